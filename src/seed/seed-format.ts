@@ -1,0 +1,204 @@
+import { z } from "zod";
+
+/**
+ * The curated seed format (seeds/curated/*.yaml), validated when loaded.
+ *
+ * A seed file may hold any of the sections below; the loader merges every file
+ * and then checks cross-references (keys, documents, quotes, values).
+ */
+
+/** A stable key: lower-case words joined by hyphens. */
+export const Key = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens (a slug)");
+
+export const ENTITY_KINDS = [
+  "Organization",
+  "Program",
+  "FacilityType",
+  "Service",
+  "Condition",
+  "Place",
+  "Person",
+  "TimePeriod",
+] as const;
+export const EntityKind = z.enum(ENTITY_KINDS);
+export type EntityKind = z.infer<typeof EntityKind>;
+
+export const GRANULARITIES = ["day", "typical-day", "month", "year", "range"] as const;
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD");
+
+export const Entity = z
+  .object({
+    key: Key,
+    kind: EntityKind,
+    name: z.string().min(1),
+    aliases: z.array(z.string().min(1)).default([]),
+    description: z.string().min(1),
+    /** TimePeriod only. */
+    start: IsoDate.optional(),
+    end: IsoDate.optional(),
+    granularity: z.enum(GRANULARITIES).optional(),
+    /** Extra scalar attributes (e.g. an acronym's Spanish expansion). */
+    properties: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  })
+  .strict()
+  .superRefine((e, ctx) => {
+    const isPeriod = e.kind === "TimePeriod";
+    for (const field of ["start", "end", "granularity"] as const) {
+      if (isPeriod && e[field] === undefined) {
+        ctx.addIssue({ code: "custom", path: [field], message: "a TimePeriod needs it" });
+      }
+      if (!isPeriod && e[field] !== undefined) {
+        ctx.addIssue({ code: "custom", path: [field], message: "only a TimePeriod has it" });
+      }
+    }
+    if (isPeriod && e.start && e.end && e.start > e.end) {
+      ctx.addIssue({ code: "custom", path: ["end"], message: "ends before it starts" });
+    }
+  });
+export type Entity = z.infer<typeof Entity>;
+
+export const RELATION_TYPES = [
+  "RUNS", // Organization -> Program
+  "OPERATES", // Program | Organization -> FacilityType (a count fact may sit on the link)
+  "PROVIDES", // FacilityType | Program -> Service
+  "LOCATED_IN", // anything -> Place
+  "HOLDS_ROLE", // Person -> Organization (properties.role, period)
+  "WITHIN", // TimePeriod -> TimePeriod, Place -> Place
+  "PART_OF", // a part -> its whole (beds, directorates, programs' sub-strategies)
+  "ADDRESSES", // Program | Service -> Condition
+  "HAS_COMPONENT", // Program -> Program (a model, a sub-strategy)
+] as const;
+export const RelationType = z.enum(RELATION_TYPES);
+
+export const Relation = z
+  .object({
+    from: Key,
+    type: RelationType,
+    to: Key,
+    /** The fact that carries this link's figure (e.g. the count of facilities a program operates). */
+    fact: Key.optional(),
+    /** When the link holds. */
+    period: Key.optional(),
+    properties: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    /** Where the link comes from: a document id and the verbatim words that state it. */
+    source: z.object({ document: z.string(), quote: z.string().min(1), start: z.number().int().nonnegative() }).strict().optional(),
+  })
+  .strict();
+export type Relation = z.infer<typeof Relation>;
+
+export const UNITS = ["count", "people", "jobs", "pesos", "pesos-per-day", "years"] as const;
+export const Unit = z.enum(UNITS);
+
+export const Variable = z
+  .object({
+    key: Key,
+    name: z.string().min(1),
+    unit: Unit,
+    description: z.string().min(1),
+  })
+  .strict();
+export type Variable = z.infer<typeof Variable>;
+
+export const STATISTICS = [
+  "daily-average", // on a typical day
+  "total", // a sum over the period
+  "increase", // growth over `comparedTo`
+  "stock", // a count standing at the end of the period
+  "cumulative", // running total from the period's start to its end
+] as const;
+
+export const QUALIFIERS = [
+  "exact",
+  "more-than", // "more than": a lower bound
+  "just-over", // "just over": a lower bound close to the value
+  "about", // "some", "about": an approximation
+] as const;
+
+export const Citation = z
+  .object({
+    /** The document id (its file name without .txt). */
+    document: z.string().min(1),
+    /** The verbatim words of the document that state the figure. */
+    quote: z.string().min(1),
+    /** Character offset (UTF-16 code units) of the quote in the document's full text. */
+    start: z.number().int().nonnegative(),
+    /**
+     * Set when the words are garbled: what is wrong with them. The value check is
+     * skipped for a garbled citation; `resolvedBy` names the citation's fact keys
+     * or documents that settle it, if any.
+     */
+    garbled: z.string().min(1).optional(),
+    note: z.string().min(1).optional(),
+  })
+  .strict();
+export type Citation = z.infer<typeof Citation>;
+
+export const Fact = z
+  .object({
+    key: Key,
+    variable: Key,
+    /** The entity the figure is about (a service, a facility type, a program, ...). */
+    about: Key,
+    /** Whose figure it is when that is not `about` itself (e.g. the program that runs the facilities). */
+    scope: Key.optional(),
+    period: Key,
+    statistic: z.enum(STATISTICS),
+    /** For an increase: the period it is compared with. */
+    comparedTo: Key.optional(),
+    /** The value as a number; null when the source is garbled and nothing settles it. */
+    value: z.number().nullable(),
+    unit: Unit,
+    qualifier: z.enum(QUALIFIERS).default("exact"),
+    note: z.string().min(1).optional(),
+    citations: z.array(Citation).min(1),
+  })
+  .strict()
+  .superRefine((f, ctx) => {
+    if (f.statistic === "increase" && !f.comparedTo) {
+      ctx.addIssue({ code: "custom", path: ["comparedTo"], message: "an increase needs comparedTo" });
+    }
+    if (f.value === null && !f.citations.every((c) => c.garbled)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["value"],
+        message: "only a fact whose every citation is garbled may have a null value",
+      });
+    }
+  });
+export type Fact = z.infer<typeof Fact>;
+
+export const Conflict = z
+  .object({
+    facts: z.tuple([Key, Key]),
+    note: z.string().min(1),
+  })
+  .strict();
+export type Conflict = z.infer<typeof Conflict>;
+
+/** A known part-of-total relation between facts, checked by the API's consistencyChecks. */
+export const Check = z
+  .object({
+    key: Key,
+    name: z.string().min(1),
+    description: z.string().min(1),
+    parts: z.array(Key).min(2),
+    /** One or more stated totals the parts should add up to. */
+    totals: z.array(Key).min(1),
+  })
+  .strict();
+export type Check = z.infer<typeof Check>;
+
+export const SeedFile = z
+  .object({
+    entities: z.array(Entity).default([]),
+    variables: z.array(Variable).default([]),
+    relations: z.array(Relation).default([]),
+    facts: z.array(Fact).default([]),
+    conflicts: z.array(Conflict).default([]),
+    checks: z.array(Check).default([]),
+  })
+  .strict();
+export type SeedFile = z.infer<typeof SeedFile>;
