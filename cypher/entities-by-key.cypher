@@ -1,0 +1,4 @@
+// Entities by key (any kind); the loader restores the order of $keys.
+UNWIND $keys AS key
+MATCH (n:Entity {key: key})
+RETURN n {.key, .kind, .name, .aliases, .description, .start, .end, .granularity} AS node

@@ -1,0 +1,13 @@
+// One page of entities, keyset-paginated on (sort, key).
+// $kinds: null or kind names; $text: null or a lower-case fragment of name, key or an alias;
+// $relatedTo: null or the key of an entity linked to them by any structural relation.
+MATCH (n:Entity)
+WHERE ($kinds IS NULL OR n.kind IN $kinds)
+  AND ($text IS NULL OR toLower(n.name) CONTAINS $text OR n.key CONTAINS $text
+       OR any(a IN n.aliases WHERE toLower(a) CONTAINS $text))
+  AND ($relatedTo IS NULL OR EXISTS { (n)--(:Entity {key: $relatedTo}) })
+WITH n, CASE $order WHEN 'KEY' THEN n.key ELSE toLower(n.name) END AS sort
+WHERE $afterKey IS NULL OR sort > $afterValue OR (sort = $afterValue AND n.key > $afterKey)
+RETURN n {.key, .kind, .name, .aliases, .description, .start, .end, .granularity} AS node, sort
+ORDER BY sort, n.key
+LIMIT $limit

@@ -1,0 +1,7 @@
+// Keys: every node the graph holds is found by a stable, unique key.
+CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:Entity) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT fact_key IF NOT EXISTS FOR (n:Fact) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT citation_key IF NOT EXISTS FOR (n:Citation) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT variable_key IF NOT EXISTS FOR (n:Variable) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT check_key IF NOT EXISTS FOR (n:Check) REQUIRE n.key IS UNIQUE;

@@ -1,0 +1,7 @@
+// Orderings and filters that the API's connections use (keyset pagination on (name, key)).
+CREATE INDEX entity_kind_name IF NOT EXISTS FOR (n:Entity) ON (n.kind, n.name, n.key);
+CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
+CREATE INDEX fact_statistic IF NOT EXISTS FOR (n:Fact) ON (n.statistic);
+CREATE INDEX document_date IF NOT EXISTS FOR (n:Document) ON (n.date);
+// Full-text search over names, aliases (joined into aliasText), descriptions and document text.
+CREATE FULLTEXT INDEX search_text IF NOT EXISTS FOR (n:Entity|Document) ON EACH [n.name, n.aliasText, n.description, n.text];

@@ -1,0 +1,26 @@
+// Facts as nodes; their single-valued links are replaced, so a re-curated fact moves cleanly.
+UNWIND $facts AS f
+MERGE (n:Fact {key: f.key})
+SET n.value = f.value,
+    n.unit = f.unit,
+    n.statistic = f.statistic,
+    n.qualifier = f.qualifier,
+    n.note = f.note,
+    n.garbled = f.garbled,
+    n.variable = f.variable,
+    n.deprecated = coalesce(n.deprecated, false)
+WITH n, f
+OPTIONAL MATCH (n)-[old:MEASURES|ABOUT|SCOPE|DURING|COMPARED_TO]->()
+DELETE old
+WITH DISTINCT n, f
+MATCH (v:Variable {key: f.variable}), (about:Entity {key: f.about}), (period:Entity {key: f.period})
+CREATE (n)-[:MEASURES]->(v), (n)-[:ABOUT]->(about), (n)-[:DURING]->(period)
+WITH n, f
+CALL (n, f) {
+  MATCH (scope:Entity {key: f.scope})
+  CREATE (n)-[:SCOPE]->(scope)
+}
+CALL (n, f) {
+  MATCH (compared:Entity {key: f.comparedTo})
+  CREATE (n)-[:COMPARED_TO]->(compared)
+}

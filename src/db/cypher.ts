@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * Cypher lives in `cypher/*.cypher`, one query per file, loaded by name.
+ * Queries take parameters only: nothing is ever pasted into their text.
+ */
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** `cypher/` at the repository root, from src/db (tsx) or dist/src/db (built). */
+export const CYPHER_DIR = [resolve(here, "../../cypher"), resolve(here, "../../../cypher")].find(
+  (dir) => {
+    try {
+      readdirSync(dir);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+) as string;
+
+const cache = new Map<string, string>();
+
+/** The text of `cypher/<name>.cypher` (name may include a sub-folder, e.g. `schema/constraints`). */
+export function cypher(name: string): string {
+  let text = cache.get(name);
+  if (text === undefined) {
+    if (!/^[a-z0-9-]+(\/[a-z0-9-]+)*$/.test(name)) throw new Error(`Bad Cypher file name: ${name}`);
+    text = readFileSync(join(CYPHER_DIR, `${name}.cypher`), "utf8");
+    cache.set(name, text);
+  }
+  return text;
+}
+
+/** Splits a file of several statements (separated by `;` at a line end) into single statements. */
+export function statements(text: string): string[] {
+  return text
+    .split(/;\s*$/m)
+    .map((s) =>
+      s
+        .split("\n")
+        .filter((line) => !line.trim().startsWith("//"))
+        .join("\n")
+        .trim(),
+    )
+    .filter((s) => s.length > 0);
+}

@@ -1,0 +1,143 @@
+import neo4j from "neo4j-driver";
+import type { Context } from "../context.js";
+import type { Db } from "../db/db.js";
+import { type PageQuery, pageParams } from "../pagination.js";
+import { byKeys, requestLoader } from "./request-loader.js";
+
+export interface EntityRow {
+  key: string;
+  kind: string;
+  name: string;
+  aliases: string[];
+  description: string;
+  start: string | null;
+  end: string | null;
+  granularity: string | null;
+}
+
+export interface EntityFilter {
+  kinds: string[] | null;
+  /** Lower-cased fragment of the name, key or an alias. */
+  text: string | null;
+  relatedTo: string | null;
+}
+
+export type EntityOrder = "NAME" | "KEY";
+
+/** Entities by key; with `kind`, an entity of another kind counts as missing. */
+export async function loadEntities(
+  db: Db,
+  keys: readonly string[],
+  kind?: string,
+): Promise<(EntityRow | Error)[]> {
+  const rows = await db.read<{ node: EntityRow }>("entities-by-key", { keys });
+  const wanted = rows.filter((r) => !kind || r.node.kind === kind);
+  return byKeys(
+    keys,
+    wanted,
+    (r) => r.node.key,
+    (r) => r.node,
+    (k) => new Error(`No ${kind ?? "entity"} with key "${k}"`),
+  );
+}
+
+export async function entitiesPage(
+  db: Db,
+  filter: EntityFilter,
+  order: EntityOrder,
+  page: PageQuery,
+): Promise<{ node: EntityRow; sort: string }[]> {
+  return db.read("entities-page", { ...filter, order, ...pageParams(page) });
+}
+
+/** Counted lazily, and only once per request for the same filter. */
+export function entitiesCount(ctx: Context, filter: EntityFilter): Promise<number> {
+  const id = `entities-count:${JSON.stringify(filter)}`;
+  return requestLoader<string, number>(ctx, id, async (keys) => {
+    const rows = await ctx.db.read<{ total: number }>("entities-count", { ...filter });
+    return keys.map(() => rows[0]?.total ?? 0);
+  }).load("all");
+}
+
+/** Which links a relation field follows. */
+export interface RelationSpec {
+  types: string[] | null;
+  direction: "OUT" | "IN" | "BOTH";
+  kinds: string[] | null;
+}
+
+export interface RelationRow {
+  node: EntityRow;
+  sort: string;
+  type: string;
+  direction: "OUT" | "IN";
+  fact: string | null;
+  period: string | null;
+  properties: Record<string, unknown>;
+}
+
+/** For each parent: one page of its related entities. One query for all parents. */
+export async function relatedPages(
+  db: Db,
+  keys: readonly string[],
+  spec: RelationSpec,
+  page: PageQuery,
+): Promise<RelationRow[][]> {
+  const rows = await db.read<{ parentKey: string; edges: RelationRow[] }>("related-entities-page", {
+    keys,
+    ...spec,
+    ...pageParams(page),
+  });
+  return byKeys(
+    keys,
+    rows,
+    (r) => r.parentKey,
+    (r) => r.edges,
+    () => [],
+  ) as RelationRow[][];
+}
+
+/** The number of links of `parent` per spec, batched over all parents of the request. */
+export function relatedCount(ctx: Context, parent: string, spec: RelationSpec): Promise<number> {
+  const id = `related-count:${JSON.stringify(spec)}`;
+  return requestLoader<string, number>(ctx, id, async (keys) => {
+    const rows = await ctx.db.read<{ parentKey: string; total: number }>("related-entities-count", {
+      keys,
+      ...spec,
+    });
+    return byKeys(
+      keys,
+      rows,
+      (r) => r.parentKey,
+      (r) => r.total,
+      () => 0,
+    );
+  }).load(parent);
+}
+
+export async function entityCountsByKind(db: Db): Promise<{ kind: string; count: number }[]> {
+  return db.read("entity-counts-by-kind");
+}
+
+/** One ring of a breadth-first walk from `keys`. */
+export async function neighbors(
+  db: Db,
+  keys: readonly string[],
+): Promise<{ from: string; to: string; type: string; fact: string | null }[]> {
+  return db.read("neighbors", { keys });
+}
+
+export interface PathRow {
+  nodes: { key: string; type: string }[];
+  steps: { type: string; direction: "OUT" | "IN"; fact: string | null }[];
+}
+
+export async function shortestPaths(
+  db: Db,
+  from: string,
+  to: string,
+  maxHops: number,
+  limit: number,
+): Promise<PathRow[]> {
+  return db.read("paths", { from, to, maxHops, limit: neo4j.int(limit) });
+}

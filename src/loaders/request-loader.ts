@@ -1,0 +1,32 @@
+import DataLoader from "dataloader";
+import type { Context } from "../context.js";
+
+/**
+ * The request's DataLoader named `id`, created on first use: all loads under one
+ * id in one tick become one call of `batch` (and so one Cypher query).
+ * `id` must include everything the batch depends on besides the keys (its arguments).
+ */
+export function requestLoader<K, V>(
+  ctx: Context,
+  id: string,
+  batch: (keys: readonly K[]) => Promise<(V | Error)[]>,
+): DataLoader<K, V> {
+  let loader = ctx.loaders.get(id) as DataLoader<K, V> | undefined;
+  if (!loader) {
+    loader = new DataLoader<K, V>(batch);
+    ctx.loaders.set(id, loader as DataLoader<unknown, unknown>);
+  }
+  return loader;
+}
+
+/** Orders rows by the keys asked for; a missing key gets `missing(key)`. */
+export function byKeys<R, V>(
+  keys: readonly string[],
+  rows: readonly R[],
+  keyOf: (row: R) => string,
+  pick: (row: R) => V,
+  missing: (key: string) => V | Error,
+): (V | Error)[] {
+  const found = new Map(rows.map((r) => [keyOf(r), pick(r)]));
+  return keys.map((k) => (found.has(k) ? (found.get(k) as V) : missing(k)));
+}

@@ -1,0 +1,48 @@
+import type { Context } from "../context.js";
+import type { Db } from "../db/db.js";
+import { type PageQuery, pageParams } from "../pagination.js";
+import { requestLoader } from "./request-loader.js";
+
+export interface SearchRow {
+  key: string;
+  kind: string;
+  score: number;
+}
+
+/**
+ * A Lucene query from the user's words: each word escaped and made a fuzzy-free
+ * term; all words must match somewhere (AND), the last one also as a prefix.
+ */
+export function luceneQuery(text: string): string {
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, (c) => `\\${c}`));
+  return words
+    .map((w, i) => (i === words.length - 1 && w.length > 2 ? `(${w} OR ${w}*)` : w))
+    .join(" AND ");
+}
+
+export async function searchPage(
+  db: Db,
+  text: string,
+  kinds: string[] | null,
+  page: PageQuery,
+): Promise<SearchRow[]> {
+  return db.read("search", { query: luceneQuery(text), kinds, ...pageParams(page) });
+}
+
+export function searchCount(ctx: Context, text: string, kinds: string[] | null): Promise<number> {
+  return requestLoader<string, number>(
+    ctx,
+    `search-count:${JSON.stringify([text, kinds])}`,
+    async (keys) => {
+      const rows = await ctx.db.read<{ total: number }>("search-count", {
+        query: luceneQuery(text),
+        kinds,
+      });
+      return keys.map(() => rows[0]?.total ?? 0);
+    },
+  ).load("all");
+}

@@ -1,0 +1,79 @@
+import type { Server } from "node:http";
+import { ConfigError, loadConfig } from "./config.js";
+import { type OpenDatabase, openDatabase } from "./db/open-database.js";
+import { LocalNeo4jUnavailable } from "./local-neo4j/ensure-jars.js";
+import { seedIfEmpty } from "./seed/load-seeds.js";
+import { createHttpServer } from "./server.js";
+
+/**
+ * `npm start`: the configured Neo4j (or a local one that it starts), the
+ * database schema, the seeds on an empty database, then the HTTP server.
+ * SIGINT/SIGTERM close the server, the driver and the Neo4j it started.
+ */
+
+const log = (line: string) => console.log(`[imss-kg] ${line}`);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+
+  let db: OpenDatabase | undefined;
+  let server: Server | undefined;
+  let stopping: Promise<void> | undefined;
+  const shutdown = (reason: string) => {
+    stopping ??= (async () => {
+      log(`${reason}: shutting down...`);
+      if (server?.listening) {
+        const closed = new Promise<void>((r) => server?.close(() => r()));
+        server.closeIdleConnections();
+        await closed;
+      }
+      await db?.close();
+      log("stopped.");
+    })();
+    return stopping;
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      void shutdown(signal).then(() => process.exit(0));
+    });
+  }
+
+  try {
+    db = await openDatabase(config, log);
+    if (config.seedOnStart) {
+      const seeded = await seedIfEmpty(db.driver, db.database);
+      if (seeded)
+        log(
+          `Seeded an empty database: ${seeded.nodes} nodes, ${seeded.relationships} relationships.`,
+        );
+    }
+    server = createHttpServer({ driver: db.driver, database: db.database });
+    await listen(server, config.port, config.host);
+    const shown = config.host === "0.0.0.0" ? "localhost" : config.host;
+    log(`GraphQL (GraphiQL) at http://${shown}:${config.port}/graphql, liveness at /health`);
+    log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  } catch (error) {
+    await shutdown("start-up failed");
+    throw error;
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === "EADDRINUSE"
+          ? new ConfigError("PORT", `${port} is already in use on ${host}; choose another port`)
+          : error,
+      );
+    });
+    server.listen(port, host, resolve);
+  });
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof LocalNeo4jUnavailable;
+  console.error(known ? (error as Error).message : error);
+  process.exit(1);
+});

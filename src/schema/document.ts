@@ -1,0 +1,49 @@
+import { builder } from "../builder.js";
+import { inputError } from "../input-error.js";
+import { allDocuments, type DocumentRow, loadDocuments } from "../loaders/documents.js";
+import { factsField } from "./fact.js";
+
+export const Document = builder.loadableNodeRef<DocumentRow, string>("Document", {
+  id: { resolve: (row: DocumentRow) => row.id, description: "Global id (Relay)." },
+  load: (ids: string[], ctx) => loadDocuments(ctx.db, ids),
+  sort: (row: DocumentRow) => row.id,
+});
+
+Document.implement({
+  description: "A source document (an IMSS press release), with its full text.",
+  isTypeOf: (value) =>
+    typeof value === "object" && value !== null && "text" in value && "date" in value,
+  fields: (t) => ({
+    key: t.exposeString("id", {
+      description: "The document's id (its file name in seeds/documents).",
+    }),
+    date: t.exposeString("date", { description: "Publication date (YYYY-MM-DD)." }),
+    title: t.exposeString("title", { description: "A title." }),
+    text: t.exposeString("text", { description: "The full text; citation offsets point into it." }),
+    length: t.exposeInt("length", { description: "Length of the text in UTF-16 code units." }),
+    facts: factsField(
+      t,
+      "The facts this document supports (one of their citations quotes it).",
+      "DOCUMENT",
+      (d: DocumentRow) => d.id,
+    ),
+  }),
+});
+
+builder.queryFields((t) => ({
+  documents: t.field({
+    type: [Document],
+    description: "The source documents, oldest first.",
+    resolve: (_root, _args, ctx) => allDocuments(ctx.db),
+  }),
+  document: t.field({
+    type: Document,
+    description: "The document with this id.",
+    args: { key: t.arg.string({ required: true, description: "The document's id." }) },
+    resolve: async (_root, { key }, ctx) => {
+      const [row] = await loadDocuments(ctx.db, [key]);
+      if (!row || row instanceof Error) throw inputError("key", `no document has the id "${key}"`);
+      return row;
+    },
+  }),
+}));

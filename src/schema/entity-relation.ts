@@ -1,0 +1,179 @@
+import { builder, type Types } from "../builder.js";
+import {
+  type EntityRow,
+  type RelationRow,
+  type RelationSpec,
+  relatedCount,
+  relatedPages,
+} from "../loaders/entities.js";
+import { pageQuery, toPage } from "../pagination.js";
+import { Document } from "./document.js";
+import { Entity } from "./entity.js";
+import { EntityKind } from "./entity-kind.js";
+import { Fact } from "./fact.js";
+import { RelationDirection } from "./relation-direction.js";
+import { RelationType } from "./relation-type.js";
+
+/**
+ * Links between entities, as Relay connections whose edges carry the link:
+ * its type, its direction, the fact that gives its figure, its period and source.
+ */
+
+interface RelationEdgeShape {
+  cursor: string;
+  node: EntityRow;
+  relation: RelationRow;
+}
+
+export const EntityRelationEdge = builder
+  .objectRef<RelationEdgeShape>("EntityRelationEdge")
+  .implement({
+    description: "A link from the entity asked about to another entity.",
+    fields: (t) => ({
+      cursor: t.exposeString("cursor", {
+        description: "Pass as `after` to continue after this edge.",
+      }),
+      node: t.field({
+        type: Entity,
+        description: "The entity at the other end.",
+        resolve: (e) => e.node,
+      }),
+      type: t.field({
+        type: RelationType,
+        description: "The kind of link.",
+        resolve: (e) => e.relation.type as never,
+      }),
+      direction: t.field({
+        type: RelationDirection,
+        description: "OUT when the link points from the entity asked about to `node`.",
+        resolve: (e) => e.relation.direction,
+      }),
+      fact: t.field({
+        type: Fact,
+        nullable: true,
+        description:
+          "The fact that gives the link's figure (e.g. how many rural hospitals a program operates).",
+        resolve: (e) => e.relation.fact,
+      }),
+      period: t.field({
+        type: Entity,
+        nullable: true,
+        description: "When the link holds (a TimePeriod), if the sources say.",
+        resolve: (e) => e.relation.period,
+      }),
+      role: t.string({
+        nullable: true,
+        description: "For HOLDS_ROLE: the role held.",
+        resolve: (e) =>
+          typeof e.relation.properties.role === "string" ? e.relation.properties.role : null,
+      }),
+      sourceDocument: t.field({
+        type: Document,
+        nullable: true,
+        description: "The document whose words state the link, if any.",
+        resolve: (e) => (e.relation.properties.sourceDocument as string | undefined) ?? null,
+      }),
+      sourceQuote: t.string({
+        nullable: true,
+        description: "The verbatim words that state the link.",
+        resolve: (e) => (e.relation.properties.sourceQuote as string | undefined) ?? null,
+      }),
+    }),
+  });
+
+interface RelationConnectionShape {
+  edges: RelationEdgeShape[];
+  pageInfo: ReturnType<typeof toPage>["pageInfo"];
+  count: () => Promise<number>;
+}
+
+export const EntityRelationConnection = builder
+  .objectRef<RelationConnectionShape>("EntityRelationConnection")
+  .implement({
+    description: "A page of links from an entity.",
+    fields: (t) => ({
+      edges: t.field({ type: [EntityRelationEdge], resolve: (c) => c.edges }),
+      pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
+      totalCount: t.int({
+        description: "How many links match, over all pages.",
+        resolve: (c) => c.count(),
+      }),
+    }),
+  });
+
+/**
+ * A connection field of related entities, batched over every parent at the same
+ * path of the query (one Cypher query per level, whatever the number of parents).
+ */
+export function relationField<Kind extends "Object" | "Interface">(
+  t: PothosSchemaTypes.FieldBuilder<Types, EntityRow, Kind>,
+  description: string,
+  fixed: Partial<RelationSpec>,
+) {
+  // The same field on object and interface types: typed once, as on an object.
+  const f = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<Types, EntityRow>;
+  return f.loadable({
+    type: EntityRelationConnection,
+    description,
+    byPath: true,
+    args: {
+      ...(fixed.types
+        ? {}
+        : {
+            types: f.arg({
+              type: [RelationType],
+              required: false,
+              description: "Only these link types.",
+            }),
+          }),
+      ...(fixed.direction
+        ? {}
+        : {
+            direction: f.arg({
+              type: RelationDirection,
+              required: false,
+              defaultValue: "BOTH",
+              description: "Which way the links point.",
+            }),
+          }),
+      kinds: f.arg({
+        type: [EntityKind],
+        required: false,
+        description: "Only entities of these kinds.",
+      }),
+      first: f.arg.int({ required: false, description: "Page size (at most 100; default 20)." }),
+      after: f.arg.string({ required: false, description: "The endCursor of the previous page." }),
+    },
+    load: async (keys: string[], ctx, args: Record<string, unknown>) => {
+      const page = pageQuery(args as { first?: number; after?: string });
+      const spec: RelationSpec = {
+        types: fixed.types ?? (args.types as string[] | null | undefined) ?? null,
+        direction:
+          fixed.direction ?? (args.direction as RelationSpec["direction"] | undefined) ?? "BOTH",
+        kinds: (args.kinds as string[] | null | undefined) ?? fixed.kinds ?? null,
+      };
+      const pages = await relatedPages(ctx.db, keys, spec, page);
+      return pages.map((rows, i) => {
+        const result = toPage(rows, page, (r) => ({ value: r.sort, key: r.node.key }));
+        return {
+          pageInfo: result.pageInfo,
+          edges: result.edges.map((e) => ({
+            cursor: e.cursor,
+            node: e.node.node,
+            relation: e.node,
+          })),
+          count: () => relatedCount(ctx, keys[i] as string, spec),
+        };
+      });
+    },
+    resolve: (row) => row.key,
+  });
+}
+
+builder.interfaceField(Entity, "relations", (t) =>
+  relationField(
+    t,
+    "Every structural link of this entity, filtered by type, direction and kind.",
+    {},
+  ),
+);

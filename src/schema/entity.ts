@@ -1,0 +1,119 @@
+import { builder } from "../builder.js";
+import { inputError } from "../input-error.js";
+import {
+  type EntityRow,
+  entitiesCount,
+  entitiesPage,
+  entityCountsByKind,
+  loadEntities,
+} from "../loaders/entities.js";
+import { pageQuery, toPage } from "../pagination.js";
+import { EntityKind } from "./entity-kind.js";
+import { KindCount } from "./kind-count.js";
+
+/** Every entity of the graph: a Relay node with a stable key. */
+export const Entity = builder.loadableInterfaceRef<EntityRow, string>("Entity", {
+  load: (keys, ctx) => loadEntities(ctx.db, keys),
+  sort: (row) => row.key,
+});
+
+Entity.implement({
+  description:
+    "A thing the sources speak of: an organization, program, facility type, service, condition, place, person or period.",
+  interfaces: [builder.nodeInterfaceRef()],
+  resolveType: (row) => row.kind,
+  fields: (t) => ({
+    key: t.exposeString("key", { description: "Stable key (a slug); use it with `entity(key:)`." }),
+    kind: t.field({
+      type: EntityKind,
+      description: "The kind of entity.",
+      resolve: (row) => row.kind as never,
+    }),
+    name: t.exposeString("name", { description: "Name, in English as the sources give it." }),
+    aliases: t.exposeStringList("aliases", {
+      description:
+        "Other names and spellings in the sources, and the Spanish names behind acronyms.",
+    }),
+    description: t.exposeString("description", { description: "A short description." }),
+  }),
+});
+
+const EntityOrder = builder.enumType("EntityOrder", {
+  description: "How a list of entities is ordered (ties broken by key).",
+  values: {
+    NAME: { value: "NAME", description: "By name, case-insensitively." },
+    KEY: { value: "KEY", description: "By key." },
+  },
+});
+
+const EntityFilter = builder.inputType("EntityFilter", {
+  description: "Narrows a list of entities; all given conditions must hold.",
+  fields: (t) => ({
+    kinds: t.field({ type: [EntityKind], required: false, description: "Only these kinds." }),
+    text: t.string({
+      required: false,
+      description: "A fragment of the name, key or an alias (case-insensitive).",
+    }),
+    relatedTo: t.string({
+      required: false,
+      description:
+        "Only entities linked (either way, any structural relation) to the entity with this key.",
+    }),
+  }),
+});
+
+export const EntityConnection = builder.connectionObject({
+  type: Entity,
+  name: "EntityConnection",
+  description: "A page of entities.",
+  fields: (t) => ({
+    totalCount: t.int({
+      description: "How many entities match, over all pages.",
+      resolve: (connection) => (connection as unknown as { count: () => Promise<number> }).count(),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  entity: t.field({
+    type: Entity,
+    description:
+      "The entity with this stable key (for example `imss`, `imss-bienestar`, `rural-hospital`).",
+    args: { key: t.arg.string({ required: true, description: "The entity's key." }) },
+    resolve: async (_root, { key }, ctx) => {
+      const [row] = await loadEntities(ctx.db, [key]);
+      if (!row || row instanceof Error) throw inputError("key", `no entity has the key "${key}"`);
+      return row;
+    },
+  }),
+  entities: t.field({
+    type: EntityConnection,
+    description: "Entities, filtered and ordered, as a Relay connection (keyset pagination).",
+    args: {
+      filter: t.arg({ type: EntityFilter, required: false }),
+      orderBy: t.arg({ type: EntityOrder, required: false, defaultValue: "NAME" }),
+      first: t.arg.int({ required: false, description: "Page size (at most 100; default 20)." }),
+      after: t.arg.string({ required: false, description: "The endCursor of the previous page." }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const page = pageQuery(args);
+      const filter = {
+        kinds: args.filter?.kinds ?? null,
+        text: args.filter?.text?.trim().toLowerCase() || null,
+        relatedTo: args.filter?.relatedTo ?? null,
+      };
+      const rows = await entitiesPage(ctx.db, filter, args.orderBy ?? "NAME", page);
+      const result = toPage(rows, page, (r) => ({ value: r.sort, key: r.node.key }));
+      return {
+        ...result,
+        edges: result.edges.map((e) => ({ cursor: e.cursor, node: e.node.node })),
+        count: () => entitiesCount(ctx, filter),
+      };
+    },
+  }),
+  entityCounts: t.field({
+    type: [KindCount],
+    description: "How many entities of each kind the graph holds.",
+    resolve: (_root, _args, ctx) => entityCountsByKind(ctx.db),
+  }),
+}));

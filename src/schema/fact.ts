@@ -1,0 +1,257 @@
+import { builder, type Types } from "../builder.js";
+import {
+  allConflicts,
+  citationsOfFacts,
+  conflictsOfFacts,
+  type FactAnchor,
+  type FactRow,
+  factCountOfParent,
+  factPagesOfParents,
+  factsCount,
+  factsPage,
+  loadFacts,
+} from "../loaders/facts.js";
+import { pageQuery, toPage } from "../pagination.js";
+import { Citation } from "./citation.js";
+import { Entity } from "./entity.js";
+import { FactOrder, FactRole, Qualifier, Statistic, Unit } from "./fact-enums.js";
+import { FactFilter, factFilter } from "./fact-filter.js";
+import { TimePeriod } from "./time-period.js";
+import { Variable } from "./variable.js";
+
+export const Fact = builder.loadableNodeRef<FactRow, string>("Fact", {
+  id: { resolve: (row: FactRow) => row.key, description: "Global id (Relay)." },
+  load: (keys: string[], ctx) => loadFacts(ctx.db, keys),
+  sort: (row: FactRow) => row.key,
+});
+
+Fact.implement({
+  description:
+    "A figure stated by the sources: its value and unit, what it measures, about what, over which period, " +
+    "and the citations (verbatim quotes at character offsets) that state it.",
+  isTypeOf: (value) => typeof value === "object" && value !== null && "statistic" in value,
+  fields: (t) => ({
+    key: t.exposeString("key", { description: "Stable key." }),
+    value: t.float({
+      nullable: true,
+      description:
+        "The value; null only when the source is garbled and nothing settles it (see `garbled`).",
+      resolve: (f) => f.value,
+    }),
+    unit: t.field({ type: Unit, resolve: (f) => f.unit as never }),
+    variable: t.field({
+      type: Variable,
+      description: "What is measured.",
+      resolve: (f) => f.variable,
+    }),
+    about: t.field({
+      type: Entity,
+      description: "The entity the figure is about.",
+      resolve: (f) => f.about,
+    }),
+    scope: t.field({
+      type: Entity,
+      nullable: true,
+      description:
+        "Whose figure it is when that is not `about` (e.g. the program operating the facilities).",
+      resolve: (f) => f.scope,
+    }),
+    period: t.field({
+      type: TimePeriod,
+      description: "The period the figure refers to.",
+      resolve: (f) => f.period,
+    }),
+    comparedTo: t.field({
+      type: TimePeriod,
+      nullable: true,
+      description: "For an increase: the period it is compared with.",
+      resolve: (f) => f.comparedTo,
+    }),
+    statistic: t.field({ type: Statistic, resolve: (f) => f.statistic as never }),
+    qualifiers: t.field({
+      type: [Qualifier],
+      description:
+        'How exactly the source states it ("more than", "just over", "about"), or EXACT.',
+      resolve: (f) => [f.qualifier as never],
+    }),
+    isLowerBound: t.boolean({
+      description: 'True when the value is a lower bound ("more than", "just over").',
+      resolve: (f) => f.qualifier === "more-than" || f.qualifier === "just-over",
+    }),
+    isApproximate: t.boolean({
+      description: "True when the value is approximate or a bound rather than exact.",
+      resolve: (f) => f.qualifier !== "exact",
+    }),
+    garbled: t.boolean({
+      description: "True when a citation's words are garbled; see each citation's `garbled` note.",
+      resolve: (f) => f.garbled === true,
+    }),
+    deprecated: t.boolean({
+      description: "Deprecated facts are hidden from default reads.",
+      resolve: (f) => f.deprecated === true,
+    }),
+    note: t.string({ nullable: true, description: "A curator's note.", resolve: (f) => f.note }),
+    citations: t.loadableList({
+      type: Citation,
+      description: "The quotes that state this fact (two when both sources agree).",
+      load: (keys: string[], ctx) => citationsOfFacts(ctx.db, keys),
+      resolve: (f) => f.key,
+    }),
+    conflicts: t.loadableList({
+      type: FactConflict,
+      description: "Facts from other sources that state a different figure for the same thing.",
+      load: (keys: string[], ctx) => conflictsOfFacts(ctx.db, keys),
+      resolve: (f) => f.key,
+    }),
+  }),
+});
+
+const FactConflict = builder.objectRef<{ fact: string; note: string }>("FactConflict").implement({
+  description: "A fact that disagrees with the one asked about.",
+  fields: (t) => ({
+    fact: t.field({ type: Fact, description: "The other fact.", resolve: (c) => c.fact }),
+    note: t.exposeString("note", { description: "What each source says." }),
+  }),
+});
+
+export const Conflict = builder
+  .objectRef<{ a: string; b: string; note: string }>("Conflict")
+  .implement({
+    description: "Two facts whose sources disagree about the same figure.",
+    fields: (t) => ({
+      facts: t.field({ type: [Fact], description: "The two facts.", resolve: (c) => [c.a, c.b] }),
+      note: t.exposeString("note", { description: "What each source says." }),
+    }),
+  });
+
+interface FactConnectionShape {
+  edges: { cursor: string; node: string }[];
+  pageInfo: ReturnType<typeof toPage>["pageInfo"];
+  count: () => Promise<number>;
+}
+
+export const FactConnection = builder.objectRef<FactConnectionShape>("FactConnection").implement({
+  description: "A page of facts.",
+  fields: (t) => ({
+    edges: t.field({ type: [FactEdge], resolve: (c) => c.edges }),
+    pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
+    totalCount: t.int({
+      description: "How many facts match, over all pages.",
+      resolve: (c) => c.count(),
+    }),
+  }),
+});
+
+const FactEdge = builder.objectRef<{ cursor: string; node: string }>("FactEdge").implement({
+  description: "A fact in a page.",
+  fields: (t) => ({
+    cursor: t.exposeString("cursor", {
+      description: "Pass as `after` to continue after this edge.",
+    }),
+    node: t.field({ type: Fact, resolve: (e) => e.node }),
+  }),
+});
+
+type FactPageArgs = {
+  filter?: Parameters<typeof factFilter>[0];
+  orderBy?: string | null;
+  first?: number | null;
+  after?: string | null;
+};
+
+/** A facts connection on a parent (entity, period, document, variable), batched over all parents. */
+export function factsField<Parent, Kind extends "Object" | "Interface">(
+  t: PothosSchemaTypes.FieldBuilder<Types, Parent, Kind>,
+  description: string,
+  anchor: FactAnchor | "ROLE",
+  parentKey: (parent: Parent) => string,
+) {
+  // The same field on object and interface types: typed once, as on an object.
+  const f = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<Types, Parent>;
+  return f.loadable({
+    type: FactConnection,
+    description,
+    byPath: true,
+    args: {
+      filter: f.arg({ type: FactFilter, required: false }),
+      orderBy: f.arg({ type: FactOrder, required: false, defaultValue: "KEY" }),
+      first: f.arg.int({ required: false, description: "Page size (at most 100; default 20)." }),
+      after: f.arg.string({ required: false, description: "The endCursor of the previous page." }),
+      ...(anchor === "ROLE"
+        ? { role: f.arg({ type: FactRole, required: false, defaultValue: "ABOUT_OR_SCOPE" }) }
+        : {}),
+    },
+    load: async (keys: string[], ctx, rawArgs: Record<string, unknown>) => {
+      const args = rawArgs as FactPageArgs & { role?: FactAnchor };
+      const page = pageQuery(args);
+      const filter = factFilter(args.filter);
+      const order = (args.orderBy ?? "KEY") as "KEY";
+      const effective: FactAnchor = anchor === "ROLE" ? (args.role ?? "ABOUT_OR_SCOPE") : anchor;
+      const pages = await factPagesOfParents(ctx.db, keys, effective, filter, order, page);
+      return pages.map((rows, i) => {
+        const result = toPage(rows, page, (r) => ({ value: r.sort, key: r.key }));
+        return {
+          pageInfo: result.pageInfo,
+          edges: result.edges.map((e) => ({ cursor: e.cursor, node: e.node.key })),
+          count: () => factCountOfParent(ctx, keys[i] as string, effective, filter),
+        };
+      });
+    },
+    resolve: parentKey,
+  });
+}
+
+builder.interfaceField(Entity, "facts", (t) =>
+  factsField(
+    t,
+    "The facts about this entity or scoped to it (see `role`).",
+    "ROLE",
+    (row: { key: string }) => row.key,
+  ),
+);
+
+builder.objectField(TimePeriod, "facts", (t) =>
+  factsField(
+    t,
+    "The facts that refer to exactly this period.",
+    "PERIOD",
+    (row: { key: string }) => row.key,
+  ),
+);
+
+builder.queryFields((t) => ({
+  facts: t.field({
+    type: FactConnection,
+    description:
+      "Facts, filtered (by variable, entity, period, document...) and ordered, with keyset pagination.",
+    args: {
+      filter: t.arg({ type: FactFilter, required: false }),
+      orderBy: t.arg({ type: FactOrder, required: false, defaultValue: "KEY" }),
+      first: t.arg.int({ required: false, description: "Page size (at most 100; default 20)." }),
+      after: t.arg.string({ required: false, description: "The endCursor of the previous page." }),
+    },
+    resolve: async (_root, rawArgs, ctx) => {
+      const args = rawArgs as FactPageArgs;
+      const page = pageQuery(args);
+      const filter = factFilter(args.filter);
+      const rows = await factsPage(ctx.db, filter, (args.orderBy ?? "KEY") as "KEY", page);
+      const result = toPage(rows, page, (r) => ({ value: r.sort, key: r.key }));
+      return {
+        pageInfo: result.pageInfo,
+        edges: result.edges.map((e) => ({ cursor: e.cursor, node: e.node.key })),
+        count: () => factsCount(ctx, filter),
+      };
+    },
+  }),
+  fact: t.field({
+    type: Fact,
+    description: "The fact with this key.",
+    args: { key: t.arg.string({ required: true }) },
+    resolve: (_root, { key }) => key,
+  }),
+  conflicts: t.field({
+    type: [Conflict],
+    description: "Every pair of facts whose sources disagree, with what each says.",
+    resolve: (_root, _args, ctx) => allConflicts(ctx.db),
+  }),
+}));

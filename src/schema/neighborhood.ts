@@ -1,0 +1,122 @@
+import { builder } from "../builder.js";
+import { entityKeyFrom } from "../entity-ref.js";
+import { inputError } from "../input-error.js";
+import { loadEntities, neighbors } from "../loaders/entities.js";
+import { Entity } from "./entity.js";
+import { Fact } from "./fact.js";
+import { RelationType } from "./relation-type.js";
+
+const MAX_DEPTH = 3;
+const MAX_NODES = 300;
+
+interface Link {
+  from: string;
+  to: string;
+  type: string;
+  fact: string | null;
+}
+
+interface NeighborhoodShape {
+  center: string;
+  depthOf: Map<string, number>;
+  links: Link[];
+  truncated: boolean;
+}
+
+const NeighborhoodLink = builder.objectRef<Link>("NeighborhoodLink").implement({
+  description: "A structural link between two entities of a neighborhood.",
+  fields: (t) => ({
+    from: t.field({ type: Entity, resolve: (l) => l.from }),
+    to: t.field({ type: Entity, resolve: (l) => l.to }),
+    type: t.field({ type: RelationType, resolve: (l) => l.type as never }),
+    fact: t.field({
+      type: Fact,
+      nullable: true,
+      description: "The fact giving the link's figure.",
+      resolve: (l) => l.fact,
+    }),
+  }),
+});
+
+const NeighborhoodNode = builder
+  .objectRef<{ key: string; depth: number }>("NeighborhoodNode")
+  .implement({
+    description: "An entity of a neighborhood and its distance from the center.",
+    fields: (t) => ({
+      entity: t.field({ type: Entity, resolve: (n) => n.key }),
+      depth: t.exposeInt("depth", {
+        description: "Links away from the center (0 for the center).",
+      }),
+    }),
+  });
+
+const Neighborhood = builder.objectRef<NeighborhoodShape>("Neighborhood").implement({
+  description: "The entities within a few links of one entity, and the links among them.",
+  fields: (t) => ({
+    center: t.field({ type: Entity, resolve: (n) => n.center }),
+    nodes: t.field({
+      type: [NeighborhoodNode],
+      description: "Every entity reached, nearest first.",
+      resolve: (n) =>
+        [...n.depthOf.entries()]
+          .map(([key, depth]) => ({ key, depth }))
+          .sort((a, b) => a.depth - b.depth || a.key.localeCompare(b.key)),
+    }),
+    links: t.field({
+      type: [NeighborhoodLink],
+      description: "The links followed.",
+      resolve: (n) => n.links,
+    }),
+    truncated: t.exposeBoolean("truncated", {
+      description: `True when the walk stopped at ${MAX_NODES} entities.`,
+    }),
+  }),
+});
+
+builder.queryField("neighborhood", (t) =>
+  t.field({
+    type: Neighborhood,
+    description:
+      "Explore around an entity: what lies within `depth` structural links of it (one query per ring).",
+    args: {
+      id: t.arg.string({
+        required: true,
+        description: "Key or global id of the entity at the center.",
+      }),
+      depth: t.arg.int({ required: false, defaultValue: 1, description: `1 to ${MAX_DEPTH}.` }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const depth = args.depth ?? 1;
+      if (!Number.isInteger(depth) || depth < 1 || depth > MAX_DEPTH) {
+        throw inputError("depth", `must be between 1 and ${MAX_DEPTH}`);
+      }
+      const center = entityKeyFrom(args.id);
+      const [found] = await loadEntities(ctx.db, [center]);
+      if (!found || found instanceof Error)
+        throw inputError("id", `no entity has the key or id "${args.id}"`);
+      const depthOf = new Map<string, number>([[center, 0]]);
+      const links = new Map<string, Link>();
+      let ring = [center];
+      let truncated = false;
+      for (let d = 1; d <= depth && ring.length > 0 && !truncated; d += 1) {
+        const next: string[] = [];
+        for (const link of await neighbors(ctx.db, ring)) {
+          for (const key of [link.from, link.to]) {
+            if (depthOf.has(key)) continue;
+            if (depthOf.size >= MAX_NODES) {
+              truncated = true;
+              continue;
+            }
+            depthOf.set(key, d);
+            next.push(key);
+          }
+          if (depthOf.has(link.from) && depthOf.has(link.to)) {
+            links.set(`${link.from}|${link.type}|${link.to}`, link);
+          }
+        }
+        ring = next;
+      }
+      return { center, depthOf, links: [...links.values()], truncated };
+    },
+  }),
+);

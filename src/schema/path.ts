@@ -1,0 +1,135 @@
+import { builder } from "../builder.js";
+import { entityKeyFrom } from "../entity-ref.js";
+import { inputError } from "../input-error.js";
+import { loadEntities, type PathRow, shortestPaths } from "../loaders/entities.js";
+import { Entity } from "./entity.js";
+import { Fact } from "./fact.js";
+import { RelationDirection } from "./relation-direction.js";
+
+export const MAX_HOPS = 6;
+const MAX_PATHS = 20;
+
+interface StepShape {
+  from: { key: string; type: string };
+  to: { key: string; type: string };
+  type: string;
+  direction: "OUT" | "IN";
+  fact: string | null;
+}
+
+const PathStep = builder.objectRef<StepShape>("PathStep").implement({
+  description: "One step of a path: a link between two nodes, with its type and direction.",
+  fields: (t) => ({
+    fromKey: t.string({
+      description: "Key of the node the step leaves.",
+      resolve: (s) => s.from.key,
+    }),
+    toKey: t.string({ description: "Key of the node the step reaches.", resolve: (s) => s.to.key }),
+    from: t.field({
+      type: builder.nodeInterfaceRef(),
+      resolve: (s, _a, ctx) => loadPathNode(s.from, ctx),
+    }),
+    to: t.field({
+      type: builder.nodeInterfaceRef(),
+      resolve: (s, _a, ctx) => loadPathNode(s.to, ctx),
+    }),
+    relation: t.string({
+      description:
+        "The link type (a structural relation such as OPERATES, or ABOUT/SCOPE/DURING through a fact).",
+      resolve: (s) => s.type,
+    }),
+    direction: t.field({
+      type: RelationDirection,
+      description: "OUT when the link points from `from` to `to`.",
+      resolve: (s) => s.direction,
+    }),
+    fact: t.field({
+      type: Fact,
+      nullable: true,
+      description: "The fact that gives the link's figure, if any.",
+      resolve: (s) => s.fact,
+    }),
+  }),
+});
+
+const Path = builder.objectRef<PathRow>("Path").implement({
+  description: "A shortest path between two entities.",
+  fields: (t) => ({
+    length: t.int({ description: "Number of steps.", resolve: (p) => p.steps.length }),
+    nodeKeys: t.stringList({
+      description: "Keys of the nodes, in order.",
+      resolve: (p) => p.nodes.map((n) => n.key),
+    }),
+    nodes: t.field({
+      type: [builder.nodeInterfaceRef()],
+      description: "The nodes, in order (entities, or facts the path runs through).",
+      resolve: (p, _a, ctx) => Promise.all(p.nodes.map((n) => loadPathNode(n, ctx))),
+    }),
+    steps: t.field({
+      type: [PathStep],
+      description: "The steps, in order.",
+      resolve: (p) =>
+        p.steps.map((s, i) => ({
+          ...s,
+          from: p.nodes[i] as { key: string; type: string },
+          to: p.nodes[i + 1] as { key: string; type: string },
+        })),
+    }),
+  }),
+});
+
+function loadPathNode(
+  node: { key: string; type: string },
+  ctx: Parameters<typeof Fact.getDataloader>[0],
+) {
+  return node.type === "Fact"
+    ? Fact.getDataloader(ctx).load(node.key)
+    : Entity.getDataloader(ctx).load(node.key);
+}
+
+builder.queryField("paths", (t) =>
+  t.field({
+    type: [Path],
+    description:
+      "The shortest paths between two entities, through structural links and through facts " +
+      "(e.g. from IMSS-BIENESTAR to the rural hospital facility type).",
+    args: {
+      from: t.arg.string({
+        required: true,
+        description: "Key (or global id) of the entity to start from.",
+      }),
+      to: t.arg.string({
+        required: true,
+        description: "Key (or global id) of the entity to reach.",
+      }),
+      maxHops: t.arg.int({
+        required: false,
+        defaultValue: 4,
+        description: `At most this many steps (1 to ${MAX_HOPS}).`,
+      }),
+      first: t.arg.int({
+        required: false,
+        defaultValue: 5,
+        description: `At most this many paths (1 to ${MAX_PATHS}).`,
+      }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const maxHops = args.maxHops ?? 4;
+      const first = args.first ?? 5;
+      if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_HOPS) {
+        throw inputError("maxHops", `must be between 1 and ${MAX_HOPS}`);
+      }
+      if (!Number.isInteger(first) || first < 1 || first > MAX_PATHS) {
+        throw inputError("first", `must be between 1 and ${MAX_PATHS}`);
+      }
+      const from = entityKeyFrom(args.from);
+      const to = entityKeyFrom(args.to);
+      const found = await loadEntities(ctx.db, [from, to]);
+      if (found[0] instanceof Error) throw inputError("from", `no entity has the key "${from}"`);
+      if (found[1] instanceof Error) throw inputError("to", `no entity has the key "${to}"`);
+      if (from === to)
+        return [{ nodes: [{ key: from, type: (found[0] as { kind: string }).kind }], steps: [] }];
+      return shortestPaths(ctx.db, from, to, maxHops, first);
+    },
+  }),
+);

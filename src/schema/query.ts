@@ -1,0 +1,5 @@
+import { builder } from "../builder.js";
+
+builder.queryType({
+  description: "Read the IMSS knowledge graph: entities, facts and the sources that state them.",
+});

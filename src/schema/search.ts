@@ -1,0 +1,89 @@
+import { builder } from "../builder.js";
+import { inputError } from "../input-error.js";
+import { type SearchRow, searchCount, searchPage } from "../loaders/search.js";
+import { pageQuery, toPage } from "../pagination.js";
+import { Document } from "./document.js";
+import { Entity } from "./entity.js";
+import { SearchKind } from "./entity-kind.js";
+
+const MAX_SEARCH_LENGTH = 200;
+
+const SearchHit = builder.objectRef<SearchRow>("SearchHit").implement({
+  description: "An entity or document that matches a search, with its kind and relevance score.",
+  fields: (t) => ({
+    kind: t.field({ type: SearchKind, resolve: (h) => h.kind as never }),
+    score: t.exposeFloat("score", {
+      description: "Relevance (higher is better), from the full-text index.",
+    }),
+    entity: t.field({
+      type: Entity,
+      nullable: true,
+      description: "The entity hit (null for a document).",
+      resolve: (h) => (h.kind === "Document" ? null : h.key),
+    }),
+    document: t.field({
+      type: Document,
+      nullable: true,
+      description: "The document hit (null for an entity).",
+      resolve: (h) => (h.kind === "Document" ? h.key : null),
+    }),
+  }),
+});
+
+const SearchHitEdge = builder
+  .objectRef<{ cursor: string; node: SearchRow }>("SearchHitEdge")
+  .implement({
+    description: "A search hit in a page.",
+    fields: (t) => ({
+      cursor: t.exposeString("cursor"),
+      node: t.field({ type: SearchHit, resolve: (e) => e.node }),
+    }),
+  });
+
+const SearchConnection = builder
+  .objectRef<{
+    edges: { cursor: string; node: SearchRow }[];
+    pageInfo: ReturnType<typeof toPage>["pageInfo"];
+    count: () => Promise<number>;
+  }>("SearchConnection")
+  .implement({
+    description: "A page of search hits, best first.",
+    fields: (t) => ({
+      edges: t.field({ type: [SearchHitEdge], resolve: (c) => c.edges }),
+      pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
+      totalCount: t.int({
+        description: "How many hits, over all pages.",
+        resolve: (c) => c.count(),
+      }),
+    }),
+  });
+
+builder.queryField("search", (t) =>
+  t.field({
+    type: SearchConnection,
+    description:
+      "Full-text search over entity names, aliases and descriptions and the documents' text, ranked by relevance. " +
+      "Every word must match; the last one also matches as a prefix.",
+    args: {
+      text: t.arg.string({ required: true, description: "The words to find." }),
+      kinds: t.arg({
+        type: [SearchKind],
+        required: false,
+        description: "Only hits of these kinds.",
+      }),
+      first: t.arg.int({ required: false, description: "Page size (at most 100; default 20)." }),
+      after: t.arg.string({ required: false, description: "The endCursor of the previous page." }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const text = args.text.trim();
+      if (!text) throw inputError("text", "must not be empty");
+      if (text.length > MAX_SEARCH_LENGTH)
+        throw inputError("text", `must be at most ${MAX_SEARCH_LENGTH} characters`);
+      const page = pageQuery(args);
+      const kinds = args.kinds ?? null;
+      const rows = await searchPage(ctx.db, text, kinds, page);
+      const result = toPage(rows, page, (r) => ({ value: r.score, key: r.key }));
+      return { ...result, count: () => searchCount(ctx, text, kinds) };
+    },
+  }),
+);

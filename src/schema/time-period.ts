@@ -1,0 +1,33 @@
+import { builder } from "../builder.js";
+import { defineEntity } from "./define-entity.js";
+import { relationField } from "./entity-relation.js";
+
+export const TimePeriod = defineEntity(
+  "TimePeriod",
+  "A period the figures refer to (a typical day of 2021, the year 2020, 1 April to 25 December 2021, ...).",
+);
+
+const Granularity = builder.enumType("Granularity", {
+  description: "How a period is measured.",
+  values: {
+    DAY: { value: "day", description: "One calendar day (or a day up to which figures run)." },
+    TYPICAL_DAY: { value: "typical-day", description: "An average day over a longer period." },
+    MONTH: { value: "month", description: "A calendar month." },
+    YEAR: { value: "year", description: "A calendar year." },
+    RANGE: { value: "range", description: "Any other span of days." },
+  },
+});
+
+builder.objectFields(TimePeriod, (t) => ({
+  start: t.string({ description: "First day (YYYY-MM-DD).", resolve: (row) => row.start ?? "" }),
+  end: t.string({ description: "Last day (YYYY-MM-DD).", resolve: (row) => row.end ?? "" }),
+  granularity: t.field({
+    type: Granularity,
+    resolve: (row) => (row.granularity ?? "range") as never,
+  }),
+  within: relationField(t, "The periods it lies within.", { types: ["WITHIN"], direction: "OUT" }),
+  contains: relationField(t, "The periods that lie within it.", {
+    types: ["WITHIN"],
+    direction: "IN",
+  }),
+}));

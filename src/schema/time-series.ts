@@ -1,0 +1,40 @@
+import { builder } from "../builder.js";
+import { inputError } from "../input-error.js";
+import { loadVariables } from "../loaders/documents.js";
+import { factStats, timeSeries } from "../loaders/facts.js";
+import { Fact } from "./fact.js";
+import { FactStats } from "./variable.js";
+
+builder.queryFields((t) => ({
+  timeSeries: t.field({
+    type: [Fact],
+    description:
+      "The facts of one variable (optionally about one entity) in time order of their periods; read each fact's " +
+      "`period`, `statistic` and `value`.",
+    args: {
+      variable: t.arg.string({ required: true, description: "The key of a variable." }),
+      about: t.arg.string({ required: false, description: "The key of an entity." }),
+    },
+    resolve: async (_root, { variable, about }, ctx) => {
+      const [found] = await loadVariables(ctx.db, [variable]);
+      if (!found || found instanceof Error)
+        throw inputError("variable", `no variable has the key "${variable}"`);
+      return (await timeSeries(ctx.db, variable, about ?? null)).map((r) => r.key);
+    },
+  }),
+  factStats: t.field({
+    type: FactStats,
+    description:
+      "Count, sum, min and max over the facts of a variable (optionally about one entity).",
+    args: {
+      variable: t.arg.string({ required: true, description: "The key of a variable." }),
+      about: t.arg.string({ required: false, description: "The key of an entity." }),
+    },
+    resolve: async (_root, { variable, about }, ctx) => {
+      const [found] = await loadVariables(ctx.db, [variable]);
+      if (!found || found instanceof Error)
+        throw inputError("variable", `no variable has the key "${variable}"`);
+      return factStats(ctx.db, variable, about ?? null);
+    },
+  }),
+}));

@@ -1,0 +1,76 @@
+import { builder } from "../builder.js";
+import { inputError } from "../input-error.js";
+import { allVariables, loadVariables, type VariableRow } from "../loaders/documents.js";
+import { factStats } from "../loaders/facts.js";
+import { factsField } from "./fact.js";
+import { Unit } from "./fact-enums.js";
+
+export const Variable = builder.loadableNodeRef<VariableRow, string>("Variable", {
+  id: { resolve: (row: VariableRow) => row.key, description: "Global id (Relay)." },
+  load: (keys: string[], ctx) => loadVariables(ctx.db, keys),
+  sort: (row: VariableRow) => row.key,
+});
+
+Variable.implement({
+  description: "What a fact measures (e.g. services delivered, facilities), with its unit.",
+  isTypeOf: (value) =>
+    typeof value === "object" && value !== null && "unit" in value && !("statistic" in value),
+  fields: (t) => ({
+    key: t.exposeString("key", { description: "Stable key." }),
+    name: t.exposeString("name", { description: "Name." }),
+    unit: t.field({ type: Unit, resolve: (v) => v.unit as never }),
+    description: t.exposeString("description", { description: "What it measures." }),
+    facts: factsField(
+      t,
+      "The facts that measure this variable.",
+      "VARIABLE",
+      (v: VariableRow) => v.key,
+    ),
+    stats: t.field({
+      type: FactStats,
+      description: "Count, sum, min and max of its facts' values (optionally about one entity).",
+      args: { about: t.arg.string({ required: false, description: "The key of an entity." }) },
+      resolve: (v, { about }, ctx) => factStats(ctx.db, v.key, about ?? null),
+    }),
+  }),
+});
+
+export const FactStats = builder
+  .objectRef<{
+    count: number;
+    withValue: number;
+    sum: number | null;
+    min: number | null;
+    max: number | null;
+  }>("FactStats")
+  .implement({
+    description:
+      "Aggregates over facts' values. Mixing statistics (daily averages with totals) is the caller's choice: filter first.",
+    fields: (t) => ({
+      count: t.exposeInt("count", { description: "How many facts." }),
+      withValue: t.exposeInt("withValue", {
+        description: "How many of them have a value (garbled ones may not).",
+      }),
+      sum: t.float({ nullable: true, resolve: (s) => s.sum }),
+      min: t.float({ nullable: true, resolve: (s) => s.min }),
+      max: t.float({ nullable: true, resolve: (s) => s.max }),
+    }),
+  });
+
+builder.queryFields((t) => ({
+  variables: t.field({
+    type: [Variable],
+    description: "Every variable the facts measure.",
+    resolve: (_root, _args, ctx) => allVariables(ctx.db),
+  }),
+  variable: t.field({
+    type: Variable,
+    description: "The variable with this key.",
+    args: { key: t.arg.string({ required: true }) },
+    resolve: async (_root, { key }, ctx) => {
+      const [row] = await loadVariables(ctx.db, [key]);
+      if (!row || row instanceof Error) throw inputError("key", `no variable has the key "${key}"`);
+      return row;
+    },
+  }),
+}));

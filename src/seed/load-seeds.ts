@@ -1,0 +1,185 @@
+import neo4j, { type Driver } from "neo4j-driver";
+import { applySchema } from "../db/apply-schema.js";
+import { cypher } from "../db/cypher.js";
+import { readSeeds, type SeedBundle } from "./read-seeds.js";
+
+/**
+ * Writes a validated seed bundle into Neo4j in ONE write transaction, MERGEing
+ * on keys so that loading twice changes nothing. Validation (readSeeds) happens
+ * before anything is sent, so a bad seed leaves the database exactly as it was.
+ */
+
+/** The statements of cypher/seed/, in the order they run. */
+const SEED_STEPS = [
+  "seed/01-documents",
+  "seed/02-entities",
+  "seed/03-variables",
+  "seed/04-relations",
+  "seed/05-facts",
+  "seed/06-citations",
+  "seed/07-conflicts",
+  "seed/08-checks",
+] as const;
+
+export interface GraphCounts {
+  nodes: number;
+  relationships: number;
+}
+
+/** The parameters of each seed step, from the bundle (all plain data, passed as parameters). */
+export function seedParameters(
+  bundle: SeedBundle,
+): Record<(typeof SEED_STEPS)[number], Record<string, unknown>> {
+  return {
+    "seed/01-documents": {
+      documents: bundle.documents.map((d) => ({
+        id: d.id,
+        date: d.date,
+        text: d.text,
+        title: `IMSS press release of ${d.date}`,
+      })),
+    },
+    "seed/02-entities": {
+      entities: bundle.entities.map((e) => ({
+        key: e.key,
+        kind: e.kind,
+        name: e.name,
+        aliases: e.aliases,
+        aliasText: e.aliases.join(" | "),
+        description: e.description,
+        start: e.start ?? null,
+        end: e.end ?? null,
+        granularity: e.granularity ?? null,
+        properties: e.properties ?? {},
+      })),
+    },
+    "seed/03-variables": {
+      variables: bundle.variables.map((v) => ({
+        key: v.key,
+        name: v.name,
+        unit: v.unit,
+        description: v.description,
+      })),
+    },
+    "seed/04-relations": {
+      relations: bundle.relations.map((r) => ({
+        from: r.from,
+        type: r.type,
+        to: r.to,
+        fact: r.fact ?? null,
+        period: r.period ?? null,
+        sourceDocument: r.source?.document ?? null,
+        sourceQuote: r.source?.quote ?? null,
+        sourceStart: r.source ? neo4j.int(r.source.start) : null,
+        properties: r.properties ?? {},
+      })),
+    },
+    "seed/05-facts": {
+      facts: bundle.facts.map((f) => ({
+        key: f.key,
+        variable: f.variable,
+        about: f.about,
+        scope: f.scope ?? null,
+        period: f.period,
+        comparedTo: f.comparedTo ?? null,
+        statistic: f.statistic,
+        value: f.value,
+        unit: f.unit,
+        qualifier: f.qualifier,
+        note: f.note ?? null,
+        garbled: f.citations.some((c) => c.garbled !== undefined),
+      })),
+    },
+    "seed/06-citations": {
+      citations: bundle.facts.flatMap((f) =>
+        f.citations.map((c, i) => ({
+          key: citationKey(f.key, c.document, c.start, c.start + c.quote.length),
+          fact: f.key,
+          document: c.document,
+          quote: c.quote,
+          start: neo4j.int(c.start),
+          end: neo4j.int(c.start + c.quote.length),
+          garbled: c.garbled ?? null,
+          note: c.note ?? null,
+          ordinal: neo4j.int(i),
+        })),
+      ),
+    },
+    "seed/07-conflicts": {
+      conflicts: bundle.conflicts.map((c) => ({ a: c.facts[0], b: c.facts[1], note: c.note })),
+    },
+    "seed/08-checks": {
+      checks: bundle.checks.map((c) => ({
+        key: c.key,
+        name: c.name,
+        description: c.description,
+        parts: c.parts,
+        totals: c.totals,
+      })),
+    },
+  };
+}
+
+/** A citation's stable key: its fact, document and span. */
+export function citationKey(fact: string, document: string, start: number, end: number): string {
+  return `${fact}@${document}:${start}-${end}`;
+}
+
+export async function loadSeeds(
+  driver: Driver,
+  database: string | undefined,
+  bundle: SeedBundle,
+): Promise<void> {
+  const params = seedParameters(bundle);
+  const session = driver.session({ database, defaultAccessMode: "WRITE" });
+  try {
+    await session.executeWrite(async (tx) => {
+      for (const step of SEED_STEPS) {
+        await tx.run(cypher(step), params[step]);
+      }
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+export async function graphCounts(driver: Driver, database?: string): Promise<GraphCounts> {
+  const { records } = await driver.executeQuery(
+    cypher("graph-counts"),
+    {},
+    { database, routing: "READ" },
+  );
+  const record = records[0];
+  return {
+    nodes: Number(record?.get("nodes") ?? 0),
+    relationships: Number(record?.get("relationships") ?? 0),
+  };
+}
+
+/** Loads the seeds when the database holds no document yet; returns the counts if it did. */
+export async function seedIfEmpty(
+  driver: Driver,
+  database: string | undefined,
+  dir = "seeds",
+): Promise<GraphCounts | undefined> {
+  const { records } = await driver.executeQuery(
+    cypher("document-count"),
+    {},
+    { database, routing: "READ" },
+  );
+  if (Number(records[0]?.get("documents") ?? 0) > 0) return undefined;
+  const bundle = await readSeeds(dir);
+  await loadSeeds(driver, database, bundle);
+  return graphCounts(driver, database);
+}
+
+/** `npm run seed`: schema, then the seeds, into the configured (or local) database. */
+export async function applySchemaAndSeeds(
+  driver: Driver,
+  database: string | undefined,
+  dir = "seeds",
+): Promise<void> {
+  const bundle = await readSeeds(dir);
+  await applySchema(driver, database);
+  await loadSeeds(driver, database, bundle);
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    reporters: ["default", "./test/support/summary-reporter.ts"],
+    // One Neo4j for the whole run, started (or reached through NEO4J_URI) once.
+    globalSetup: ["test/support/global-setup.ts"],
+    // Files share that database; they run one after another so that the
+    // round-trip counts and timings of one never disturb another.
+    fileParallelism: false,
+    testTimeout: 30_000,
+    hookTimeout: 180_000,
+  },
+});
