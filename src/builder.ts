@@ -15,8 +15,28 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
-    edgesFieldOptions: { nullable: false },
-    nodeFieldOptions: { nullable: false },
+    nodeTypeOptions: { description: "An object with a global id, fetchable with `node(id:)`." },
+    pageInfoTypeOptions: {
+      description: "Where a page stands in its list (Relay cursor pagination).",
+    },
+    idFieldOptions: { description: "Global id (Relay): pass it to `node(id:)`." },
+    edgesFieldOptions: {
+      nullable: false,
+      description: "The items of this page, each with its cursor.",
+    },
+    nodeFieldOptions: { nullable: false, description: "The item." },
+    cursorFieldOptions: { description: "Pass as `after` to continue after this item." },
+    pageInfoFieldOptions: { description: "Where this page stands in the list." },
+    hasNextPageFieldOptions: { description: "True when more items follow this page." },
+    hasPreviousPageFieldOptions: {
+      description: "True when this page was asked for after a cursor.",
+    },
+    startCursorFieldOptions: { description: "The cursor of the page's first item." },
+    endCursorFieldOptions: {
+      description: "The cursor of the page's last item: pass it as `after`.",
+    },
+    nodeQueryOptions: { description: "Any object by its global id." },
+    nodesQueryOptions: { description: "Objects by their global ids, in the same order." },
     encodeGlobalID: (typename, id) =>
       Buffer.from(`${typename}:${id}`, "utf8").toString("base64url"),
     decodeGlobalID: (globalID) => {

@@ -80,9 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const uri = read("NEO4J_URI");
   const password = read("NEO4J_PASSWORD");
-  if (uri && !password) {
-    throw new ConfigError("NEO4J_PASSWORD", "must be set when NEO4J_URI is set");
-  }
   const config: Config = {
     port: read("PORT"),
     host: read("HOST"),
@@ -100,6 +97,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     seedOnStart: ["true", "1"].includes(read("SEED_ON_START")),
   };
+  if (uri && !password) {
+    throw new ConfigError("NEO4J_PASSWORD", "must be set when NEO4J_URI is set");
+  }
   if (!uri && config.port === config.local.boltPort) {
     throw new ConfigError("NEO4J_LOCAL_PORT", `must differ from PORT (${config.port})`);
   }

@@ -3,6 +3,8 @@ import { createYoga } from "graphql-yoga";
 import type { Driver } from "neo4j-driver";
 import type { Context } from "./context.js";
 import { Db } from "./db/db.js";
+import { GRAPHIQL_TOUR } from "./graphiql-tour.js";
+import { useQueryCount } from "./plugins/use-query-count.js";
 import { schema } from "./schema.js";
 
 export interface ServerOptions {
@@ -17,7 +19,8 @@ export function createApp({ driver, database }: ServerOptions) {
     graphqlEndpoint: "/graphql",
     healthCheckEndpoint: "/health",
     landingPage: false,
-    graphiql: { title: "IMSS knowledge graph" },
+    graphiql: { title: "IMSS knowledge graph", defaultQuery: GRAPHIQL_TOUR },
+    plugins: [useQueryCount()],
     context: (): Context => ({ db: new Db(driver, database), loaders: new Map() }),
   });
 }

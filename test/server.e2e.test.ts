@@ -20,7 +20,8 @@ describe("the HTTP server over the seeded Neo4j", () => {
   it("answers { __typename }", async () => {
     const { status, body } = await server.graphql("{ __typename }");
     expect(status).toBe(200);
-    expect(body).toEqual({ data: { __typename: "Query" } });
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({ __typename: "Query" });
   });
 
   it("reads the Institute from Neo4j", async () => {

@@ -12,9 +12,11 @@ export const ConsistencyCheck = builder.objectRef<CheckRow>("ConsistencyCheck").
   description:
     "A known part-of-total relation between facts (e.g. the kinds of beds make all beds), checked against the figures.",
   fields: (t) => ({
-    key: t.exposeString("key"),
-    name: t.exposeString("name"),
-    description: t.exposeString("description"),
+    key: t.exposeString("key", { description: "Stable key." }),
+    name: t.exposeString("name", { description: "What is checked." }),
+    description: t.exposeString("description", {
+      description: "Why the parts should add up to the totals.",
+    }),
     parts: t.field({
       type: [Fact],
       description: "The facts that should add up.",

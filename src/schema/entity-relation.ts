@@ -92,8 +92,16 @@ export const EntityRelationConnection = builder
   .implement({
     description: "A page of links from an entity.",
     fields: (t) => ({
-      edges: t.field({ type: [EntityRelationEdge], resolve: (c) => c.edges }),
-      pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
+      edges: t.field({
+        type: [EntityRelationEdge],
+        description: "The links of this page.",
+        resolve: (c) => c.edges,
+      }),
+      pageInfo: t.field({
+        type: builder.pageInfoRef(),
+        description: "Where this page stands in the list.",
+        resolve: (c) => c.pageInfo,
+      }),
       totalCount: t.int({
         description: "How many links match, over all pages.",
         resolve: (c) => c.count(),

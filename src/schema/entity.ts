@@ -62,17 +62,24 @@ const EntityFilter = builder.inputType("EntityFilter", {
   }),
 });
 
-export const EntityConnection = builder.connectionObject({
-  type: Entity,
-  name: "EntityConnection",
-  description: "A page of entities.",
-  fields: (t) => ({
-    totalCount: t.int({
-      description: "How many entities match, over all pages.",
-      resolve: (connection) => (connection as unknown as { count: () => Promise<number> }).count(),
+export const EntityConnection = builder.connectionObject(
+  {
+    type: Entity,
+    name: "EntityConnection",
+    description: "A page of entities.",
+    fields: (t) => ({
+      totalCount: t.int({
+        description: "How many entities match, over all pages.",
+        resolve: (connection) =>
+          (connection as unknown as { count: () => Promise<number> }).count(),
+      }),
     }),
-  }),
-});
+  },
+  {
+    name: "EntityEdge",
+    description: "An entity in a page.",
+  },
+);
 
 builder.queryFields((t) => ({
   entity: t.field({

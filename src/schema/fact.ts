@@ -38,7 +38,11 @@ Fact.implement({
         "The value; null only when the source is garbled and nothing settles it (see `garbled`).",
       resolve: (f) => f.value,
     }),
-    unit: t.field({ type: Unit, resolve: (f) => f.unit as never }),
+    unit: t.field({
+      type: Unit,
+      description: "The unit of the value.",
+      resolve: (f) => f.unit as never,
+    }),
     variable: t.field({
       type: Variable,
       description: "What is measured.",
@@ -67,7 +71,11 @@ Fact.implement({
       description: "For an increase: the period it is compared with.",
       resolve: (f) => f.comparedTo,
     }),
-    statistic: t.field({ type: Statistic, resolve: (f) => f.statistic as never }),
+    statistic: t.field({
+      type: Statistic,
+      description: "What kind of statistic the value is (daily average, total, increase...).",
+      resolve: (f) => f.statistic as never,
+    }),
     qualifiers: t.field({
       type: [Qualifier],
       description:
@@ -133,8 +141,16 @@ interface FactConnectionShape {
 export const FactConnection = builder.objectRef<FactConnectionShape>("FactConnection").implement({
   description: "A page of facts.",
   fields: (t) => ({
-    edges: t.field({ type: [FactEdge], resolve: (c) => c.edges }),
-    pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
+    edges: t.field({
+      type: [FactEdge],
+      description: "The facts of this page.",
+      resolve: (c) => c.edges,
+    }),
+    pageInfo: t.field({
+      type: builder.pageInfoRef(),
+      description: "Where this page stands in the list.",
+      resolve: (c) => c.pageInfo,
+    }),
     totalCount: t.int({
       description: "How many facts match, over all pages.",
       resolve: (c) => c.count(),
@@ -148,7 +164,7 @@ const FactEdge = builder.objectRef<{ cursor: string; node: string }>("FactEdge")
     cursor: t.exposeString("cursor", {
       description: "Pass as `after` to continue after this edge.",
     }),
-    node: t.field({ type: Fact, resolve: (e) => e.node }),
+    node: t.field({ type: Fact, description: "The fact.", resolve: (e) => e.node }),
   }),
 });
 
@@ -210,7 +226,7 @@ builder.interfaceField(Entity, "facts", (t) =>
   ),
 );
 
-builder.objectField(TimePeriod, "facts", (t) =>
+builder.objectField(TimePeriod, "periodFacts", (t) =>
   factsField(
     t,
     "The facts that refer to exactly this period.",

@@ -26,9 +26,13 @@ interface NeighborhoodShape {
 const NeighborhoodLink = builder.objectRef<Link>("NeighborhoodLink").implement({
   description: "A structural link between two entities of a neighborhood.",
   fields: (t) => ({
-    from: t.field({ type: Entity, resolve: (l) => l.from }),
-    to: t.field({ type: Entity, resolve: (l) => l.to }),
-    type: t.field({ type: RelationType, resolve: (l) => l.type as never }),
+    from: t.field({ type: Entity, description: "Where the link starts.", resolve: (l) => l.from }),
+    to: t.field({ type: Entity, description: "Where the link points.", resolve: (l) => l.to }),
+    type: t.field({
+      type: RelationType,
+      description: "The kind of link.",
+      resolve: (l) => l.type as never,
+    }),
     fact: t.field({
       type: Fact,
       nullable: true,
@@ -43,7 +47,7 @@ const NeighborhoodNode = builder
   .implement({
     description: "An entity of a neighborhood and its distance from the center.",
     fields: (t) => ({
-      entity: t.field({ type: Entity, resolve: (n) => n.key }),
+      entity: t.field({ type: Entity, description: "The entity.", resolve: (n) => n.key }),
       depth: t.exposeInt("depth", {
         description: "Links away from the center (0 for the center).",
       }),
@@ -53,7 +57,11 @@ const NeighborhoodNode = builder
 const Neighborhood = builder.objectRef<NeighborhoodShape>("Neighborhood").implement({
   description: "The entities within a few links of one entity, and the links among them.",
   fields: (t) => ({
-    center: t.field({ type: Entity, resolve: (n) => n.center }),
+    center: t.field({
+      type: Entity,
+      description: "The entity explored around.",
+      resolve: (n) => n.center,
+    }),
     nodes: t.field({
       type: [NeighborhoodNode],
       description: "Every entity reached, nearest first.",

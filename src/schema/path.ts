@@ -27,10 +27,12 @@ const PathStep = builder.objectRef<StepShape>("PathStep").implement({
     toKey: t.string({ description: "Key of the node the step reaches.", resolve: (s) => s.to.key }),
     from: t.field({
       type: builder.nodeInterfaceRef(),
+      description: "The node the step leaves.",
       resolve: (s, _a, ctx) => loadPathNode(s.from, ctx),
     }),
     to: t.field({
       type: builder.nodeInterfaceRef(),
+      description: "The node the step reaches.",
       resolve: (s, _a, ctx) => loadPathNode(s.to, ctx),
     }),
     relation: t.string({

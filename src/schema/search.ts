@@ -11,7 +11,11 @@ const MAX_SEARCH_LENGTH = 200;
 const SearchHit = builder.objectRef<SearchRow>("SearchHit").implement({
   description: "An entity or document that matches a search, with its kind and relevance score.",
   fields: (t) => ({
-    kind: t.field({ type: SearchKind, resolve: (h) => h.kind as never }),
+    kind: t.field({
+      type: SearchKind,
+      description: "What was hit.",
+      resolve: (h) => h.kind as never,
+    }),
     score: t.exposeFloat("score", {
       description: "Relevance (higher is better), from the full-text index.",
     }),
@@ -35,8 +39,10 @@ const SearchHitEdge = builder
   .implement({
     description: "A search hit in a page.",
     fields: (t) => ({
-      cursor: t.exposeString("cursor"),
-      node: t.field({ type: SearchHit, resolve: (e) => e.node }),
+      cursor: t.exposeString("cursor", {
+        description: "Pass as `after` to continue after this hit.",
+      }),
+      node: t.field({ type: SearchHit, description: "The hit.", resolve: (e) => e.node }),
     }),
   });
 
@@ -49,8 +55,16 @@ const SearchConnection = builder
   .implement({
     description: "A page of search hits, best first.",
     fields: (t) => ({
-      edges: t.field({ type: [SearchHitEdge], resolve: (c) => c.edges }),
-      pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (c) => c.pageInfo }),
+      edges: t.field({
+        type: [SearchHitEdge],
+        description: "The hits of this page.",
+        resolve: (c) => c.edges,
+      }),
+      pageInfo: t.field({
+        type: builder.pageInfoRef(),
+        description: "Where this page stands in the list.",
+        resolve: (c) => c.pageInfo,
+      }),
       totalCount: t.int({
         description: "How many hits, over all pages.",
         resolve: (c) => c.count(),

@@ -23,6 +23,7 @@ builder.objectFields(TimePeriod, (t) => ({
   end: t.string({ description: "Last day (YYYY-MM-DD).", resolve: (row) => row.end ?? "" }),
   granularity: t.field({
     type: Granularity,
+    description: "How the period is measured.",
     resolve: (row) => (row.granularity ?? "range") as never,
   }),
   within: relationField(t, "The periods it lies within.", { types: ["WITHIN"], direction: "OUT" }),

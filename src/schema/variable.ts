@@ -18,7 +18,11 @@ Variable.implement({
   fields: (t) => ({
     key: t.exposeString("key", { description: "Stable key." }),
     name: t.exposeString("name", { description: "Name." }),
-    unit: t.field({ type: Unit, resolve: (v) => v.unit as never }),
+    unit: t.field({
+      type: Unit,
+      description: "The unit of its facts.",
+      resolve: (v) => v.unit as never,
+    }),
     description: t.exposeString("description", { description: "What it measures." }),
     facts: factsField(
       t,
@@ -51,9 +55,9 @@ export const FactStats = builder
       withValue: t.exposeInt("withValue", {
         description: "How many of them have a value (garbled ones may not).",
       }),
-      sum: t.float({ nullable: true, resolve: (s) => s.sum }),
-      min: t.float({ nullable: true, resolve: (s) => s.min }),
-      max: t.float({ nullable: true, resolve: (s) => s.max }),
+      sum: t.float({ nullable: true, description: "Sum of the values.", resolve: (s) => s.sum }),
+      min: t.float({ nullable: true, description: "Smallest value.", resolve: (s) => s.min }),
+      max: t.float({ nullable: true, description: "Largest value.", resolve: (s) => s.max }),
     }),
   });
 

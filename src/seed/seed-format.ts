@@ -84,7 +84,14 @@ export const Relation = z
     period: Key.optional(),
     properties: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
     /** Where the link comes from: a document id and the verbatim words that state it. */
-    source: z.object({ document: z.string(), quote: z.string().min(1), start: z.number().int().nonnegative() }).strict().optional(),
+    source: z
+      .object({
+        document: z.string(),
+        quote: z.string().min(1),
+        start: z.number().int().nonnegative(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Relation = z.infer<typeof Relation>;
@@ -126,9 +133,9 @@ export const Citation = z
     /** Character offset (UTF-16 code units) of the quote in the document's full text. */
     start: z.number().int().nonnegative(),
     /**
-     * Set when the words are garbled: what is wrong with them. The value check is
-     * skipped for a garbled citation; `resolvedBy` names the citation's fact keys
-     * or documents that settle it, if any.
+     * Set when the words are garbled: what is wrong with them and what, if
+     * anything, settles it (e.g. the other document). The check that the quote
+     * states the fact's value is skipped for a garbled citation.
      */
     garbled: z.string().min(1).optional(),
     note: z.string().min(1).optional(),
@@ -158,7 +165,11 @@ export const Fact = z
   .strict()
   .superRefine((f, ctx) => {
     if (f.statistic === "increase" && !f.comparedTo) {
-      ctx.addIssue({ code: "custom", path: ["comparedTo"], message: "an increase needs comparedTo" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["comparedTo"],
+        message: "an increase needs comparedTo",
+      });
     }
     if (f.value === null && !f.citations.every((c) => c.garbled)) {
       ctx.addIssue({

@@ -1,0 +1,292 @@
+import type { Driver } from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "./support/http.js";
+import { testDriver } from "./support/neo4j.js";
+
+/** The GraphQL API over HTTP against the seeded Neo4j: real questions from the sources. */
+
+let driver: Driver;
+let server: TestServer;
+
+// biome-ignore lint/suspicious/noExplicitAny: answers are walked freely in assertions
+type Any = any;
+
+async function ok(query: string, variables?: Record<string, unknown>): Promise<Any> {
+  const { status, body } = await server.graphql<Any>(query, variables);
+  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  expect(status).toBe(200);
+  return body.data;
+}
+
+async function fails(query: string, variables?: Record<string, unknown>) {
+  const { status, body } = await server.graphql<Any>(query, variables);
+  expect(status).toBeLessThan(500);
+  expect(body.errors?.length).toBeGreaterThan(0);
+  return body.errors as { message: string; extensions?: { code?: string; argument?: string } }[];
+}
+
+beforeAll(async () => {
+  let database: string | undefined;
+  ({ driver, database } = testDriver());
+  server = await startTestServer(driver, database);
+});
+afterAll(async () => {
+  await server.close();
+  await driver.close();
+});
+
+describe("questions researchers ask", () => {
+  it("how many rural hospitals IMSS-BIENESTAR has, and the exact sentence that says so", async () => {
+    const data = await ok(`{
+      entity(key: "imss-bienestar") {
+        name
+        ... on Program {
+          facilityTypes(first: 20) {
+            totalCount
+            edges { node { key name } type direction fact { value unit citations { quote start end document { key text } } } }
+          }
+        }
+      }
+    }`);
+    expect(data.entity.name).toMatch(/IMSS-BIENESTAR/);
+    const edge = data.entity.facilityTypes.edges.find((e: Any) => e.node.key === "rural-hospital");
+    expect(edge.type).toBe("OPERATES");
+    expect(edge.direction).toBe("OUT");
+    expect(edge.fact.value).toBe(80);
+    expect(edge.fact.unit).toBe("COUNT");
+    const [citation] = edge.fact.citations;
+    expect(citation.quote).toContain("80 Rural Hospitals");
+    expect(citation.document.text.slice(citation.start, citation.end)).toBe(citation.quote);
+    expect(data.entity.facilityTypes.totalCount).toBe(data.entity.facilityTypes.edges.length);
+  });
+
+  it("who leads the Institute", async () => {
+    const data = await ok(`{
+      institute { name people { edges { role node { name ... on Person { roles { edges { sourceQuote } } } } } } }
+    }`);
+    const leader = data.institute.people.edges.find((e: Any) => e.role);
+    expect(leader.node.name).toMatch(/Zoé Robledo/);
+    expect(leader.role).toMatch(/CEO|Director/i);
+    expect(leader.node.roles.edges[0].sourceQuote).toContain("Zoé Robledo");
+  });
+
+  it("which facts conflict, and what each source says", async () => {
+    const data = await ok(`{
+      conflicts { note facts { key value qualifiers isLowerBound citations { quote document { key date } } conflicts { fact { key } } } }
+    }`);
+    const pairs = data.conflicts.map((c: Any) =>
+      c.facts.map((f: Any) => f.value).sort((a: number, b: number) => a - b),
+    );
+    expect(pairs).toContainEqual([1048, 1148]);
+    expect(pairs).toContainEqual([404118, 404500]);
+    for (const conflict of data.conflicts) {
+      expect(conflict.note.length).toBeGreaterThan(10);
+      const [a, b] = conflict.facts;
+      expect(a.citations[0].document.key).not.toBe(b.citations[0].document.key);
+      expect(a.conflicts.map((c: Any) => c.fact.key)).toContain(b.key);
+    }
+    const justOver = data.conflicts
+      .flatMap((c: Any) => c.facts)
+      .find((f: Any) => f.value === 404500);
+    expect(justOver.qualifiers).toEqual(["JUST_OVER"]);
+    expect(justOver.isLowerBound).toBe(true);
+  });
+
+  it("a path from a program to a facility type", async () => {
+    const data = await ok(`{
+      paths(from: "imss-bienestar", to: "rural-hospital", maxHops: 3) {
+        length nodeKeys nodes { id __typename } steps { fromKey relation direction toKey fact { value } }
+      }
+    }`);
+    expect(data.paths[0].length).toBe(1);
+    expect(data.paths[0].nodeKeys).toEqual(["imss-bienestar", "rural-hospital"]);
+    expect(data.paths[0].steps[0]).toMatchObject({
+      relation: "OPERATES",
+      direction: "OUT",
+      fact: { value: 80 },
+    });
+    expect(data.paths[0].nodes.map((n: Any) => n.__typename)).toEqual(["Program", "FacilityType"]);
+  });
+
+  it("a path from a service to a period runs through the fact that links them", async () => {
+    const data = await ok(`{
+      paths(from: "nuclear-medicine-session", to: "typical-day-2021", maxHops: 2, first: 5) {
+        length nodes { __typename ... on Fact { key value } } steps { relation direction }
+      }
+    }`);
+    expect(data.paths.length).toBeGreaterThanOrEqual(2);
+    const values = data.paths.map((p: Any) => p.nodes[1].value).sort();
+    expect(values).toEqual([1048, 1148]);
+    expect(data.paths[0].steps.map((s: Any) => s.relation)).toEqual(["ABOUT", "DURING"]);
+  });
+
+  it("the consultation totals that do not add up, and the beds that do", async () => {
+    const data = await ok(`{
+      consistencyChecks { key name consistent partsSum parts { key value } totals { stated difference total { key } } }
+    }`);
+    const beds = data.consistencyChecks.find((c: Any) => c.partsSum === 56753);
+    expect(beds.consistent).toBe(true);
+    expect(beds.totals.map((t: Any) => t.difference)).toEqual([0]);
+    const consultations = data.consistencyChecks.find((c: Any) => c.partsSum === 404658);
+    expect(consultations.consistent).toBe(false);
+    expect(
+      consultations.totals.map((t: Any) => t.difference).sort((a: number, b: number) => a - b),
+    ).toEqual([158, 540]);
+  });
+
+  it("a time series of a variable about one entity, and its aggregates", async () => {
+    const data = await ok(`{
+      timeSeries(variable: "services-delivered", about: "surgery") { key value statistic period { key start end } }
+      factStats(variable: "services-delivered", about: "surgery") { count withValue sum min max }
+    }`);
+    expect(data.timeSeries.length).toBeGreaterThanOrEqual(2);
+    const starts = data.timeSeries.map((f: Any) => f.period.start);
+    expect([...starts].sort()).toEqual(starts);
+    expect(data.factStats.count).toBe(data.timeSeries.length);
+    const values = data.timeSeries.map((f: Any) => f.value).filter((v: Any) => v !== null);
+    expect(data.factStats.max).toBe(Math.max(...values));
+    expect(data.factStats.min).toBe(Math.min(...values));
+  });
+});
+
+describe("exploring", () => {
+  it("reaches every entity by global id and by key, and many at once", async () => {
+    const data = await ok(`{ entity(key: "umae") { id key __typename } }`);
+    expect(data.entity.__typename).toBe("FacilityType");
+    const again = await ok(
+      `query($id: ID!) { node(id: $id) { id ... on Entity { key name } } nodes(ids: [$id]) { id } }`,
+      {
+        id: data.entity.id,
+      },
+    );
+    expect(again.node).toMatchObject({ id: data.entity.id, key: "umae" });
+    expect(again.nodes).toEqual([{ id: data.entity.id }]);
+  });
+
+  it("pages through a long list with keyset cursors, filters, and counts without fetching every row", async () => {
+    const { records } = await driver.executeQuery(
+      "MATCH (n:Entity) RETURN n.key AS key ORDER BY toLower(n.name), n.key",
+    );
+    const keys = records.map((r) => r.get("key"));
+    const all = await ok("{ entities(first: 1) { totalCount } }");
+    expect(all.entities.totalCount).toBe(keys.length);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 50; page += 1) {
+      const data: Any = await ok(
+        `query($after: String) { entities(first: 7, after: $after) { edges { cursor node { key } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
+      seen.push(...data.entities.edges.map((e: Any) => e.node.key));
+      if (!data.entities.pageInfo.hasNextPage) break;
+      after = data.entities.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(keys);
+
+    const filtered = await ok(
+      `{ entities(filter: { kinds: [FACILITY_TYPE], text: "hospital" }) { totalCount edges { node { key } } } }`,
+    );
+    expect(filtered.entities.edges.map((e: Any) => e.node.key).sort()).toEqual([
+      "general-hospital",
+      "rural-hospital",
+    ]);
+    expect(filtered.entities.totalCount).toBe(2);
+
+    const byAlias = await ok(
+      `{ entities(filter: { text: "Unidad de Medicina Familiar" }) { edges { node { key } } } }`,
+    );
+    expect(byAlias.entities.edges.map((e: Any) => e.node.key)).toContain("umf");
+  });
+
+  it("filters facts by variable, entity, period and document, and orders them by value", async () => {
+    const data = await ok(`{
+      facts(filter: { about: "nuclear-medicine-session" }) { totalCount edges { node { value } } }
+      byDocument: facts(filter: { document: "002_09b982dd34e5a0da", variable: "services-delivered", period: "typical-day-2021" }, orderBy: VALUE_DESC, first: 3) {
+        edges { node { value citations { document { key } } } }
+      }
+    }`);
+    expect(data.facts.totalCount).toBe(2);
+    const top = data.byDocument.edges.map((e: Any) => e.node.value);
+    expect(top[0]).toBe(710350); // clinical analyses, the largest daily figure of the hospital network
+    expect([...top].sort((a, b) => b - a)).toEqual(top);
+  });
+
+  it("searches names, aliases and the documents' text, ranked, with each hit's kind", async () => {
+    const data = await ok(`{
+      xray: search(text: "X-ray diagnostic") { totalCount edges { node { kind score entity { key } } } }
+      zoe: search(text: "Robledo", kinds: [PERSON, DOCUMENT]) { edges { node { kind document { key } entity { key } } } }
+    }`);
+    expect(data.xray.edges[0].node.entity.key).toBe("radiodiagnosis");
+    expect(data.xray.edges[0].node.kind).toBe("SERVICE");
+    const kinds = data.zoe.edges.map((e: Any) => e.node.kind);
+    expect(kinds).toContain("PERSON");
+    expect(kinds).toContain("DOCUMENT");
+    const scores = data.xray.edges.map((e: Any) => e.node.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it("walks the neighborhood of an entity", async () => {
+    const data = await ok(
+      `{ neighborhood(id: "rural-hospital", depth: 2) { center { key } nodes { depth entity { key } } links { type from { key } to { key } } } }`,
+    );
+    const depthOf = Object.fromEntries(
+      data.neighborhood.nodes.map((n: Any) => [n.entity.key, n.depth]),
+    );
+    expect(depthOf["rural-hospital"]).toBe(0);
+    expect(depthOf["imss-bienestar"]).toBe(1);
+    expect(depthOf.imss).toBe(2);
+  });
+});
+
+describe("bad input gets a clear error naming the argument, never a 500", () => {
+  const cases: [string, string, string][] = [
+    ["unknown key", `{ entity(key: "no-such-thing") { key } }`, "key"],
+    ["unknown id", `{ node(id: "bm90LWFuLWlk") { id } }`, "id"],
+    ["malformed cursor", `{ entities(after: "garbage!") { totalCount } }`, "after"],
+    ["page too large", `{ entities(first: 100000) { totalCount } }`, "first"],
+    [
+      "maxHops out of range",
+      `{ paths(from: "imss", to: "umf", maxHops: 99) { length } }`,
+      "maxHops",
+    ],
+    ["unknown path end", `{ paths(from: "imss", to: "nowhere") { length } }`, "to"],
+    ["empty search text", `{ search(text: "   ") { totalCount } }`, "text"],
+    ["unknown variable", `{ timeSeries(variable: "nope") { key } }`, "variable"],
+    ["depth out of range", `{ neighborhood(id: "imss", depth: 9) { truncated } }`, "depth"],
+  ];
+  for (const [name, query, argument] of cases) {
+    it(name, async () => {
+      const errors = await fails(query);
+      expect(errors[0]?.message).toContain(`"${argument}"`);
+      expect(JSON.stringify(errors)).not.toMatch(/at .*\.(ts|js):\d+|MATCH \(/);
+    });
+  }
+});
+
+describe("batching", () => {
+  const nested = (first: number) => `{
+    entities(first: ${first}, filter: { kinds: [PROGRAM, ORGANIZATION] }) {
+      edges { node { key
+        relations(first: 5) { edges { node { key
+          facts(first: 3) { edges { node { key value citations { quote } } } }
+        } } }
+      } }
+    }
+  }`;
+
+  it("sends one Cypher query per level of a nested query, whatever the number of parents", async () => {
+    const few = await server.graphql<Any>(nested(2));
+    const many = await server.graphql<Any>(nested(40));
+    expect(few.body.errors).toBeUndefined();
+    expect(many.body.errors).toBeUndefined();
+    const parents = (r: Any) => r.body.data.entities.edges.length;
+    const grandchildren = (r: Any) =>
+      r.body.data.entities.edges.flatMap((e: Any) => e.node.relations.edges).length;
+    expect(parents(many)).toBeGreaterThan(10);
+    expect(grandchildren(many)).toBeGreaterThan(40);
+    // Levels: entities page, relations page, facts page, fact rows, citations = 5 queries.
+    const queries = (r: Any) => (r.body as Any).extensions.neo4jQueries;
+    expect(queries(few)).toBe(5);
+    expect(queries(many)).toBe(5);
+  });
+});

@@ -1,0 +1,318 @@
+import { describe, expect, it } from "vitest";
+import { type ParsedNumber, parseNumber, parseNumbers } from "../src/seed/parse-numbers.js";
+
+/** The parsed numbers as [raw, value] pairs. */
+function pairs(text: string): [string, number | null][] {
+  return parseNumbers(text).map((n) => [n.raw, n.value]);
+}
+
+/** Every result's raw text is the text at its offsets. */
+function expectOffsetsConsistent(text: string, found: ParsedNumber[]): void {
+  for (const n of found) {
+    expect(text.slice(n.start, n.end)).toBe(n.raw);
+  }
+}
+
+describe("parseNumber: the number forms of the sources", () => {
+  it.each([
+    ["12 million 315 thousand 476", 12_315_476],
+    ["3 million 654 thousand 705", 3_654_705],
+    ["138 million 276 thousand 400", 138_276_400],
+    ["54,000 335", 54_335],
+    ["382,000 million pesos", 382_000_000_000],
+    ["32,000 million pesos", 32_000_000_000],
+    ["83.2 million", 83_200_000],
+    ["71.6 million", 71_600_000],
+    ["11.6 million", 11_600_000],
+    ["24.4 million", 24_400_000],
+    ["13.6 million", 13_600_000],
+    ["78.7 million", 78_700_000],
+    ["5.9 million", 5_900_000],
+    ["14.6 million", 14_600_000],
+    ["2 million 074 thousand 882", 2_074_882],
+    ["2 million 488 thousand 126", 2_488_126],
+    ["2 million 149 thousand 799", 2_149_799],
+    ["one million 835 thousand 119", 1_835_119],
+    ["one million 526 thousand 320", 1_526_320],
+    ["one million 177 thousand 021", 1_177_021],
+    ["one million 33 thousand 086", 1_033_086],
+    ["two million 837 thousand 324", 2_837_324],
+    ["181 thousand 005", 181_005],
+    ["560 thousand 063", 560_063],
+    ["412 thousand 535", 412_535],
+    ["20 million 620,148", 20_620_148],
+    ["1,075,319", 1_075_319],
+    ["4,262,959", 4_262_959],
+    ["743,127", 743_127],
+    ["244.7", 244.7],
+    ["206", 206],
+    ["79", 79],
+    ["24 hours", 24],
+    ["7 days", 7],
+    ["2021", 2021],
+    ["1,800", 1_800],
+    ["three", 3],
+    ["two", 2],
+    ["one", 1],
+    ["five", 5],
+    ["fourteen", 14],
+    ["seventeen", 17],
+    ["twenty-five", 25],
+    ["two hundred", 200],
+    ["one hundred and five", 105],
+    ["two hundred thousand", 200_000],
+    ["1.5 billion", 1_500_000_000],
+    ["2 million", 2_000_000],
+    ["2 million 1,417", 2_001_417],
+  ])("%s -> %d", (text, value) => {
+    expect(parseNumber(text)).toBe(value);
+  });
+
+  it("computes decimal multiples exactly (no floating-point residue)", () => {
+    for (const [text, value] of [
+      ["83.2 million", 83_200_000],
+      ["0.1 million", 100_000],
+      ["1.005 thousand", 1_005],
+      ["4.35 million", 4_350_000],
+    ] as const) {
+      expect(Number.isInteger(parseNumber(text))).toBe(true);
+      expect(parseNumber(text)).toBe(value);
+    }
+  });
+
+  it("reads numbers inside sentences", () => {
+    expect(parseNumber("three in North Mexico City")).toBe(3);
+    expect(parseNumber("two in Chihuahua")).toBe(2);
+    expect(parseNumber("one in Durango")).toBe(1);
+    expect(parseNumber("two were implemented")).toBe(2);
+    expect(parseNumber("14 National Days")).toBe(14);
+    expect(parseNumber("the institute offers services to 83.2 million Mexicans")).toBe(83_200_000);
+  });
+
+  it("throws when there is no number", () => {
+    expect(() => parseNumber("Family Medicine")).toThrow(/exactly one number.*found 0/);
+    expect(() => parseNumber("")).toThrow(/found 0/);
+    expect(() => parseNumber("COVID-19")).toThrow(/found 0/);
+  });
+
+  it("throws when there is more than one number", () => {
+    expect(() => parseNumber("303,469 Family Medicine, 54,335 Specialties")).toThrow(
+      /found 2: "303,469", "54,335"/,
+    );
+    expect(() => parseNumber("24 hours a day, 7 days a week")).toThrow(/found 2/);
+  });
+
+  it("throws on the garbled '2 million 117 1,417', naming its readings", () => {
+    expect(() => parseNumber("2 million 117 1,417 hospital discharges")).toThrow(
+      /ambiguous number "2 million 117 1,417".*thousand.*2,117,417, 2,118,417/,
+    );
+  });
+});
+
+describe("parseNumbers: offsets, kinds and units", () => {
+  it("gives offsets such that text.slice(start, end) === raw", () => {
+    const text =
+      "As of December 25, there had been 13.6 million Consultations of Specialty, 78.7 million of Family Medicine, 2 million 488 thousand 126 of dental type, in addition to one million 33 thousand 086 surgeries";
+    const found = parseNumbers(text);
+    expectOffsetsConsistent(text, found);
+    expect(found.map((n) => [n.kind, n.raw, n.value, n.start])).toEqual([
+      ["date-part", "25", 25, 15],
+      ["number", "13.6 million", 13_600_000, 34],
+      ["number", "78.7 million", 78_700_000, 75],
+      ["number", "2 million 488 thousand 126", 2_488_126, 108],
+      ["number", "one million 33 thousand 086", 1_033_086, 166],
+    ]);
+  });
+
+  it("counts offsets in UTF-16 code units (accented letters before the number)", () => {
+    const text = "Zoé Robledo, Nuevo León: 35 Representations";
+    const [n] = parseNumbers(text);
+    expect(n?.start).toBe(text.indexOf("35"));
+    expect(n?.raw).toBe("35");
+  });
+
+  it("keeps the items of a list apart (comma, semicolon, 'and')", () => {
+    expect(pairs("303,469 Family Medicine, 54,335 Specialties, 9,938 dental and 36,916")).toEqual([
+      ["303,469", 303_469],
+      ["54,335", 54_335],
+      ["9,938", 9_938],
+      ["36,916", 36_916],
+    ]);
+    expect(pairs("12 million 315 thousand 476; 3 million 654 thousand 705 specialty")).toEqual([
+      ["12 million 315 thousand 476", 12_315_476],
+      ["3 million 654 thousand 705", 3_654_705],
+    ]);
+    expect(pairs("1,844 Radiotherapy sessions, 7,529 , 21,215 from Physical Medicine")).toEqual([
+      ["1,844", 1_844],
+      ["7,529", 7_529],
+      ["21,215", 21_215],
+    ]);
+    expect(pairs("5.9 million from diabetes and 14.6 million from high blood pressure")).toEqual([
+      ["5.9 million", 5_900_000],
+      ["14.6 million", 14_600_000],
+    ]);
+  });
+
+  it("reads '54,000 335' as one number but not other pairs of groups", () => {
+    const text = "of which 303,469 were Family Medicine, 54,000 335 for Specialties";
+    const found = parseNumbers(text);
+    expectOffsetsConsistent(text, found);
+    expect(found.map((n) => [n.raw, n.value])).toEqual([
+      ["303,469", 303_469],
+      ["54,000 335", 54_335],
+    ]);
+    // a ",000" group followed by a group that is not three digits: two numbers
+    expect(pairs("54,000 33 for")).toEqual([
+      ["54,000", 54_000],
+      ["33", 33],
+    ]);
+    // a ",000" group followed by a multiplier term: two numbers
+    expect(pairs("54,000 335 thousand")).toEqual([
+      ["54,000", 54_000],
+      ["335 thousand", 335_000],
+    ]);
+    // not ",000": two numbers
+    expect(pairs("54,001 335")).toEqual([
+      ["54,001", 54_001],
+      ["335", 335],
+    ]);
+  });
+
+  it("flags '2 million 117 1,417' as ambiguous instead of guessing", () => {
+    const text = "surgeries and 2 million 117 1,417 hospital discharges.";
+    const found = parseNumbers(text);
+    expect(found).toHaveLength(1);
+    const [n] = found as [ParsedNumber];
+    expect(n).toMatchObject({ kind: "number", value: null, raw: "2 million 117 1,417" });
+    expect(n.start).toBe(text.indexOf("2 million"));
+    expect(n.ambiguous?.readings).toEqual([2_117_417, 2_118_417]);
+    expect(n.ambiguous?.reason).toMatch(/"117" and "1,417" follow "2 million".*"thousand"/);
+    expect(n.ambiguous?.reason).toMatch(/"1,417" is not a three-digit group/);
+  });
+
+  it("flags a term that is not smaller than the one before it", () => {
+    const [n] = parseNumbers("2 million 3,000,000 cases");
+    expect(n?.value).toBeNull();
+    expect(n?.ambiguous?.reason).toMatch(/not smaller/);
+    const [m] = parseNumbers("2 thousand 5000 cases");
+    expect(m?.value).toBeNull();
+  });
+
+  it("starts a new number when the multipliers do not decrease", () => {
+    expect(pairs("5 thousand 3 million")).toEqual([
+      ["5 thousand", 5_000],
+      ["3 million", 3_000_000],
+    ]);
+    expect(pairs("83.2 million 5")).toEqual([
+      ["83.2 million", 83_200_000],
+      ["5", 5],
+    ]);
+  });
+
+  it("tells years, date parts, ordinals and ISO dates from figures", () => {
+    const text =
+      "2021 represented a year of records; from the 1st April 2021 to December 25, from January 10 to date, in 2020, the 3rd wave, 2,021 cases, 2021 million pesos";
+    const found = parseNumbers(text);
+    expectOffsetsConsistent(text, found);
+    expect(found.map((n) => [n.kind, n.raw, n.value, n.month])).toEqual([
+      ["year", "2021", 2021, undefined],
+      ["date-part", "1st", 1, 4],
+      ["year", "2021", 2021, undefined],
+      ["date-part", "25", 25, 12],
+      ["date-part", "10", 10, 1],
+      ["year", "2020", 2020, undefined],
+      ["ordinal", "3rd", 3, undefined],
+      ["number", "2,021", 2_021, undefined],
+      ["number", "2021 million", 2_021_000_000, undefined],
+    ]);
+    expect(parseNumbers("25 of December")[0]).toMatchObject({ kind: "date-part", month: 12 });
+    expect(parseNumbers("the 32 December")[0]?.kind).toBe("number");
+    expect(parseNumbers("In December of last year, 41,373 Domestic Workers")[0]).toMatchObject({
+      kind: "number",
+      value: 41_373,
+    });
+  });
+
+  it("reads an ISO date as one date", () => {
+    const text = " date 2022-01-20 Upon reaching 79 years of existence";
+    const found = parseNumbers(text);
+    expect(found.map((n) => [n.kind, n.raw, n.value, n.start])).toEqual([
+      ["date", "2022-01-20", 20_220_120, 6],
+      ["number", "79", 79, 31],
+    ]);
+  });
+
+  it("reports the unit word after a number", () => {
+    const units = (text: string) => parseNumbers(text).map((n) => [n.raw, n.unit]);
+    expect(units("care 24 hours a day, 7 days a week")).toEqual([
+      ["24", "hours"],
+      ["7", "days"],
+    ]);
+    expect(units("a collection of 382,000 million pesos was achieved")).toEqual([
+      ["382,000 million", "pesos"],
+    ]);
+    expect(units("an average salary of 206 and 244.7 pesos per day")).toEqual([
+      ["206", undefined],
+      ["244.7", "pesos-per-day"],
+    ]);
+    expect(units("Upon reaching 79 years of existence")).toEqual([["79", "years"]]);
+    expect(units("1 hour, 1 week, 2 months, 5%, 7 percent")).toEqual([
+      ["1", "hours"],
+      ["1", "weeks"],
+      ["2", "months"],
+      ["5", "percent"],
+      ["7", "percent"],
+    ]);
+    expect(units("a 24-hour service")).toEqual([["24", "hours"]]);
+  });
+
+  it("reads written-out numbers and leaves other words alone", () => {
+    const text =
+      "11 CAT were built: three in North Mexico City, two in Chihuahua and one in Durango; from September to December, two were implemented";
+    const found = parseNumbers(text);
+    expectOffsetsConsistent(text, found);
+    expect(found.map((n) => [n.raw, n.value])).toEqual([
+      ["11", 11],
+      ["three", 3],
+      ["two", 2],
+      ["one", 1],
+      ["two", 2],
+    ]);
+    // words containing number words, pronoun "one", "a", word ordinals
+    expect(
+      pairs(
+        "someone, alone, tension, weight, often, the one who, no one, a monthly National Day, the second wave, Ten",
+      ),
+    ).toEqual([["Ten", 10]]);
+    expect(pairs("Seventeen states and eighteen units")).toEqual([
+      ["Seventeen", 17],
+      ["eighteen", 18],
+    ]);
+    expect(pairs("two three")).toEqual([
+      ["two", 2],
+      ["three", 3],
+    ]);
+  });
+
+  it("ignores digits that belong to names", () => {
+    expect(parseNumbers("COVID-19 and SARS-CoV-2 and MP3 and 3D")).toEqual([]);
+    expect(pairs("patients with COVID-19, 736 beds")).toEqual([["736", 736]]);
+  });
+
+  it("ignores multiplier words without a coefficient, and words that only start like one", () => {
+    expect(parseNumbers("thousands of people, millions of visits")).toEqual([]);
+    expect(pairs("5 millionaires")).toEqual([["5", 5]]);
+    expect(pairs("thousand 5")).toEqual([["5", 5]]);
+  });
+
+  it("does not join numbers across line breaks", () => {
+    expect(pairs("2 million\n117 thousand")).toEqual([
+      ["2 million", 2_000_000],
+      ["117 thousand", 117_000],
+    ]);
+  });
+
+  it("finds nothing in a text without numbers", () => {
+    expect(parseNumbers("The challenge of the pandemic")).toEqual([]);
+  });
+});

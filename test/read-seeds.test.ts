@@ -1,0 +1,693 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  checkSeeds,
+  readSeeds,
+  type SeedBundle,
+  type SeedDocument,
+  SeedError,
+  type SeedProblem,
+} from "../src/seed/read-seeds.js";
+
+// --- The real seeds --------------------------------------------------------
+
+describe("readSeeds on the real seeds", () => {
+  it("loads them clean", async () => {
+    const bundle = await readSeeds("seeds");
+    expect(bundle.documents.map((d) => [d.id, d.date])).toEqual([
+      ["000_c6cef239523a3d84", "2022-01-20"],
+      ["002_09b982dd34e5a0da", "2022-01-03"],
+    ]);
+    expect(bundle.documents[0]?.text.startsWith(" date 2022-01-20 Upon reaching 79 years")).toBe(
+      true,
+    );
+    expect(bundle.documents[0]?.file).toBe(join("seeds", "documents", "000_c6cef239523a3d84.txt"));
+    expect(bundle.entities.length).toBeGreaterThan(50);
+    expect(bundle.facts.length).toBeGreaterThan(50);
+    for (const f of bundle.facts) expect(f.file).toMatch(/^seeds\/curated\/.*\.yaml$/);
+  });
+
+  it("keeps agreeing figures as one fact with two citations, and disagreeing ones as a conflict", async () => {
+    const bundle = await readSeeds("seeds");
+    const fact = (key: string) => bundle.facts.find((f) => f.key === key);
+    expect(
+      fact("family-medicine-consultations-daily-2021")?.citations.map((c) => c.document),
+    ).toEqual(["000_c6cef239523a3d84", "002_09b982dd34e5a0da"]);
+    expect(fact("deliveries-daily-2021")).toMatchObject({ value: 832, period: "typical-day-2021" });
+    expect(fact("deliveries-daily-2021")?.citations).toHaveLength(2);
+    const conflicts = bundle.conflicts.map((c) => c.facts.join(" vs "));
+    expect(conflicts).toContain(
+      "nuclear-medicine-sessions-daily-2021-doc-000 vs nuclear-medicine-sessions-daily-2021-doc-002",
+    );
+    expect(conflicts).toContain(
+      "consultations-daily-2021-doc-000 vs consultations-daily-2021-doc-002",
+    );
+  });
+
+  it("marks the garbled sources and resolves only what the other document settles", async () => {
+    const bundle = await readSeeds("seeds");
+    const fact = (key: string) => bundle.facts.find((f) => f.key === key);
+    const hemo = fact("hemodialysis-sessions-daily-2021");
+    expect(hemo?.value).toBe(7529);
+    expect(hemo?.citations.map((c) => [c.document, c.garbled !== undefined])).toEqual([
+      ["000_c6cef239523a3d84", true],
+      ["002_09b982dd34e5a0da", false],
+    ]);
+    expect(hemo?.citations[0]?.garbled).toMatch(/doc 002 settles/i);
+    const discharges = fact("hospital-discharges-recovery-to-dec-25-2021");
+    expect(discharges?.value).toBeNull();
+    expect(discharges?.citations[0]?.quote).toBe("2 million 117 1,417 hospital discharges");
+    const visits = fact("medical-actions-increase-2021");
+    expect(visits).toMatchObject({
+      value: 24_400_000,
+      period: "year-2021",
+      comparedTo: "year-2021",
+    });
+    expect(visits?.citations[0]?.garbled).toBeDefined();
+    // "54,000 335" is a number form, not garbled
+    const specialty = fact("specialty-consultations-daily-2021");
+    expect(specialty?.value).toBe(54_335);
+    expect(specialty?.citations.every((c) => c.garbled === undefined)).toBe(true);
+  });
+
+  it("has checks whose parts add up as the texts say", async () => {
+    const bundle = await readSeeds("seeds");
+    const value = (key: string) => bundle.facts.find((f) => f.key === key)?.value ?? Number.NaN;
+    const sum = (key: string) => {
+      const check = bundle.checks.find((c) => c.key === key);
+      if (!check) throw new Error(`no check ${key}`);
+      return {
+        parts: check.parts.reduce((s, k) => s + value(k), 0),
+        totals: check.totals.map(value),
+      };
+    };
+    expect(sum("beds-2022")).toEqual({ parts: 56_753, totals: [56_753] });
+    expect(sum("daily-consultations-2021")).toEqual({ parts: 404_658, totals: [404_500, 404_118] });
+    expect(sum("people-covered-2022").parts).toBeCloseTo(83_200_000);
+    expect(sum("cat-by-place-2022")).toEqual({ parts: 11, totals: [11] });
+  });
+});
+
+// --- Broken inputs, without touching disk ------------------------------------
+
+const TEXT =
+  " date 2022-01-20 The IMSS has 1,531 Family Medicine Units (UMF) and 146,000 nurses; 2 million 117 1,417 hospital discharges in 2021.";
+const DOC: SeedDocument = {
+  id: "doc-a",
+  date: "2022-01-20",
+  text: TEXT,
+  file: "seeds/documents/doc-a.txt",
+};
+const at = (quote: string) => TEXT.indexOf(quote);
+
+interface RawFile {
+  file: string;
+  data: Record<string, Record<string, unknown>[]>;
+}
+
+/** A small valid seed set over DOC; each test breaks one thing in a copy. */
+function baseFiles(): RawFile[] {
+  return [
+    {
+      file: "seeds/curated/entities.yaml",
+      data: {
+        entities: [
+          { key: "imss", kind: "Organization", name: "IMSS", description: "The Institute." },
+          {
+            key: "umf",
+            kind: "FacilityType",
+            name: "Family Medicine Unit",
+            description: "A unit.",
+          },
+          {
+            key: "hospital-discharge",
+            kind: "Service",
+            name: "Hospital discharge",
+            description: "A discharge.",
+          },
+          {
+            key: "jan-20-2022",
+            kind: "TimePeriod",
+            name: "20 January 2022",
+            description: "A day.",
+            start: "2022-01-20",
+            end: "2022-01-20",
+            granularity: "day",
+          },
+          {
+            key: "year-2021",
+            kind: "TimePeriod",
+            name: "2021",
+            description: "A year.",
+            start: "2021-01-01",
+            end: "2021-12-31",
+            granularity: "year",
+          },
+        ],
+      },
+    },
+    {
+      file: "seeds/curated/variables.yaml",
+      data: {
+        variables: [
+          { key: "facility-count", name: "Facilities", unit: "count", description: "Facilities." },
+          { key: "nurse-count", name: "Nurses", unit: "people", description: "Nurses." },
+          { key: "services-delivered", name: "Services", unit: "count", description: "Services." },
+        ],
+      },
+    },
+    {
+      file: "seeds/curated/facts.yaml",
+      data: {
+        facts: [
+          {
+            key: "umf-count",
+            variable: "facility-count",
+            about: "umf",
+            scope: "imss",
+            period: "jan-20-2022",
+            statistic: "stock",
+            value: 1531,
+            unit: "count",
+            citations: [
+              {
+                document: "doc-a",
+                quote: "1,531 Family Medicine Units (UMF)",
+                start: at("1,531 Family Medicine Units (UMF)"),
+              },
+            ],
+          },
+          {
+            key: "nurses",
+            variable: "nurse-count",
+            about: "imss",
+            period: "jan-20-2022",
+            statistic: "stock",
+            value: 146000,
+            unit: "people",
+            citations: [
+              { document: "doc-a", quote: "146,000 nurses", start: at("146,000 nurses") },
+            ],
+          },
+          {
+            key: "discharges",
+            variable: "services-delivered",
+            about: "hospital-discharge",
+            period: "year-2021",
+            statistic: "total",
+            value: null,
+            unit: "count",
+            citations: [
+              {
+                document: "doc-a",
+                quote: "2 million 117 1,417 hospital discharges",
+                start: at("2 million 117 1,417 hospital discharges"),
+                garbled: "a word is missing",
+              },
+            ],
+          },
+        ],
+        relations: [
+          {
+            from: "imss",
+            type: "OPERATES",
+            to: "umf",
+            fact: "umf-count",
+            period: "jan-20-2022",
+            source: { document: "doc-a", quote: "The IMSS has", start: at("The IMSS has") },
+          },
+        ],
+      },
+    },
+  ];
+}
+
+/** A copy of the base files with `change` applied to the file named `name`. */
+function broken(name: string, change: (data: RawFile["data"]) => void): RawFile[] {
+  const files = structuredClone(baseFiles());
+  const file = files.find((f) => f.file.endsWith(name));
+  if (!file) throw new Error(`no file ${name}`);
+  change(file.data);
+  return files;
+}
+
+function problemsOf(run: () => unknown): { problems: SeedProblem[]; message: string } {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof SeedError) return { problems: e.problems, message: e.message };
+    throw e;
+  }
+  throw new Error("expected a SeedError, but the seeds passed");
+}
+
+/** Checks that exactly one problem matches, and that the message names its file, entry and reason. */
+function expectProblem(
+  files: RawFile[],
+  expected: { file: string; entry: string; path: string; reason: RegExp },
+  documents: SeedDocument[] = [DOC],
+): SeedProblem {
+  const { problems, message } = problemsOf(() => checkSeeds(documents, files));
+  const match = problems.filter(
+    (p) =>
+      p.file === expected.file &&
+      p.entry === expected.entry &&
+      p.path === expected.path &&
+      expected.reason.test(p.reason),
+  );
+  expect(match, JSON.stringify(problems, null, 2)).toHaveLength(1);
+  const [p] = match as [SeedProblem];
+  expect(message).toContain(`${p.file}: ${p.entry}${p.path ? ` at ${p.path}` : ""}: ${p.reason}`);
+  return p;
+}
+
+const FACTS = "seeds/curated/facts.yaml";
+const facts = (d: RawFile["data"]) => d.facts as Record<string, unknown>[];
+const fact0 = (d: RawFile["data"]) => facts(d)[0] as Record<string, unknown>;
+const citation0 = (d: RawFile["data"]) =>
+  (fact0(d).citations as Record<string, unknown>[])[0] as Record<string, unknown>;
+
+describe("checkSeeds", () => {
+  it("accepts the small valid set and annotates every item with its file", () => {
+    const bundle: SeedBundle = checkSeeds([DOC], baseFiles());
+    expect(bundle.entities.map((e) => e.file)).toEqual(
+      Array(5).fill("seeds/curated/entities.yaml"),
+    );
+    expect(bundle.facts.map((f) => [f.key, f.file, f.qualifier])).toEqual([
+      ["umf-count", FACTS, "exact"],
+      ["nurses", FACTS, "exact"],
+      ["discharges", FACTS, "exact"],
+    ]);
+    expect(bundle.entities[0]?.aliases).toEqual([]);
+  });
+
+  it("reports a missing field", () => {
+    const files = broken("facts.yaml", (d) => {
+      delete fact0(d).variable;
+    });
+    expectProblem(files, {
+      file: FACTS,
+      entry: "facts[0] (key: umf-count)",
+      path: "variable",
+      reason: /expected string, received undefined/,
+    });
+  });
+
+  it("reports an unknown field and a bad enum value", () => {
+    const files = broken("facts.yaml", (d) => {
+      fact0(d).colour = "blue";
+      fact0(d).statistic = "median";
+    });
+    expectProblem(files, {
+      file: FACTS,
+      entry: "facts[0] (key: umf-count)",
+      path: "",
+      reason: /Unrecognized key.*colour/,
+    });
+    expectProblem(files, {
+      file: FACTS,
+      entry: "facts[0] (key: umf-count)",
+      path: "statistic",
+      reason: /daily-average/,
+    });
+  });
+
+  it("reports an unknown entity key", () => {
+    const files = broken("facts.yaml", (d) => {
+      fact0(d).about = "family-medicine-unit";
+    });
+    expectProblem(files, {
+      file: FACTS,
+      entry: "facts[0] (key: umf-count)",
+      path: "about",
+      reason: /unknown entity "family-medicine-unit"/,
+    });
+  });
+
+  it("reports a period that is not a TimePeriod", () => {
+    const files = broken("facts.yaml", (d) => {
+      fact0(d).period = "imss";
+    });
+    expectProblem(files, {
+      file: FACTS,
+      entry: "facts[0] (key: umf-count)",
+      path: "period",
+      reason: /"imss" is an Organization, not a TimePeriod/,
+    });
+  });
+
+  it("reports an unknown variable, fact, document and relation end", () => {
+    const files = broken("facts.yaml", (d) => {
+      fact0(d).variable = "units";
+      citation0(d).document = "doc-z";
+      const rel = (d.relations as Record<string, unknown>[])[0] as Record<string, unknown>;
+      rel.fact = "no-such-fact";
+      rel.to = "no-such-entity";
+    });
+    expectProblem(files, {
+      file: FACTS,
+      entry: "facts[0] (key: umf-count)",
+      path: "variable",
+      reason: /unknown variable "units"/,
+    });
+    expectProblem(files, {
+      file: FACTS,
+      entry: "facts[0] (key: umf-count)",
+      path: "citations[0].document",
+      reason: /unknown document "doc-z" \(known: doc-a\)/,
+    });
+    expectProblem(files, {
+      file: FACTS,
+      entry: "relations[0] (imss OPERATES no-such-entity)",
+      path: "fact",
+      reason: /unknown fact "no-such-fact"/,
+    });
+    expectProblem(files, {
+      file: FACTS,
+      entry: "relations[0] (imss OPERATES no-such-entity)",
+      path: "to",
+      reason: /unknown entity "no-such-entity"/,
+    });
+  });
+
+  it("reports a quote that is not in its document", () => {
+    const files = broken("facts.yaml", (d) => {
+      citation0(d).quote = "1,531 Family Medicine Clinics (UMF)";
+    });
+    expectProblem(files, {
+      file: FACTS,
+      entry: "facts[0] (key: umf-count)",
+      path: "citations[0].start",
+      reason:
+        /the quote does not occur in document doc-a; its first 22 characters occur at offset 30, then the document has "Units \(UMF\)/,
+    });
+  });
+
+  it("reports a quote at a wrong offset and says where it occurs", () => {
+    const files = broken("facts.yaml", (d) => {
+      citation0(d).start = 5;
+    });
+    expectProblem(files, {
+      file: FACTS,
+      entry: "facts[0] (key: umf-count)",
+      path: "citations[0].start",
+      reason: new RegExp(
+        `the quote is not at offset 5 \\(the text there is .*\\); it occurs at offset ${at("1,531")}$`,
+      ),
+    });
+  });
+
+  it("reports a relation source at a wrong offset", () => {
+    const files = broken("facts.yaml", (d) => {
+      const rel = (d.relations as Record<string, unknown>[])[0] as Record<
+        string,
+        { start: number }
+      >;
+      (rel.source as { start: number }).start += 1;
+    });
+    expectProblem(files, {
+      file: FACTS,
+      entry: "relations[0] (imss OPERATES umf)",
+      path: "source.start",
+      reason: /not at offset .*; it occurs at offset 17/,
+    });
+  });
+
+  it("reports a value the quote does not state", () => {
+    const files = broken("facts.yaml", (d) => {
+      fact0(d).value = 1532;
+    });
+    expectProblem(files, {
+      file: FACTS,
+      entry: "facts[0] (key: umf-count)",
+      path: "citations[0].quote",
+      reason: /does not state the value 1532: it states "1,531" \(1531\)/,
+    });
+  });
+
+  it("reports a quote that cuts a number in two", () => {
+    const files = broken("facts.yaml", (d) => {
+      citation0(d).quote = "531 Family Medicine Units (UMF)";
+      citation0(d).start = at("531 Family");
+      fact0(d).value = 531;
+    });
+    expectProblem(files, {
+      file: FACTS,
+      entry: "facts[0] (key: umf-count)",
+      path: "citations[0].quote",
+      reason: /cuts the number "1,531"/,
+    });
+  });
+
+  it("asks to mark a citation garbled when its only number cannot be read", () => {
+    const files = broken("facts.yaml", (d) => {
+      const f = facts(d)[2] as Record<string, unknown>;
+      f.value = 2_117_417;
+      delete ((f.citations as Record<string, unknown>[])[0] as Record<string, unknown>).garbled;
+    });
+    expectProblem(files, {
+      file: FACTS,
+      entry: "facts[2] (key: discharges)",
+      path: "citations[0].quote",
+      reason:
+        /does not state the value 2117417: it states no figure; "2 million 117 1,417" cannot be read.*mark the citation garbled/,
+    });
+  });
+
+  it("rejects a null value unless every citation is garbled", () => {
+    const files = broken("facts.yaml", (d) => {
+      fact0(d).value = null;
+    });
+    expectProblem(files, {
+      file: FACTS,
+      entry: "facts[0] (key: umf-count)",
+      path: "value",
+      reason: /only a fact whose every citation is garbled may have a null value/,
+    });
+  });
+
+  it("reports a unit that differs from its variable's", () => {
+    const files = broken("facts.yaml", (d) => {
+      fact0(d).unit = "people";
+    });
+    expectProblem(files, {
+      file: FACTS,
+      entry: "facts[0] (key: umf-count)",
+      path: "unit",
+      reason: /unit "people" differs from the unit "count" of variable "facility-count"/,
+    });
+  });
+
+  it("reports an increase compared with its own period unless garbled", () => {
+    const files = broken("facts.yaml", (d) => {
+      Object.assign(fact0(d), { statistic: "increase", comparedTo: "jan-20-2022" });
+    });
+    expectProblem(files, {
+      file: FACTS,
+      entry: "facts[0] (key: umf-count)",
+      path: "comparedTo",
+      reason: /compared with its own period/,
+    });
+  });
+
+  it("reports a duplicate key, naming both places", () => {
+    const files = broken("variables.yaml", (d) => {
+      d.entities = [
+        { key: "imss", kind: "Organization", name: "IMSS again", description: "Twice." },
+      ];
+    });
+    expectProblem(files, {
+      file: "seeds/curated/variables.yaml",
+      entry: "entities[0] (key: imss)",
+      path: "key",
+      reason:
+        /duplicate key "imss" \(first in seeds\/curated\/entities\.yaml, entities\[0\] \(key: imss\)\)/,
+    });
+    const dupFacts = broken("facts.yaml", (d) => {
+      facts(d).push(structuredClone(fact0(d)));
+    });
+    expectProblem(dupFacts, {
+      file: FACTS,
+      entry: "facts[3] (key: umf-count)",
+      path: "key",
+      reason: /duplicate key "umf-count"/,
+    });
+  });
+
+  it("reports a relation between the wrong kinds of entity", () => {
+    const files = broken("facts.yaml", (d) => {
+      (d.relations as Record<string, unknown>[]).push({ from: "umf", type: "RUNS", to: "imss" });
+    });
+    expectProblem(files, {
+      file: FACTS,
+      entry: "relations[1] (umf RUNS imss)",
+      path: "from",
+      reason: /"umf" is a FacilityType, not an Organization/,
+    });
+  });
+
+  it("reports conflicts and checks over unknown or unlike facts", () => {
+    const files = broken("facts.yaml", (d) => {
+      d.conflicts = [{ facts: ["umf-count", "nope"], note: "x" }];
+      d.checks = [
+        {
+          key: "mixed",
+          name: "Mixed",
+          description: "x",
+          parts: ["umf-count", "nurses"],
+          totals: ["umf-count"],
+        },
+      ];
+    });
+    expectProblem(files, {
+      file: FACTS,
+      entry: "conflicts[0] (umf-count vs nope)",
+      path: "facts[1]",
+      reason: /unknown fact "nope"/,
+    });
+    expectProblem(files, {
+      file: FACTS,
+      entry: "checks[0] (key: mixed)",
+      path: "totals",
+      reason: /"umf-count" is both a part and a total/,
+    });
+    expectProblem(files, {
+      file: FACTS,
+      entry: "checks[0] (key: mixed)",
+      path: "",
+      reason: /"umf-count" and "nurses" differ in variable/,
+    });
+  });
+
+  it("reports a period whose dates do not match its granularity, and a WITHIN that does not nest", () => {
+    const files = broken("entities.yaml", (d) => {
+      const year = (d.entities as Record<string, unknown>[])[4] as Record<string, unknown>;
+      year.end = "2021-12-30";
+      d.relations = [{ from: "jan-20-2022", type: "WITHIN", to: "year-2021" }];
+    });
+    expectProblem(files, {
+      file: "seeds/curated/entities.yaml",
+      entry: "entities[4] (key: year-2021)",
+      path: "end",
+      reason: /a year period starting 2021-01-01 runs 2021-01-01 to 2021-12-31/,
+    });
+    expectProblem(files, {
+      file: "seeds/curated/entities.yaml",
+      entry: "relations[0] (jan-20-2022 WITHIN year-2021)",
+      path: "to",
+      reason: /is not within year-2021/,
+    });
+  });
+
+  it("reports an unknown section and a section that is not a list", () => {
+    const files = broken("facts.yaml", (d) => {
+      (d as Record<string, unknown>).fcts = [];
+      (d as Record<string, unknown>).checks = { key: "x" };
+    });
+    expectProblem(files, { file: FACTS, entry: "(file)", path: "fcts", reason: /unknown section/ });
+    expectProblem(files, { file: FACTS, entry: "checks", path: "", reason: /must be a list/ });
+  });
+
+  it("collects every problem before throwing, without cascading from an invalid entry", () => {
+    const files = broken("facts.yaml", (d) => {
+      fact0(d).unit = "pesos"; // wrong unit (but valid shape)
+      (facts(d)[1] as Record<string, unknown>).value = "many"; // invalid shape
+    });
+    const entities = structuredClone(files);
+    // an entity that fails the schema: references to it are not reported again
+    const ent = entities[0]?.data.entities as Record<string, unknown>[];
+    (ent[1] as Record<string, unknown>).kind = "Facility";
+    const { problems } = problemsOf(() => checkSeeds([DOC], entities));
+    expect(problems.map((p) => `${p.entry} ${p.path}`)).toEqual([
+      "entities[1] (key: umf) kind",
+      "facts[1] (key: nurses) value",
+      "facts[0] (key: umf-count) unit",
+    ]);
+  });
+});
+
+// --- Files on disk: headers and YAML syntax ----------------------------------
+
+describe("readSeeds on disk", () => {
+  let dir: string | undefined;
+  afterEach(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+
+  async function seedDir(files: Record<string, string>): Promise<string> {
+    dir = await mkdtemp(join(tmpdir(), "seeds-"));
+    await mkdir(join(dir, "documents"));
+    await mkdir(join(dir, "curated"));
+    for (const [name, text] of Object.entries(files))
+      await writeFile(join(dir, name), text, "utf8");
+    return dir;
+  }
+
+  it("reads documents with their header date and full text", async () => {
+    const d = await seedDir({
+      "documents/doc-a.txt": TEXT,
+      "curated/a.yaml": "# nothing yet\n",
+    });
+    const bundle = await readSeeds(d);
+    expect(bundle.documents).toEqual([
+      { id: "doc-a", date: "2022-01-20", text: TEXT, file: join(d, "documents", "doc-a.txt") },
+    ]);
+  });
+
+  it("reports bad YAML with its file and line", async () => {
+    const d = await seedDir({
+      "documents/doc-a.txt": TEXT,
+      "curated/bad.yaml": "facts:\n  - key: x\n    value: [1, 2\n",
+      "curated/dup.yaml": "variables: []\nvariables: []\n",
+    });
+    const err = await readSeeds(d).then(
+      () => {
+        throw new Error("expected a SeedError");
+      },
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(SeedError);
+    const problems = (err as SeedError).problems;
+    const bad = problems.find((p) => p.file === join(d, "curated", "bad.yaml"));
+    expect(bad).toMatchObject({
+      entry: "(file)",
+      reason: expect.stringMatching(/^invalid YAML: /),
+    });
+    expect(bad?.path).toMatch(/^line \d+, column \d+$/);
+    const dup = problems.find((p) => p.file === join(d, "curated", "dup.yaml"));
+    expect(dup).toMatchObject({ entry: "(file)", path: "line 2, column 1" });
+    expect(dup?.reason).toMatch(/invalid YAML: .*unique/i);
+    expect((err as SeedError).message).toContain(
+      `${join(d, "curated", "bad.yaml")}: (file) at line`,
+    );
+  });
+
+  it("reports a document without its header", async () => {
+    const d = await seedDir({ "documents/doc-b.txt": "No header here.", "curated/a.yaml": "" });
+    await expect(readSeeds(d)).rejects.toThrow(
+      /doc-b\.txt: \(document\) at header: the document does not start with " date YYYY-MM-DD "/,
+    );
+  });
+
+  it("merges curated files in name order and checks them against the documents", async () => {
+    const files = baseFiles();
+    const { stringify } = await import("yaml");
+    const d = await seedDir({
+      "documents/doc-a.txt": TEXT,
+      "curated/b-facts.yaml": stringify(files[2]?.data),
+      "curated/a-entities.yaml": stringify(files[0]?.data),
+      "curated/c-variables.yaml": stringify(files[1]?.data),
+    });
+    const bundle = await readSeeds(d);
+    expect([
+      ...new Set([...bundle.entities, ...bundle.facts, ...bundle.variables].map((x) => x.file)),
+    ]).toEqual([
+      join(d, "curated", "a-entities.yaml"),
+      join(d, "curated", "b-facts.yaml"),
+      join(d, "curated", "c-variables.yaml"),
+    ]);
+  });
+});
