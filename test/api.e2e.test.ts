@@ -8,7 +8,7 @@ import { testDriver } from "./support/neo4j.js";
 let driver: Driver;
 let server: TestServer;
 
-// biome-ignore lint/suspicious/noExplicitAny: answers are walked freely in assertions
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are walked freely in assertions
 type Any = any;
 
 async function ok(query: string, variables?: Record<string, unknown>): Promise<Any> {
