@@ -11,6 +11,7 @@ export function createDriver({ uri, username, password }: DriverOptions): Driver
   return neo4j.driver(uri, neo4j.auth.basic(username, password), {
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 50,
+    connectionTimeout: 5_000,
     connectionAcquisitionTimeout: 10_000,
     logging: {
       level: "warn",
