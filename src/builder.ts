@@ -1,17 +1,30 @@
 import SchemaBuilder from "@pothos/core";
 import DataloaderPlugin from "@pothos/plugin-dataloader";
 import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import { GraphQLError } from "graphql";
 import type { Context } from "./context.js";
 import { inputError } from "./input-error.js";
 
 export const builder = new SchemaBuilder<{
   Context: Context;
+  AuthScopes: { curator: boolean };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
-  plugins: [RelayPlugin, DataloaderPlugin],
+  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: (ctx) => ({ curator: ctx.curator !== null }),
+    unauthorizedError: (_parent, ctx, info) =>
+      new GraphQLError(
+        ctx.refused
+          ? `Not allowed to run ${info.fieldName}: ${ctx.refused}. Nothing was changed.`
+          : `Not allowed to run ${info.fieldName}: writes need a curator's bearer token (Authorization: Bearer <token>). Nothing was changed.`,
+        { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } },
+      ),
+  },
   relay: {
     clientMutationId: "omit",
     cursorType: "String",

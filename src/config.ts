@@ -47,8 +47,36 @@ const variables = {
   NEO4J_LOCAL_DIR: z.string().min(1).default(".data/neo4j"),
   NEO4J_LOCAL_HEAP: memorySize.default("1g"),
   NEO4J_LOCAL_PAGECACHE: memorySize.default("1g"),
-  /** Load the seeds at start-up when the database holds no Institute. */
+  /** Load the seeds at start-up when the database holds no document. */
   SEED_ON_START: booleanFlag.default("true"),
+  /** A shared secret that makes its bearer a curator (writes). */
+  CURATOR_TOKEN: z.string().min(16, "must have at least 16 characters").optional(),
+  /** HS256 secret of the curators' JWTs. */
+  JWT_SECRET: z.string().min(32, "must have at least 32 characters").optional(),
+  /** The issuer the JWTs must name, if set. */
+  JWT_ISSUER: z.string().min(1).optional(),
+  /** Serve GraphiQL at /graphql to browsers. */
+  GRAPHIQL: booleanFlag.default("true"),
+  /** Answer introspection queries. */
+  INTROSPECTION: booleanFlag.default("true"),
+  /** development: error details are shown; anything else: masked. */
+  NODE_ENV: z.string().default("production"),
+  /** Time limit of every Neo4j transaction. */
+  QUERY_TIMEOUT_MS: z.coerce
+    .number({ error: "must be a number" })
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(5_000),
+  /** Largest request body accepted. */
+  MAX_BODY_BYTES: z.coerce
+    .number({ error: "must be a number" })
+    .int()
+    .min(1_000)
+    .max(10_000_000)
+    .default(100_000),
+  /** Log format: json (one line per request) or none. */
+  LOG_FORMAT: z.enum(["json", "none"], { error: "must be json or none" }).default("json"),
 } as const;
 
 /** The password of the local Neo4j, used when NEO4J_PASSWORD is not set. Loopback only. */
@@ -66,7 +94,35 @@ export interface Config {
   };
   local: { boltPort: number; dir: string; heap: string; pageCache: string };
   seedOnStart: boolean;
+  http: HttpSettings;
 }
+
+export interface HttpSettings {
+  auth: {
+    curatorToken: string | undefined;
+    jwtSecret: string | undefined;
+    jwtIssuer: string | undefined;
+  };
+  graphiql: boolean;
+  introspection: boolean;
+  development: boolean;
+  queryTimeoutMs: number;
+  maxBodyBytes: number;
+  log: boolean;
+}
+
+/** What the HTTP layer uses when nothing is configured (tests, tools). */
+export const DEFAULT_HTTP: HttpSettings = {
+  auth: { curatorToken: undefined, jwtSecret: undefined, jwtIssuer: undefined },
+  graphiql: true,
+  introspection: true,
+  development: false,
+  queryTimeoutMs: 5_000,
+  maxBodyBytes: 100_000,
+  log: false,
+};
+
+const flag = (value: string) => value === "true" || value === "1";
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const read = <K extends keyof typeof variables>(name: K): z.output<(typeof variables)[K]> => {
@@ -95,7 +151,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       heap: read("NEO4J_LOCAL_HEAP"),
       pageCache: read("NEO4J_LOCAL_PAGECACHE"),
     },
-    seedOnStart: ["true", "1"].includes(read("SEED_ON_START")),
+    seedOnStart: flag(read("SEED_ON_START")),
+    http: {
+      auth: {
+        curatorToken: read("CURATOR_TOKEN"),
+        jwtSecret: read("JWT_SECRET"),
+        jwtIssuer: read("JWT_ISSUER"),
+      },
+      graphiql: flag(read("GRAPHIQL")),
+      introspection: flag(read("INTROSPECTION")),
+      development: read("NODE_ENV") === "development",
+      queryTimeoutMs: read("QUERY_TIMEOUT_MS"),
+      maxBodyBytes: read("MAX_BODY_BYTES"),
+      log: read("LOG_FORMAT") === "json",
+    },
   };
   if (uri && !password) {
     throw new ConfigError("NEO4J_PASSWORD", "must be set when NEO4J_URI is set");

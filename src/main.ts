@@ -48,7 +48,7 @@ async function main(): Promise<void> {
           `Seeded an empty database: ${seeded.nodes} nodes, ${seeded.relationships} relationships.`,
         );
     }
-    server = createHttpServer({ driver: db.driver, database: db.database });
+    server = createHttpServer({ driver: db.driver, database: db.database, http: config.http });
     await listen(server, config.port, config.host);
     const shown = config.host === "0.0.0.0" ? "localhost" : config.host;
     log(`GraphQL (GraphiQL) at http://${shown}:${config.port}/graphql, liveness at /health`);

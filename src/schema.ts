@@ -20,6 +20,8 @@ import "./schema/time-series.js";
 import "./schema/search.js";
 import "./schema/path.js";
 import "./schema/neighborhood.js";
+import "./schema/change.js";
+import "./schema/curation.js";
 
 /** The whole GraphQL schema: every file under src/schema/ adds its types to the builder. */
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,27 +1,82 @@
 import { createServer, type Server } from "node:http";
-import { createYoga } from "graphql-yoga";
+import { EnvelopArmor } from "@escape.tech/graphql-armor";
+import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import { usePrometheus } from "@graphql-yoga/plugin-prometheus";
+import { createYoga, type Plugin } from "graphql-yoga";
 import type { Driver } from "neo4j-driver";
+import { Registry } from "prom-client";
+import { credentialsFrom } from "./auth/curator-from-request.js";
+import { DEFAULT_HTTP, type HttpSettings } from "./config.js";
 import type { Context } from "./context.js";
 import { Db } from "./db/db.js";
 import { GRAPHIQL_TOUR } from "./graphiql-tour.js";
+import { useBodyLimit } from "./plugins/use-body-limit.js";
+import { useDatabaseErrors } from "./plugins/use-database-errors.js";
+import { useNoIntrospection } from "./plugins/use-no-introspection.js";
 import { useQueryCount } from "./plugins/use-query-count.js";
+import { useReadiness } from "./plugins/use-readiness.js";
+import { useRequestLog } from "./plugins/use-request-log.js";
 import { schema } from "./schema.js";
 
 export interface ServerOptions {
   driver: Driver;
   database: string | undefined;
+  http?: Partial<HttpSettings>;
 }
 
-/** The Yoga app: GraphQL (and GraphiQL) at /graphql, liveness at /health. */
-export function createApp({ driver, database }: ServerOptions) {
+/** Limits against hostile operations (graphql-armor), sized so that every real query of the API fits. */
+export const LIMITS = {
+  maxDepth: 14,
+  maxAliases: 15,
+  maxTokens: 3_000,
+  maxDirectives: 20,
+  maxCost: 20_000,
+} as const;
+
+/**
+ * The Yoga app: GraphQL (and GraphiQL) at /graphql, /health, /ready, /metrics.
+ * Each cross-cutting concern is one plugin.
+ */
+export function createApp({ driver, database, http }: ServerOptions) {
+  const settings: HttpSettings = { ...DEFAULT_HTTP, ...http };
+  const armor = new EnvelopArmor({
+    maxDepth: { n: LIMITS.maxDepth },
+    maxAliases: { n: LIMITS.maxAliases },
+    maxTokens: { n: LIMITS.maxTokens },
+    maxDirectives: { n: LIMITS.maxDirectives },
+    costLimit: { maxCost: LIMITS.maxCost },
+    blockFieldSuggestion: { enabled: !settings.development },
+  }).protect();
+
+  // Plugins of several context types share one list; Yoga merges their contexts.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const plugins: Plugin<any>[] = [
+    ...(settings.log ? [useRequestLog()] : []),
+    useBodyLimit(settings.maxBodyBytes),
+    useReadiness(driver, database),
+    useCSRFPrevention({ requestHeaders: ["x-graphql-csrf", "apollo-require-preflight"] }),
+    ...armor.plugins,
+    ...(settings.introspection ? [] : [useNoIntrospection()]),
+    usePrometheus({ registry: new Registry(), endpoint: "/metrics" }),
+    useDatabaseErrors(),
+    useQueryCount(),
+  ];
+
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: "/graphql",
     healthCheckEndpoint: "/health",
     landingPage: false,
-    graphiql: { title: "IMSS knowledge graph", defaultQuery: GRAPHIQL_TOUR },
-    plugins: [useQueryCount()],
-    context: (): Context => ({ db: new Db(driver, database), loaders: new Map() }),
+    graphiql: settings.graphiql
+      ? { title: "IMSS knowledge graph", defaultQuery: GRAPHIQL_TOUR }
+      : false,
+    maskedErrors: { isDev: settings.development },
+    plugins,
+    context: async ({ request }): Promise<Context> => ({
+      db: new Db(driver, database, settings.queryTimeoutMs),
+      loaders: new Map(),
+      ...(await credentialsFrom(request.headers.get("authorization"), settings.auth)),
+    }),
   });
 }
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applySchemaAndSeeds, graphCounts, loadSeeds } from "../src/seed/load-seeds.js";
 import { parseNumbers } from "../src/seed/parse-numbers.js";
 import { readSeeds, SeedError } from "../src/seed/read-seeds.js";
+import { fingerprint as fingerprintOf } from "./support/fingerprint.js";
 import { testDriver } from "./support/neo4j.js";
 
 /** The seeded graph in the real Neo4j: provenance, conflicts, garbled figures, idempotent and atomic loading. */
@@ -21,21 +22,7 @@ async function rows<T = Record<string, unknown>>(
   return result.records.map((r) => r.toObject() as T);
 }
 
-/** Every node and relationship with its properties, in a stable order: equal fingerprints, equal graphs. */
-async function fingerprint(): Promise<string> {
-  const stable = (value: unknown): string =>
-    JSON.stringify(value, (_k, v) =>
-      v && typeof v === "object" && !Array.isArray(v)
-        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-        : v,
-    );
-  const nodes = await rows("MATCH (n) RETURN labels(n) AS labels, properties(n) AS properties");
-  const rels = await rows(
-    `MATCH (a)-[r]->(b)
-     RETURN coalesce(a.key, a.id) AS from, type(r) AS type, coalesce(b.key, b.id) AS to, properties(r) AS properties`,
-  );
-  return stable([nodes.map(stable).sort(), rels.map(stable).sort()]);
-}
+const fingerprint = () => fingerprintOf(driver, database);
 
 beforeAll(() => {
   ({ driver, database } = testDriver());

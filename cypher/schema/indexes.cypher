@@ -5,3 +5,5 @@ CREATE INDEX fact_statistic IF NOT EXISTS FOR (n:Fact) ON (n.statistic);
 CREATE INDEX document_date IF NOT EXISTS FOR (n:Document) ON (n.date);
 // Full-text search over names, aliases (joined into aliasText), descriptions and document text.
 CREATE FULLTEXT INDEX search_text IF NOT EXISTS FOR (n:Entity|Document) ON EACH [n.name, n.aliasText, n.description, n.text];
+// The change log, by target and time.
+CREATE INDEX change_target IF NOT EXISTS FOR (n:Change) ON (n.target, n.at);

@@ -1,10 +1,20 @@
-import type { Driver, QueryResult, RecordShape } from "neo4j-driver";
+import type { Driver, QueryResult, RecordShape, ManagedTransaction } from "neo4j-driver";
 import { cypher } from "./cypher.js";
+
+/** Every transaction gets a time limit: a slow or hostile query cannot hold Neo4j. */
+export const DEFAULT_TRANSACTION_TIMEOUT_MS = 5_000;
+
+/** Runs named Cypher files inside one transaction. */
+export type TransactionRunner = <T extends RecordShape = RecordShape>(
+  name: string,
+  params?: Record<string, unknown>,
+) => Promise<T[]>;
 
 /**
  * The data-access handle a request works with: named Cypher files run with
- * parameters, reads in read transactions and writes in write transactions.
- * It counts its round trips so that tests can show batching at work.
+ * parameters, reads in read transactions and writes in write transactions,
+ * each with a timeout. It counts its round trips so that tests can show
+ * batching at work.
  */
 export class Db {
   /** Queries sent to Neo4j through this handle. */
@@ -13,6 +23,7 @@ export class Db {
   constructor(
     readonly driver: Driver,
     readonly database: string | undefined,
+    readonly timeoutMs = DEFAULT_TRANSACTION_TIMEOUT_MS,
   ) {}
 
   /** Runs `cypher/<name>.cypher` in a read transaction and returns its records as plain objects. */
@@ -33,6 +44,27 @@ export class Db {
     return result.records.map((r) => r.toObject() as T);
   }
 
+  /**
+   * Runs `work` in ONE write transaction: every query it sends commits together,
+   * or (if it throws) none does.
+   */
+  async writeTransaction<T>(work: (run: TransactionRunner) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: "WRITE" });
+    try {
+      return await session.executeWrite(
+        (tx: ManagedTransaction) =>
+          work(async (name, params = {}) => {
+            this.roundTrips += 1;
+            const result = await tx.run(cypher(name), params);
+            return result.records.map((r) => r.toObject() as never);
+          }),
+        { timeout: this.timeoutMs },
+      );
+    } finally {
+      await session.close();
+    }
+  }
+
   private async run(
     name: string,
     params: Record<string, unknown>,
@@ -41,10 +73,11 @@ export class Db {
     const text = cypher(name);
     this.roundTrips += 1;
     const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
+    const config = { timeout: this.timeoutMs };
     try {
       return mode === "READ"
-        ? await session.executeRead((tx) => tx.run(text, params))
-        : await session.executeWrite((tx) => tx.run(text, params));
+        ? await session.executeRead((tx) => tx.run(text, params), config)
+        : await session.executeWrite((tx) => tx.run(text, params), config);
     } finally {
       await session.close();
     }

@@ -11,8 +11,10 @@ export function createDriver({ uri, username, password }: DriverOptions): Driver
   return neo4j.driver(uri, neo4j.auth.basic(username, password), {
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 50,
-    connectionTimeout: 5_000,
-    connectionAcquisitionTimeout: 10_000,
+    // Fail fast when Neo4j is away (the request gets a clear 503), recover by itself when it is back.
+    connectionTimeout: 3_000,
+    connectionAcquisitionTimeout: 5_000,
+    maxTransactionRetryTime: 3_000,
     logging: {
       level: "warn",
       logger: (level, message) => console.error(`[neo4j ${level}] ${message}`),

@@ -13,6 +13,7 @@ export interface FactRow {
   garbled: boolean;
   variable: string;
   deprecated: boolean;
+  deprecatedReason: string | null;
   about: string;
   scope: string | null;
   period: string;

@@ -62,7 +62,14 @@ export function ensureJars(neo4jDir: string, log: (line: string) => void = () =>
   log(`Fetching Neo4j ${version} jars with Maven into ${lib} (once)...`);
   const result = spawnSync(
     "mvn",
-    ["-q", "-B", "-Dstyle.color=never", "-f", join(neo4jDir, "pom.xml"), "dependency:copy-dependencies"],
+    [
+      "-q",
+      "-B",
+      "-Dstyle.color=never",
+      "-f",
+      join(neo4jDir, "pom.xml"),
+      "dependency:copy-dependencies",
+    ],
     { stdio: ["ignore", "inherit", "inherit"] },
   );
   if (result.status !== 0) {

@@ -113,11 +113,7 @@ export const EntityRelationConnection = builder
  * A connection field of related entities, batched over every parent at the same
  * path of the query (one Cypher query per level, whatever the number of parents).
  */
-export function relationField<Kind extends "Object" | "Interface">(
-  t: PothosSchemaTypes.FieldBuilder<Types, EntityRow, Kind>,
-  description: string,
-  fixed: Partial<RelationSpec>,
-) {
+export function relationField(t: object, description: string, fixed: Partial<RelationSpec>) {
   // The same field on object and interface types: typed once, as on an object.
   const f = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<Types, EntityRow>;
   return f.loadable({

@@ -98,6 +98,11 @@ Fact.implement({
       description: "Deprecated facts are hidden from default reads.",
       resolve: (f) => f.deprecated === true,
     }),
+    deprecatedReason: t.string({
+      nullable: true,
+      description: "Why a curator deprecated it.",
+      resolve: (f) => f.deprecatedReason ?? null,
+    }),
     note: t.string({ nullable: true, description: "A curator's note.", resolve: (f) => f.note }),
     citations: t.loadableList({
       type: Citation,
@@ -176,8 +181,8 @@ type FactPageArgs = {
 };
 
 /** A facts connection on a parent (entity, period, document, variable), batched over all parents. */
-export function factsField<Parent, Kind extends "Object" | "Interface">(
-  t: PothosSchemaTypes.FieldBuilder<Types, Parent, Kind>,
+export function factsField<Parent>(
+  t: object,
   description: string,
   anchor: FactAnchor | "ROLE",
   parentKey: (parent: Parent) => string,

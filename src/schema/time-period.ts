@@ -7,7 +7,7 @@ export const TimePeriod = defineEntity(
   "A period the figures refer to (a typical day of 2021, the year 2020, 1 April to 25 December 2021, ...).",
 );
 
-const Granularity = builder.enumType("Granularity", {
+export const Granularity = builder.enumType("Granularity", {
   description: "How a period is measured.",
   values: {
     DAY: { value: "day", description: "One calendar day (or a day up to which figures run)." },

@@ -1,6 +1,13 @@
 import type { AddressInfo } from "node:net";
 import type { Driver } from "neo4j-driver";
+import type { HttpSettings } from "../../src/config.js";
 import { createHttpServer } from "../../src/server.js";
+
+export interface GraphQLBody<T> {
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+  extensions?: Record<string, unknown>;
+}
 
 export interface TestServer {
   url: string;
@@ -9,18 +16,17 @@ export interface TestServer {
   graphql<T = unknown>(
     query: string,
     variables?: Record<string, unknown>,
-  ): Promise<{
-    status: number;
-    body: { data?: T; errors?: { message: string; path?: string[] }[] };
-  }>;
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: GraphQLBody<T> }>;
 }
 
 /** The real HTTP server on an ephemeral loopback port, over the run's Neo4j. */
 export async function startTestServer(
   driver: Driver,
   database: string | undefined,
+  http: Partial<HttpSettings> = {},
 ): Promise<TestServer> {
-  const server = createHttpServer({ driver, database });
+  const server = createHttpServer({ driver, database, http });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -31,12 +37,13 @@ export async function startTestServer(
         server.closeAllConnections();
         server.close(() => r());
       }),
-    async graphql(query, variables) {
+    async graphql(query, variables, headers = {}) {
       const response = await fetch(`${url}/graphql`, {
         method: "POST",
         headers: {
           "content-type": "application/json",
           accept: "application/graphql-response+json",
+          ...headers,
         },
         body: JSON.stringify({ query, variables }),
       });

@@ -1,0 +1,34 @@
+// What a curation change refers to, in the seed format, so that it can be validated exactly
+// as the seed loader validates: the entities, variables and documents named, and the facts
+// named with their citations. Missing keys are simply absent (the validator reports them).
+CALL () {
+  UNWIND $entityKeys AS key
+  MATCH (e:Entity {key: key})
+  RETURN collect(e {.key, .kind, .name, .aliases, .description, .start, .end, .granularity}) AS entities
+}
+CALL () {
+  UNWIND $variableKeys AS key
+  MATCH (v:Variable {key: key})
+  RETURN collect(v {.key, .name, .unit, .description}) AS variables
+}
+CALL () {
+  UNWIND $documentIds AS id
+  MATCH (d:Document {id: id})
+  RETURN collect(d {.id, .date, .text}) AS documents
+}
+CALL () {
+  UNWIND $factKeys AS key
+  MATCH (f:Fact {key: key})
+  RETURN collect(f {
+    .key, .variable, .statistic, .value, .unit, .qualifier, .note,
+    about: COLLECT { MATCH (f)-[:ABOUT]->(x) RETURN x.key }[0],
+    scope: COLLECT { MATCH (f)-[:SCOPE]->(x) RETURN x.key }[0],
+    period: COLLECT { MATCH (f)-[:DURING]->(x) RETURN x.key }[0],
+    comparedTo: COLLECT { MATCH (f)-[:COMPARED_TO]->(x) RETURN x.key }[0],
+    citations: COLLECT {
+      MATCH (f)-[:CITED_IN]->(c:Citation)-[:QUOTES]->(d:Document)
+      RETURN c {.quote, .start, .garbled, .note, document: d.id} ORDER BY c.ordinal
+    }
+  }) AS facts
+}
+RETURN entities, variables, documents, facts

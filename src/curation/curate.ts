@@ -1,0 +1,295 @@
+import { randomUUID } from "node:crypto";
+import { GraphQLError } from "graphql";
+import type { Db, TransactionRunner } from "../db/db.js";
+import { seedParameters } from "../seed/load-seeds.js";
+import { checkSeeds, type SeedBundle, type SeedDocument, SeedError } from "../seed/read-seeds.js";
+
+/**
+ * Curation: changes to the graph made through the API, each in ONE write
+ * transaction that also records who made it and when. A change is validated
+ * exactly as the seed loader validates seeds (checkSeeds), against a snapshot
+ * of what it refers to, read in the same transaction; then written by the
+ * same Cypher as the seeds. Any failure writes nothing.
+ */
+
+export interface Curator {
+  /** Who: the JWT's subject, or "shared-token" for the configured secret. */
+  name: string;
+}
+
+interface Snapshot {
+  entities: Record<string, unknown>[];
+  variables: Record<string, unknown>[];
+  documents: { id: string; date: string; text: string }[];
+  facts: Record<string, unknown>[];
+}
+
+interface Refs {
+  entityKeys?: (string | null | undefined)[];
+  variableKeys?: (string | null | undefined)[];
+  documentIds?: (string | null | undefined)[];
+  factKeys?: (string | null | undefined)[];
+}
+
+const present = (xs: (string | null | undefined)[] = []) => [
+  ...new Set(xs.filter((x): x is string => typeof x === "string" && x.length > 0)),
+];
+
+/** Drops null properties (the seed format has optional fields, never nulls). */
+function withoutNulls(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null && v !== undefined));
+}
+
+async function snapshot(run: TransactionRunner, refs: Refs): Promise<Snapshot> {
+  const [row] = await run<{
+    entities: Record<string, unknown>[];
+    variables: Record<string, unknown>[];
+    documents: { id: string; date: string; text: string }[];
+    facts: Record<string, unknown>[];
+  }>("curation-snapshot", {
+    entityKeys: present(refs.entityKeys),
+    variableKeys: present(refs.variableKeys),
+    documentIds: present(refs.documentIds),
+    factKeys: present(refs.factKeys),
+  });
+  return {
+    entities: (row?.entities ?? []).map(withoutNulls),
+    variables: row?.variables ?? [],
+    documents: row?.documents ?? [],
+    facts: (row?.facts ?? []).map((f) => ({
+      ...withoutNulls(f),
+      citations: ((f.citations as Record<string, unknown>[]) ?? []).map(withoutNulls),
+    })),
+  };
+}
+
+/** Validates `input` (seed-format sections) against the snapshot, as the seed loader would. */
+function validate(graph: Snapshot, input: Record<string, unknown[]>): SeedBundle {
+  const documents: SeedDocument[] = graph.documents.map((d) => ({ ...d, file: "graph" }));
+  try {
+    return checkSeeds(documents, [
+      {
+        file: "graph",
+        data: { entities: graph.entities, variables: graph.variables, facts: graph.facts },
+      },
+      { file: "input", data: input },
+    ]);
+  } catch (error) {
+    if (error instanceof SeedError) {
+      // Problems of the graph's own data are not the client's; only the input's are reported.
+      const mine = error.problems.filter((p) => p.file === "input");
+      const problems = mine.length > 0 ? mine : error.problems;
+      throw new GraphQLError(
+        `Invalid input: ${problems.map((p) => `${p.entry}${p.path ? ` at ${p.path}` : ""}: ${p.reason}`).join("; ")}`,
+        { extensions: { code: "BAD_USER_INPUT", problems } },
+      );
+    }
+    throw error;
+  }
+}
+
+function only<K extends keyof SeedBundle>(
+  bundle: SeedBundle,
+  section: K,
+  keep: (item: SeedBundle[K][number]) => boolean,
+): SeedBundle {
+  const empty: SeedBundle = {
+    documents: [],
+    entities: [],
+    variables: [],
+    relations: [],
+    facts: [],
+    conflicts: [],
+    checks: [],
+  };
+  return { ...empty, [section]: (bundle[section] as SeedBundle[K][number][]).filter(keep) };
+}
+
+async function record(
+  run: TransactionRunner,
+  curator: Curator,
+  action: string,
+  target: string,
+  summary: string,
+): Promise<void> {
+  const rows = await run("change-record", {
+    key: randomUUID(),
+    by: curator.name,
+    action,
+    target,
+    summary,
+  });
+  if (rows.length !== 1) throw new Error(`Could not record the change of ${target}`);
+}
+
+function inputError(message: string, path: string): GraphQLError {
+  return new GraphQLError(`Invalid input: ${message}`, {
+    extensions: {
+      code: "BAD_USER_INPUT",
+      problems: [{ file: "input", entry: "input", path, reason: message }],
+    },
+  });
+}
+
+export interface EntityInput {
+  key: string;
+  kind: string;
+  name: string;
+  aliases?: string[] | null;
+  description: string;
+  start?: string | null;
+  end?: string | null;
+  granularity?: string | null;
+}
+
+/** Adds an entity, or updates the name, aliases and description of an existing one. */
+export async function upsertEntity(db: Db, curator: Curator, input: EntityInput): Promise<string> {
+  return db.writeTransaction(async (run) => {
+    const graph = await snapshot(run, { entityKeys: [input.key] });
+    const existing = graph.entities.find((e) => e.key === input.key);
+    if (existing && existing.kind !== input.kind) {
+      throw inputError(
+        `"${input.key}" is a ${String(existing.kind)}; an entity's kind cannot change`,
+        "kind",
+      );
+    }
+    const entity = withoutNulls({ ...input, aliases: input.aliases ?? [] });
+    const bundle = validate(
+      { ...graph, entities: graph.entities.filter((e) => e.key !== input.key) },
+      { entities: [entity] },
+    );
+    await run(
+      "seed/02-entities",
+      seedParameters(only(bundle, "entities", (e) => e.key === input.key))["seed/02-entities"],
+    );
+    await record(
+      run,
+      curator,
+      existing ? "update-entity" : "create-entity",
+      input.key,
+      `${input.kind} "${input.name}"`,
+    );
+    return input.key;
+  });
+}
+
+export interface CitationInput {
+  document: string;
+  quote: string;
+  start: number;
+  garbled?: string | null;
+  note?: string | null;
+}
+
+export interface FactInput {
+  key: string;
+  variable: string;
+  about: string;
+  scope?: string | null;
+  period: string;
+  comparedTo?: string | null;
+  statistic: string;
+  value?: number | null;
+  unit: string;
+  qualifier?: string | null;
+  note?: string | null;
+  citations: CitationInput[];
+}
+
+/** Adds a fact with its citations. */
+export async function addFact(db: Db, curator: Curator, input: FactInput): Promise<string> {
+  return db.writeTransaction(async (run) => {
+    const graph = await snapshot(run, {
+      entityKeys: [input.about, input.scope, input.period, input.comparedTo],
+      variableKeys: [input.variable],
+      documentIds: input.citations.map((c) => c.document),
+      factKeys: [input.key],
+    });
+    if (graph.facts.length > 0)
+      throw inputError(`a fact with key "${input.key}" already exists`, "key");
+    const fact = {
+      ...withoutNulls({ ...input, qualifier: input.qualifier ?? "exact" }),
+      value: input.value ?? null,
+      citations: input.citations.map((c) => withoutNulls({ ...c })),
+    };
+    const bundle = validate(graph, { facts: [fact] });
+    const params = seedParameters(only(bundle, "facts", (f) => f.key === input.key));
+    await run("seed/05-facts", params["seed/05-facts"]);
+    await run("seed/06-citations", params["seed/06-citations"]);
+    await record(
+      run,
+      curator,
+      "add-fact",
+      input.key,
+      `${input.value ?? "no value"} ${input.unit} (${input.variable} about ${input.about})`,
+    );
+    return input.key;
+  });
+}
+
+export interface LinkInput {
+  from: string;
+  type: string;
+  to: string;
+  fact?: string | null;
+  period?: string | null;
+  role?: string | null;
+  source?: { document: string; quote: string; start: number } | null;
+}
+
+/** Links two entities (a structural relation), optionally with the fact that gives its figure. */
+export async function linkEntities(db: Db, curator: Curator, input: LinkInput): Promise<string> {
+  return db.writeTransaction(async (run) => {
+    const first = await snapshot(run, { factKeys: [input.fact] });
+    const fact = first.facts[0];
+    const citations = (fact?.citations as { document: string }[] | undefined) ?? [];
+    const graph = await snapshot(run, {
+      entityKeys: [
+        input.from,
+        input.to,
+        input.period,
+        ...(["about", "scope", "period", "comparedTo"] as const).map(
+          (k) => fact?.[k] as string | undefined,
+        ),
+      ],
+      variableKeys: [fact?.variable as string | undefined],
+      documentIds: [input.source?.document, ...citations.map((c) => c.document)],
+      factKeys: [input.fact],
+    });
+    const relation = withoutNulls({
+      from: input.from,
+      type: input.type,
+      to: input.to,
+      fact: input.fact,
+      period: input.period,
+      properties: input.role ? { role: input.role } : undefined,
+      source: input.source ? { ...input.source } : undefined,
+    });
+    const bundle = validate(graph, { relations: [relation] });
+    await run("seed/04-relations", seedParameters(bundle)["seed/04-relations"]);
+    await record(
+      run,
+      curator,
+      "link-entities",
+      input.from,
+      `${input.from} -[${input.type}]-> ${input.to}`,
+    );
+    return input.from;
+  });
+}
+
+/** Deprecates a fact with a reason: it stays, hidden from default reads. */
+export async function deprecateFact(
+  db: Db,
+  curator: Curator,
+  key: string,
+  reason: string,
+): Promise<string> {
+  if (reason.trim().length < 3) throw inputError("a deprecation needs a reason", "reason");
+  return db.writeTransaction(async (run) => {
+    const rows = await run("fact-deprecate", { key, reason: reason.trim() });
+    if (rows.length === 0) throw inputError(`no fact has the key "${key}"`, "key");
+    await record(run, curator, "deprecate-fact", key, reason.trim());
+    return key;
+  });
+}

@@ -1,0 +1,31 @@
+import type { Db } from "../db/db.js";
+import { type PageQuery, pageParams } from "../pagination.js";
+import { byKeys } from "./request-loader.js";
+
+export interface ChangeRow {
+  key: string;
+  at: string;
+  by: string;
+  action: string;
+  target: string;
+  summary: string;
+}
+
+export async function changesPage(
+  db: Db,
+  target: string | null,
+  page: PageQuery,
+): Promise<{ change: ChangeRow; sort: string }[]> {
+  return db.read("changes-page", { target, ...pageParams(page) });
+}
+
+export async function changesOfTargets(db: Db, keys: readonly string[]): Promise<ChangeRow[][]> {
+  const rows = await db.read<{ key: string; changes: ChangeRow[] }>("changes-of-targets", { keys });
+  return byKeys(
+    keys,
+    rows,
+    (r) => r.key,
+    (r) => r.changes,
+    () => [],
+  ) as ChangeRow[][];
+}

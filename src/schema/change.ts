@@ -1,0 +1,85 @@
+import { builder } from "../builder.js";
+import { type ChangeRow, changesOfTargets, changesPage } from "../loaders/changes.js";
+import { pageQuery, toPage } from "../pagination.js";
+import { Entity } from "./entity.js";
+import { Fact } from "./fact.js";
+
+export const Change = builder.objectRef<ChangeRow>("Change").implement({
+  description: "One recorded change to the graph: who made it, when, and what it did.",
+  fields: (t) => ({
+    at: t.exposeString("at", { description: "When (ISO 8601, UTC)." }),
+    by: t.exposeString("by", { description: "Who: the curator's JWT subject, or `shared-token`." }),
+    action: t.exposeString("action", {
+      description: "create-entity, update-entity, add-fact, link-entities or deprecate-fact.",
+    }),
+    target: t.exposeString("target", { description: "The key of the entity or fact changed." }),
+    summary: t.exposeString("summary", { description: "What changed, in a few words." }),
+  }),
+});
+
+const ChangeEdge = builder.objectRef<{ cursor: string; node: ChangeRow }>("ChangeEdge").implement({
+  description: "A change in a page.",
+  fields: (t) => ({
+    cursor: t.exposeString("cursor", {
+      description: "Pass as `after` to continue after this change.",
+    }),
+    node: t.field({ type: Change, description: "The change.", resolve: (e) => e.node }),
+  }),
+});
+
+const ChangeConnection = builder
+  .objectRef<{
+    edges: { cursor: string; node: ChangeRow }[];
+    pageInfo: ReturnType<typeof toPage>["pageInfo"];
+  }>("ChangeConnection")
+  .implement({
+    description: "A page of the change log, newest first.",
+    fields: (t) => ({
+      edges: t.field({
+        type: [ChangeEdge],
+        description: "The changes of this page.",
+        resolve: (c) => c.edges,
+      }),
+      pageInfo: t.field({
+        type: builder.pageInfoRef(),
+        description: "Where this page stands in the list.",
+        resolve: (c) => c.pageInfo,
+      }),
+    }),
+  });
+
+builder.queryField("changes", (t) =>
+  t.field({
+    type: ChangeConnection,
+    description: "The change log (curation through the API), newest first.",
+    args: {
+      target: t.arg.string({
+        required: false,
+        description: "Only changes of this entity or fact key.",
+      }),
+      first: t.arg.int({ required: false, description: "Page size (at most 100; default 20)." }),
+      after: t.arg.string({ required: false, description: "The endCursor of the previous page." }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const page = pageQuery(args);
+      const rows = await changesPage(ctx.db, args.target ?? null, page);
+      const result = toPage(rows, page, (r) => ({ value: r.sort, key: r.change.key }));
+      return {
+        pageInfo: result.pageInfo,
+        edges: result.edges.map((e) => ({ cursor: e.cursor, node: e.node.change })),
+      };
+    },
+  }),
+);
+
+const history = {
+  type: [Change],
+  description:
+    "The recorded changes of this object, newest first (empty for seed data never curated).",
+  load: (keys: string[], ctx: { db: Parameters<typeof changesOfTargets>[0] }) =>
+    changesOfTargets(ctx.db, keys),
+  resolve: (row: { key: string }) => row.key,
+} as const;
+
+builder.interfaceField(Entity, "history", (t) => t.loadableList({ ...history, type: Change }));
+builder.objectField(Fact, "history", (t) => t.loadableList({ ...history, type: Change }));

@@ -1,0 +1,228 @@
+import { readFileSync } from "node:fs";
+import { SignJWT } from "jose";
+import type { Driver } from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fingerprint } from "./support/fingerprint.js";
+import { startTestServer, type TestServer } from "./support/http.js";
+import { testDriver } from "./support/neo4j.js";
+
+/** Curation through the API: auth, validation as strict as the seed loader's, atomic writes, a change log. */
+
+const TOKEN = "test-curator-token-0123456789";
+const JWT_SECRET = "test-jwt-secret-0123456789-0123456789-abcdef";
+const DOC = "000_c6cef239523a3d84";
+const text = readFileSync(`seeds/documents/${DOC}.txt`, "utf8");
+const at = (quote: string) => text.indexOf(quote);
+
+let driver: Driver;
+let database: string | undefined;
+let server: TestServer;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are walked freely in assertions
+type Any = any;
+
+const asCurator = { authorization: `Bearer ${TOKEN}` };
+
+const ADD_FACT = `mutation($input: FactInput!) { addFact(input: $input) {
+  key value unit citations { quote start end document { key } } history { by action }
+} }`;
+
+const umfFact = (key: string, overrides: Record<string, unknown> = {}) => ({
+  key,
+  variable: "facility-count",
+  about: "umf",
+  scope: "imss",
+  period: "jan-20-2022",
+  statistic: "STOCK",
+  value: 1531,
+  unit: "COUNT",
+  citations: [
+    {
+      document: DOC,
+      quote: "1,531 Family Medicine Units (UMF)",
+      start: at("1,531 Family Medicine Units (UMF)"),
+    },
+  ],
+  ...overrides,
+});
+
+async function removeTestData() {
+  await driver.executeQuery(
+    `MATCH (n) WHERE n.key STARTS WITH 'test-curation-' OR n.target STARTS WITH 'test-curation-'
+     OPTIONAL MATCH (n)-[:CITED_IN]->(c:Citation)
+     DETACH DELETE n, c`,
+    {},
+    { database },
+  );
+}
+
+beforeAll(async () => {
+  ({ driver, database } = testDriver());
+  await removeTestData();
+  server = await startTestServer(driver, database, {
+    auth: { curatorToken: TOKEN, jwtSecret: JWT_SECRET, jwtIssuer: undefined },
+  });
+});
+afterAll(async () => {
+  await removeTestData();
+  await server.close();
+  await driver.close();
+});
+
+describe("writes need a curator's bearer token", () => {
+  it("refuses a write without credentials, or with bad ones, and changes nothing", async () => {
+    const before = await fingerprint(driver, database);
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: "Bearer not-the-token" },
+      { authorization: "Basic abc" },
+    ];
+    for (const headers of attempts) {
+      const { status, body } = await server.graphql<Any>(
+        ADD_FACT,
+        { input: umfFact("test-curation-denied") },
+        headers,
+      );
+      expect(status).toBe(401);
+      expect(body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      expect(body.errors?.[0]?.message).toMatch(/Nothing was changed/);
+    }
+    expect(await fingerprint(driver, database)).toBe(before);
+  });
+
+  it("accepts a JWT with a curator claim and records its subject; refuses one without", async () => {
+    const sign = (claims: Record<string, unknown>) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: "HS256" })
+        .setSubject("ana.curator")
+        .setExpirationTime("5m")
+        .sign(new TextEncoder().encode(JWT_SECRET));
+    const upsert = `mutation($input: EntityInput!) { upsertEntity(input: $input) { key name history { by action } } }`;
+    const input = {
+      key: "test-curation-place",
+      kind: "PLACE",
+      name: "Test place",
+      description: "A place made by a test.",
+    };
+
+    const denied = await server.graphql<Any>(
+      upsert,
+      { input },
+      { authorization: `Bearer ${await sign({})}` },
+    );
+    expect(denied.body.errors?.[0]?.message).toMatch(/does not make its holder a curator/);
+
+    const { body } = await server.graphql<Any>(
+      upsert,
+      { input },
+      { authorization: `Bearer ${await sign({ curator: true })}` },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data.upsertEntity.history).toEqual([
+      { by: "ana.curator", action: "create-entity" },
+    ]);
+  });
+});
+
+describe("curation", () => {
+  it("adds a fact with its citation, records who and when, and deprecates it with a reason", async () => {
+    const { body } = await server.graphql<Any>(
+      ADD_FACT,
+      { input: umfFact("test-curation-umf") },
+      asCurator,
+    );
+    expect(body.errors).toBeUndefined();
+    const fact = body.data.addFact;
+    expect(fact.value).toBe(1531);
+    expect(text.slice(fact.citations[0].start, fact.citations[0].end)).toBe(
+      fact.citations[0].quote,
+    );
+    expect(fact.history).toEqual([{ by: "shared-token", action: "add-fact" }]);
+
+    const deprecate = await server.graphql<Any>(
+      `mutation { deprecateFact(key: "test-curation-umf", reason: "A test's duplicate of umf-count-2022.") { deprecated history { action } } }`,
+      {},
+      asCurator,
+    );
+    expect(deprecate.body.data.deprecateFact.deprecated).toBe(true);
+    expect(deprecate.body.data.deprecateFact.history.map((h: Any) => h.action)).toEqual([
+      "deprecate-fact",
+      "add-fact",
+    ]);
+
+    const reads = await server.graphql<Any>(`{
+      shown: facts(filter: { about: "umf", scope: "imss" }) { edges { node { key } } }
+      all: facts(filter: { about: "umf", scope: "imss", includeDeprecated: true }) { edges { node { key deprecated deprecatedReason } } }
+      changes(target: "test-curation-umf") { edges { node { by action at summary } } }
+    }`);
+    expect(reads.body.data.shown.edges.map((e: Any) => e.node.key)).not.toContain(
+      "test-curation-umf",
+    );
+    const mine = reads.body.data.all.edges.find((e: Any) => e.node.key === "test-curation-umf");
+    expect(mine.node.deprecatedReason).toMatch(/duplicate/);
+    expect(reads.body.data.changes.edges).toHaveLength(2);
+    expect(Date.parse(reads.body.data.changes.edges[0].node.at)).toBeGreaterThan(
+      Date.now() - 60_000,
+    );
+  });
+
+  it("links two entities with the fact that gives the link's figure", async () => {
+    const { body } = await server.graphql<Any>(
+      `mutation { linkEntities(input: { from: "test-curation-place", type: LOCATED_IN, to: "mexico" }) {
+        key relations(types: [LOCATED_IN]) { edges { node { key } direction } } } }`,
+      {},
+      asCurator,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data.linkEntities.relations.edges).toEqual([
+      { node: { key: "mexico" }, direction: "OUT" },
+    ]);
+  });
+
+  const refused: [string, Record<string, unknown>, RegExp][] = [
+    [
+      "a quote not in its document",
+      { citations: [{ document: DOC, quote: "1,531 Family Clinics", start: 5 }] },
+      /quote/,
+    ],
+    [
+      "a quote at the wrong offset",
+      { citations: [{ document: DOC, quote: "1,531 Family Medicine Units (UMF)", start: 3 }] },
+      /offset/,
+    ],
+    ["an unknown entity key", { about: "no-such-facility" }, /no-such-facility/],
+    [
+      "an unknown document",
+      { citations: [{ document: "999_nope", quote: "1,531", start: 0 }] },
+      /999_nope/,
+    ],
+    ["a value the quote does not state", { value: 1532 }, /1532|1,532|value/],
+    ["a wrong unit", { unit: "PESOS" }, /unit/],
+    ["a key that exists", { key: "umf-count-2022" }, /already exists/],
+  ];
+  for (const [name, overrides, reason] of refused) {
+    it(`refuses ${name}, says where, and leaves the graph exactly as it was`, async () => {
+      const before = await fingerprint(driver, database);
+      const { status, body } = await server.graphql<Any>(
+        ADD_FACT,
+        { input: umfFact("test-curation-bad", overrides) },
+        asCurator,
+      );
+      expect(status).toBeLessThan(500);
+      expect(body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(body.errors?.[0]?.message).toMatch(reason);
+      expect(await fingerprint(driver, database)).toBe(before);
+    });
+  }
+
+  it("refuses to change an entity's kind", async () => {
+    const before = await fingerprint(driver, database);
+    const { body } = await server.graphql<Any>(
+      `mutation { upsertEntity(input: { key: "umf", kind: PROGRAM, name: "x", description: "y" }) { key } }`,
+      {},
+      asCurator,
+    );
+    expect(body.errors?.[0]?.message).toMatch(/kind cannot change/);
+    expect(await fingerprint(driver, database)).toBe(before);
+  });
+});
