@@ -5,6 +5,7 @@ import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import { GraphQLError } from "graphql";
 import type { Context } from "./context.js";
 import { inputError } from "./input-error.js";
+import { NotFoundError } from "./loaders/request-loader.js";
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -48,7 +49,18 @@ export const builder = new SchemaBuilder<{
     endCursorFieldOptions: {
       description: "The cursor of the page's last item: pass it as `after`.",
     },
-    nodeQueryOptions: { description: "Any object by its global id." },
+    // A well-formed id of nothing gives null (Relay's convention); real failures stay errors.
+    nodeQueryOptions: {
+      description: "Any object by its global id (null if nothing has it).",
+      resolve: async (_root, { id }, _ctx, _info, resolveNode) => {
+        try {
+          return await resolveNode(id);
+        } catch (error) {
+          if (error instanceof NotFoundError) return null;
+          throw error;
+        }
+      },
+    },
     nodesQueryOptions: { description: "Objects by their global ids, in the same order." },
     encodeGlobalID: (typename, id) =>
       Buffer.from(`${typename}:${id}`, "utf8").toString("base64url"),

@@ -30,7 +30,7 @@ export const LIMITS = {
   maxAliases: 15,
   maxTokens: 3_000,
   maxDirectives: 20,
-  maxCost: 20_000,
+  maxCost: 1_000_000,
 } as const;
 
 /**
@@ -51,7 +51,7 @@ export function createApp({ driver, database, http }: ServerOptions) {
   // Plugins of several context types share one list; Yoga merges their contexts.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const plugins: Plugin<any>[] = [
-    ...(settings.log ? [useRequestLog()] : []),
+    useRequestLog(settings.log ? (line) => process.stdout.write(`${line}\n`) : undefined),
     useBodyLimit(settings.maxBodyBytes),
     useReadiness(driver, database),
     useCSRFPrevention({ requestHeaders: ["x-graphql-csrf", "apollo-require-preflight"] }),

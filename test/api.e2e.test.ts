@@ -285,7 +285,7 @@ describe("batching", () => {
     expect(parents(many)).toBeGreaterThan(10);
     expect(grandchildren(many)).toBeGreaterThan(40);
     // Levels: entities page, relations page, facts page, fact rows, citations = 5 queries.
-    const queries = (r: Any) => (r.body as Any).extensions.neo4jQueries;
+    const queries = (r: Any) => (r.body as Any).extensions.databaseQueries;
     expect(queries(few)).toBe(5);
     expect(queries(many)).toBe(5);
   });

@@ -1,5 +1,5 @@
 import type { Db } from "../db/db.js";
-import { byKeys } from "./request-loader.js";
+import { byKeys, NotFoundError } from "./request-loader.js";
 
 export interface DocumentRow {
   id: string;
@@ -26,7 +26,7 @@ export async function loadDocuments(
     rows,
     (r) => r.document.id,
     (r) => r.document,
-    (k) => new Error(`No document with id "${k}"`),
+    (k) => new NotFoundError(`No document with id "${k}"`),
   );
 }
 
@@ -44,7 +44,7 @@ export async function loadVariables(
     rows,
     (r) => r.variable.key,
     (r) => r.variable,
-    (k) => new Error(`No variable with key "${k}"`),
+    (k) => new NotFoundError(`No variable with key "${k}"`),
   );
 }
 

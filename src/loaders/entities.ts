@@ -2,7 +2,7 @@ import neo4j from "neo4j-driver";
 import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
-import { byKeys, requestLoader } from "./request-loader.js";
+import { byKeys, NotFoundError, requestLoader } from "./request-loader.js";
 
 export interface EntityRow {
   key: string;
@@ -37,7 +37,7 @@ export async function loadEntities(
     wanted,
     (r) => r.node.key,
     (r) => r.node,
-    (k) => new Error(`No ${kind ?? "entity"} with key "${k}"`),
+    (k) => new NotFoundError(`No ${kind ?? "entity"} with key "${k}"`),
   );
 }
 

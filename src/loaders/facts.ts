@@ -1,7 +1,7 @@
 import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
-import { byKeys, requestLoader } from "./request-loader.js";
+import { byKeys, NotFoundError, requestLoader } from "./request-loader.js";
 
 export interface FactRow {
   key: string;
@@ -68,7 +68,7 @@ export async function loadFacts(db: Db, keys: readonly string[]): Promise<(FactR
     rows,
     (r) => r.fact.key,
     (r) => r.fact,
-    (k) => new Error(`No fact with key "${k}"`),
+    (k) => new NotFoundError(`No fact with key "${k}"`),
   );
 }
 
@@ -165,7 +165,7 @@ export async function loadCitations(
     rows,
     (r) => r.citation.key,
     (r) => r.citation,
-    (k) => new Error(`No citation with key "${k}"`),
+    (k) => new NotFoundError(`No citation with key "${k}"`),
   );
 }
 

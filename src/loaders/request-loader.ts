@@ -30,3 +30,8 @@ export function byKeys<R, V>(
   const found = new Map(rows.map((r) => [keyOf(r), pick(r)]));
   return keys.map((k) => (found.has(k) ? (found.get(k) as V) : missing(k)));
 }
+
+/** Nothing has the key asked for (as opposed to a failure of the database). */
+export class NotFoundError extends Error {
+  override name = "NotFoundError";
+}

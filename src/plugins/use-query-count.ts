@@ -2,7 +2,7 @@ import type { Plugin } from "graphql-yoga";
 import type { Context } from "../context.js";
 
 /**
- * Reports in `extensions.neo4jQueries` how many Cypher queries the operation
+ * Reports in `extensions.databaseQueries` how many Cypher queries the operation
  * sent: the batching (DataLoader per request) made visible to every client.
  */
 export function useQueryCount(): Plugin<Context> {
@@ -14,7 +14,7 @@ export function useQueryCount(): Plugin<Context> {
           const db = (args.contextValue as Context).db;
           setResult({
             ...result,
-            extensions: { ...result.extensions, neo4jQueries: db.roundTrips },
+            extensions: { ...result.extensions, databaseQueries: db.roundTrips },
           });
         },
       };

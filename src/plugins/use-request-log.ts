@@ -19,6 +19,7 @@ export function useRequestLog(
       const info = started.get(request);
       if (!info) return;
       response.headers.set("x-request-id", info.id);
+      if (!write) return;
       const url = new URL(request.url);
       write(
         JSON.stringify({

@@ -1,0 +1,209 @@
+import type { Driver } from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fingerprint } from "./support/fingerprint.js";
+import { startTestServer, type TestServer } from "./support/http.js";
+import { testDriver } from "./support/neo4j.js";
+
+/** Hostile and broken requests are refused with a 4xx or a GraphQL error, and the server keeps answering. */
+
+let driver: Driver;
+let database: string | undefined;
+let server: TestServer;
+let closed: TestServer;
+
+beforeAll(async () => {
+  ({ driver, database } = testDriver());
+  server = await startTestServer(driver, database, {
+    auth: {
+      curatorToken: "hostile-test-token-0123456789",
+      jwtSecret: undefined,
+      jwtIssuer: undefined,
+    },
+    maxBodyBytes: 20_000,
+  });
+  closed = await startTestServer(driver, database, { graphiql: false, introspection: false });
+});
+afterAll(async () => {
+  await server.close();
+  await closed.close();
+  await driver.close();
+});
+
+async function post(
+  body: string,
+  headers: Record<string, string> = { "content-type": "application/json" },
+) {
+  const response = await fetch(`${server.url}/graphql`, { method: "POST", headers, body });
+  return { status: response.status, text: await response.text() };
+}
+
+const refusedWithError = async (
+  query: string,
+  pattern: RegExp,
+  variables?: Record<string, unknown>,
+) => {
+  const { status, body } = await server.graphql(query, variables);
+  expect(status, JSON.stringify(body)).toBeGreaterThanOrEqual(200);
+  expect(status).toBeLessThan(500);
+  expect(body.data ?? null).toBeNull();
+  expect(body.errors?.[0]?.message).toMatch(pattern);
+};
+
+describe("hostile operations", () => {
+  it("refuses deep nesting", async () => {
+    let query = "key";
+    for (let i = 0; i < 20; i += 1) query = `relations(first: 1) { edges { node { ${query} } } }`;
+    await refusedWithError(`{ entity(key: "imss") { ${query} } }`, /depth|cost/i);
+  });
+
+  it("refuses an alias bomb", async () => {
+    const aliases = Array.from(
+      { length: 200 },
+      (_, i) => `a${i}: entity(key: "imss") { key }`,
+    ).join(" ");
+    await refusedWithError(`{ ${aliases} }`, /alias/i);
+  });
+
+  it("refuses a fragment bomb (cyclic fragments)", async () => {
+    await refusedWithError(
+      `{ entity(key: "imss") { ...A } } fragment A on Entity { key ...B } fragment B on Entity { name ...A }`,
+      /cycle|spread|itself/i,
+    );
+  });
+
+  it("refuses a query too costly to run", async () => {
+    const query = `{ entities(first: 100) { edges { node { relations(first: 100) { edges { node {
+      relations(first: 100) { edges { node { facts(first: 100) { edges { node { key citations { quote } } } } } } } } } } } } } }`;
+    await refusedWithError(query, /cost|complex/i);
+  });
+
+  it("refuses huge pages and directive floods", async () => {
+    await refusedWithError(`{ entities(first: 100000) { totalCount } }`, /first|cost/i);
+    const directives = Array.from({ length: 50 }, () => "@include(if: true)").join(" ");
+    await refusedWithError(`{ __typename ${directives} }`, /directive/i);
+  });
+
+  it("refuses giant strings and variables by their size, before reading them", async () => {
+    const giant = "x".repeat(50_000);
+    const big = await post(
+      JSON.stringify({ query: `{ search(text: "${giant}") { totalCount } }` }),
+    );
+    expect(big.status).toBe(413);
+    const vars = await post(
+      JSON.stringify({
+        query: "query($t: String!) { search(text: $t) { totalCount } }",
+        variables: { t: giant },
+      }),
+    );
+    expect(vars.status).toBe(413);
+    await refusedWithError(
+      `query($t: String!) { search(text: $t) { totalCount } }`,
+      /at most 200/,
+      { t: "y".repeat(5_000) },
+    );
+  });
+
+  it("refuses malformed JSON, wrong content types and a missing query", async () => {
+    expect((await post("{ not json")).status).toBe(400);
+    const textPlain = await post('{"query":"{ __typename }"}', { "content-type": "text/plain" });
+    expect(textPlain.status).toBeGreaterThanOrEqual(400);
+    expect(textPlain.status).toBeLessThan(500);
+    const xml = await post("<query/>", {
+      "content-type": "application/xml",
+      "x-graphql-csrf": "1",
+    });
+    expect(xml.status).toBeGreaterThanOrEqual(400);
+    expect(xml.status).toBeLessThan(500);
+    const noQuery = await post(JSON.stringify({ variables: {} }), {
+      "content-type": "application/json",
+      accept: "application/graphql-response+json",
+    });
+    expect(noQuery.status).toBe(400);
+  });
+
+  it("refuses a mutation over GET and writes nothing", async () => {
+    const before = await fingerprint(driver, database);
+    const mutation = encodeURIComponent(
+      `mutation { deprecateFact(key: "umf-count-2022", reason: "GET attack") { key } }`,
+    );
+    const response = await fetch(`${server.url}/graphql?query=${mutation}`, {
+      headers: {
+        accept: "application/json",
+        "x-graphql-csrf": "1",
+        authorization: "Bearer hostile-test-token-0123456789",
+      },
+    });
+    expect(response.status).toBe(405);
+    expect(await fingerprint(driver, database)).toBe(before);
+  });
+
+  it("refuses a GET without a preflight header (CSRF), answers one with it", async () => {
+    const query = encodeURIComponent("{ __typename }");
+    const plain = await fetch(`${server.url}/graphql?query=${query}`, {
+      headers: { accept: "application/json" },
+    });
+    expect(plain.status).toBe(403);
+    const ok = await fetch(`${server.url}/graphql?query=${query}`, {
+      headers: { accept: "application/json", "x-graphql-csrf": "1" },
+    });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ data: { __typename: "Query" } });
+  });
+
+  it("keeps answering after all of it", async () => {
+    const { status, body } = await server.graphql(`{ institute { key } }`);
+    expect(status).toBe(200);
+    expect(body.data).toEqual({ institute: { key: "imss" } });
+  });
+});
+
+describe("exposure settings", () => {
+  it("masks unexpected errors (no stack traces, no Cypher, no internal names)", async () => {
+    // A database failure (a deliberately impossible transaction time) must not leak its details.
+    const strict = await startTestServer(driver, database, { queryTimeoutMs: 100 });
+    try {
+      const { body } = await strict.graphql(
+        `{ a: entities(first: 100) { totalCount edges { node { relations(first: 50) { totalCount } } } } }`,
+      );
+      const text = JSON.stringify(body);
+      expect(text).not.toMatch(/\.ts:\d+|\.js:\d+|MATCH|UNWIND|Neo\.|neo4j-driver/);
+    } finally {
+      await strict.close();
+    }
+    const missing = await server.graphql<{ node: unknown }>(`{ node(id: "RmFjdDp4") { id } }`);
+    expect(missing.body.data).toEqual({ node: null });
+  });
+
+  it("turns off GraphiQL and introspection when configured", async () => {
+    const page = await fetch(`${closed.url}/graphql`, { headers: { accept: "text/html" } });
+    expect(page.status).not.toBe(200);
+    const { body } = await closed.graphql(`{ __schema { types { name } } }`);
+    expect(body.errors?.[0]?.message).toMatch(/introspection/i);
+    const normal = await closed.graphql(`{ institute { key } }`);
+    expect(normal.body.data).toEqual({ institute: { key: "imss" } });
+  });
+});
+
+describe("operations", () => {
+  it("serves liveness, readiness and Prometheus metrics", async () => {
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    const ready = await fetch(`${server.url}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready" });
+    await server.graphql(`{ __typename }`);
+    const metrics = await fetch(`${server.url}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toMatch(
+      /graphql_envelop_request_time_summary|graphql_yoga_http_duration/,
+    );
+  });
+
+  it("echoes a request id", async () => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "abc-123" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
+    expect(response.headers.get("x-request-id")).toBe("abc-123");
+  });
+});
