@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import neo4j, { type Driver } from "neo4j-driver";
 import { applySchema } from "../db/apply-schema.js";
 import { cypher } from "../db/cypher.js";
@@ -125,10 +126,19 @@ export function citationKey(fact: string, document: string, start: number, end: 
   return `${fact}@${document}:${start}-${end}`;
 }
 
+/** A change to record with a load (what `npm run ingest` adds), in the load's own transaction. */
+export interface LoadChange {
+  by: string;
+  action: string;
+  target: string;
+  summary: string;
+}
+
 export async function loadSeeds(
   driver: Driver,
   database: string | undefined,
   bundle: SeedBundle,
+  changes: LoadChange[] = [],
 ): Promise<void> {
   const params = seedParameters(bundle);
   const session = driver.session({ database, defaultAccessMode: "WRITE" });
@@ -136,6 +146,10 @@ export async function loadSeeds(
     await session.executeWrite(async (tx) => {
       for (const step of SEED_STEPS) {
         await tx.run(cypher(step), params[step]);
+      }
+      for (const change of changes) {
+        const recorded = await tx.run(cypher("change-record"), { key: randomUUID(), ...change });
+        if (recorded.records.length !== 1) throw new Error(`Could not record the change of ${change.target}`);
       }
     });
   } finally {
