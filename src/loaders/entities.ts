@@ -2,6 +2,7 @@ import neo4j from "neo4j-driver";
 import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
+import { rowLoader } from "./request-cache.js";
 import { byKeys, NotFoundError, requestLoader } from "./request-loader.js";
 
 export interface EntityRow {
@@ -24,21 +25,35 @@ export interface EntityFilter {
 
 export type EntityOrder = "NAME" | "KEY";
 
+/** The request's entity rows: one query per tick for all kinds, primed by pages and searches. */
+function entityRows(db: Db) {
+  return rowLoader<EntityRow>(
+    db,
+    "entity",
+    async (keys) =>
+      (await db.read<{ node: EntityRow }>("entities-by-key", { keys })).map((r) => r.node),
+    (row) => row.key,
+  );
+}
+
+/** Rows another query already returned in full (as entities-by-key.cypher returns them). */
+export function primeEntities(db: Db, rows: readonly EntityRow[]): void {
+  const loader = entityRows(db);
+  for (const row of rows) loader.prime(row.key, row);
+}
+
 /** Entities by key; with `kind`, an entity of another kind counts as missing. */
 export async function loadEntities(
   db: Db,
   keys: readonly string[],
   kind?: string,
 ): Promise<(EntityRow | Error)[]> {
-  const rows = await db.read<{ node: EntityRow }>("entities-by-key", { keys });
-  const wanted = rows.filter((r) => !kind || r.node.kind === kind);
-  return byKeys(
-    keys,
-    wanted,
-    (r) => r.node.key,
-    (r) => r.node,
-    (k) => new NotFoundError(`No ${kind ?? "entity"} with key "${k}"`),
-  );
+  const rows = await entityRows(db).loadMany(keys);
+  return rows.map((row, i) => {
+    if (row instanceof Error) return row;
+    if (row && (!kind || row.kind === kind)) return row;
+    return new NotFoundError(`No ${kind ?? "entity"} with key "${keys[i] as string}"`);
+  });
 }
 
 export async function entitiesPage(
@@ -88,6 +103,10 @@ export async function relatedPages(
     ...spec,
     ...pageParams(page),
   });
+  primeEntities(
+    db,
+    rows.flatMap((r) => r.edges.map((e) => e.node)),
+  );
   return byKeys(
     keys,
     rows,

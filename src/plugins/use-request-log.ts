@@ -2,12 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { Plugin } from "graphql-yoga";
 
 /**
- * One JSON log line per request, with a request id (the client's `x-request-id`
- * if it is a plain token, else a new one), echoed in the response's `x-request-id`.
+ * A request id for every request (the client's `x-request-id` if it is a plain
+ * token, else a new one), echoed in the response's `x-request-id`; and, when
+ * `write` is given, one JSON log line per request carrying it.
  */
-export function useRequestLog(
-  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
-): Plugin {
+export function useRequestLog(write?: (line: string) => void): Plugin {
   const started = new WeakMap<Request, { id: string; at: number }>();
   return {
     onRequest({ request }) {

@@ -149,7 +149,8 @@ export async function loadSeeds(
       }
       for (const change of changes) {
         const recorded = await tx.run(cypher("change-record"), { key: randomUUID(), ...change });
-        if (recorded.records.length !== 1) throw new Error(`Could not record the change of ${change.target}`);
+        if (recorded.records.length !== 1)
+          throw new Error(`Could not record the change of ${change.target}`);
       }
     });
   } finally {
