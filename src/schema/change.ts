@@ -3,6 +3,7 @@ import { type ChangeRow, changesOfTargets, changesPage } from "../loaders/change
 import { pageQuery, toPage } from "../pagination.js";
 import { Entity } from "./entity.js";
 import { Fact } from "./fact.js";
+import { pageConnection } from "./page-connection.js";
 
 export const Change = builder.objectRef<ChangeRow>("Change").implement({
   description: "One recorded change to the graph: who made it, when, and what it did.",
@@ -27,26 +28,13 @@ const ChangeEdge = builder.objectRef<{ cursor: string; node: ChangeRow }>("Chang
   }),
 });
 
-const ChangeConnection = builder
-  .objectRef<{
-    edges: { cursor: string; node: ChangeRow }[];
-    pageInfo: ReturnType<typeof toPage>["pageInfo"];
-  }>("ChangeConnection")
-  .implement({
-    description: "A page of the change log, newest first.",
-    fields: (t) => ({
-      edges: t.field({
-        type: [ChangeEdge],
-        description: "The changes of this page.",
-        resolve: (c) => c.edges,
-      }),
-      pageInfo: t.field({
-        type: builder.pageInfoRef(),
-        description: "Where this page stands in the list.",
-        resolve: (c) => c.pageInfo,
-      }),
-    }),
-  });
+const ChangeConnection = pageConnection(
+  "ChangeConnection",
+  "A page of the change log, newest first.",
+  ChangeEdge,
+  "changes",
+  false,
+);
 
 builder.queryField("changes", (t) =>
   t.field({

@@ -13,6 +13,7 @@ import { EntityKind } from "./entity-kind.js";
 import { Fact } from "./fact.js";
 import { RelationDirection } from "./relation-direction.js";
 import { RelationType } from "./relation-type.js";
+import { pageConnection } from "./page-connection.js";
 
 /**
  * Links between entities, as Relay connections whose edges carry the link:
@@ -81,33 +82,12 @@ export const EntityRelationEdge = builder
     }),
   });
 
-interface RelationConnectionShape {
-  edges: RelationEdgeShape[];
-  pageInfo: ReturnType<typeof toPage>["pageInfo"];
-  count: () => Promise<number>;
-}
-
-export const EntityRelationConnection = builder
-  .objectRef<RelationConnectionShape>("EntityRelationConnection")
-  .implement({
-    description: "A page of links from an entity.",
-    fields: (t) => ({
-      edges: t.field({
-        type: [EntityRelationEdge],
-        description: "The links of this page.",
-        resolve: (c) => c.edges,
-      }),
-      pageInfo: t.field({
-        type: builder.pageInfoRef(),
-        description: "Where this page stands in the list.",
-        resolve: (c) => c.pageInfo,
-      }),
-      totalCount: t.int({
-        description: "How many links match, over all pages.",
-        resolve: (c) => c.count(),
-      }),
-    }),
-  });
+export const EntityRelationConnection = pageConnection(
+  "EntityRelationConnection",
+  "A page of links from an entity.",
+  EntityRelationEdge,
+  "links",
+);
 
 /**
  * A connection field of related entities, batched over every parent at the same

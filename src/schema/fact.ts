@@ -17,6 +17,7 @@ import { Entity } from "./entity.js";
 import { FactOrder, FactRole, Qualifier, Statistic, Unit } from "./fact-enums.js";
 import { FactFilter, factFilter } from "./fact-filter.js";
 import { TimePeriod } from "./time-period.js";
+import { pageConnection } from "./page-connection.js";
 import { Variable } from "./variable.js";
 
 export const Fact = builder.loadableNodeRef<FactRow, string>("Fact", {
@@ -137,32 +138,6 @@ export const Conflict = builder
     }),
   });
 
-interface FactConnectionShape {
-  edges: { cursor: string; node: string }[];
-  pageInfo: ReturnType<typeof toPage>["pageInfo"];
-  count: () => Promise<number>;
-}
-
-export const FactConnection = builder.objectRef<FactConnectionShape>("FactConnection").implement({
-  description: "A page of facts.",
-  fields: (t) => ({
-    edges: t.field({
-      type: [FactEdge],
-      description: "The facts of this page.",
-      resolve: (c) => c.edges,
-    }),
-    pageInfo: t.field({
-      type: builder.pageInfoRef(),
-      description: "Where this page stands in the list.",
-      resolve: (c) => c.pageInfo,
-    }),
-    totalCount: t.int({
-      description: "How many facts match, over all pages.",
-      resolve: (c) => c.count(),
-    }),
-  }),
-});
-
 const FactEdge = builder.objectRef<{ cursor: string; node: string }>("FactEdge").implement({
   description: "A fact in a page.",
   fields: (t) => ({
@@ -172,6 +147,13 @@ const FactEdge = builder.objectRef<{ cursor: string; node: string }>("FactEdge")
     node: t.field({ type: Fact, description: "The fact.", resolve: (e) => e.node }),
   }),
 });
+
+export const FactConnection = pageConnection(
+  "FactConnection",
+  "A page of facts.",
+  FactEdge,
+  "facts",
+);
 
 type FactPageArgs = {
   filter?: Parameters<typeof factFilter>[0];

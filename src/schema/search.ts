@@ -5,6 +5,7 @@ import { pageQuery, toPage } from "../pagination.js";
 import { Document } from "./document.js";
 import { Entity } from "./entity.js";
 import { SearchKind } from "./entity-kind.js";
+import { pageConnection } from "./page-connection.js";
 
 const MAX_SEARCH_LENGTH = 200;
 
@@ -46,31 +47,12 @@ const SearchHitEdge = builder
     }),
   });
 
-const SearchConnection = builder
-  .objectRef<{
-    edges: { cursor: string; node: SearchRow }[];
-    pageInfo: ReturnType<typeof toPage>["pageInfo"];
-    count: () => Promise<number>;
-  }>("SearchConnection")
-  .implement({
-    description: "A page of search hits, best first.",
-    fields: (t) => ({
-      edges: t.field({
-        type: [SearchHitEdge],
-        description: "The hits of this page.",
-        resolve: (c) => c.edges,
-      }),
-      pageInfo: t.field({
-        type: builder.pageInfoRef(),
-        description: "Where this page stands in the list.",
-        resolve: (c) => c.pageInfo,
-      }),
-      totalCount: t.int({
-        description: "How many hits, over all pages.",
-        resolve: (c) => c.count(),
-      }),
-    }),
-  });
+const SearchConnection = pageConnection(
+  "SearchConnection",
+  "A page of search hits, best first.",
+  SearchHitEdge,
+  "hits",
+);
 
 builder.queryField("search", (t) =>
   t.field({

@@ -5,6 +5,16 @@ import { factStats, timeSeries } from "../loaders/facts.js";
 import { Fact } from "./fact.js";
 import { FactStats } from "./variable.js";
 
+/** The argument names a variable the graph holds, or the client is told which argument is wrong. */
+async function requireVariable(
+  db: Parameters<typeof loadVariables>[0],
+  key: string,
+): Promise<void> {
+  const [found] = await loadVariables(db, [key]);
+  if (!found || found instanceof Error)
+    throw inputError("variable", `no variable has the key "${key}"`);
+}
+
 builder.queryFields((t) => ({
   timeSeries: t.field({
     type: [Fact],
@@ -16,9 +26,7 @@ builder.queryFields((t) => ({
       about: t.arg.string({ required: false, description: "The key of an entity." }),
     },
     resolve: async (_root, { variable, about }, ctx) => {
-      const [found] = await loadVariables(ctx.db, [variable]);
-      if (!found || found instanceof Error)
-        throw inputError("variable", `no variable has the key "${variable}"`);
+      await requireVariable(ctx.db, variable);
       return (await timeSeries(ctx.db, variable, about ?? null)).map((r) => r.key);
     },
   }),
@@ -31,9 +39,7 @@ builder.queryFields((t) => ({
       about: t.arg.string({ required: false, description: "The key of an entity." }),
     },
     resolve: async (_root, { variable, about }, ctx) => {
-      const [found] = await loadVariables(ctx.db, [variable]);
-      if (!found || found instanceof Error)
-        throw inputError("variable", `no variable has the key "${variable}"`);
+      await requireVariable(ctx.db, variable);
       return factStats(ctx.db, variable, about ?? null);
     },
   }),
