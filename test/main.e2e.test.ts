@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { freePort, spawnMain } from "./support/spawn-server.js";
 
@@ -46,6 +47,17 @@ describe("npm start (src/main.ts)", () => {
     const noPassword = spawnMain({ NEO4J_URI: "neo4j://127.0.0.1:7687" });
     expect(await noPassword.exited).toBe(1);
     expect(noPassword.output()).toContain("NEO4J_PASSWORD must be set when NEO4J_URI is set");
+  });
+
+  it("says so, and names the alternatives, when Java is missing", async () => {
+    // A PATH with node but without java or mvn.
+    const bin = mkdtempSync(join(tmpdir(), "node-only-"));
+    symlinkSync(process.execPath, join(bin, "node"));
+    const main = spawnMain({ PATH: bin, NEO4J_LOCAL_DIR: ".data/neo4j-no-java-test" });
+    expect(await main.exited).toBe(1);
+    expect(main.output()).toMatch(/Java was not found/);
+    expect(main.output()).toMatch(/docker compose/);
+    expect(main.output()).toMatch(/NEO4J_URI/);
   });
 
   it("uses the Neo4j named by NEO4J_URI, starts none, and stops cleanly on SIGTERM", async () => {
