@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { describe, expect, inject, it } from "vitest";
-import { freePort, spawnMain } from "./support/spawn-server.js";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { freePort, spawnMain, stopAllMains } from "./support/spawn-server.js";
 
 /** Java processes running Neo4j out of `home`. */
 function neo4jProcessesFor(home: string): number[] {
@@ -32,6 +32,9 @@ async function query(port: number, q: string) {
 }
 
 describe("npm start (src/main.ts)", () => {
+  // A failed test must not leave a server (and its Neo4j) running.
+  afterEach(stopAllMains, 120_000);
+
   it("fails at start with a message naming a bad variable", async () => {
     const main = spawnMain({ PORT: "forty", NEO4J_URI: "bolt://127.0.0.1:1" });
     expect(await main.exited).toBe(1);

@@ -22,12 +22,30 @@ export interface RunningMain {
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
 }
 
+const running = new Set<ChildProcess>();
+
+/** Stops (SIGTERM) every process spawnMain started that is still running; for afterEach. */
+export async function stopAllMains(): Promise<void> {
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once("exit", () => resolve());
+          child.kill("SIGTERM");
+        }),
+    ),
+  );
+  running.clear();
+}
+
 /** Runs src/main.ts (what `npm start` runs, from source) as its own process. */
 export function spawnMain(env: Record<string, string>): RunningMain {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  running.add(child);
   let text = "";
   child.stdout?.on("data", (chunk) => {
     text += chunk;
