@@ -1,10 +1,12 @@
-// Facts by key, with the keys of what they link to.
+// Facts by key, with the keys of what they link to (one expansion of the fact's links).
+// The page queries (facts-page*, facts-of-parents-page) return the same projection.
 UNWIND $keys AS key
 MATCH (f:Fact {key: key})
+WITH f, [(f)-[r:ABOUT|SCOPE|DURING|COMPARED_TO]->(e) | [type(r), e.key]] AS links
 RETURN f {
   .key, .value, .unit, .statistic, .qualifier, .note, .garbled, .variable, .deprecated, .deprecatedReason,
-  about: COLLECT { MATCH (f)-[:ABOUT]->(e) RETURN e.key }[0],
-  scope: COLLECT { MATCH (f)-[:SCOPE]->(e) RETURN e.key }[0],
-  period: COLLECT { MATCH (f)-[:DURING]->(e) RETURN e.key }[0],
-  comparedTo: COLLECT { MATCH (f)-[:COMPARED_TO]->(e) RETURN e.key }[0]
+  about: [l IN links WHERE l[0] = 'ABOUT' | l[1]][0],
+  scope: [l IN links WHERE l[0] = 'SCOPE' | l[1]][0],
+  period: [l IN links WHERE l[0] = 'DURING' | l[1]][0],
+  comparedTo: [l IN links WHERE l[0] = 'COMPARED_TO' | l[1]][0]
 } AS fact

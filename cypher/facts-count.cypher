@@ -1,12 +1,36 @@
-// How many facts match the filters of facts-page.cypher.
-MATCH (f:Fact)
+// How many facts match the filters of facts-page.cypher, counted from the same anchor ($source).
+CALL () {
+  OPTIONAL MATCH (:Entity {key: $period})<-[:WITHIN*0..5]-(p:Entity)
+  RETURN collect(DISTINCT p) AS periods
+}
+CALL (periods) {
+  WITH 1 AS x WHERE $source = 'ABOUT'
+  MATCH (:Entity {key: $about})<-[:ABOUT]-(f:Fact) RETURN f
+  UNION ALL
+  WITH 1 AS x WHERE $source = 'SCOPE'
+  MATCH (:Entity {key: $scope})<-[:SCOPE]-(f:Fact) RETURN f
+  UNION ALL
+  WITH 1 AS x WHERE $source = 'DOCUMENT'
+  MATCH (:Document {id: $document})<-[:QUOTES]-(:Citation)<-[:CITED_IN]-(f:Fact) RETURN DISTINCT f
+  UNION ALL
+  WITH periods WHERE $source = 'PERIOD'
+  UNWIND periods AS p
+  MATCH (p)<-[:DURING]-(f:Fact) RETURN DISTINCT f
+  UNION ALL
+  WITH 1 AS x WHERE $source = 'VARIABLE'
+  MATCH (f:Fact {variable: $variable}) RETURN f
+  UNION ALL
+  WITH 1 AS x WHERE $source = 'ALL'
+  MATCH (f:Fact) RETURN f
+}
+WITH f, periods
 WHERE true
   AND ($includeDeprecated OR NOT coalesce(f.deprecated, false))
   AND ($variable IS NULL OR f.variable = $variable)
   AND ($statistic IS NULL OR f.statistic = $statistic)
   AND ($garbled IS NULL OR f.garbled = $garbled)
-  AND ($about IS NULL OR EXISTS { (f)-[:ABOUT]->(:Entity {key: $about}) })
-  AND ($scope IS NULL OR EXISTS { (f)-[:SCOPE]->(:Entity {key: $scope}) })
-  AND ($period IS NULL OR EXISTS { (f)-[:DURING]->(:Entity)-[:WITHIN*0..5]->(:Entity {key: $period}) })
-  AND ($document IS NULL OR EXISTS { (f)-[:CITED_IN]->(:Citation)-[:QUOTES]->(:Document {id: $document}) })
+  AND ($about IS NULL OR $source = 'ABOUT' OR EXISTS { (f)-[:ABOUT]->(:Entity {key: $about}) })
+  AND ($scope IS NULL OR $source = 'SCOPE' OR EXISTS { (f)-[:SCOPE]->(:Entity {key: $scope}) })
+  AND ($period IS NULL OR $source = 'PERIOD' OR EXISTS { (f)-[:DURING]->(q) WHERE q IN periods })
+  AND ($document IS NULL OR $source = 'DOCUMENT' OR EXISTS { (f)-[:CITED_IN]->(:Citation)-[:QUOTES]->(:Document {id: $document}) })
 RETURN count(f) AS total

@@ -1,10 +1,19 @@
-// For each parent key: how many links related-entities-page.cypher would page through.
+// For each parent key: how many links related-entities-page.cypher would page through
+// (the same structural types, expanded by type and direction).
 UNWIND $keys AS parentKey
 MATCH (p:Entity {key: parentKey})
 CALL (p) {
-  MATCH (p)-[r]-(n:Entity)
+  CALL (p) {
+    WITH p WHERE $direction <> 'IN'
+    MATCH (p)-[r:RUNS|OPERATES|PROVIDES|LOCATED_IN|HOLDS_ROLE|WITHIN|PART_OF|ADDRESSES|HAS_COMPONENT]->(n:Entity)
+    RETURN r, n
+    UNION ALL
+    WITH p WHERE $direction <> 'OUT'
+    MATCH (p)<-[r:RUNS|OPERATES|PROVIDES|LOCATED_IN|HOLDS_ROLE|WITHIN|PART_OF|ADDRESSES|HAS_COMPONENT]-(n:Entity)
+    RETURN r, n
+  }
+  WITH r, n
   WHERE ($types IS NULL OR type(r) IN $types)
-    AND ($direction = 'BOTH' OR ($direction = 'OUT') = (startNode(r) = p))
     AND ($kinds IS NULL OR n.kind IN $kinds)
   RETURN count(r) AS total
 }

@@ -1,12 +1,23 @@
 // For each parent key: one page of the entities linked to it by $types in $direction
 // ('OUT', 'IN' or 'BOTH'), with the link's type, direction and properties, keyset-paginated
 // on (lower-case name, key). One query for all parents.
+// Only the structural relationship types are expanded (by type and direction), never the
+// parent's fact links (ABOUT, SCOPE, DURING...): a facility with thousands of facts costs
+// what its two links cost.
 UNWIND $keys AS parentKey
 MATCH (p:Entity {key: parentKey})
 CALL (p) {
-  MATCH (p)-[r]-(n:Entity)
+  CALL (p) {
+    WITH p WHERE $direction <> 'IN'
+    MATCH (p)-[r:RUNS|OPERATES|PROVIDES|LOCATED_IN|HOLDS_ROLE|WITHIN|PART_OF|ADDRESSES|HAS_COMPONENT]->(n:Entity)
+    RETURN r, n
+    UNION ALL
+    WITH p WHERE $direction <> 'OUT'
+    MATCH (p)<-[r:RUNS|OPERATES|PROVIDES|LOCATED_IN|HOLDS_ROLE|WITHIN|PART_OF|ADDRESSES|HAS_COMPONENT]-(n:Entity)
+    RETURN r, n
+  }
+  WITH r, n
   WHERE ($types IS NULL OR type(r) IN $types)
-    AND ($direction = 'BOTH' OR ($direction = 'OUT') = (startNode(r) = p))
     AND ($kinds IS NULL OR n.kind IN $kinds)
   WITH r, n, toLower(n.name) AS sort
   WHERE $afterKey IS NULL OR sort > $afterValue OR (sort = $afterValue AND n.key > $afterKey)

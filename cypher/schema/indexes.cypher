@@ -7,3 +7,5 @@ CREATE INDEX document_date IF NOT EXISTS FOR (n:Document) ON (n.date);
 CREATE FULLTEXT INDEX search_text IF NOT EXISTS FOR (n:Entity|Document) ON EACH [n.name, n.aliasText, n.description, n.text];
 // The change log, by target and time.
 CREATE INDEX change_target IF NOT EXISTS FOR (n:Change) ON (n.target, n.at);
+// Facts by variable (statistics, time series and lists of one variable without an entity anchor).
+CREATE INDEX fact_variable IF NOT EXISTS FOR (n:Fact) ON (n.variable);

@@ -1,4 +1,6 @@
 import neo4j, { type Driver } from "neo4j-driver";
+// Before any driver opens a socket: Bolt without Nagle's algorithm (see tcp-no-delay.ts).
+import "./tcp-no-delay.js";
 
 export interface DriverOptions {
   uri: string;

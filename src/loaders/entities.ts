@@ -36,7 +36,11 @@ function entityRows(db: Db) {
   );
 }
 
-/** Rows another query already returned in full (as entities-by-key.cypher returns them). */
+/**
+ * Rows another query already returned in full (as entities-by-key.cypher returns them), for
+ * fields that resolve entities by key (a search hit's entity). Pages of entities return their
+ * rows inline and need not prime.
+ */
 export function primeEntities(db: Db, rows: readonly EntityRow[]): void {
   const loader = entityRows(db);
   for (const row of rows) loader.prime(row.key, row);
@@ -49,9 +53,11 @@ export async function loadEntities(
   kind?: string,
 ): Promise<(EntityRow | Error)[]> {
   const rows = await entityRows(db).loadMany(keys);
+  // A failed query fails the whole call, as it always did (never "not found").
+  const failed = rows.find((row) => row instanceof Error);
+  if (failed) throw failed;
   return rows.map((row, i) => {
-    if (row instanceof Error) return row;
-    if (row && (!kind || row.kind === kind)) return row;
+    if (row && !(row instanceof Error) && (!kind || row.kind === kind)) return row;
     return new NotFoundError(`No ${kind ?? "entity"} with key "${keys[i] as string}"`);
   });
 }
@@ -103,10 +109,6 @@ export async function relatedPages(
     ...spec,
     ...pageParams(page),
   });
-  primeEntities(
-    db,
-    rows.flatMap((r) => r.edges.map((e) => e.node)),
-  );
   return byKeys(
     keys,
     rows,

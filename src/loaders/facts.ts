@@ -1,6 +1,7 @@
 import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
+import { rowLoader } from "./request-cache.js";
 import { byKeys, NotFoundError, requestLoader } from "./request-loader.js";
 
 export interface FactRow {
@@ -61,15 +62,45 @@ export interface SortedKey {
   sort: number;
 }
 
-export async function loadFacts(db: Db, keys: readonly string[]): Promise<(FactRow | Error)[]> {
-  const rows = await db.read<{ fact: FactRow }>("facts-by-key", { keys });
-  return byKeys(
-    keys,
-    rows,
-    (r) => r.fact.key,
-    (r) => r.fact,
-    (k) => new NotFoundError(`No fact with key "${k}"`),
+/** The request's fact rows: one query per tick, primed by the pages of facts. */
+function factRows(db: Db) {
+  return rowLoader<FactRow>(
+    db,
+    "fact",
+    async (keys) => (await db.read<{ fact: FactRow }>("facts-by-key", { keys })).map((r) => r.fact),
+    (row) => row.key,
   );
+}
+
+/** Rows a page query already returned in full (as facts-by-key.cypher returns them). */
+function primeFacts(db: Db, rows: readonly FactRow[]): void {
+  const loader = factRows(db);
+  for (const row of rows) loader.prime(row.key, row);
+}
+
+export async function loadFacts(db: Db, keys: readonly string[]): Promise<(FactRow | Error)[]> {
+  const rows = await factRows(db).loadMany(keys);
+  // A failed query fails the whole call, as it always did (never "not found").
+  const failed = rows.find((row) => row instanceof Error);
+  if (failed) throw failed;
+  return rows.map((row, i) =>
+    row && !(row instanceof Error)
+      ? row
+      : new NotFoundError(`No fact with key "${keys[i] as string}"`),
+  );
+}
+
+/**
+ * Where the candidates of a list of facts come from (facts-page.cypher, facts-count.cypher):
+ * the most selective anchor the filters give.
+ */
+function factSource(filter: FactFilter): string {
+  if (filter.about) return "ABOUT";
+  if (filter.scope) return "SCOPE";
+  if (filter.document) return "DOCUMENT";
+  if (filter.period) return "PERIOD";
+  if (filter.variable) return "VARIABLE";
+  return "ALL";
 }
 
 export async function factsPage(
@@ -78,7 +109,24 @@ export async function factsPage(
   order: FactOrder,
   page: PageQuery,
 ): Promise<SortedKey[]> {
-  return db.read("facts-page", { ...filter, order, ...pageParams(page) });
+  // In key order with no entity or document to start from, the page is read along the key
+  // index from the cursor on (facts-page-by-key): page k costs what page 1 costs.
+  const alongKeys =
+    order === "KEY" &&
+    !filter.about &&
+    !filter.scope &&
+    !filter.document &&
+    (page.after === null || page.after.value === 0);
+  const params = { ...filter, order, source: factSource(filter), ...pageParams(page) };
+  const rows = await db.read<SortedKey & { fact: FactRow }>(
+    alongKeys ? "facts-page-by-key" : "facts-page",
+    alongKeys ? { ...params, afterKey: page.after?.key ?? "" } : params,
+  );
+  primeFacts(
+    db,
+    rows.map((r) => r.fact),
+  );
+  return rows.map(({ key, sort }) => ({ key, sort }));
 }
 
 export function factsCount(ctx: Context, filter: FactFilter): Promise<number> {
@@ -86,7 +134,10 @@ export function factsCount(ctx: Context, filter: FactFilter): Promise<number> {
     ctx,
     `facts-count:${JSON.stringify(filter)}`,
     async (keys) => {
-      const rows = await ctx.db.read<{ total: number }>("facts-count", { ...filter });
+      const rows = await ctx.db.read<{ total: number }>("facts-count", {
+        ...filter,
+        source: factSource(filter),
+      });
       return keys.map(() => rows[0]?.total ?? 0);
     },
   ).load("all");
@@ -101,19 +152,26 @@ export async function factPagesOfParents(
   order: FactOrder,
   page: PageQuery,
 ): Promise<SortedKey[][]> {
-  const rows = await db.read<{ parentKey: string; rows: SortedKey[] }>("facts-of-parents-page", {
-    keys,
-    anchor,
-    relTypes: ANCHOR_TYPES[anchor],
-    ...filter,
-    order,
-    ...pageParams(page),
-  });
+  const rows = await db.read<{ parentKey: string; rows: (SortedKey & { fact: FactRow })[] }>(
+    "facts-of-parents-page",
+    {
+      keys,
+      anchor,
+      relTypes: ANCHOR_TYPES[anchor],
+      ...filter,
+      order,
+      ...pageParams(page),
+    },
+  );
+  primeFacts(
+    db,
+    rows.flatMap((r) => r.rows.map((row) => row.fact)),
+  );
   return byKeys(
     keys,
     rows,
     (r) => r.parentKey,
-    (r) => r.rows,
+    (r) => r.rows.map(({ key, sort }) => ({ key, sort })),
     () => [],
   ) as SortedKey[][];
 }

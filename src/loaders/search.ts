@@ -1,6 +1,7 @@
 import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
+import { type EntityRow, primeEntities } from "./entities.js";
 import { requestLoader } from "./request-loader.js";
 
 export interface SearchRow {
@@ -30,7 +31,16 @@ export async function searchPage(
   kinds: string[] | null,
   page: PageQuery,
 ): Promise<SearchRow[]> {
-  return db.read("search", { query: luceneQuery(text), kinds, ...pageParams(page) });
+  const rows = await db.read<SearchRow & { entity: EntityRow | null }>("search", {
+    query: luceneQuery(text),
+    kinds,
+    ...pageParams(page),
+  });
+  primeEntities(
+    db,
+    rows.flatMap((r) => (r.entity ? [r.entity] : [])),
+  );
+  return rows.map(({ key, kind, score }) => ({ key, kind, score }));
 }
 
 export function searchCount(ctx: Context, text: string, kinds: string[] | null): Promise<number> {
