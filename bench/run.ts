@@ -1,0 +1,598 @@
+import { type ChildProcess, execSync, spawn } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { cpus, loadavg, totalmem } from "node:os";
+import { join } from "node:path";
+import { createYoga } from "graphql-yoga";
+import type { Driver } from "neo4j-driver";
+import neo4j from "neo4j-driver";
+import autocannon from "autocannon";
+import { format } from "prettier";
+import { homeDatabase } from "../src/db/open-database.js";
+import { createApp } from "../src/server.js";
+import { ensureGenerated, type GenerationInfo, parseSize } from "./generate.js";
+import { neo4jGraphqlSchema } from "./neo4j-graphql-schema.js";
+import { BENCH_DIR, BENCH_PASSWORD, startBenchNeo4j, stopOnSignals } from "./neo4j.js";
+import {
+  type Fixture,
+  loadFixture,
+  type Operation,
+  operations,
+  TARGETS,
+  type Target,
+} from "./operations.js";
+import { newTally, planDbHits, profilingDriver, type Tally } from "./profiling.js";
+import { renderGrowth, renderResults } from "./report.js";
+
+/**
+ * `npm run bench -- --size S|M|L`: one session, one Neo4j, one dataset.
+ * 1. starts the benchmark's Neo4j (.data/neo4j-bench, Bolt 7689) and generates the size if needed;
+ * 2. checks that the three targets (this server, @neo4j/graphql, raw Cypher) give equal answers
+ *    to every operation, and PROFILEs the Cypher each sends (db hits, queries);
+ * 3. starts each target in its own process on loopback and measures its start-up;
+ * 4. loads each operation on each target with autocannon for a fixed time;
+ * 5. writes bench/results/<size>.md and .json, and bench/results/growth.md.
+ * Options: --duration <s> (default 5 for S, 8 for M and L), --connections <n> (8),
+ * --warmup <s> (2, per operation and target, before any measurement), --ops a,b.
+ */
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+function argument(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  mean: number;
+  requests: number;
+  errors: number;
+  /** CPU time per request of the target's process and of Neo4j (ms): what contention cannot blur. */
+  serverCpuMs: number;
+  neo4jCpuMs: number;
+  /** The machine's 1-minute load average when the measurement started. */
+  loadAverage: number;
+}
+
+export interface OperationResult {
+  name: string;
+  title: string;
+  what: string;
+  equal: boolean;
+  mismatch?: string;
+  /** A target that could not answer (an error instead of data): it is not loaded. */
+  failed: Partial<Record<Target, string>>;
+  dbHits: Record<Target, number>;
+  queries: Record<Target, number>;
+  detail: Record<Target, { query: string; dbHits: number }[]>;
+  load: Partial<Record<Target, LoadResult>>;
+}
+
+export interface StartupResult {
+  /** From spawning the process to its listening socket. */
+  listeningMs: number;
+  /** From spawning it to the answer of its first query. */
+  firstAnswerMs: number;
+}
+
+export interface BenchResults {
+  size: string;
+  generation: GenerationInfo;
+  graph: { nodes: number; relationships: number; facts: number; entities: number };
+  fixture: Fixture;
+  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string };
+  settings: { durationSeconds: number; connections: number; warmupSeconds: number };
+  commit: string;
+  date: string;
+  startup: Partial<Record<Target | "main", StartupResult>>;
+  operations: OperationResult[];
+}
+
+async function main() {
+  const size = parseSize(process.argv);
+  const durationSeconds = Number(argument("duration") ?? (size === "S" ? 5 : 8));
+  const connections = Number(argument("connections") ?? 8);
+  const warmupSeconds = Number(argument("warmup") ?? 2);
+  const only = argument("ops")?.split(",");
+
+  const bench = await startBenchNeo4j(log);
+  const children: ChildProcess[] = [];
+  const stopAll = async () => {
+    await Promise.all(children.map(stopChild));
+    await bench.stop();
+  };
+  stopOnSignals(stopAll);
+  try {
+    const generation = await ensureGenerated(bench.driver, size, log);
+    const fixture = await loadFixture(bench.driver);
+    const ops = operations(fixture).filter((op) => !only || only.includes(op.name));
+    const graph = await graphSummary(bench.driver);
+    log(`Graph: ${graph.nodes} nodes, ${graph.relationships} relationships, ${graph.facts} facts.`);
+
+    log("Warming the page cache and query plans...");
+    await warm(bench.driver, ops);
+
+    log("Checking answers and profiling db hits...");
+    const results = await verifyAndProfile(bench.driver, ops);
+    for (const r of results) {
+      log(
+        `  ${r.name.padEnd(14)} ${r.equal ? "equal" : "DIFFERENT"}  db hits raw ${r.dbHits.raw}, ` +
+          `ours ${r.dbHits.ours} (${r.queries.ours} queries), peer ${r.dbHits.peer} (${r.queries.peer})`,
+      );
+      if (!r.equal) log(`    ${r.mismatch}`);
+    }
+    if (process.argv.includes("--check")) return;
+
+    log("Starting the three servers (one process each)...");
+    const startup: BenchResults["startup"] = {};
+    const ports: Partial<Record<Target, number>> = {};
+    const processes: Partial<Record<Target, ChildProcess>> = {};
+    for (const target of TARGETS) {
+      const port = await freePort();
+      const { child, result } = await startTarget(target, port, bench.uri, ops[0] as Operation);
+      children.push(child);
+      processes[target] = child;
+      startup[target] = result;
+      ports[target] = port;
+      log(
+        `  ${target}: listening after ${result.listeningMs} ms, first answer after ${result.firstAnswerMs} ms`,
+      );
+    }
+    startup.main = await measureMainStartup(bench.uri);
+    log(`  src/main.ts (npm start's server): ready after ${startup.main.listeningMs} ms`);
+
+    // A fresh JVM compiles its hot paths under load: one warm-up round over everything first,
+    // so that the operations measured first are not the ones that pay for it.
+    log(`Warming up (${warmupSeconds} s per operation and target)...`);
+    for (const [i, op] of ops.entries()) {
+      for (const target of TARGETS) {
+        if ((results[i] as OperationResult).failed[target]) continue;
+        await load(requestFor(op, target, ports[target] as number), connections, warmupSeconds);
+        await waitForQuiet(bench.driver);
+      }
+    }
+
+    for (const [i, op] of ops.entries()) {
+      const result = results[i] as OperationResult;
+      for (const target of TARGETS) {
+        if (result.failed[target]) continue;
+        const request = requestFor(op, target, ports[target] as number);
+        const child = processes[target] as ChildProcess;
+        await load(request, connections, 1); // warm-up, not recorded
+        await waitForQuiet(bench.driver);
+        const loadAverage = loadavg()[0] ?? 0;
+        const [serverBefore, neo4jBefore] = [await childCpuMs(child), neo4jCpuMs()];
+        const measured = await load(request, connections, durationSeconds);
+        const [serverAfter, neo4jAfter] = [await childCpuMs(child), neo4jCpuMs()];
+        // Requests cut off at the end of the run may still run in Neo4j: let them finish.
+        await waitForQuiet(bench.driver);
+        const per = (ms: number) => ms / Math.max(1, measured.requests);
+        result.load[target] = {
+          ...measured,
+          serverCpuMs: per(serverAfter - serverBefore),
+          neo4jCpuMs: per(neo4jAfter - neo4jBefore),
+          loadAverage,
+        };
+        const l = result.load[target] as LoadResult;
+        log(
+          `  ${op.name.padEnd(14)} ${target.padEnd(5)} ${l.requestsPerSecond.toFixed(0).padStart(6)} req/s  ` +
+            `p50 ${l.p50.toFixed(2)} ms  p99 ${l.p99.toFixed(2)} ms  cpu/req ${l.serverCpuMs.toFixed(2)} + ` +
+            `${l.neo4jCpuMs.toFixed(2)} ms  load ${l.loadAverage.toFixed(1)}${l.errors ? `  ERRORS ${l.errors}` : ""}`,
+        );
+      }
+    }
+
+    const out: BenchResults = {
+      size,
+      generation,
+      graph,
+      fixture,
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? "",
+        memoryGb: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+      },
+      settings: { durationSeconds, connections, warmupSeconds },
+      commit: gitCommit(),
+      date: new Date().toISOString(),
+      startup,
+      operations: results,
+    };
+    mkdirSync("bench/results", { recursive: true });
+    writeFileSync(
+      join("bench/results", `${size}.json`),
+      await format(JSON.stringify(out), { parser: "json" }),
+    );
+    writeFileSync(
+      join("bench/results", `${size}.md`),
+      await format(renderResults(out), { parser: "markdown", printWidth: 100 }),
+    );
+    const all = readdirSync("bench/results")
+      .filter((f) => /^[SML]\.json$/.test(f))
+      .map((f) => JSON.parse(readFileSync(join("bench/results", f), "utf8")) as BenchResults);
+    writeFileSync(
+      join("bench/results", "growth.md"),
+      await format(renderGrowth(all), { parser: "markdown", printWidth: 100 }),
+    );
+    log(`Wrote bench/results/${size}.md, ${size}.json and growth.md.`);
+  } finally {
+    await stopAll();
+  }
+}
+
+async function graphSummary(driver: Driver): Promise<BenchResults["graph"]> {
+  const { records } = await driver.executeQuery(
+    `CALL () { MATCH (n) RETURN count(n) AS nodes }
+     CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+     CALL () { MATCH (f:Fact) RETURN count(f) AS facts }
+     CALL () { MATCH (e:Entity) RETURN count(e) AS entities }
+     RETURN nodes, relationships, facts, entities`,
+    {},
+    { routing: "READ" },
+  );
+  const r = records[0];
+  return {
+    nodes: Number(r?.get("nodes")),
+    relationships: Number(r?.get("relationships")),
+    facts: Number(r?.get("facts")),
+    entities: Number(r?.get("entities")),
+  };
+}
+
+function rawParams(op: Operation): Record<string, unknown> {
+  const params: Record<string, unknown> = { ...op.raw.params };
+  for (const name of op.raw.ints ?? []) params[name] = neo4j.int(params[name] as number);
+  return params;
+}
+
+async function runRaw(driver: Driver, query: string, params: Record<string, unknown>) {
+  const session = driver.session({
+    database: await homeDatabase(driver),
+    defaultAccessMode: "READ",
+  });
+  try {
+    return await session.executeRead((tx) => tx.run(query, params));
+  } finally {
+    await session.close();
+  }
+}
+
+async function warm(driver: Driver, ops: Operation[]) {
+  for (let i = 0; i < 3; i += 1) {
+    for (const op of ops) await runRaw(driver, op.raw.cypher, rawParams(op));
+  }
+}
+
+type Fetcher = (body: unknown) => Promise<{ data?: unknown; errors?: unknown }>;
+
+function yogaFetcher(app: {
+  fetch: (url: string, init: RequestInit) => Response | Promise<Response>;
+}): Fetcher {
+  return async (body) => {
+    const response = await app.fetch("http://bench.local/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    return (await response.json()) as { data?: unknown; errors?: unknown };
+  };
+}
+
+/** Runs each operation on the three targets in this process, through PROFILEing drivers. */
+async function verifyAndProfile(driver: Driver, ops: Operation[]): Promise<OperationResult[]> {
+  let tally: Tally = newTally();
+  const counted = profilingDriver(driver, () => tally);
+  const ours = yogaFetcher(createApp({ driver: counted, database: await homeDatabase(driver) }));
+  const peer = yogaFetcher(
+    createYoga({ schema: await neo4jGraphqlSchema(counted), graphqlEndpoint: "/graphql" }),
+  );
+  const results: OperationResult[] = [];
+  for (const op of ops) {
+    const answers: Partial<Record<Target, unknown>> = {};
+    const dbHits = { raw: 0, ours: 0, peer: 0 };
+    const queries = { raw: 1, ours: 0, peer: 0 };
+    const detail: OperationResult["detail"] = { raw: [], ours: [], peer: [] };
+    const failed: OperationResult["failed"] = {};
+    for (const [target, fetcher] of [
+      ["ours", ours],
+      ["peer", peer],
+    ] as const) {
+      // Twice: the first run plans the queries; the second is what is counted.
+      for (let i = 0; i < 2 && !failed[target]; i += 1) {
+        tally = newTally();
+        const response = await fetcher(op[target]);
+        if (response.errors) {
+          failed[target] = JSON.stringify(response.errors).slice(0, 300);
+          log(`  ${op.name} on ${target} FAILED: ${failed[target]}`);
+        } else {
+          answers[target] = op.normalize[target](response.data);
+        }
+      }
+      dbHits[target] = tally.dbHits;
+      queries[target] = tally.queries;
+      detail[target] = tally.detail;
+    }
+    const result = await runRaw(driver, `PROFILE ${op.raw.cypher}`, rawParams(op));
+    dbHits.raw = planDbHits(result.summary.profile);
+    detail.raw = [{ query: op.raw.cypher.split("\n")[0] ?? "", dbHits: dbHits.raw }];
+    answers.raw = op.normalize.raw(result.records.map((r) => r.toObject()));
+
+    const canon = (v: unknown) => JSON.stringify(canonical(v));
+    const mismatches = (["ours", "peer"] as const).filter(
+      (t) => !failed[t] && canon(answers[t]) !== canon(answers.raw),
+    );
+    results.push({
+      name: op.name,
+      title: op.title,
+      what: op.what,
+      equal: mismatches.length === 0,
+      failed,
+      ...(mismatches.length
+        ? {
+            mismatch: mismatches
+              .map(
+                (t) =>
+                  `${t}: ${canon(answers[t]).slice(0, 400)} vs raw: ${canon(answers.raw).slice(0, 400)}`,
+              )
+              .join("\n"),
+          }
+        : {}),
+      dbHits,
+      queries,
+      detail,
+      load: {},
+    });
+  }
+  return results;
+}
+
+/** Sorted object keys, numbers as numbers, so that equal answers print equally. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value ?? null;
+}
+
+interface HttpRequest {
+  url: string;
+  body: string;
+}
+
+function requestFor(op: Operation, target: Target, port: number): HttpRequest {
+  if (target === "raw") {
+    return {
+      url: `http://127.0.0.1:${port}/raw`,
+      body: JSON.stringify({ op: op.name, params: op.raw.params }),
+    };
+  }
+  return { url: `http://127.0.0.1:${port}/graphql`, body: JSON.stringify(op[target]) };
+}
+
+type Measured = Omit<LoadResult, "serverCpuMs" | "neo4jCpuMs" | "loadAverage">;
+
+/**
+ * Loads one request for `seconds`. Only answers with data count: a response that carries
+ * GraphQL errors (e.g. Neo4j's memory limit hit under concurrency) is a failure, however fast.
+ * autocannon checks each body right after it reports the response's time, so the two pair up.
+ */
+function load(request: HttpRequest, connections: number, seconds: number): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    const latencies: number[] = [];
+    let last = 0;
+    const instance = autocannon(
+      {
+        url: request.url,
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: request.body,
+        connections,
+        duration: seconds,
+        timeout: 30,
+        verifyBody: (body: string) => {
+          const ok = Number.isFinite(last) && !body.includes('"errors"');
+          if (ok) latencies.push(last);
+          return ok;
+        },
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        latencies.sort((a, b) => a - b);
+        const at = (q: number) =>
+          latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+        resolve({
+          requestsPerSecond: latencies.length / seconds,
+          p50: at(0.5),
+          p99: at(0.99),
+          mean: latencies.reduce((a, b) => a + b, 0) / Math.max(1, latencies.length),
+          requests: latencies.length,
+          errors: result.errors + result.timeouts + result.non2xx + result.mismatches,
+        });
+      },
+    );
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      last = statusCode >= 200 && statusCode < 300 ? responseTime : Number.NaN;
+    });
+  });
+}
+
+/**
+ * Waits until Neo4j runs no transaction but this one (at most 90 s): queries of requests
+ * that the load tool cut off at the end of a run would otherwise slow down the next one.
+ */
+async function waitForQuiet(driver: Driver): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    const { records } = await driver.executeQuery(
+      `SHOW TRANSACTIONS YIELD currentQuery
+       WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS'
+       RETURN count(*) AS running`,
+    );
+    if (Number(records[0]?.get("running")) === 0) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** CPU time (user + system, ms) a target's process has used so far. */
+function childCpuMs(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("no CPU time from the server")), 5_000);
+    child.once("message", (message: { cpu: NodeJS.CpuUsage }) => {
+      clearTimeout(timer);
+      resolve((message.cpu.user + message.cpu.system) / 1000);
+    });
+    child.send("cpu");
+  });
+}
+
+/** CPU time (ms) the benchmark's Neo4j has used so far, from /proc (Linux); NaN elsewhere. */
+function neo4jCpuMs(): number {
+  try {
+    const pid = readFileSync(join(BENCH_DIR, "run", "neo4j.pid"), "utf8").trim();
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function childEnv(uri: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    NODE_ENV: "production",
+    BENCH_NEO4J_URI: uri,
+    BENCH_NEO4J_PASSWORD: BENCH_PASSWORD,
+  };
+}
+
+async function startTarget(
+  target: Target,
+  port: number,
+  uri: string,
+  first: Operation,
+): Promise<{ child: ChildProcess; result: StartupResult }> {
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "bench/serve.ts", target, String(port)],
+    {
+      env: childEnv(uri),
+      stdio: ["ignore", "pipe", "inherit", "ipc"],
+    },
+  );
+  await waitForOutput(child, /READY/);
+  const listeningMs = Math.round(performance.now() - started);
+  const request = requestFor(first, target, port);
+  const response = await fetch(request.url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: request.body,
+  });
+  await response.text();
+  return {
+    child,
+    result: { listeningMs, firstAnswerMs: Math.round(performance.now() - started) },
+  };
+}
+
+/** The project's own start-up (what `npm start` runs after its build), against the bench Neo4j. */
+async function measureMainStartup(uri: string): Promise<StartupResult> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    env: {
+      ...childEnv(uri),
+      NEO4J_URI: uri,
+      NEO4J_PASSWORD: BENCH_PASSWORD,
+      PORT: String(port),
+      SEED_ON_START: "true",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  try {
+    await waitForOutput(child, /Ready in/);
+    const listeningMs = Math.round(performance.now() - started);
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ institute { key } }" }),
+    });
+    await response.text();
+    return { listeningMs, firstAnswerMs: Math.round(performance.now() - started) };
+  } finally {
+    await stopChild(child);
+  }
+}
+
+function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 120_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let text = "";
+    const timer = setTimeout(
+      () => reject(new Error(`no ${pattern} after ${timeoutMs} ms:\n${text}`)),
+      timeoutMs,
+    );
+    child.stdout?.on("data", (chunk: Buffer) => {
+      text += chunk.toString("utf8");
+      if (pattern.test(text)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited (${code}) before ${pattern}:\n${text}`));
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+function gitCommit(): string {
+  try {
+    const head = execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim();
+    const dirty = execSync("git status --porcelain", { encoding: "utf8" }).trim()
+      ? " (with uncommitted changes)"
+      : "";
+    return head + dirty;
+  } catch {
+    return "unknown";
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
