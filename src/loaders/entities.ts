@@ -3,7 +3,7 @@ import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
 import { rowLoader } from "./request-cache.js";
-import { byKeys, NotFoundError, requestLoader } from "./request-loader.js";
+import { byKeys, countOfParent, NotFoundError, requestLoader } from "./request-loader.js";
 
 export interface EntityRow {
   key: string;
@@ -120,20 +120,7 @@ export async function relatedPages(
 
 /** The number of links of `parent` per spec, batched over all parents of the request. */
 export function relatedCount(ctx: Context, parent: string, spec: RelationSpec): Promise<number> {
-  const id = `related-count:${JSON.stringify(spec)}`;
-  return requestLoader<string, number>(ctx, id, async (keys) => {
-    const rows = await ctx.db.read<{ parentKey: string; total: number }>("related-entities-count", {
-      keys,
-      ...spec,
-    });
-    return byKeys(
-      keys,
-      rows,
-      (r) => r.parentKey,
-      (r) => r.total,
-      () => 0,
-    );
-  }).load(parent);
+  return countOfParent(ctx, "related-entities-count", { ...spec }, parent);
 }
 
 export async function entityCountsByKind(db: Db): Promise<{ kind: string; count: number }[]> {

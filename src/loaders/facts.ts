@@ -2,7 +2,7 @@ import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
 import { rowLoader } from "./request-cache.js";
-import { byKeys, NotFoundError, requestLoader } from "./request-loader.js";
+import { byKeys, countOfParent, NotFoundError, requestLoader } from "./request-loader.js";
 
 export interface FactRow {
   key: string;
@@ -182,22 +182,12 @@ export function factCountOfParent(
   anchor: FactAnchor,
   filter: FactFilter,
 ): Promise<number> {
-  const id = `facts-of-parents-count:${anchor}:${JSON.stringify(filter)}`;
-  return requestLoader<string, number>(ctx, id, async (keys) => {
-    const rows = await ctx.db.read<{ parentKey: string; total: number }>("facts-of-parents-count", {
-      keys,
-      anchor,
-      relTypes: ANCHOR_TYPES[anchor],
-      ...filter,
-    });
-    return byKeys(
-      keys,
-      rows,
-      (r) => r.parentKey,
-      (r) => r.total,
-      () => 0,
-    );
-  }).load(parent);
+  return countOfParent(
+    ctx,
+    "facts-of-parents-count",
+    { anchor, relTypes: ANCHOR_TYPES[anchor], ...filter },
+    parent,
+  );
 }
 
 export async function citationsOfFacts(db: Db, keys: readonly string[]): Promise<CitationRow[][]> {

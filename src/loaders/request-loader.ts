@@ -35,3 +35,29 @@ export function byKeys<R, V>(
 export class NotFoundError extends Error {
   override name = "NotFoundError";
 }
+
+/**
+ * How many items `query` counts for `parent`: every parent asked for in the same tick
+ * (with the same `params`) is counted by one query, which takes `$keys` and returns
+ * `parentKey, total` rows.
+ */
+export function countOfParent(
+  ctx: Context,
+  query: string,
+  params: Record<string, unknown>,
+  parent: string,
+): Promise<number> {
+  return requestLoader<string, number>(ctx, `${query}:${JSON.stringify(params)}`, async (keys) => {
+    const rows = await ctx.db.read<{ parentKey: string; total: number }>(query, {
+      keys,
+      ...params,
+    });
+    return byKeys(
+      keys,
+      rows,
+      (r) => r.parentKey,
+      (r) => r.total,
+      () => 0,
+    );
+  }).load(parent);
+}
