@@ -6,7 +6,11 @@ const n0 = (v: number | undefined) =>
   v === undefined || Number.isNaN(v) ? "–" : Math.round(v).toLocaleString("en");
 const ms = (v: number | undefined) => (v === undefined ? "–" : v.toFixed(v < 10 ? 2 : 1));
 const x = (v: number | undefined) =>
-  v === undefined || !Number.isFinite(v) ? "–" : `${v.toFixed(v < 10 ? 2 : 1)}×`;
+  v === undefined || Number.isNaN(v)
+    ? "–"
+    : v === Number.POSITIVE_INFINITY
+      ? "∞"
+      : `${v.toFixed(v < 10 ? 2 : 1)}×`;
 const ok = (pass: boolean) => (pass ? "✅" : "❌");
 
 function table(head: string[], rows: string[][]): string {
@@ -16,6 +20,8 @@ function table(head: string[], rows: string[][]): string {
     ...rows.map((r) => `| ${r.join(" | ")} |`),
   ].join("\n");
 }
+
+type Target3 = "raw" | "ours" | "peer";
 
 function loads(op: OperationResult) {
   return op.load as Record<"ours" | "peer" | "raw", LoadResult | undefined>;
@@ -32,7 +38,8 @@ export function targetCheck(op: OperationResult): TargetCheck {
   const { ours, peer, raw } = loads(op);
   return {
     throughputVsPeer: ours && peer ? ours.requestsPerSecond / peer.requestsPerSecond : undefined,
-    p99VsPeer: ours && peer ? ours.p99 / peer.p99 : undefined,
+    // No answer from the peer within the run: its p99 is longer than the run itself.
+    p99VsPeer: ours && peer ? (peer.requests ? ours.p99 / peer.p99 : 0) : undefined,
     throughputVsRaw: ours && raw ? raw.requestsPerSecond / ours.requestsPerSecond : undefined,
     p99VsRaw: ours && raw ? ours.p99 / raw.p99 : undefined,
   };
@@ -74,7 +81,11 @@ export function renderResults(r: BenchResults): string {
         const { ours, peer, raw } = loads(op);
         const c = targetCheck(op);
         const rps = (l: LoadResult | undefined) =>
-          l ? `${n0(l.requestsPerSecond)}${l.errors ? ` (${n0(l.errors)} failed)` : ""}` : "–";
+          !l
+            ? "–"
+            : l.requests === 0
+              ? "0 (none answered within the run)"
+              : `${n0(l.requestsPerSecond)}${l.errors ? ` (${n0(l.errors)} failed)` : ""}`;
         return [
           op.title,
           rps(raw),
@@ -110,9 +121,9 @@ export function renderResults(r: BenchResults): string {
           ms(raw?.p99),
           ms(ours?.p50),
           ms(ours?.p99),
-          ms(peer?.p50),
-          ms(peer?.p99),
-          `${x(c.p99VsPeer)} ${ok((c.p99VsPeer ?? 99) <= 0.5)}`,
+          peer && !peer.requests ? `> ${r.settings.durationSeconds} s` : ms(peer?.p50),
+          peer && !peer.requests ? `> ${r.settings.durationSeconds} s` : ms(peer?.p99),
+          `${peer && !peer.requests ? "≈ 0" : x(c.p99VsPeer)} ${ok((c.p99VsPeer ?? 99) <= 0.5)}`,
           `${x(c.p99VsRaw)} ${ok((c.p99VsRaw ?? 99) <= 1.3)}`,
         ];
       }),
@@ -144,6 +155,19 @@ export function renderResults(r: BenchResults): string {
           ours ? ours.loadAverage.toFixed(1) : "–",
         ];
       }),
+    ),
+  );
+
+  lines.push("## One request alone (milliseconds, PROFILEd, no other load from the benchmark)");
+  lines.push(
+    table(
+      ["operation", "raw", "ours", "peer"],
+      ops.map((op) => [
+        op.title,
+        ms(op.singleMs?.raw),
+        ms(op.singleMs?.ours),
+        ms(op.singleMs?.peer),
+      ]),
     ),
   );
 
@@ -248,18 +272,24 @@ export function renderGrowth(all: BenchResults[]): string {
       ".",
   );
   const names = all[0]?.operations.map((o) => [o.name, o.title] as const) ?? [];
-  for (const [metric, label, pick] of [
+  const metrics: [string, (o: OperationResult, t: Target3, r: BenchResults) => string][] = [
+    ["db hits per operation", (o, t) => n0(o.dbHits[t])],
     [
-      "dbHits",
-      "db hits per operation",
-      (o: OperationResult, t: "raw" | "ours" | "peer") => o.dbHits[t],
+      "CPU per request under load (ms: the target's process + Neo4j)",
+      (o, t) => {
+        const l = o.load[t];
+        return !l ? "–" : l.requests === 0 ? "no answer" : ms(l.serverCpuMs + l.neo4jCpuMs);
+      },
     ],
     [
-      "p50",
       "p50 latency under load (ms)",
-      (o: OperationResult, t: "raw" | "ours" | "peer") => o.load[t]?.p50,
+      (o, t, r) => {
+        const l = o.load[t];
+        return !l ? "–" : l.requests === 0 ? `> ${r.settings.durationSeconds} s` : ms(l.p50);
+      },
     ],
-  ] as const) {
+  ];
+  for (const [label, pick] of metrics) {
     lines.push(`## ${label}`);
     lines.push(
       table(
@@ -267,10 +297,9 @@ export function renderGrowth(all: BenchResults[]): string {
         names.map(([name, title]) => [
           title,
           ...sizes.flatMap((s) => {
-            const op = by.get(s)?.operations.find((o) => o.name === name);
-            return (["raw", "ours", "peer"] as const).map((t) =>
-              op ? (metric === "p50" ? ms(pick(op, t)) : n0(pick(op, t))) : "–",
-            );
+            const r = by.get(s) as BenchResults;
+            const op = r.operations.find((o) => o.name === name);
+            return (["raw", "ours", "peer"] as const).map((t) => (op ? pick(op, t, r) : "–"));
           }),
         ]),
       ),

@@ -32,6 +32,7 @@ import { renderGrowth, renderResults } from "./report.js";
  * 3. starts each target in its own process on loopback and measures its start-up;
  * 4. loads each operation on each target with autocannon for a fixed time;
  * 5. writes bench/results/<size>.md and .json, and bench/results/growth.md.
+ * `--render` only rewrites the .md files from the .json ones.
  * Options: --duration <s> (default 5 for S, 8 for M and L), --connections <n> (8),
  * --warmup <s> (2, per operation and target, before any measurement), --ops a,b.
  */
@@ -63,6 +64,8 @@ export interface OperationResult {
   what: string;
   equal: boolean;
   mismatch?: string;
+  /** One request alone, PROFILEd (slower than plain), in this process (ms). */
+  singleMs: Record<Target, number>;
   /** A target that could not answer (an error instead of data): it is not loaded. */
   failed: Partial<Record<Target, string>>;
   dbHits: Record<Target, number>;
@@ -91,7 +94,29 @@ export interface BenchResults {
   operations: OperationResult[];
 }
 
+/** Writes results/<size>.md for every results/<size>.json, and growth.md. */
+async function render(): Promise<BenchResults[]> {
+  const all = readdirSync("bench/results")
+    .filter((f) => /^[SML]\.json$/.test(f))
+    .map((f) => JSON.parse(readFileSync(join("bench/results", f), "utf8")) as BenchResults);
+  for (const r of all) {
+    writeFileSync(
+      join("bench/results", `${r.size}.md`),
+      await format(renderResults(r), { parser: "markdown", printWidth: 100 }),
+    );
+  }
+  writeFileSync(
+    join("bench/results", "growth.md"),
+    await format(renderGrowth(all), { parser: "markdown", printWidth: 100 }),
+  );
+  return all;
+}
+
 async function main() {
+  if (process.argv.includes("--render")) {
+    log(`Rendered ${(await render()).map((r) => `${r.size}.md`).join(", ")} and growth.md.`);
+    return;
+  }
   const size = parseSize(process.argv);
   const durationSeconds = Number(argument("duration") ?? (size === "S" ? 5 : 8));
   const connections = Number(argument("connections") ?? 8);
@@ -207,17 +232,7 @@ async function main() {
       join("bench/results", `${size}.json`),
       await format(JSON.stringify(out), { parser: "json" }),
     );
-    writeFileSync(
-      join("bench/results", `${size}.md`),
-      await format(renderResults(out), { parser: "markdown", printWidth: 100 }),
-    );
-    const all = readdirSync("bench/results")
-      .filter((f) => /^[SML]\.json$/.test(f))
-      .map((f) => JSON.parse(readFileSync(join("bench/results", f), "utf8")) as BenchResults);
-    writeFileSync(
-      join("bench/results", "growth.md"),
-      await format(renderGrowth(all), { parser: "markdown", printWidth: 100 }),
-    );
+    await render();
     log(`Wrote bench/results/${size}.md, ${size}.json and growth.md.`);
   } finally {
     await stopAll();
@@ -297,6 +312,7 @@ async function verifyAndProfile(driver: Driver, ops: Operation[]): Promise<Opera
     const queries = { raw: 1, ours: 0, peer: 0 };
     const detail: OperationResult["detail"] = { raw: [], ours: [], peer: [] };
     const failed: OperationResult["failed"] = {};
+    const single: OperationResult["singleMs"] = { raw: 0, ours: 0, peer: 0 };
     for (const [target, fetcher] of [
       ["ours", ours],
       ["peer", peer],
@@ -304,7 +320,9 @@ async function verifyAndProfile(driver: Driver, ops: Operation[]): Promise<Opera
       // Twice: the first run plans the queries; the second is what is counted.
       for (let i = 0; i < 2 && !failed[target]; i += 1) {
         tally = newTally();
+        const started = performance.now();
         const response = await fetcher(op[target]);
+        single[target] = performance.now() - started;
         if (response.errors) {
           failed[target] = JSON.stringify(response.errors).slice(0, 300);
           log(`  ${op.name} on ${target} FAILED: ${failed[target]}`);
@@ -316,7 +334,9 @@ async function verifyAndProfile(driver: Driver, ops: Operation[]): Promise<Opera
       queries[target] = tally.queries;
       detail[target] = tally.detail;
     }
+    const rawStarted = performance.now();
     const result = await runRaw(driver, `PROFILE ${op.raw.cypher}`, rawParams(op));
+    single.raw = performance.now() - rawStarted;
     dbHits.raw = planDbHits(result.summary.profile);
     detail.raw = [{ query: op.raw.cypher.split("\n")[0] ?? "", dbHits: dbHits.raw }];
     answers.raw = op.normalize.raw(result.records.map((r) => r.toObject()));
@@ -331,6 +351,7 @@ async function verifyAndProfile(driver: Driver, ops: Operation[]): Promise<Opera
       what: op.what,
       equal: mismatches.length === 0,
       failed,
+      singleMs: single,
       ...(mismatches.length
         ? {
             mismatch: mismatches
