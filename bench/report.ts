@@ -144,30 +144,22 @@ export function renderResults(r: BenchResults): string {
         const total = (l: LoadResult | undefined) =>
           l ? l.serverCpuMs + l.neo4jCpuMs : Number.NaN;
         const cell = (l: LoadResult | undefined) =>
-          l ? `${ms(total(l))} (${ms(l.serverCpuMs)} + ${ms(l.neo4jCpuMs)})` : "–";
+          !l
+            ? "–"
+            : l.requests === 0
+              ? `no answer (${n0(total(l))} ms of CPU over the run)`
+              : `${ms(total(l))} (${ms(l.serverCpuMs)} + ${ms(l.neo4jCpuMs)})`;
+        const answered = (l: LoadResult | undefined) => (l?.requests ? total(l) : Number.NaN);
         return [
           op.title,
           cell(raw),
           cell(ours),
           cell(peer),
-          x(total(ours) / total(raw)),
-          x(total(peer) / total(ours)),
+          x(answered(ours) / answered(raw)),
+          peer && !peer.requests ? "∞" : x(answered(peer) / answered(ours)),
           ours ? ours.loadAverage.toFixed(1) : "–",
         ];
       }),
-    ),
-  );
-
-  lines.push("## One request alone (milliseconds, PROFILEd, no other load from the benchmark)");
-  lines.push(
-    table(
-      ["operation", "raw", "ours", "peer"],
-      ops.map((op) => [
-        op.title,
-        ms(op.singleMs?.raw),
-        ms(op.singleMs?.ours),
-        ms(op.singleMs?.peer),
-      ]),
     ),
   );
 

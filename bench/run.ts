@@ -64,7 +64,7 @@ export interface OperationResult {
   what: string;
   equal: boolean;
   mismatch?: string;
-  /** One request alone, PROFILEd (slower than plain), in this process (ms). */
+  /** One request alone while checking, PROFILEd (and so slower than plain), in this process (ms). */
   singleMs: Record<Target, number>;
   /** A target that could not answer (an error instead of data): it is not loaded. */
   failed: Partial<Record<Target, string>>;
