@@ -33,11 +33,13 @@ export default async function setup(project: TestProject) {
     database: process.env.NEO4J_DATABASE || undefined,
   };
   if (!external) {
-    const dir = ".data/neo4j-test";
+    // One folder per port, so that two runs on different ports never share (or delete) a store.
+    const boltPort = Number(process.env.NEO4J_TEST_PORT || 7688);
+    const dir = `.data/neo4j-test-${boltPort}`;
     rmSync(dir, { recursive: true, force: true });
     local = new LocalNeo4j({
       dir,
-      boltPort: Number(process.env.NEO4J_TEST_PORT || 7688),
+      boltPort,
       password: coordinates.password,
       heap: "1g",
       pageCache: "512m",
