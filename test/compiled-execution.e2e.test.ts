@@ -1,0 +1,87 @@
+import { parse, print } from "graphql";
+import type { Driver } from "neo4j-driver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GRAPHIQL_TOUR } from "../src/graphiql-tour.js";
+import { startTestServer, type TestServer } from "./support/http.js";
+import { testDriver } from "./support/neo4j.js";
+
+/**
+ * The server runs a document with graphql-js the first time and compiled (graphql-jit) from
+ * the second time on (src/plugins/use-compiled-execution.ts). Both must give the same
+ * answers, the same errors at the same paths, and send the same Cypher queries.
+ */
+
+const tour = parse(GRAPHIQL_TOUR).definitions.map((d) => [
+  `tour: ${"name" in d && d.name ? d.name.value : "?"}`,
+  print(d),
+  {},
+]);
+
+const cases: [string, string, Record<string, unknown>][] = [
+  ...(tour as [string, string, Record<string, unknown>][]),
+  [
+    "nested connections, interfaces and fragments",
+    `query ($kinds: [EntityKind!]) {
+      entities(first: 6, filter: { kinds: $kinds }) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges { cursor node { __typename id key kind
+          ... on Program { runBy(first: 2) { edges { node { key } } } }
+          relations(first: 3, direction: OUT) { totalCount edges { type direction node { key } } }
+          facts(first: 2) { edges { node { key value unit statistic qualifiers
+            citations { quote start end garbled note document { key } } } } }
+        } }
+      }
+    }`,
+    { kinds: ["PROGRAM", "ORGANIZATION"] },
+  ],
+  [
+    "nodes by global id (abstract types)",
+    `query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Entity { key name } ... on Fact { key value } } }`,
+    { ids: ["imss", "imss-bienestar", "rural-hospital"] },
+  ],
+  [
+    "an error in one field, data in the others",
+    `{\r\n  ok: entity(key: "imss") { key }\n  missing: entity(key: "no-such-thing") { key }\n}`,
+    {},
+  ],
+  [
+    "a variable of the wrong type",
+    `query ($first: Int) { entities(first: $first) { totalCount } }`,
+    { first: "ten" },
+  ],
+  ["an argument out of range", `{ paths(from: "imss", to: "umf", maxHops: 99) { length } }`, {}],
+];
+
+describe("compiled execution gives what graphql-js gives", () => {
+  let driver: Driver;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    let database: string | undefined;
+    ({ driver, database } = testDriver());
+    server = await startTestServer(driver, database);
+  });
+  afterAll(async () => {
+    await server.close();
+    await driver.close();
+  });
+
+  for (const [name, query, variables] of cases) {
+    it(name, async () => {
+      const first = await server.graphql(query, variables);
+      const second = await server.graphql(query, variables);
+      const third = await server.graphql(query, variables);
+      expect(first.body.data ?? first.body.errors).toBeTruthy();
+      expect(second).toEqual(first);
+      expect(third).toEqual(first);
+    });
+  }
+
+  it("really answers (the cases above are not all errors)", async () => {
+    const { body } = await server.graphql<{ entity: { key: string } }>(
+      `{ entity(key: "imss") { key } }`,
+    );
+    expect(body.data?.entity.key).toBe("imss");
+  });
+});
