@@ -108,6 +108,22 @@ describe("questions researchers ask", () => {
     expect(data.paths[0].nodes.map((n: Any) => n.__typename)).toEqual(["Program", "FacilityType"]);
   });
 
+  it("paths cost one query, and an entity's path to itself has no steps", async () => {
+    const { body } = await server.graphql<Any>(
+      `{ paths(from: "imss-bienestar", to: "rural-hospital", maxHops: 3) { length } }`,
+    );
+    expect(body.data.paths[0].length).toBe(1);
+    expect(body.extensions?.databaseQueries).toBe(1);
+    const self = await ok(
+      `{ paths(from: "imss", to: "imss") { length nodeKeys nodes { __typename } } }`,
+    );
+    expect(self.paths).toEqual([
+      { length: 0, nodeKeys: ["imss"], nodes: [{ __typename: "Organization" }] },
+    ]);
+    const errors = await fails(`{ paths(from: "nowhere", to: "imss") { length } }`);
+    expect(errors[0]?.message).toContain(`"from"`);
+  });
+
   it("a path from a service to a period runs through the fact that links them", async () => {
     const data = await ok(`{
       paths(from: "nuclear-medicine-session", to: "typical-day-2021", maxHops: 2, first: 5) {

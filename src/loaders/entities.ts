@@ -140,12 +140,26 @@ export interface PathRow {
   steps: { type: string; direction: "OUT" | "IN"; fact: string | null }[];
 }
 
+export interface PathsResult {
+  /** The kind of each end, or null when no entity has that key. */
+  fromKind: string | null;
+  toKind: string | null;
+  paths: PathRow[];
+}
+
+/** The shortest paths between two entities, and whether each end exists: one query. */
 export async function shortestPaths(
   db: Db,
   from: string,
   to: string,
   maxHops: number,
   limit: number,
-): Promise<PathRow[]> {
-  return db.read("paths", { from, to, maxHops, limit: neo4j.int(limit) });
+): Promise<PathsResult> {
+  const [row] = await db.read<PathsResult>("paths", {
+    from,
+    to,
+    maxHops,
+    limit: neo4j.int(limit),
+  });
+  return row ?? { fromKind: null, toKind: null, paths: [] };
 }

@@ -1,7 +1,7 @@
 import { builder } from "../builder.js";
 import { entityKeyFrom } from "../entity-ref.js";
 import { inputError } from "../input-error.js";
-import { loadEntities, type PathRow, shortestPaths } from "../loaders/entities.js";
+import { type PathRow, shortestPaths } from "../loaders/entities.js";
 import { Entity } from "./entity.js";
 import { Fact } from "./fact.js";
 import { RelationDirection } from "./relation-direction.js";
@@ -126,12 +126,11 @@ builder.queryField("paths", (t) =>
       }
       const from = entityKeyFrom(args.from);
       const to = entityKeyFrom(args.to);
-      const found = await loadEntities(ctx.db, [from, to]);
-      if (found[0] instanceof Error) throw inputError("from", `no entity has the key "${from}"`);
-      if (found[1] instanceof Error) throw inputError("to", `no entity has the key "${to}"`);
-      if (from === to)
-        return [{ nodes: [{ key: from, type: (found[0] as { kind: string }).kind }], steps: [] }];
-      return shortestPaths(ctx.db, from, to, maxHops, first);
+      const found = await shortestPaths(ctx.db, from, to, maxHops, first);
+      if (!found.fromKind) throw inputError("from", `no entity has the key "${from}"`);
+      if (!found.toKind) throw inputError("to", `no entity has the key "${to}"`);
+      if (from === to) return [{ nodes: [{ key: from, type: found.fromKind }], steps: [] }];
+      return found.paths;
     },
   }),
 );
