@@ -290,6 +290,31 @@ describe("batching", () => {
     }
   }`;
 
+  it("gives related entities' details (aliases, description, dates) from one more query", async () => {
+    const query = (details: string) => `{
+      entity(key: "typical-day-2021") {
+        relations(first: 10) { edges { node { key name ${details} } } }
+      }
+    }`;
+    const slim = await server.graphql<Any>(query(""));
+    const full = await server.graphql<Any>(
+      query("aliases description ... on TimePeriod { start end granularity }"),
+    );
+    expect(full.body.errors).toBeUndefined();
+    const nodes = full.body.data.entity.relations.edges.map((e: Any) => e.node);
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const node of nodes) {
+      const alone = await ok(`{
+        entity(key: "${node.key}") {
+          key name aliases description ... on TimePeriod { start end granularity }
+        }
+      }`);
+      expect(node).toEqual(alone.entity);
+    }
+    const queries = (r: Any) => (r.body as Any).extensions.databaseQueries;
+    expect(queries(full)).toBe(queries(slim) + 1);
+  });
+
   it("sends one Cypher query per level of a nested query, whatever the number of parents", async () => {
     const few = await server.graphql<Any>(nested(2));
     const many = await server.graphql<Any>(nested(40));

@@ -46,11 +46,15 @@ describe("rows primed by page queries", () => {
     }
   });
 
-  it("entities: search and related pages project an entity as entities-by-key does", () => {
+  it("entities: search and entity pages project an entity as entities-by-key does", () => {
     const byKey = entityProjection("entities-by-key", "n");
-    expect(entityProjection("related-entities-page", "n")).toBe(byKey);
     expect(entityProjection("entities-page", "n")).toBe(byKey);
     expect(entityProjection("search", "node")).toBe(byKey);
+  });
+
+  it("related pages give the key, kind and name only (the details are read when asked for)", () => {
+    expect(entityProjection("related-entities-page", "n")).toBe("{.key, .kind, .name}");
+    expect(entityProjection("entities-by-key", "n")).toMatch(/^\{\.key, \.kind, \.name, /);
   });
 
   it("related entities: the types expanded are exactly the structural relation types", () => {

@@ -5,16 +5,24 @@ import { type PageQuery, pageParams } from "../pagination.js";
 import { rowLoader } from "./request-cache.js";
 import { byKeys, countOfParent, NotFoundError, requestLoader } from "./request-loader.js";
 
+/**
+ * An entity row. Every query that returns entities gives its key, kind and name; the
+ * details (aliases, description, a period's dates) come with rows read by key, in pages
+ * of entities and in search hits, but not with the rows of relation pages, which are
+ * often hundreds per request: `entityDetails` completes a row when a field needs them.
+ */
 export interface EntityRow {
   key: string;
   kind: string;
   name: string;
-  aliases: string[];
-  description: string;
-  start: string | null;
-  end: string | null;
-  granularity: string | null;
+  aliases?: string[];
+  description?: string;
+  start?: string | null;
+  end?: string | null;
+  granularity?: string | null;
 }
+
+export type EntityDetails = Required<EntityRow>;
 
 export interface EntityFilter {
   kinds: string[] | null;
@@ -34,6 +42,14 @@ function entityRows(db: Db) {
       (await db.read<{ node: EntityRow }>("entities-by-key", { keys })).map((r) => r.node),
     (row) => row.key,
   );
+}
+
+/** The row with its details: as it is if it has them, else read by key (batched per request). */
+export async function entityDetails(db: Db, row: EntityRow): Promise<EntityDetails> {
+  if (row.aliases !== undefined) return row as EntityDetails;
+  const [full] = await loadEntities(db, [row.key]);
+  if (!full || full instanceof Error) throw full ?? new NotFoundError(`No entity "${row.key}"`);
+  return full as EntityDetails;
 }
 
 /**
@@ -94,7 +110,9 @@ export interface RelationRow {
   direction: "OUT" | "IN";
   fact: string | null;
   period: string | null;
-  properties: Record<string, unknown>;
+  role: string | null;
+  sourceDocument: string | null;
+  sourceQuote: string | null;
 }
 
 /** For each parent: one page of its related entities. One query for all parents. */

@@ -65,19 +65,18 @@ export const EntityRelationEdge = builder
       role: t.string({
         nullable: true,
         description: "For HOLDS_ROLE: the role held.",
-        resolve: (e) =>
-          typeof e.relation.properties.role === "string" ? e.relation.properties.role : null,
+        resolve: (e) => e.relation.role,
       }),
       sourceDocument: t.field({
         type: Document,
         nullable: true,
         description: "The document whose words state the link, if any.",
-        resolve: (e) => (e.relation.properties.sourceDocument as string | undefined) ?? null,
+        resolve: (e) => e.relation.sourceDocument,
       }),
       sourceQuote: t.string({
         nullable: true,
         description: "The verbatim words that state the link.",
-        resolve: (e) => (e.relation.properties.sourceQuote as string | undefined) ?? null,
+        resolve: (e) => e.relation.sourceQuote,
       }),
     }),
   });

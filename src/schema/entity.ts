@@ -5,6 +5,7 @@ import {
   entitiesCount,
   entitiesPage,
   entityCountsByKind,
+  entityDetails,
   loadEntities,
 } from "../loaders/entities.js";
 import { pageQuery, toPage } from "../pagination.js";
@@ -30,11 +31,15 @@ Entity.implement({
       resolve: (row) => row.kind as never,
     }),
     name: t.exposeString("name", { description: "Name, in English as the sources give it." }),
-    aliases: t.exposeStringList("aliases", {
+    aliases: t.stringList({
       description:
         "Other names and spellings in the sources, and the Spanish names behind acronyms.",
+      resolve: async (row, _args, ctx) => (await entityDetails(ctx.db, row)).aliases,
     }),
-    description: t.exposeString("description", { description: "A short description." }),
+    description: t.string({
+      description: "A short description.",
+      resolve: async (row, _args, ctx) => (await entityDetails(ctx.db, row)).description,
+    }),
   }),
 });
 

@@ -1,4 +1,5 @@
 import { builder } from "../builder.js";
+import { entityDetails } from "../loaders/entities.js";
 import { defineEntity } from "./define-entity.js";
 import { relationField } from "./entity-relation.js";
 
@@ -19,12 +20,19 @@ export const Granularity = builder.enumType("Granularity", {
 });
 
 builder.objectFields(TimePeriod, (t) => ({
-  start: t.string({ description: "First day (YYYY-MM-DD).", resolve: (row) => row.start ?? "" }),
-  end: t.string({ description: "Last day (YYYY-MM-DD).", resolve: (row) => row.end ?? "" }),
+  start: t.string({
+    description: "First day (YYYY-MM-DD).",
+    resolve: async (row, _args, ctx) => (await entityDetails(ctx.db, row)).start ?? "",
+  }),
+  end: t.string({
+    description: "Last day (YYYY-MM-DD).",
+    resolve: async (row, _args, ctx) => (await entityDetails(ctx.db, row)).end ?? "",
+  }),
   granularity: t.field({
     type: Granularity,
     description: "How the period is measured.",
-    resolve: (row) => (row.granularity ?? "range") as never,
+    resolve: async (row, _args, ctx) =>
+      ((await entityDetails(ctx.db, row)).granularity ?? "range") as never,
   }),
   within: relationField(t, "The periods it lies within.", { types: ["WITHIN"], direction: "OUT" }),
   contains: relationField(t, "The periods that lie within it.", {
