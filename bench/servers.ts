@@ -12,7 +12,8 @@ import { operations, PLACEHOLDER_FIXTURE, type Target } from "./operations.js";
  * - raw:  the hand-written Cypher of each operation run through neo4j-driver
  *         (body `{"op": name, "params": {...}}`), answered as JSON: the floor.
  * All three use the project's driver settings (createDriver), a read transaction
- * per query, and name the database in every session (as src/db/open-database.ts
+ * per query (ours and raw: an auto-commit query in a READ session, as src/db/db.ts
+ * reads; @neo4j/graphql: its own), and name the database in every session (as src/db/open-database.ts
  * makes this server do; @neo4j/graphql always does).
  */
 
@@ -58,7 +59,7 @@ export function rawHandler(driver: Driver, database: string) {
           for (const name of query.ints ?? []) params[name] = neo4j.int(params[name] as number);
           const session = driver.session({ database, defaultAccessMode: "READ" });
           try {
-            const result = await session.executeRead((tx) => tx.run(query.cypher, params));
+            const result = await session.run(query.cypher, params);
             const json = JSON.stringify({ data: result.records.map((r) => r.toObject()) });
             res.writeHead(200, { "content-type": "application/json" }).end(json);
           } finally {
