@@ -1,8 +1,8 @@
-// Facts by key, with the keys of what they link to (one expansion of the fact's links).
+// Facts by key, with what they link to (key, kind and name: one expansion of the fact's links).
 // The page queries (facts-page*, facts-of-parents-page) return the same projection.
 UNWIND $keys AS key
 MATCH (f:Fact {key: key})
-WITH f, [(f)-[r:ABOUT|SCOPE|DURING|COMPARED_TO]->(e) | [type(r), e.key]] AS links
+WITH f, [(f)-[r:ABOUT|SCOPE|DURING|COMPARED_TO]->(e) | [type(r), e {.key, .kind, .name}]] AS links
 RETURN f {
   .key, .value, .unit, .statistic, .qualifier, .note, .garbled, .variable, .deprecated, .deprecatedReason,
   about: [l IN links WHERE l[0] = 'ABOUT' | l[1]][0],

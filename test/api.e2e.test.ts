@@ -159,6 +159,11 @@ describe("questions researchers ask", () => {
     const starts = data.timeSeries.map((f: Any) => f.period.start);
     expect([...starts].sort()).toEqual(starts);
     expect(data.factStats.count).toBe(data.timeSeries.length);
+    const alone = await server.graphql<Any>(
+      `{ factStats(variable: "services-delivered", about: "surgery") { count } }`,
+    );
+    expect(alone.body.data.factStats.count).toBe(data.factStats.count);
+    expect(alone.body.extensions?.databaseQueries).toBe(1);
     const values = data.timeSeries.map((f: Any) => f.value).filter((v: Any) => v !== null);
     expect(data.factStats.max).toBe(Math.max(...values));
     expect(data.factStats.min).toBe(Math.min(...values));
@@ -268,6 +273,12 @@ describe("bad input gets a clear error naming the argument, never a 500", () => 
     ["unknown path end", `{ paths(from: "imss", to: "nowhere") { length } }`, "to"],
     ["empty search text", `{ search(text: "   ") { totalCount } }`, "text"],
     ["unknown variable", `{ timeSeries(variable: "nope") { key } }`, "variable"],
+    ["unknown variable of stats", `{ factStats(variable: "nope") { count } }`, "variable"],
+    [
+      "unknown entity of stats",
+      `{ factStats(variable: "services-delivered", about: "nowhere") { count } }`,
+      "about",
+    ],
     ["depth out of range", `{ neighborhood(id: "imss", depth: 9) { truncated } }`, "depth"],
   ];
   for (const [name, query, argument] of cases) {
@@ -313,6 +324,26 @@ describe("batching", () => {
     }
     const queries = (r: Any) => (r.body as Any).extensions.databaseQueries;
     expect(queries(full)).toBe(queries(slim) + 1);
+  });
+
+  it("a page of facts names what each fact is about, and its period, in the same query", async () => {
+    const { body } = await server.graphql<Any>(`{
+      facts(first: 30) {
+        edges { node { key about { __typename key kind name } period { key name } } }
+      }
+    }`);
+    expect(body.errors).toBeUndefined();
+    const nodes = body.data.facts.edges.map((e: Any) => e.node);
+    expect(nodes).toHaveLength(30);
+    for (const n of nodes) {
+      expect(n.about.name.length).toBeGreaterThan(0);
+      expect(n.period.name.length).toBeGreaterThan(0);
+    }
+    // The type of each entity follows its kind (FACILITY_TYPE is a FacilityType).
+    for (const n of nodes) {
+      expect(n.about.__typename.toUpperCase()).toBe(n.about.kind.replace(/_/g, ""));
+    }
+    expect(body.extensions?.databaseQueries).toBe(1);
   });
 
   it("sends one Cypher query per level of a nested query, whatever the number of parents", async () => {

@@ -8,7 +8,7 @@ import { testDriver } from "./support/neo4j.js";
 /**
  * The server runs a document with graphql-js the first time and compiled (graphql-jit) from
  * the second time on (src/plugins/use-compiled-execution.ts). Both must give the same
- * answers, the same errors at the same paths, and send the same Cypher queries.
+ * answers and the same errors at the same paths.
  */
 
 const tour = parse(GRAPHIQL_TOUR).definitions.map((d) => [
@@ -69,10 +69,17 @@ describe("compiled execution gives what graphql-js gives", () => {
 
   for (const [name, query, variables] of cases) {
     it(name, async () => {
-      const first = await server.graphql(query, variables);
-      const second = await server.graphql(query, variables);
-      const third = await server.graphql(query, variables);
-      expect(first.body.data ?? first.body.errors).toBeTruthy();
+      // Status, data and errors must match. The number of Cypher queries is left out: where
+      // an operation has parallel branches (conflicts and checks both reading facts), whether
+      // two branches' loads share a batch depends on which answer Neo4j sends first.
+      const answer = async () => {
+        const { status, body } = await server.graphql(query, variables);
+        return { status, data: body.data, errors: body.errors };
+      };
+      const first = await answer();
+      const second = await answer();
+      const third = await answer();
+      expect(first.data ?? first.errors).toBeTruthy();
       expect(second).toEqual(first);
       expect(third).toEqual(first);
     });

@@ -26,7 +26,9 @@ function factProjection(name: string): string {
   const start = text.indexOf("f {\n");
   expect(start, `${name} has a fact projection`).toBeGreaterThan(0);
   expect(squash(text)).toContain(
-    squash("[(f)-[r:ABOUT|SCOPE|DURING|COMPARED_TO]->(e) | [type(r), e.key]] AS links"),
+    squash(
+      "[(f)-[r:ABOUT|SCOPE|DURING|COMPARED_TO]->(e) | [type(r), e {.key, .kind, .name}]] AS links",
+    ),
   );
   return projectionAt(text, start);
 }

@@ -1,6 +1,7 @@
 import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
+import type { EntityRow } from "./entities.js";
 import { rowLoader } from "./request-cache.js";
 import { byKeys, countOfParent, NotFoundError, requestLoader } from "./request-loader.js";
 
@@ -15,10 +16,11 @@ export interface FactRow {
   variable: string;
   deprecated: boolean;
   deprecatedReason: string | null;
-  about: string;
-  scope: string | null;
-  period: string;
-  comparedTo: string | null;
+  /** The linked entities, each as key, kind and name (see EntityRow). */
+  about: EntityRow;
+  scope: EntityRow | null;
+  period: EntityRow;
+  comparedTo: EntityRow | null;
 }
 
 export interface CitationRow {
@@ -269,11 +271,19 @@ export interface FactStatsRow {
   max: number | null;
 }
 
+/**
+ * Count, sum, min and max of a variable's facts (optionally about one entity), in one query
+ * that also tells whether the variable and the entity exist.
+ */
 export async function factStats(
   db: Db,
   variable: string,
   about: string | null,
-): Promise<FactStatsRow> {
-  const rows = await db.read<FactStatsRow>("fact-stats", { variable, about });
-  return rows[0] ?? { count: 0, withValue: 0, sum: null, min: null, max: null };
+): Promise<FactStatsRow & { variableFound: boolean; aboutFound: boolean }> {
+  const [row] = await db.read<FactStatsRow & { variableFound: boolean; aboutFound: boolean }>(
+    "fact-stats",
+    { variable, about },
+  );
+  if (!row) throw new Error("fact-stats returned no row");
+  return row;
 }

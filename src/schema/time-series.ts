@@ -39,8 +39,11 @@ builder.queryFields((t) => ({
       about: t.arg.string({ required: false, description: "The key of an entity." }),
     },
     resolve: async (_root, { variable, about }, ctx) => {
-      await requireVariable(ctx.db, variable);
-      return factStats(ctx.db, variable, about ?? null);
+      const stats = await factStats(ctx.db, variable, about ?? null);
+      if (!stats.variableFound)
+        throw inputError("variable", `no variable has the key "${variable}"`);
+      if (!stats.aboutFound) throw inputError("about", `no entity has the key "${about}"`);
+      return stats;
     },
   }),
 }));

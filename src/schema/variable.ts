@@ -34,7 +34,11 @@ Variable.implement({
       type: FactStats,
       description: "Count, sum, min and max of its facts' values (optionally about one entity).",
       args: { about: t.arg.string({ required: false, description: "The key of an entity." }) },
-      resolve: (v, { about }, ctx) => factStats(ctx.db, v.key, about ?? null),
+      resolve: async (v, { about }, ctx) => {
+        const stats = await factStats(ctx.db, v.key, about ?? null);
+        if (!stats.aboutFound) throw inputError("about", `no entity has the key "${about}"`);
+        return stats;
+      },
     }),
   }),
 });
