@@ -1,5 +1,6 @@
 // For each parent key: one page of the entities linked to it by $types in $direction
-// ('OUT', 'IN' or 'BOTH'), with the link's type, direction, fact, period, role and source,
+// ('OUT', 'IN' or 'BOTH'), and with $links the link's type, direction, fact, period, role and
+// source (only when the client asks for one of them: their properties are not read otherwise),
 // keyset-paginated on (lower-case name, key). One query for all parents.
 // Each entity comes as key, kind and name only: a page over hundreds of parents returns
 // hundreds of rows, and their details (aliases, description, dates) are read by key only
@@ -25,16 +26,12 @@ CALL (p) {
   WITH r, n, toLower(n.name) AS sort
   WHERE $afterKey IS NULL OR sort > $afterValue OR (sort = $afterValue AND n.key > $afterKey)
   WITH r, n, sort ORDER BY sort, n.key, type(r) LIMIT $limit
-  RETURN collect({
-    node: n {.key, .kind, .name},
-    sort: sort,
-    type: type(r),
-    direction: CASE WHEN startNode(r) = p THEN 'OUT' ELSE 'IN' END,
-    fact: r.fact,
-    period: r.period,
-    role: r.role,
-    sourceDocument: r.sourceDocument,
-    sourceQuote: r.sourceQuote
-  }) AS edges
+  // A tuple per edge (fewer bytes than a map): [key, kind, name, sort], and with $links the
+  // link after it: [..., type, direction, fact, period, role, sourceDocument, sourceQuote].
+  RETURN collect(CASE WHEN $links
+    THEN [n.key, n.kind, n.name, sort, type(r), CASE WHEN startNode(r) = p THEN 'OUT' ELSE 'IN' END,
+          r.fact, r.period, r.role, r.sourceDocument, r.sourceQuote]
+    ELSE [n.key, n.kind, n.name, sort]
+  END) AS edges
 }
 RETURN parentKey, edges

@@ -246,6 +246,32 @@ describe("exploring", () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
+  it("reads a link's fields however the query selects them (fields, aliases, fragments)", async () => {
+    const ask = (edge: string) =>
+      ok(`
+        ${edge.includes("...LinkFields") ? "fragment LinkFields on EntityRelationEdge { type direction }" : ""}
+        {
+          entity(key: "imss-bienestar") {
+            relations(first: 50) { edges { node { key } ${edge} } }
+          }
+        }`);
+    const plain = await ask("");
+    const keys = plain.entity.relations.edges.map((e: Any) => e.node.key);
+    expect(keys.length).toBeGreaterThan(3);
+    const direct = await ask("type direction fact { value }");
+    const shapes = [
+      await ask("kindOfLink: type direction fact { value }"),
+      await ask("...LinkFields fact { value }"),
+      await ask("... on EntityRelationEdge { type direction fact { value } }"),
+    ];
+    const links = (r: Any) =>
+      r.entity.relations.edges.map((e: Any) => [e.node.key, e.type ?? e.kindOfLink, e.direction]);
+    expect(direct.entity.relations.edges.map((e: Any) => e.node.key)).toEqual(keys);
+    expect(links(direct).every(([, type]: Any) => typeof type === "string")).toBe(true);
+    expect(direct.entity.relations.edges.some((e: Any) => e.fact?.value === 80)).toBe(true);
+    for (const shape of shapes) expect(links(shape)).toEqual(links(direct));
+  });
+
   it("walks the neighborhood of an entity", async () => {
     const data = await ok(
       `{ neighborhood(id: "rural-hospital", depth: 2) { center { key } nodes { depth entity { key } } links { type from { key } to { key } } } }`,

@@ -103,9 +103,8 @@ export interface RelationSpec {
   kinds: string[] | null;
 }
 
-export interface RelationRow {
-  node: EntityRow;
-  sort: string;
+/** The link itself: read only when a field of the edge asks for it (see relatedPages). */
+export interface RelationLink {
   type: string;
   direction: "OUT" | "IN";
   fact: string | null;
@@ -115,25 +114,69 @@ export interface RelationRow {
   sourceQuote: string | null;
 }
 
-/** For each parent: one page of its related entities. One query for all parents. */
+export interface RelationRow {
+  node: EntityRow;
+  sort: string;
+  link: RelationLink | null;
+}
+
+type RelationTuple = [
+  key: string,
+  kind: string,
+  name: string,
+  sort: string,
+  type?: string,
+  direction?: "OUT" | "IN",
+  fact?: string | null,
+  period?: string | null,
+  role?: string | null,
+  sourceDocument?: string | null,
+  sourceQuote?: string | null,
+];
+
+/**
+ * For each parent: one page of its related entities. One query for all parents.
+ * With `links`, each row carries its link (type, direction, fact, period, role, source);
+ * without, only the entity at the other end: the link's properties are not read.
+ */
 export async function relatedPages(
   db: Db,
   keys: readonly string[],
   spec: RelationSpec,
   page: PageQuery,
+  links: boolean,
 ): Promise<RelationRow[][]> {
-  const rows = await db.read<{ parentKey: string; edges: RelationRow[] }>("related-entities-page", {
-    keys,
-    ...spec,
-    ...pageParams(page),
-  });
+  const rows = await db.read<{ parentKey: string; edges: RelationTuple[] }>(
+    "related-entities-page",
+    { keys, ...spec, ...pageParams(page), links },
+  );
   return byKeys(
     keys,
     rows,
     (r) => r.parentKey,
-    (r) => r.edges,
+    (r) => r.edges.map(relationRow),
     () => [],
   ) as RelationRow[][];
+}
+
+function relationRow([key, kind, name, sort, ...link]: RelationTuple): RelationRow {
+  const [type, direction, fact, period, role, sourceDocument, sourceQuote] = link;
+  return {
+    node: { key, kind, name },
+    sort,
+    link:
+      type && direction
+        ? {
+            type,
+            direction,
+            fact: fact ?? null,
+            period: period ?? null,
+            role: role ?? null,
+            sourceDocument: sourceDocument ?? null,
+            sourceQuote: sourceQuote ?? null,
+          }
+        : null,
+  };
 }
 
 /** The number of links of `parent` per spec, batched over all parents of the request. */

@@ -1,11 +1,15 @@
+import type { GraphQLResolveInfo } from "graphql";
+import { parseResolveInfo, type ResolveTree } from "graphql-parse-resolve-info";
 import { builder, type Types } from "../builder.js";
 import {
   type EntityRow,
+  type RelationLink,
   type RelationRow,
   type RelationSpec,
   relatedCount,
   relatedPages,
 } from "../loaders/entities.js";
+import { requestLoader } from "../loaders/request-loader.js";
 import { pageQuery, toPage } from "../pagination.js";
 import { Document } from "./document.js";
 import { Entity } from "./entity.js";
@@ -26,6 +30,12 @@ interface RelationEdgeShape {
   relation: RelationRow;
 }
 
+/** The edge's link, which the page read because a field of the edge was selected. */
+function link(e: RelationEdgeShape): RelationLink {
+  if (!e.relation.link) throw new Error("the relation page was read without its links");
+  return e.relation.link;
+}
+
 export const EntityRelationEdge = builder
   .objectRef<RelationEdgeShape>("EntityRelationEdge")
   .implement({
@@ -42,41 +52,41 @@ export const EntityRelationEdge = builder
       type: t.field({
         type: RelationType,
         description: "The kind of link.",
-        resolve: (e) => e.relation.type as never,
+        resolve: (e) => link(e).type as never,
       }),
       direction: t.field({
         type: RelationDirection,
         description: "OUT when the link points from the entity asked about to `node`.",
-        resolve: (e) => e.relation.direction,
+        resolve: (e) => link(e).direction,
       }),
       fact: t.field({
         type: Fact,
         nullable: true,
         description:
           "The fact that gives the link's figure (e.g. how many rural hospitals a program operates).",
-        resolve: (e) => e.relation.fact,
+        resolve: (e) => link(e).fact,
       }),
       period: t.field({
         type: Entity,
         nullable: true,
         description: "When the link holds (a TimePeriod), if the sources say.",
-        resolve: (e) => e.relation.period,
+        resolve: (e) => link(e).period,
       }),
       role: t.string({
         nullable: true,
         description: "For HOLDS_ROLE: the role held.",
-        resolve: (e) => e.relation.role,
+        resolve: (e) => link(e).role,
       }),
       sourceDocument: t.field({
         type: Document,
         nullable: true,
         description: "The document whose words state the link, if any.",
-        resolve: (e) => e.relation.sourceDocument,
+        resolve: (e) => link(e).sourceDocument,
       }),
       sourceQuote: t.string({
         nullable: true,
         description: "The verbatim words that state the link.",
-        resolve: (e) => e.relation.sourceQuote,
+        resolve: (e) => link(e).sourceQuote,
       }),
     }),
   });
@@ -88,17 +98,34 @@ export const EntityRelationConnection = pageConnection(
   "links",
 );
 
+const EDGES_OWNER = "EntityRelationConnection";
+const EDGE_TYPE = "EntityRelationEdge";
+
+/** The edge fields that need the link itself (all but the entity at the other end and the cursor). */
+const NODE_ONLY = new Set(["node", "cursor", "__typename"]);
+
+/** Whether the selection of a relation connection asks for a field of the link. */
+function selectsLinks(info: GraphQLResolveInfo): boolean {
+  const tree = parseResolveInfo(info) as ResolveTree | null;
+  const connection = tree?.fieldsByTypeName[EDGES_OWNER] ?? {};
+  return Object.values(connection).some(
+    (field) =>
+      field.name === "edges" &&
+      Object.values(field.fieldsByTypeName[EDGE_TYPE] ?? {}).some((f) => !NODE_ONLY.has(f.name)),
+  );
+}
+
 /**
- * A connection field of related entities, batched over every parent at the same
- * path of the query (one Cypher query per level, whatever the number of parents).
+ * A connection field of related entities, batched over every parent asking with the same
+ * arguments (one Cypher query per level, whatever the number of parents). The link's own
+ * fields are read only when the query selects one of them.
  */
 export function relationField(t: object, description: string, fixed: Partial<RelationSpec>) {
   // The same field on object and interface types: typed once, as on an object.
   const f = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<Types, EntityRow>;
-  return f.loadable({
+  return f.field({
     type: EntityRelationConnection,
     description,
-    byPath: true,
     args: {
       ...(fixed.types
         ? {}
@@ -127,7 +154,8 @@ export function relationField(t: object, description: string, fixed: Partial<Rel
       first: f.arg.int({ required: false, description: "Page size (at most 100; default 20)." }),
       after: f.arg.string({ required: false, description: "The endCursor of the previous page." }),
     },
-    load: async (keys: string[], ctx, args: Record<string, unknown>) => {
+    resolve: async (parent, rawArgs, ctx, info) => {
+      const args = rawArgs as Record<string, unknown>;
       const page = pageQuery(args as { first?: number; after?: string });
       const spec: RelationSpec = {
         types: fixed.types ?? (args.types as string[] | null | undefined) ?? null,
@@ -135,21 +163,19 @@ export function relationField(t: object, description: string, fixed: Partial<Rel
           fixed.direction ?? (args.direction as RelationSpec["direction"] | undefined) ?? "BOTH",
         kinds: (args.kinds as string[] | null | undefined) ?? fixed.kinds ?? null,
       };
-      const pages = await relatedPages(ctx.db, keys, spec, page);
-      return pages.map((rows, i) => {
-        const result = toPage(rows, page, (r) => ({ value: r.sort, key: r.node.key }));
-        return {
-          pageInfo: result.pageInfo,
-          edges: result.edges.map((e) => ({
-            cursor: e.cursor,
-            node: e.node.node,
-            relation: e.node,
-          })),
-          count: () => relatedCount(ctx, keys[i] as string, spec),
-        };
-      });
+      const links = selectsLinks(info);
+      const rows = await requestLoader<string, RelationRow[]>(
+        ctx,
+        `related-entities-page:${JSON.stringify([spec, page, links])}`,
+        (keys) => relatedPages(ctx.db, keys, spec, page, links),
+      ).load(parent.key);
+      const result = toPage(rows, page, (r) => ({ value: r.sort, key: r.node.key }));
+      return {
+        pageInfo: result.pageInfo,
+        edges: result.edges.map((e) => ({ cursor: e.cursor, node: e.node.node, relation: e.node })),
+        count: () => relatedCount(ctx, parent.key, spec),
+      };
     },
-    resolve: (row) => row.key,
   });
 }
 
