@@ -49,9 +49,10 @@ export const builder = new SchemaBuilder<{
     endCursorFieldOptions: {
       description: "The cursor of the page's last item: pass it as `after`.",
     },
-    // A well-formed id of nothing gives null (Relay's convention); real failures stay errors.
+    // A well-formed id of nothing gives null (Relay's convention), with a NOT_FOUND error that
+    // says what is missing (the loaders' NotFoundError); real failures stay errors.
     nodeQueryOptions: {
-      description: "Any object by its global id (null if nothing has it).",
+      description: "Any object by its global id (null, with a NOT_FOUND error, if nothing has it).",
       resolve: async (_root, { id }, _ctx, _info, resolveNode) => {
         try {
           return await resolveNode(id);

@@ -67,8 +67,8 @@ export function pageParams(page: PageQuery): Record<string, unknown> {
   };
 }
 
-export interface Page<T> {
-  edges: { cursor: string; node: T }[];
+export interface Page<E> {
+  edges: (E & { readonly cursor: string })[];
   pageInfo: {
     hasNextPage: boolean;
     hasPreviousPage: boolean;
@@ -77,21 +77,32 @@ export interface Page<T> {
   };
 }
 
-/** Builds a Relay page from up to `limit` rows in sort order. */
-export function toPage<T>(
+/**
+ * Builds a Relay page from up to `limit` rows in sort order: each row becomes an edge
+ * (`{ node: row }` unless `edge` says otherwise) whose `cursor` is encoded only if read.
+ */
+export function toPage<T, E extends object = { node: T }>(
   rows: readonly T[],
   page: PageQuery,
   position: (row: T) => Position,
-): Page<T> {
+  edge: (row: T) => E = (row) => ({ node: row }) as E,
+): Page<E> {
   const visible = rows.slice(0, page.first);
-  const edges = visible.map((node) => ({ cursor: encodeCursor(position(node)), node }));
+  const edges = visible.map((row) =>
+    Object.defineProperty(edge(row), "cursor", {
+      get: () => encodeCursor(position(row)),
+      enumerable: true,
+    }),
+  ) as (E & { readonly cursor: string })[];
+  const first = visible[0];
+  const last = visible.at(-1);
   return {
     edges,
     pageInfo: {
       hasNextPage: rows.length > page.first,
       hasPreviousPage: page.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: first === undefined ? null : encodeCursor(position(first)),
+      endCursor: last === undefined ? null : encodeCursor(position(last)),
     },
   };
 }

@@ -285,9 +285,25 @@ describe("exploring", () => {
   });
 });
 
+describe("a well-formed id or key of nothing", () => {
+  it("gives null and a NOT_FOUND error that names what is missing", async () => {
+    const id = (s: string) => Buffer.from(s, "utf8").toString("base64url");
+    const { status, body } = await server.graphql<Any>(
+      `query ($a: ID!, $b: ID!) { node(id: $a) { id } nodes(ids: [$a, $b]) { id } }`,
+      { a: id("Fact:no-such-fact"), b: id("Program:no-such-program") },
+    );
+    expect(status).toBe(200);
+    expect(body.data).toEqual({ node: null, nodes: [null, null] });
+    const errors = body.errors ?? [];
+    expect(errors.map((e) => e.extensions?.code)).toEqual(["NOT_FOUND", "NOT_FOUND", "NOT_FOUND"]);
+    expect(errors.map((e) => e.message).join(" ")).toMatch(/no-such-fact.*no-such-program/);
+  });
+});
+
 describe("bad input gets a clear error naming the argument, never a 500", () => {
   const cases: [string, string, string][] = [
     ["unknown key", `{ entity(key: "no-such-thing") { key } }`, "key"],
+    ["unknown fact", `{ fact(key: "no-such-fact") { key } }`, "key"],
     ["unknown id", `{ node(id: "bm90LWFuLWlk") { id } }`, "id"],
     ["malformed cursor", `{ entities(after: "garbage!") { totalCount } }`, "after"],
     ["page too large", `{ entities(first: 100000) { totalCount } }`, "first"],

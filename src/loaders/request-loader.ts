@@ -1,3 +1,4 @@
+import { GraphQLError } from "graphql";
 import DataLoader from "dataloader";
 import type { Context } from "../context.js";
 
@@ -31,8 +32,15 @@ export function byKeys<R, V>(
   return keys.map((k) => (found.has(k) ? (found.get(k) as V) : missing(k)));
 }
 
-/** Nothing has the key asked for (as opposed to a failure of the database). */
-export class NotFoundError extends Error {
+/**
+ * Nothing has the key asked for (as opposed to a failure of the database). A GraphQL error
+ * with code NOT_FOUND, so that a client asking for a missing node is told so (Yoga masks any
+ * other error as "Unexpected error").
+ */
+export class NotFoundError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: "NOT_FOUND" } });
+  }
   override name = "NotFoundError";
 }
 

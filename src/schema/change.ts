@@ -51,11 +51,12 @@ builder.queryField("changes", (t) =>
     resolve: async (_root, args, ctx) => {
       const page = pageQuery(args);
       const rows = await changesPage(ctx.db, args.target ?? null, page);
-      const result = toPage(rows, page, (r) => ({ value: r.sort, key: r.change.key }));
-      return {
-        pageInfo: result.pageInfo,
-        edges: result.edges.map((e) => ({ cursor: e.cursor, node: e.node.change })),
-      };
+      return toPage(
+        rows,
+        page,
+        (r) => ({ value: r.sort, key: r.change.key }),
+        (r) => ({ node: r.change }),
+      );
     },
   }),
 );

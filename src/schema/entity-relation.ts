@@ -169,10 +169,14 @@ export function relationField(t: object, description: string, fixed: Partial<Rel
         `related-entities-page:${JSON.stringify([spec, page, links])}`,
         (keys) => relatedPages(ctx.db, keys, spec, page, links),
       ).load(parent.key);
-      const result = toPage(rows, page, (r) => ({ value: r.sort, key: r.node.key }));
+      const result = toPage(
+        rows,
+        page,
+        (r) => ({ value: r.sort, key: r.node.key }),
+        (r) => ({ node: r.node, relation: r }),
+      );
       return {
-        pageInfo: result.pageInfo,
-        edges: result.edges.map((e) => ({ cursor: e.cursor, node: e.node.node, relation: e.node })),
+        ...result,
         count: () => relatedCount(ctx, parent.key, spec),
       };
     },

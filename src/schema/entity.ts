@@ -115,10 +115,14 @@ builder.queryFields((t) => ({
         relatedTo: args.filter?.relatedTo ?? null,
       };
       const rows = await entitiesPage(ctx.db, filter, args.orderBy ?? "NAME", page);
-      const result = toPage(rows, page, (r) => ({ value: r.sort, key: r.node.key }));
+      const result = toPage(
+        rows,
+        page,
+        (r) => ({ value: r.sort, key: r.node.key }),
+        (r) => ({ node: r.node }),
+      );
       return {
         ...result,
-        edges: result.edges.map((e) => ({ cursor: e.cursor, node: e.node.node })),
         count: () => entitiesCount(ctx, filter),
       };
     },

@@ -1,4 +1,5 @@
 import { builder, type Types } from "../builder.js";
+import { inputError } from "../input-error.js";
 import {
   allConflicts,
   citationsOfFacts,
@@ -192,10 +193,14 @@ export function factsField<Parent>(
       const effective: FactAnchor = anchor === "ROLE" ? (args.role ?? "ABOUT_OR_SCOPE") : anchor;
       const pages = await factPagesOfParents(ctx.db, keys, effective, filter, order, page);
       return pages.map((rows, i) => {
-        const result = toPage(rows, page, (r) => ({ value: r.sort, key: r.key }));
+        const result = toPage(
+          rows,
+          page,
+          (r) => ({ value: r.sort, key: r.key }),
+          (r) => ({ node: r.key }),
+        );
         return {
-          pageInfo: result.pageInfo,
-          edges: result.edges.map((e) => ({ cursor: e.cursor, node: e.node.key })),
+          ...result,
           count: () => factCountOfParent(ctx, keys[i] as string, effective, filter),
         };
       });
@@ -238,10 +243,14 @@ builder.queryFields((t) => ({
       const page = pageQuery(args);
       const filter = factFilter(args.filter);
       const rows = await factsPage(ctx.db, filter, (args.orderBy ?? "KEY") as "KEY", page);
-      const result = toPage(rows, page, (r) => ({ value: r.sort, key: r.key }));
+      const result = toPage(
+        rows,
+        page,
+        (r) => ({ value: r.sort, key: r.key }),
+        (r) => ({ node: r.key }),
+      );
       return {
-        pageInfo: result.pageInfo,
-        edges: result.edges.map((e) => ({ cursor: e.cursor, node: e.node.key })),
+        ...result,
         count: () => factsCount(ctx, filter),
       };
     },
@@ -249,8 +258,12 @@ builder.queryFields((t) => ({
   fact: t.field({
     type: Fact,
     description: "The fact with this key.",
-    args: { key: t.arg.string({ required: true }) },
-    resolve: (_root, { key }) => key,
+    args: { key: t.arg.string({ required: true, description: "The fact's key." }) },
+    resolve: async (_root, { key }, ctx) => {
+      const [row] = await loadFacts(ctx.db, [key]);
+      if (!row || row instanceof Error) throw inputError("key", `no fact has the key "${key}"`);
+      return row;
+    },
   }),
   conflicts: t.field({
     type: [Conflict],
