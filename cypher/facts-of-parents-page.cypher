@@ -32,9 +32,10 @@ CALL (p, periods) {
   WITH f, CASE $order WHEN "VALUE_ASC" THEN coalesce(f.value, 1.0e308) WHEN "VALUE_DESC" THEN -coalesce(f.value, -1.0e308) ELSE 0 END AS sort
   WHERE $afterKey IS NULL OR sort > $afterValue OR (sort = $afterValue AND f.key > $afterKey)
   WITH f, sort ORDER BY sort, f.key LIMIT $limit
-  WITH f, sort, [(f)-[r:ABOUT|SCOPE|DURING|COMPARED_TO]->(e) | [type(r), e {.key, .kind, .name}]] AS links
+  WITH f, sort, CASE WHEN $links THEN [(f)-[r:ABOUT|SCOPE|DURING|COMPARED_TO]->(e) | [type(r), e {.key, .kind, .name}]] END AS links
   RETURN collect({key: f.key, sort: sort, fact: f {
       .key, .value, .unit, .statistic, .qualifier, .note, .garbled, .variable, .deprecated, .deprecatedReason,
+      linked: links IS NOT NULL,
       about: [l IN links WHERE l[0] = 'ABOUT' | l[1]][0],
       scope: [l IN links WHERE l[0] = 'SCOPE' | l[1]][0],
       period: [l IN links WHERE l[0] = 'DURING' | l[1]][0],

@@ -20,9 +20,10 @@ WHERE true
   AND ($period IS NULL OR EXISTS { (f)-[:DURING]->(q) WHERE q IN periods })
   AND ($document IS NULL OR EXISTS { (f)-[:CITED_IN]->(:Citation)-[:QUOTES]->(:Document {id: $document}) })
 WITH f ORDER BY f.key LIMIT $limit
-WITH f, [(f)-[r:ABOUT|SCOPE|DURING|COMPARED_TO]->(e) | [type(r), e {.key, .kind, .name}]] AS links
+WITH f, CASE WHEN $links THEN [(f)-[r:ABOUT|SCOPE|DURING|COMPARED_TO]->(e) | [type(r), e {.key, .kind, .name}]] END AS links
 RETURN f.key AS key, 0 AS sort, f {
   .key, .value, .unit, .statistic, .qualifier, .note, .garbled, .variable, .deprecated, .deprecatedReason,
+  linked: links IS NOT NULL,
   about: [l IN links WHERE l[0] = 'ABOUT' | l[1]][0],
   scope: [l IN links WHERE l[0] = 'SCOPE' | l[1]][0],
   period: [l IN links WHERE l[0] = 'DURING' | l[1]][0],

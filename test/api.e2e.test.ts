@@ -388,6 +388,19 @@ describe("batching", () => {
     expect(body.extensions?.databaseQueries).toBe(1);
   });
 
+  it("a fact read in a page without its links still gives them to another field", async () => {
+    const first = await ok(`{ facts(first: 5) { edges { node { key } } } }`);
+    const key = first.facts.edges[4].node.key;
+    const alone = await ok(`{ fact(key: "${key}") { about { key } period { key } } }`);
+    const { body } = await server.graphql<Any>(`{
+      facts(first: 5) { edges { node { key value } } }
+      fact(key: "${key}") { key value about { key } period { key } }
+    }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.fact).toMatchObject(alone.fact);
+    expect(body.data.fact.value).toBe(body.data.facts.edges[4].node.value);
+  });
+
   it("sends one Cypher query per level of a nested query, whatever the number of parents", async () => {
     const few = await server.graphql<Any>(nested(2));
     const many = await server.graphql<Any>(nested(40));

@@ -16,6 +16,11 @@ export interface FactRow {
   variable: string;
   deprecated: boolean;
   deprecatedReason: string | null;
+  /**
+   * Whether the row carries the fact's links (about, scope, period, comparedTo). Pages read
+   * them only when the query asks for one; `factLinks` completes a row that lacks them.
+   */
+  linked: boolean;
   /** The linked entities, each as key, kind and name (see EntityRow). */
   about: EntityRow;
   scope: EntityRow | null;
@@ -80,6 +85,19 @@ function primeFacts(db: Db, rows: readonly FactRow[]): void {
   for (const row of rows) loader.prime(row.key, row);
 }
 
+/** The row with its links: as it is if it has them, else read by key (batched per request). */
+export async function factLinks(db: Db, row: FactRow): Promise<FactRow> {
+  if (row.linked) return row;
+  const full = await rowLoader<FactRow>(
+    db,
+    "fact-links",
+    async (keys) => (await db.read<{ fact: FactRow }>("facts-by-key", { keys })).map((r) => r.fact),
+    (r) => r.key,
+  ).load(row.key);
+  if (!full) throw new NotFoundError(`No fact with key "${row.key}"`);
+  return full;
+}
+
 export async function loadFacts(db: Db, keys: readonly string[]): Promise<(FactRow | Error)[]> {
   const rows = await factRows(db).loadMany(keys);
   // A failed query fails the whole call, as it always did (never "not found").
@@ -105,11 +123,13 @@ function factSource(filter: FactFilter): string {
   return "ALL";
 }
 
+/** One page of facts; with `links`, each row carries what the fact links to (see FactRow). */
 export async function factsPage(
   db: Db,
   filter: FactFilter,
   order: FactOrder,
   page: PageQuery,
+  links: boolean,
 ): Promise<SortedKey[]> {
   // In key order with no entity or document to start from, the page is read along the key
   // index from the cursor on (facts-page-by-key): page k costs what page 1 costs.
@@ -119,7 +139,7 @@ export async function factsPage(
     !filter.scope &&
     !filter.document &&
     (page.after === null || page.after.value === 0);
-  const params = { ...filter, order, source: factSource(filter), ...pageParams(page) };
+  const params = { ...filter, order, source: factSource(filter), ...pageParams(page), links };
   const rows = await db.read<SortedKey & { fact: FactRow }>(
     alongKeys ? "facts-page-by-key" : "facts-page",
     alongKeys ? { ...params, afterKey: page.after?.key ?? "" } : params,
@@ -163,6 +183,9 @@ export async function factPagesOfParents(
       ...filter,
       order,
       ...pageParams(page),
+      // The fields under an entity's facts are not looked at (a loadable field has no
+      // selection): these pages always read the links.
+      links: true,
     },
   );
   primeFacts(

@@ -1,3 +1,5 @@
+import type { GraphQLResolveInfo } from "graphql";
+import { parseResolveInfo, type ResolveTree } from "graphql-parse-resolve-info";
 import { builder, type Types } from "../builder.js";
 import { inputError } from "../input-error.js";
 import {
@@ -10,6 +12,7 @@ import {
   factPagesOfParents,
   factsCount,
   factsPage,
+  factLinks,
   loadFacts,
 } from "../loaders/facts.js";
 import { pageQuery, toPage } from "../pagination.js";
@@ -53,25 +56,25 @@ Fact.implement({
     about: t.field({
       type: Entity,
       description: "The entity the figure is about.",
-      resolve: (f) => f.about,
+      resolve: async (f, _args, ctx) => (await factLinks(ctx.db, f)).about,
     }),
     scope: t.field({
       type: Entity,
       nullable: true,
       description:
         "Whose figure it is when that is not `about` (e.g. the program operating the facilities).",
-      resolve: (f) => f.scope,
+      resolve: async (f, _args, ctx) => (await factLinks(ctx.db, f)).scope,
     }),
     period: t.field({
       type: TimePeriod,
       description: "The period the figure refers to.",
-      resolve: (f) => f.period,
+      resolve: async (f, _args, ctx) => (await factLinks(ctx.db, f)).period,
     }),
     comparedTo: t.field({
       type: TimePeriod,
       nullable: true,
       description: "For an increase: the period it is compared with.",
-      resolve: (f) => f.comparedTo,
+      resolve: async (f, _args, ctx) => (await factLinks(ctx.db, f)).comparedTo,
     }),
     statistic: t.field({
       type: Statistic,
@@ -227,6 +230,24 @@ builder.objectField(TimePeriod, "periodFacts", (t) =>
   ),
 );
 
+/** The fields of a fact that need its links (the entities and periods it refers to). */
+const LINK_FIELDS = new Set(["about", "scope", "period", "comparedTo"]);
+
+/** Whether the selection of a page of facts asks, under `edges.node`, for a linked entity. */
+function selectsFactLinks(info: GraphQLResolveInfo): boolean {
+  const tree = parseResolveInfo(info) as ResolveTree | null;
+  const fieldsOf = (field: ResolveTree, type: string) =>
+    Object.values(field.fieldsByTypeName[type] ?? {});
+  return fieldsOf(tree as ResolveTree, "FactConnection").some(
+    (edges) =>
+      edges.name === "edges" &&
+      fieldsOf(edges, "FactEdge").some(
+        (node) =>
+          node.name === "node" && fieldsOf(node, "Fact").some((f) => LINK_FIELDS.has(f.name)),
+      ),
+  );
+}
+
 builder.queryFields((t) => ({
   facts: t.field({
     type: FactConnection,
@@ -238,11 +259,12 @@ builder.queryFields((t) => ({
       first: t.arg.int({ required: false, description: "Page size (at most 100; default 20)." }),
       after: t.arg.string({ required: false, description: "The endCursor of the previous page." }),
     },
-    resolve: async (_root, rawArgs, ctx) => {
+    resolve: async (_root, rawArgs, ctx, info) => {
       const args = rawArgs as FactPageArgs;
       const page = pageQuery(args);
       const filter = factFilter(args.filter);
-      const rows = await factsPage(ctx.db, filter, (args.orderBy ?? "KEY") as "KEY", page);
+      const links = selectsFactLinks(info);
+      const rows = await factsPage(ctx.db, filter, (args.orderBy ?? "KEY") as "KEY", page, links);
       const result = toPage(
         rows,
         page,
