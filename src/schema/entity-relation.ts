@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from "graphql";
+import type { FieldNode, GraphQLResolveInfo } from "graphql";
 import { parseResolveInfo, type ResolveTree } from "graphql-parse-resolve-info";
 import { builder, type Types } from "../builder.js";
 import {
@@ -116,6 +116,27 @@ function selectsLinks(info: GraphQLResolveInfo): boolean {
 }
 
 /**
+ * selectsLinks once per request and field of the query: every parent at the same place
+ * shares the field's selection (parsing it for each of hundreds of parents would cost more
+ * than the query).
+ */
+const linkSelections = new WeakMap<object, WeakMap<FieldNode, boolean>>();
+function selectsLinksOnce(ctx: object, info: GraphQLResolveInfo): boolean {
+  let seen = linkSelections.get(ctx);
+  if (!seen) {
+    seen = new WeakMap();
+    linkSelections.set(ctx, seen);
+  }
+  const field = info.fieldNodes[0] as FieldNode;
+  let links = seen.get(field);
+  if (links === undefined) {
+    links = selectsLinks(info);
+    seen.set(field, links);
+  }
+  return links;
+}
+
+/**
  * A connection field of related entities, batched over every parent asking with the same
  * arguments (one Cypher query per level, whatever the number of parents). The link's own
  * fields are read only when the query selects one of them.
@@ -163,7 +184,7 @@ export function relationField(t: object, description: string, fixed: Partial<Rel
           fixed.direction ?? (args.direction as RelationSpec["direction"] | undefined) ?? "BOTH",
         kinds: (args.kinds as string[] | null | undefined) ?? fixed.kinds ?? null,
       };
-      const links = selectsLinks(info);
+      const links = selectsLinksOnce(ctx, info);
       const rows = await requestLoader<string, RelationRow[]>(
         ctx,
         `related-entities-page:${JSON.stringify([spec, page, links])}`,
