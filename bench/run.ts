@@ -230,7 +230,7 @@ async function main() {
     mkdirSync("bench/results", { recursive: true });
     writeFileSync(
       join("bench/results", `${size}.json`),
-      await format(JSON.stringify(out), { parser: "json" }),
+      await format(JSON.stringify(out), { parser: "json", printWidth: 100 }),
     );
     await render();
     log(`Wrote bench/results/${size}.md, ${size}.json and growth.md.`);
