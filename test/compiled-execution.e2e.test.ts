@@ -17,6 +17,14 @@ const tour = parse(GRAPHIQL_TOUR).definitions.map((d) => [
   {},
 ]);
 
+/** Cases whose answer has errors (the others must answer without any). */
+const FAILING = new Set([
+  "nodes by global id (abstract types)",
+  "an error in one field, data in the others",
+  "a variable of the wrong type",
+  "an argument out of range",
+]);
+
 const cases: [string, string, Record<string, unknown>][] = [
   ...(tour as [string, string, Record<string, unknown>][]),
   [
@@ -34,6 +42,16 @@ const cases: [string, string, Record<string, unknown>][] = [
       }
     }`,
     { kinds: ["PROGRAM", "ORGANIZATION"] },
+  ],
+  [
+    "a link's fields selected through a fragment and @include",
+    `query ($withLinks: Boolean!) {
+      entity(key: "imss-bienestar") {
+        relations(first: 20) { edges { node { key } ...Link @include(if: $withLinks) } }
+      }
+    }
+    fragment Link on EntityRelationEdge { type direction fact { value } }`,
+    { withLinks: true },
   ],
   [
     "nodes by global id (abstract types)",
@@ -79,7 +97,8 @@ describe("compiled execution gives what graphql-js gives", () => {
       const first = await answer();
       const second = await answer();
       const third = await answer();
-      expect(first.data ?? first.errors).toBeTruthy();
+      if (FAILING.has(name)) expect(first.errors?.length).toBeGreaterThan(0);
+      else expect(first.errors, JSON.stringify(first.errors)).toBeUndefined();
       expect(second).toEqual(first);
       expect(third).toEqual(first);
     });
