@@ -388,6 +388,27 @@ describe("batching", () => {
     expect(body.extensions?.databaseQueries).toBe(1);
   });
 
+  it("an entity's facts name what each is about in the same query, or skip it when not asked", async () => {
+    const query = (fields: string) => `{
+      entity(key: "imss-bienestar") { facts(first: 8) { edges { node { key ${fields} } } } }
+    }`;
+    const slim = await server.graphql<Any>(query("value"));
+    const full = await server.graphql<Any>(query("value about { key name } period { key }"));
+    expect(full.body.errors).toBeUndefined();
+    const nodes = full.body.data.entity.facts.edges.map((e: Any) => e.node);
+    expect(nodes.length).toBeGreaterThan(3);
+    expect(slim.body.data.entity.facts.edges.map((e: Any) => e.node.key)).toEqual(
+      nodes.map((n: Any) => n.key),
+    );
+    for (const n of nodes) {
+      const alone = await ok(`{ fact(key: "${n.key}") { about { key name } period { key } } }`);
+      expect({ about: n.about, period: n.period }).toEqual(alone.fact);
+    }
+    const queries = (r: Any) => (r.body as Any).extensions.databaseQueries;
+    expect(queries(full)).toBe(2);
+    expect(queries(slim)).toBe(2);
+  });
+
   it("a fact read in a page without its links still gives them to another field", async () => {
     const first = await ok(`{ facts(first: 5) { edges { node { key } } } }`);
     const key = first.facts.edges[4].node.key;

@@ -165,7 +165,7 @@ export function factsCount(ctx: Context, filter: FactFilter): Promise<number> {
   ).load("all");
 }
 
-/** For each parent: one page of its facts. One query for all parents. */
+/** For each parent: one page of its facts (with `links`, what each links to). One query for all parents. */
 export async function factPagesOfParents(
   db: Db,
   keys: readonly string[],
@@ -173,6 +173,7 @@ export async function factPagesOfParents(
   filter: FactFilter,
   order: FactOrder,
   page: PageQuery,
+  links: boolean,
 ): Promise<SortedKey[][]> {
   const rows = await db.read<{ parentKey: string; rows: (SortedKey & { fact: FactRow })[] }>(
     "facts-of-parents-page",
@@ -183,9 +184,7 @@ export async function factPagesOfParents(
       ...filter,
       order,
       ...pageParams(page),
-      // The fields under an entity's facts are not looked at (a loadable field has no
-      // selection): these pages always read the links.
-      links: true,
+      links,
     },
   );
   primeFacts(

@@ -1,5 +1,3 @@
-import type { FieldNode, GraphQLResolveInfo } from "graphql";
-import { parseResolveInfo, type ResolveTree } from "graphql-parse-resolve-info";
 import { builder, type Types } from "../builder.js";
 import {
   type EntityRow,
@@ -17,6 +15,7 @@ import { EntityKind } from "./entity-kind.js";
 import { Fact } from "./fact.js";
 import { RelationDirection } from "./relation-direction.js";
 import { RelationType } from "./relation-type.js";
+import { type SelectionQuestion, selects } from "./selects.js";
 import { pageConnection } from "./page-connection.js";
 
 /**
@@ -98,43 +97,16 @@ export const EntityRelationConnection = pageConnection(
   "links",
 );
 
-const EDGES_OWNER = "EntityRelationConnection";
-const EDGE_TYPE = "EntityRelationEdge";
-
 /** The edge fields that need the link itself (all but the entity at the other end and the cursor). */
 const NODE_ONLY = new Set(["node", "cursor", "__typename"]);
 
 /** Whether the selection of a relation connection asks for a field of the link. */
-function selectsLinks(info: GraphQLResolveInfo): boolean {
-  const tree = parseResolveInfo(info) as ResolveTree | null;
-  const connection = tree?.fieldsByTypeName[EDGES_OWNER] ?? {};
-  return Object.values(connection).some(
-    (field) =>
-      field.name === "edges" &&
-      Object.values(field.fieldsByTypeName[EDGE_TYPE] ?? {}).some((f) => !NODE_ONLY.has(f.name)),
-  );
-}
-
-/**
- * selectsLinks once per request and field of the query: every parent at the same place
- * shares the field's selection (parsing it for each of hundreds of parents would cost more
- * than the query).
- */
-const linkSelections = new WeakMap<object, WeakMap<FieldNode, boolean>>();
-function selectsLinksOnce(ctx: object, info: GraphQLResolveInfo): boolean {
-  let seen = linkSelections.get(ctx);
-  if (!seen) {
-    seen = new WeakMap();
-    linkSelections.set(ctx, seen);
-  }
-  const field = info.fieldNodes[0] as FieldNode;
-  let links = seen.get(field);
-  if (links === undefined) {
-    links = selectsLinks(info);
-    seen.set(field, links);
-  }
-  return links;
-}
+const LINKS: SelectionQuestion = {
+  name: "relation-links",
+  path: [{ type: "EntityRelationConnection", field: "edges" }],
+  type: "EntityRelationEdge",
+  wanted: (field) => !NODE_ONLY.has(field),
+};
 
 /**
  * A connection field of related entities, batched over every parent asking with the same
@@ -184,7 +156,7 @@ export function relationField(t: object, description: string, fixed: Partial<Rel
           fixed.direction ?? (args.direction as RelationSpec["direction"] | undefined) ?? "BOTH",
         kinds: (args.kinds as string[] | null | undefined) ?? fixed.kinds ?? null,
       };
-      const links = selectsLinksOnce(ctx, info);
+      const links = selects(ctx, info, LINKS);
       const rows = await requestLoader<string, RelationRow[]>(
         ctx,
         `related-entities-page:${JSON.stringify([spec, page, links])}`,

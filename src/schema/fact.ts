@@ -1,5 +1,3 @@
-import type { GraphQLResolveInfo } from "graphql";
-import { parseResolveInfo, type ResolveTree } from "graphql-parse-resolve-info";
 import { builder, type Types } from "../builder.js";
 import { inputError } from "../input-error.js";
 import {
@@ -14,7 +12,9 @@ import {
   factsPage,
   factLinks,
   loadFacts,
+  type SortedKey,
 } from "../loaders/facts.js";
+import { requestLoader } from "../loaders/request-loader.js";
 import { pageQuery, toPage } from "../pagination.js";
 import { Citation } from "./citation.js";
 import { Entity } from "./entity.js";
@@ -22,6 +22,7 @@ import { FactOrder, FactRole, Qualifier, Statistic, Unit } from "./fact-enums.js
 import { FactFilter, factFilter } from "./fact-filter.js";
 import { TimePeriod } from "./time-period.js";
 import { pageConnection } from "./page-connection.js";
+import { type SelectionQuestion, selects } from "./selects.js";
 import { Variable } from "./variable.js";
 
 export const Fact = builder.loadableNodeRef<FactRow, string>("Fact", {
@@ -175,10 +176,9 @@ export function factsField<Parent>(
 ) {
   // The same field on object and interface types: typed once, as on an object.
   const f = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<Types, Parent>;
-  return f.loadable({
+  return f.field({
     type: FactConnection,
     description,
-    byPath: true,
     args: {
       filter: f.arg({ type: FactFilter, required: false }),
       orderBy: f.arg({ type: FactOrder, required: false, defaultValue: "KEY" }),
@@ -188,27 +188,29 @@ export function factsField<Parent>(
         ? { role: f.arg({ type: FactRole, required: false, defaultValue: "ABOUT_OR_SCOPE" }) }
         : {}),
     },
-    load: async (keys: string[], ctx, rawArgs: Record<string, unknown>) => {
+    resolve: async (parent, rawArgs, ctx, info) => {
       const args = rawArgs as FactPageArgs & { role?: FactAnchor };
       const page = pageQuery(args);
       const filter = factFilter(args.filter);
       const order = (args.orderBy ?? "KEY") as "KEY";
       const effective: FactAnchor = anchor === "ROLE" ? (args.role ?? "ABOUT_OR_SCOPE") : anchor;
-      const pages = await factPagesOfParents(ctx.db, keys, effective, filter, order, page);
-      return pages.map((rows, i) => {
-        const result = toPage(
+      const links = selects(ctx, info, LINKS);
+      const key = parentKey(parent);
+      const rows = await requestLoader<string, SortedKey[]>(
+        ctx,
+        `facts-of-parents-page:${JSON.stringify([effective, filter, order, page, links])}`,
+        (keys) => factPagesOfParents(ctx.db, keys, effective, filter, order, page, links),
+      ).load(key);
+      return {
+        ...toPage(
           rows,
           page,
           (r) => ({ value: r.sort, key: r.key }),
           (r) => ({ node: r.key }),
-        );
-        return {
-          ...result,
-          count: () => factCountOfParent(ctx, keys[i] as string, effective, filter),
-        };
-      });
+        ),
+        count: () => factCountOfParent(ctx, key, effective, filter),
+      };
     },
-    resolve: parentKey,
   });
 }
 
@@ -234,19 +236,15 @@ builder.objectField(TimePeriod, "periodFacts", (t) =>
 const LINK_FIELDS = new Set(["about", "scope", "period", "comparedTo"]);
 
 /** Whether the selection of a page of facts asks, under `edges.node`, for a linked entity. */
-function selectsFactLinks(info: GraphQLResolveInfo): boolean {
-  const tree = parseResolveInfo(info) as ResolveTree | null;
-  const fieldsOf = (field: ResolveTree, type: string) =>
-    Object.values(field.fieldsByTypeName[type] ?? {});
-  return fieldsOf(tree as ResolveTree, "FactConnection").some(
-    (edges) =>
-      edges.name === "edges" &&
-      fieldsOf(edges, "FactEdge").some(
-        (node) =>
-          node.name === "node" && fieldsOf(node, "Fact").some((f) => LINK_FIELDS.has(f.name)),
-      ),
-  );
-}
+const LINKS: SelectionQuestion = {
+  name: "fact-links",
+  path: [
+    { type: "FactConnection", field: "edges" },
+    { type: "FactEdge", field: "node" },
+  ],
+  type: "Fact",
+  wanted: (field) => LINK_FIELDS.has(field),
+};
 
 builder.queryFields((t) => ({
   facts: t.field({
@@ -263,7 +261,7 @@ builder.queryFields((t) => ({
       const args = rawArgs as FactPageArgs;
       const page = pageQuery(args);
       const filter = factFilter(args.filter);
-      const links = selectsFactLinks(info);
+      const links = selects(ctx, info, LINKS);
       const rows = await factsPage(ctx.db, filter, (args.orderBy ?? "KEY") as "KEY", page, links);
       const result = toPage(
         rows,
