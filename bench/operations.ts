@@ -118,6 +118,32 @@ const PEER_PAGE = `query ($variable: String!, $offset: Int!, $limit: Int!) {
   ) { key value statistic }
 }`;
 
+/**
+ * The floor for a page of the long list: keyset along the key index from `afterKey` ("" for
+ * page 1; a plain ORDER BY f.key would sort the whole list).
+ */
+function rawPage(afterKey: string): RawRequest {
+  return {
+    cypher: `MATCH (f:Fact)
+WHERE f.variable = $variable AND NOT coalesce(f.deprecated, false) AND f.key > $afterKey
+RETURN f {.key, .value, .statistic} AS fact
+ORDER BY f.key
+LIMIT $limit`,
+    params: { variable: GENERATED_VARIABLE, afterKey, limit: PAGE + 1 },
+    ints: ["limit"],
+  };
+}
+
+/** The three answers to a page of the long list, in one shape. */
+const PAGE_NORMALIZE: Operation["normalize"] = {
+  ours: (d) => factPage(obj(d).facts),
+  peer: (d) => listPage(obj(d).facts),
+  raw: (rows) => ({
+    facts: rows.slice(0, PAGE).map((r) => r.fact),
+    hasNextPage: rows.length > PAGE,
+  }),
+};
+
 function listPage(rows: unknown): unknown {
   const facts = list(rows);
   return {
@@ -303,24 +329,8 @@ RETURN p {.key, .name, places: places} AS entity`,
         query: PEER_PAGE,
         variables: { variable: GENERATED_VARIABLE, offset: 0, limit: PAGE + 1 },
       },
-      raw: {
-        // Keyset from the start: along the key index (a plain ORDER BY f.key sorts the whole list).
-        cypher: `MATCH (f:Fact)
-WHERE f.variable = $variable AND NOT coalesce(f.deprecated, false) AND f.key > $afterKey
-RETURN f {.key, .value, .statistic} AS fact
-ORDER BY f.key
-LIMIT $limit`,
-        params: { variable: GENERATED_VARIABLE, afterKey: "", limit: PAGE + 1 },
-        ints: ["limit"],
-      },
-      normalize: {
-        ours: (d) => factPage(obj(d).facts),
-        peer: (d) => listPage(obj(d).facts),
-        raw: (rows) => ({
-          facts: rows.slice(0, PAGE).map((r) => r.fact),
-          hasNextPage: rows.length > PAGE,
-        }),
-      },
+      raw: rawPage(""),
+      normalize: PAGE_NORMALIZE,
     },
     {
       name: "deepPage",
@@ -345,23 +355,8 @@ LIMIT $limit`,
         query: PEER_PAGE,
         variables: { variable: GENERATED_VARIABLE, offset: fx.deepOffset, limit: PAGE + 1 },
       },
-      raw: {
-        cypher: `MATCH (f:Fact)
-WHERE f.variable = $variable AND NOT coalesce(f.deprecated, false) AND f.key > $afterKey
-RETURN f {.key, .value, .statistic} AS fact
-ORDER BY f.key
-LIMIT $limit`,
-        params: { variable: GENERATED_VARIABLE, afterKey: fx.deepAfterKey, limit: PAGE + 1 },
-        ints: ["limit"],
-      },
-      normalize: {
-        ours: (d) => factPage(obj(d).facts),
-        peer: (d) => listPage(obj(d).facts),
-        raw: (rows) => ({
-          facts: rows.slice(0, PAGE).map((r) => r.fact),
-          hasNextPage: rows.length > PAGE,
-        }),
-      },
+      raw: rawPage(fx.deepAfterKey),
+      normalize: PAGE_NORMALIZE,
     },
     {
       name: "search",
