@@ -1,39 +1,26 @@
-import type { Driver } from "neo4j-driver";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "./support/http.js";
-import { testDriver } from "./support/neo4j.js";
+import { describe, expect, it } from "vitest";
+import { useTestServer } from "./support/http.js";
 
 /** The GraphQL API over HTTP against the seeded Neo4j: real questions from the sources. */
 
-let driver: Driver;
-let server: TestServer;
+const http = useTestServer();
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are walked freely in assertions
 type Any = any;
 
 async function ok(query: string, variables?: Record<string, unknown>): Promise<Any> {
-  const { status, body } = await server.graphql<Any>(query, variables);
+  const { status, body } = await http.server.graphql<Any>(query, variables);
   expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
   expect(status).toBe(200);
   return body.data;
 }
 
 async function fails(query: string, variables?: Record<string, unknown>) {
-  const { status, body } = await server.graphql<Any>(query, variables);
+  const { status, body } = await http.server.graphql<Any>(query, variables);
   expect(status).toBeLessThan(500);
   expect(body.errors?.length).toBeGreaterThan(0);
   return body.errors as { message: string; extensions?: { code?: string; argument?: string } }[];
 }
-
-beforeAll(async () => {
-  let database: string | undefined;
-  ({ driver, database } = testDriver());
-  server = await startTestServer(driver, database);
-});
-afterAll(async () => {
-  await server.close();
-  await driver.close();
-});
 
 describe("questions researchers ask", () => {
   it("how many rural hospitals IMSS-BIENESTAR has, and the exact sentence that says so", async () => {
@@ -109,7 +96,7 @@ describe("questions researchers ask", () => {
   });
 
   it("paths cost one query, and an entity's path to itself has no steps", async () => {
-    const { body } = await server.graphql<Any>(
+    const { body } = await http.server.graphql<Any>(
       `{ paths(from: "imss-bienestar", to: "rural-hospital", maxHops: 3) { length } }`,
     );
     expect(body.data.paths[0].length).toBe(1);
@@ -159,7 +146,7 @@ describe("questions researchers ask", () => {
     const starts = data.timeSeries.map((f: Any) => f.period.start);
     expect([...starts].sort()).toEqual(starts);
     expect(data.factStats.count).toBe(data.timeSeries.length);
-    const alone = await server.graphql<Any>(
+    const alone = await http.server.graphql<Any>(
       `{ factStats(variable: "services-delivered", about: "surgery") { count } }`,
     );
     expect(alone.body.data.factStats.count).toBe(data.factStats.count);
@@ -185,7 +172,7 @@ describe("exploring", () => {
   });
 
   it("pages through a long list with keyset cursors, filters, and counts without fetching every row", async () => {
-    const { records } = await driver.executeQuery(
+    const { records } = await http.driver.executeQuery(
       "MATCH (n:Entity) RETURN n.key AS key ORDER BY toLower(n.name), n.key",
     );
     const keys = records.map((r) => r.get("key"));
@@ -288,7 +275,7 @@ describe("exploring", () => {
 describe("a well-formed id or key of nothing", () => {
   it("gives null and a NOT_FOUND error that names what is missing", async () => {
     const id = (s: string) => Buffer.from(s, "utf8").toString("base64url");
-    const { status, body } = await server.graphql<Any>(
+    const { status, body } = await http.server.graphql<Any>(
       `query ($a: ID!, $b: ID!) { node(id: $a) { id } nodes(ids: [$a, $b]) { id } }`,
       { a: id("Fact:no-such-fact"), b: id("Program:no-such-program") },
     );
@@ -349,8 +336,8 @@ describe("batching", () => {
         relations(first: 10) { edges { node { key name ${details} } } }
       }
     }`;
-    const slim = await server.graphql<Any>(query(""));
-    const full = await server.graphql<Any>(
+    const slim = await http.server.graphql<Any>(query(""));
+    const full = await http.server.graphql<Any>(
       query("aliases description ... on TimePeriod { start end granularity }"),
     );
     expect(full.body.errors).toBeUndefined();
@@ -369,7 +356,7 @@ describe("batching", () => {
   });
 
   it("a page of facts names what each fact is about, and its period, in the same query", async () => {
-    const { body } = await server.graphql<Any>(`{
+    const { body } = await http.server.graphql<Any>(`{
       facts(first: 30) {
         edges { node { key about { __typename key kind name } period { key name } } }
       }
@@ -392,8 +379,8 @@ describe("batching", () => {
     const query = (fields: string) => `{
       entity(key: "imss-bienestar") { facts(first: 8) { edges { node { key ${fields} } } } }
     }`;
-    const slim = await server.graphql<Any>(query("value"));
-    const full = await server.graphql<Any>(query("value about { key name } period { key }"));
+    const slim = await http.server.graphql<Any>(query("value"));
+    const full = await http.server.graphql<Any>(query("value about { key name } period { key }"));
     expect(full.body.errors).toBeUndefined();
     const nodes = full.body.data.entity.facts.edges.map((e: Any) => e.node);
     expect(nodes.length).toBeGreaterThan(3);
@@ -413,7 +400,7 @@ describe("batching", () => {
     const first = await ok(`{ facts(first: 5) { edges { node { key } } } }`);
     const key = first.facts.edges[4].node.key;
     const alone = await ok(`{ fact(key: "${key}") { about { key } period { key } } }`);
-    const { body } = await server.graphql<Any>(`{
+    const { body } = await http.server.graphql<Any>(`{
       facts(first: 5) { edges { node { key value } } }
       fact(key: "${key}") { key value about { key } period { key } }
     }`);
@@ -423,8 +410,8 @@ describe("batching", () => {
   });
 
   it("sends one Cypher query per level of a nested query, whatever the number of parents", async () => {
-    const few = await server.graphql<Any>(nested(2));
-    const many = await server.graphql<Any>(nested(40));
+    const few = await http.server.graphql<Any>(nested(2));
+    const many = await http.server.graphql<Any>(nested(40));
     expect(few.body.errors).toBeUndefined();
     expect(many.body.errors).toBeUndefined();
     const parents = (r: Any) => r.body.data.entities.edges.length;

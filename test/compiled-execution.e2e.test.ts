@@ -1,9 +1,7 @@
 import { parse, print } from "graphql";
-import type { Driver } from "neo4j-driver";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GRAPHIQL_TOUR } from "../src/graphiql-tour.js";
-import { startTestServer, type TestServer } from "./support/http.js";
-import { testDriver } from "./support/neo4j.js";
+import { useTestServer } from "./support/http.js";
 
 /**
  * The server runs a document with graphql-js the first time and compiled (graphql-jit) from
@@ -72,18 +70,7 @@ const cases: [string, string, Record<string, unknown>][] = [
 ];
 
 describe("compiled execution gives what graphql-js gives", () => {
-  let driver: Driver;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    let database: string | undefined;
-    ({ driver, database } = testDriver());
-    server = await startTestServer(driver, database);
-  });
-  afterAll(async () => {
-    await server.close();
-    await driver.close();
-  });
+  const http = useTestServer();
 
   for (const [name, query, variables] of cases) {
     it(name, async () => {
@@ -91,7 +78,7 @@ describe("compiled execution gives what graphql-js gives", () => {
       // an operation has parallel branches (conflicts and checks both reading facts), whether
       // two branches' loads share a batch depends on which answer Neo4j sends first.
       const answer = async () => {
-        const { status, body } = await server.graphql(query, variables);
+        const { status, body } = await http.server.graphql(query, variables);
         return { status, data: body.data, errors: body.errors };
       };
       const first = await answer();
@@ -105,7 +92,7 @@ describe("compiled execution gives what graphql-js gives", () => {
   }
 
   it("really answers (the cases above are not all errors)", async () => {
-    const { body } = await server.graphql<{ entity: { key: string } }>(
+    const { body } = await http.server.graphql<{ entity: { key: string } }>(
       `{ entity(key: "imss") { key } }`,
     );
     expect(body.data?.entity.key).toBe("imss");

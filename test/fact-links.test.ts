@@ -1,23 +1,15 @@
-import type { Driver } from "neo4j-driver";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Db } from "../src/db/db.js";
 import { factLinks, factsPage, loadFacts } from "../src/loaders/facts.js";
 import { pageQuery } from "../src/pagination.js";
-import { testDriver } from "./support/neo4j.js";
+import { useTestDriver } from "./support/neo4j.js";
 
 /**
  * A page of facts read without their links (the client asked for none) primes the request's
  * fact rows; a field that needs a link later gets it from one more query, never a null.
  */
 describe("fact rows without their links", () => {
-  let driver: Driver;
-  let database: string | undefined;
-  beforeAll(() => {
-    ({ driver, database } = testDriver());
-  });
-  afterAll(async () => {
-    await driver.close();
-  });
+  const neo4j = useTestDriver();
 
   const filter = {
     variable: null,
@@ -31,7 +23,7 @@ describe("fact rows without their links", () => {
   };
 
   it("are completed by key when a link is needed", async () => {
-    const db = new Db(driver, database);
+    const db = new Db(neo4j.driver, neo4j.database);
     // A page of 5 reads 6 rows (the sixth tells whether a next page exists).
     const page = await factsPage(db, filter, "KEY", pageQuery({ first: 5 }), false);
     expect(page).toHaveLength(6);
@@ -46,7 +38,7 @@ describe("fact rows without their links", () => {
     const completed = await Promise.all(slim.map((r) => factLinks(db, r)));
     expect(db.roundTrips).toBe(2); // one query for all of them
 
-    const fresh = new Db(driver, database);
+    const fresh = new Db(neo4j.driver, neo4j.database);
     const full = await loadFacts(fresh, keys);
     expect(completed).toEqual(full);
     for (const row of completed) {
@@ -57,7 +49,7 @@ describe("fact rows without their links", () => {
   });
 
   it("with links, the page's rows need nothing more", async () => {
-    const db = new Db(driver, database);
+    const db = new Db(neo4j.driver, neo4j.database);
     const page = await factsPage(db, filter, "KEY", pageQuery({ first: 5 }), true);
     const rows = await loadFacts(
       db,

@@ -1,7 +1,9 @@
 import type { AddressInfo } from "node:net";
 import type { Driver } from "neo4j-driver";
+import { afterAll, beforeAll } from "vitest";
 import type { HttpSettings } from "../../src/config.js";
 import { createHttpServer } from "../../src/server.js";
+import { testDriver } from "./neo4j.js";
 
 export interface GraphQLBody<T> {
   data?: T;
@@ -48,6 +50,38 @@ export async function startTestServer(
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, body: await response.json() };
+    },
+  };
+}
+
+/**
+ * The real HTTP server over the run's Neo4j for the tests of the enclosing file or describe
+ * block: started before them, closed (with its driver) after them. Read `server` and `driver`
+ * inside the tests.
+ */
+export function useTestServer(http: Partial<HttpSettings> = {}): {
+  readonly server: TestServer;
+  readonly driver: Driver;
+} {
+  let running: { server: TestServer; driver: Driver } | undefined;
+  beforeAll(async () => {
+    const { driver, database } = testDriver();
+    running = { driver, server: await startTestServer(driver, database, http) };
+  });
+  afterAll(async () => {
+    await running?.server.close();
+    await running?.driver.close();
+  });
+  const get = () => {
+    if (!running) throw new Error("useTestServer: read the server inside a test");
+    return running;
+  };
+  return {
+    get server() {
+      return get().server;
+    },
+    get driver() {
+      return get().driver;
     },
   };
 }

@@ -1,9 +1,38 @@
 import type { Driver } from "neo4j-driver";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { createDriver } from "../../src/db/driver.js";
 
 /** A driver to the run's Neo4j (see global-setup.ts); close it in afterAll. */
 export function testDriver(): { driver: Driver; database: string | undefined } {
   const coordinates = inject("neo4j");
   return { driver: createDriver(coordinates), database: coordinates.database };
+}
+
+/**
+ * A driver to the run's Neo4j for the tests of the enclosing file or describe block: opened
+ * before them, closed after them. Read `driver` and `database` inside the tests.
+ */
+export function useTestDriver(): {
+  readonly driver: Driver;
+  readonly database: string | undefined;
+} {
+  let opened: ReturnType<typeof testDriver> | undefined;
+  beforeAll(() => {
+    opened = testDriver();
+  });
+  afterAll(async () => {
+    await opened?.driver.close();
+  });
+  const get = () => {
+    if (!opened) throw new Error("useTestDriver: read the driver inside a test");
+    return opened;
+  };
+  return {
+    get driver() {
+      return get().driver;
+    },
+    get database() {
+      return get().database;
+    },
+  };
 }
