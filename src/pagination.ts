@@ -78,31 +78,66 @@ export interface Page<E> {
 }
 
 /**
- * Builds a Relay page from up to `limit` rows in sort order: each row becomes an edge
- * (`{ node: row }` unless `edge` says otherwise) whose `cursor` is encoded only if read.
+ * An edge of a page: `{ node: row }` (or what `edge` made of the row) and its `cursor`,
+ * encoded only if read. The cursor is a getter of the class, not of each edge: edges of
+ * one page share one shape however many there are.
  */
-export function toPage<T, E extends object = { node: T }>(
+class PageEdge<T> {
+  constructor(
+    readonly node: unknown,
+    /** The row the edge was made from (e.g. a relation page's link). */
+    readonly row: T,
+    private readonly position: (row: T) => Position,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.position(this.row));
+  }
+}
+
+/** The page's pageInfo, its two cursors encoded only if read. */
+class PageInfo<T> {
+  constructor(
+    readonly hasNextPage: boolean,
+    readonly hasPreviousPage: boolean,
+    private readonly first: T | undefined,
+    private readonly last: T | undefined,
+    private readonly position: (row: T) => Position,
+  ) {}
+
+  get startCursor(): string | null {
+    return this.first === undefined ? null : encodeCursor(this.position(this.first));
+  }
+
+  get endCursor(): string | null {
+    return this.last === undefined ? null : encodeCursor(this.position(this.last));
+  }
+}
+
+/**
+ * Builds a Relay page from up to `limit` rows in sort order: each row becomes an edge whose
+ * `node` is the row (or what `node` makes of it) and whose `cursor` is encoded only if read.
+ */
+export function toPage<T, N = T>(
   rows: readonly T[],
   page: PageQuery,
   position: (row: T) => Position,
-  edge: (row: T) => E = (row) => ({ node: row }) as E,
-): Page<E> {
-  const visible = rows.slice(0, page.first);
-  const edges = visible.map((row) =>
-    Object.defineProperty(edge(row), "cursor", {
-      get: () => encodeCursor(position(row)),
-      enumerable: true,
-    }),
-  ) as (E & { readonly cursor: string })[];
-  const first = visible[0];
-  const last = visible.at(-1);
+  node: (row: T) => N = (row) => row as unknown as N,
+): Page<{ node: N; row: T }> {
+  const count = Math.min(rows.length, page.first);
+  const edges = new Array<PageEdge<T>>(count);
+  for (let i = 0; i < count; i += 1) {
+    const row = rows[i] as T;
+    edges[i] = new PageEdge(node(row), row, position);
+  }
   return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > page.first,
-      hasPreviousPage: page.after !== null,
-      startCursor: first === undefined ? null : encodeCursor(position(first)),
-      endCursor: last === undefined ? null : encodeCursor(position(last)),
-    },
+    edges: edges as Page<{ node: N; row: T }>["edges"],
+    pageInfo: new PageInfo(
+      rows.length > page.first,
+      page.after !== null,
+      count > 0 ? rows[0] : undefined,
+      count > 0 ? rows[count - 1] : undefined,
+      position,
+    ),
   };
 }

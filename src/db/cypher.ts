@@ -22,12 +22,16 @@ export const CYPHER_DIR = [resolve(here, "../../cypher"), resolve(here, "../../.
 
 const cache = new Map<string, string>();
 
-/** The text of `cypher/<name>.cypher` (name may include a sub-folder, e.g. `schema/constraints`). */
+/**
+ * The text of `cypher/<name>.cypher` (name may include a sub-folder, e.g. `schema/constraints`),
+ * without its comment lines: they are for readers, and every query would otherwise carry
+ * them to Neo4j.
+ */
 export function cypher(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
     if (!/^[a-z0-9-]+(\/[a-z0-9-]+)*$/.test(name)) throw new Error(`Bad Cypher file name: ${name}`);
-    text = readFileSync(join(CYPHER_DIR, `${name}.cypher`), "utf8");
+    text = withoutComments(readFileSync(join(CYPHER_DIR, `${name}.cypher`), "utf8"));
     cache.set(name, text);
   }
   return text;
@@ -37,12 +41,14 @@ export function cypher(name: string): string {
 export function statements(text: string): string[] {
   return text
     .split(/;\s*$/m)
-    .map((s) =>
-      s
-        .split("\n")
-        .filter((line) => !line.trim().startsWith("//"))
-        .join("\n")
-        .trim(),
-    )
+    .map((s) => withoutComments(s).trim())
     .filter((s) => s.length > 0);
+}
+
+/** The text without its whole-line `//` comments. */
+function withoutComments(text: string): string {
+  return text
+    .split("\n")
+    .filter((line) => !line.trim().startsWith("//"))
+    .join("\n");
 }

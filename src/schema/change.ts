@@ -55,7 +55,7 @@ builder.queryField("changes", (t) =>
         rows,
         page,
         (r) => ({ value: r.sort, key: r.change.key }),
-        (r) => ({ node: r.change }),
+        (r) => r.change,
       );
     },
   }),

@@ -24,15 +24,16 @@ import { pageConnection } from "./page-connection.js";
  */
 
 interface RelationEdgeShape {
-  cursor: string;
+  readonly cursor: string;
   node: EntityRow;
-  relation: RelationRow;
+  /** The page's row: the entity and, when asked for, the link. */
+  row: RelationRow;
 }
 
 /** The edge's link, which the page read because a field of the edge was selected. */
 function link(e: RelationEdgeShape): RelationLink {
-  if (!e.relation.link) throw new Error("the relation page was read without its links");
-  return e.relation.link;
+  if (!e.row.link) throw new Error("the relation page was read without its links");
+  return e.row.link;
 }
 
 export const EntityRelationEdge = builder
@@ -166,7 +167,7 @@ export function relationField(t: object, description: string, fixed: Partial<Rel
         rows,
         page,
         (r) => ({ value: r.sort, key: r.node.key }),
-        (r) => ({ node: r.node, relation: r }),
+        (r) => r.node,
       );
       return {
         ...result,

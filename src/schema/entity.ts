@@ -119,7 +119,7 @@ builder.queryFields((t) => ({
         rows,
         page,
         (r) => ({ value: r.sort, key: r.node.key }),
-        (r) => ({ node: r.node }),
+        (r) => r.node,
       );
       return {
         ...result,

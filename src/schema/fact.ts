@@ -206,7 +206,7 @@ export function factsField<Parent>(
           rows,
           page,
           (r) => ({ value: r.sort, key: r.key }),
-          (r) => ({ node: r.key }),
+          (r) => r.key,
         ),
         count: () => factCountOfParent(ctx, key, effective, filter),
       };
@@ -267,7 +267,7 @@ builder.queryFields((t) => ({
         rows,
         page,
         (r) => ({ value: r.sort, key: r.key }),
-        (r) => ({ node: r.key }),
+        (r) => r.key,
       );
       return {
         ...result,
