@@ -1,4 +1,4 @@
-// For each parent key: how many links related-entities-page.cypher would page through
+// For each parent key: how many links related-entities-tree.cypher would page through
 // (the same structural types, expanded by type and direction).
 UNWIND $keys AS parentKey
 MATCH (p:Entity {key: parentKey})

@@ -53,14 +53,25 @@ describe("rows primed by page queries", () => {
   });
 
   it("related pages give the key, kind and name only (the details are read when asked for)", () => {
-    const text = squash(cypher("related-entities-page"));
-    expect(text).toContain("THEN [n.key, n.kind, n.name, sort, type(r),");
-    expect(text).toContain("ELSE [n.key, n.kind, n.name, sort] END");
+    const text = squash(cypher("related-entities-tree"));
+    // Each of the three levels, with and without the link.
+    for (const [node, children] of [
+      ["n", "children"],
+      ["m", "children"],
+      ["o", "null"],
+    ]) {
+      expect(text).toContain(
+        `THEN [${node}.key, ${node}.kind, ${node}.name, sort, ${children}, type(r),`,
+      );
+      expect(text).toContain(
+        `ELSE [${node}.key, ${node}.kind, ${node}.name, sort, ${children}] END`,
+      );
+    }
     expect(entityProjection("entities-by-key", "n")).toMatch(/^\{\.key, \.kind, \.name, /);
   });
 
   it("related entities: the types expanded are exactly the structural relation types", () => {
-    for (const name of ["related-entities-page", "related-entities-count"]) {
+    for (const name of ["related-entities-tree", "related-entities-count"]) {
       for (const match of cypher(name).matchAll(/\[r:([A-Z_|]+)\]/g)) {
         expect((match[1] as string).split("|").sort(), name).toEqual([...RELATION_TYPES].sort());
       }

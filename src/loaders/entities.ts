@@ -103,7 +103,7 @@ export interface RelationSpec {
   kinds: string[] | null;
 }
 
-/** The link itself: read only when a field of the edge asks for it (see relatedPages). */
+/** The link itself: read only when a field of the edge asks for it (see RelationLevel). */
 export interface RelationLink {
   type: string;
   direction: "OUT" | "IN";
@@ -120,11 +120,28 @@ export interface RelationRow {
   link: RelationLink | null;
 }
 
+/**
+ * One level of relation pages: which links, which page of them, and whether each row carries
+ * its link (type, direction, fact, period, role, source; without, only the entity at the other
+ * end: the link's properties are not read).
+ */
+export interface RelationLevel {
+  spec: RelationSpec;
+  page: PageQuery;
+  links: boolean;
+  /** Below the first level: the kind of entity the field is asked on (null: any). */
+  parentKind: string | null;
+}
+
+/** How many levels related-entities-tree.cypher reads in one query. */
+export const TREE_DEPTH = 3;
+
 type RelationTuple = [
   key: string,
   kind: string,
   name: string,
   sort: string,
+  children: RelationTuple[] | null,
   type?: string,
   direction?: "OUT" | "IN",
   fact?: string | null,
@@ -135,21 +152,41 @@ type RelationTuple = [
 ];
 
 /**
- * For each parent: one page of its related entities. One query for all parents.
- * With `links`, each row carries its link (type, direction, fact, period, role, source);
- * without, only the entity at the other end: the link's properties are not read.
+ * The request's loader of pages of related entities per `levels[0]`: one page per parent.
+ * All parents asking in the same tick are read by one query, together with the levels below
+ * (`levels[1]`, `levels[2]`: the relation fields the query asks for on the entities of those
+ * pages), whose pages are handed to the loaders their fields will ask: a query three relation
+ * fields deep costs one query, not one per level.
  */
-export async function relatedPages(
-  db: Db,
-  keys: readonly string[],
-  spec: RelationSpec,
-  page: PageQuery,
-  links: boolean,
-): Promise<RelationRow[][]> {
-  const rows = await db.read<{ parentKey: string; edges: RelationTuple[] }>(
-    "related-entities-page",
-    { keys, ...spec, ...pageParams(page), links },
+export function relatedPages(ctx: Context, levels: readonly RelationLevel[]) {
+  const [level] = levels as [RelationLevel];
+  return requestLoader<string, RelationRow[]>(
+    ctx,
+    `related-entities-page:${JSON.stringify([level.spec, level.page, level.links])}`,
+    (keys) => relatedTree(ctx, keys, levels),
   );
+}
+
+async function relatedTree(
+  ctx: Context,
+  keys: readonly string[],
+  levels: readonly RelationLevel[],
+): Promise<RelationRow[][]> {
+  const depth = Math.min(levels.length, TREE_DEPTH);
+  const params = levels.slice(0, depth).map((level) => ({
+    ...level.spec,
+    ...pageParams(level.page),
+    links: level.links,
+    parentKind: level.parentKind,
+  }));
+  // LIMIT is evaluated for every level of the text: the levels not read get a placeholder.
+  while (params.length < TREE_DEPTH)
+    params.push({ ...(params[0] as object), limit: neo4j.int(0) } as never);
+  const rows = await ctx.db.read<{ parentKey: string; edges: RelationTuple[] }>(
+    "related-entities-tree",
+    { keys, levels: params, depth: neo4j.int(depth) },
+  );
+  if (depth > 1) for (const row of rows) primeBelow(ctx, row.edges, levels.slice(1), depth - 1);
   return byKeys(
     keys,
     rows,
@@ -159,7 +196,27 @@ export async function relatedPages(
   ) as RelationRow[][];
 }
 
-function relationRow([key, kind, name, sort, ...link]: RelationTuple): RelationRow {
+/**
+ * Hands each edge's page of the next level to the loader of that level: the pages of the
+ * entities the query read it for (of the level's parentKind, if it has one), `read` levels
+ * deep.
+ */
+function primeBelow(
+  ctx: Context,
+  edges: RelationTuple[],
+  below: readonly RelationLevel[],
+  read: number,
+): void {
+  const [level] = below as [RelationLevel];
+  const loader = relatedPages(ctx, below);
+  for (const [key, kind, , , children] of edges) {
+    if (!children || (level.parentKind !== null && kind !== level.parentKind)) continue;
+    loader.prime(key, children.map(relationRow));
+    if (read > 1) primeBelow(ctx, children, below.slice(1), read - 1);
+  }
+}
+
+function relationRow([key, kind, name, sort, , ...link]: RelationTuple): RelationRow {
   const [type, direction, fact, period, role, sourceDocument, sourceQuote] = link;
   return {
     node: { key, kind, name },

@@ -13,44 +13,58 @@ export interface SelectionQuestion {
   wanted: (field: string) => boolean;
 }
 
-const answers = new WeakMap<object, WeakMap<FieldNode, Map<string, boolean>>>();
+const answers = new WeakMap<object, WeakMap<FieldNode, Map<string, unknown>>>();
 
 /**
- * Whether the selection of the field being resolved asks for a wanted field at the end of
- * `path`, whatever the aliases, fragments and @include/@skip (graphql-parse-resolve-info).
- * Answered once per request and field: every parent at the same place of the query shares the
- * field's selection, and parsing it for each of hundreds of parents would cost more than the
- * query it saves.
+ * `compute()`, once per request, field of the query and `name`: every parent at the same
+ * place of the query shares the field's selection, and working it out for each of hundreds
+ * of parents would cost more than the query it saves.
  */
-export function selects(ctx: object, info: GraphQLResolveInfo, question: SelectionQuestion) {
+export function perField<T>(
+  ctx: object,
+  info: GraphQLResolveInfo,
+  name: string,
+  compute: () => T,
+): T {
   let byField = answers.get(ctx);
   if (!byField) {
     byField = new WeakMap();
     answers.set(ctx, byField);
   }
   const field = info.fieldNodes[0] as FieldNode;
-  let byQuestion = byField.get(field);
-  if (!byQuestion) {
-    byQuestion = new Map();
-    byField.set(field, byQuestion);
+  let byName = byField.get(field);
+  if (!byName) {
+    byName = new Map();
+    byField.set(field, byName);
   }
-  let answer = byQuestion.get(question.name);
-  if (answer === undefined) {
-    answer = ask(info, question);
-    byQuestion.set(question.name, answer);
-  }
-  return answer;
+  if (!byName.has(name)) byName.set(name, compute());
+  return byName.get(name) as T;
 }
 
-function ask(info: GraphQLResolveInfo, question: SelectionQuestion): boolean {
-  const tree = parseResolveInfo(info) as ResolveTree | null;
+/**
+ * The selection of the field being resolved as a tree, whatever the aliases, fragments and
+ * @include/@skip (graphql-parse-resolve-info), with its arguments' values.
+ */
+export function selectionTree(ctx: object, info: GraphQLResolveInfo): ResolveTree | null {
+  return perField(ctx, info, "tree", () => parseResolveInfo(info) as ResolveTree | null);
+}
+
+/** Whether the selection of the field being resolved asks for a wanted field at the end of `path`. */
+export function selects(ctx: object, info: GraphQLResolveInfo, question: SelectionQuestion) {
+  return perField(ctx, info, question.name, () => asks(selectionTree(ctx, info), question));
+}
+
+/** Whether `tree` (a field's selection) asks for a wanted field at the end of `path`. */
+export function asks(tree: ResolveTree | null, question: SelectionQuestion): boolean {
   let level: ResolveTree[] = tree ? [tree] : [];
-  for (const step of question.path) {
-    level = level.flatMap((t) =>
-      Object.values(t.fieldsByTypeName[step.type] ?? {}).filter((f) => f.name === step.field),
-    );
-  }
+  for (const step of question.path)
+    level = level.flatMap((t) => subfields(t, step.type, step.field));
   return level.some((t) =>
     Object.values(t.fieldsByTypeName[question.type] ?? {}).some((f) => question.wanted(f.name)),
   );
+}
+
+/** The fields named `field` selected on `type` in `tree` (one per alias). */
+export function subfields(tree: ResolveTree, type: string, field: string): ResolveTree[] {
+  return Object.values(tree.fieldsByTypeName[type] ?? {}).filter((f) => f.name === field);
 }
