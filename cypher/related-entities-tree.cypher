@@ -4,12 +4,14 @@
 // $levels holds three maps (those beyond $depth are placeholders: LIMIT is evaluated anyway):
 //   types, direction ('OUT', 'IN' or 'BOTH'), kinds: which links and entities (as
 //     related-entities-count.cypher counts them);
-//   limit, afterValue, afterKey: the page, keyset-paginated on (lower-case name, key);
+//   limit, afterValue, afterKey: the page, keyset-paginated on (lower-case name, key); the
+//     cursor holds the name as it is, lower-cased here (as toLower does nothing to a lower-case
+//     name, a cursor holding the lower-case name pages the same);
 //   links: whether to read the link's type, direction, fact, period, role and source (only
 //     when the client asks for one of them: their properties are not read otherwise);
 //   parentKind: for the levels below the first, the kind of entity the field is asked on
 //     (null: every kind).
-// Each edge is a tuple (fewer bytes than a map): [key, kind, name, sort, children] and, with
+// Each edge is a tuple (fewer bytes than a map): [key, kind, name, children] and, with
 // `links`, [..., type, direction, fact, period, role, sourceDocument, sourceQuote]. `children`
 // is the edge's entity's page of the next level: empty where there is none to read (beyond
 // $depth, or an entity not of the level's parentKind), null on the third level.
@@ -38,8 +40,8 @@ CALL (p) {
   WHERE (level.types IS NULL OR type(r) IN level.types)
     AND (level.kinds IS NULL OR n.kind IN level.kinds)
   WITH p, r, n, level, toLower(n.name) AS sort
-  WHERE level.afterKey IS NULL OR sort > level.afterValue
-    OR (sort = level.afterValue AND n.key > level.afterKey)
+  WHERE level.afterKey IS NULL OR sort > toLower(level.afterValue)
+    OR (sort = toLower(level.afterValue) AND n.key > level.afterKey)
   WITH p, r, n, level, sort ORDER BY sort, n.key, type(r) LIMIT $levels[0].limit
   CALL (n) {
     // Level 2: the page of each entity n of level 1.
@@ -58,8 +60,8 @@ CALL (p) {
     WHERE (level.types IS NULL OR type(r) IN level.types)
       AND (level.kinds IS NULL OR m.kind IN level.kinds)
     WITH n, r, m, level, toLower(m.name) AS sort
-    WHERE level.afterKey IS NULL OR sort > level.afterValue
-      OR (sort = level.afterValue AND m.key > level.afterKey)
+    WHERE level.afterKey IS NULL OR sort > toLower(level.afterValue)
+      OR (sort = toLower(level.afterValue) AND m.key > level.afterKey)
     WITH n, r, m, level, sort ORDER BY sort, m.key, type(r) LIMIT $levels[1].limit
     CALL (m) {
       // Level 3: the page of each entity m of level 2.
@@ -78,25 +80,25 @@ CALL (p) {
       WHERE (level.types IS NULL OR type(r) IN level.types)
         AND (level.kinds IS NULL OR o.kind IN level.kinds)
       WITH m, r, o, level, toLower(o.name) AS sort
-      WHERE level.afterKey IS NULL OR sort > level.afterValue
-        OR (sort = level.afterValue AND o.key > level.afterKey)
+      WHERE level.afterKey IS NULL OR sort > toLower(level.afterValue)
+        OR (sort = toLower(level.afterValue) AND o.key > level.afterKey)
       WITH m, r, o, level, sort ORDER BY sort, o.key, type(r) LIMIT $levels[2].limit
       RETURN collect(CASE WHEN level.links
-        THEN [o.key, o.kind, o.name, sort, null, type(r), CASE WHEN startNode(r) = m THEN 'OUT' ELSE 'IN' END,
+        THEN [o.key, o.kind, o.name, null, type(r), CASE WHEN startNode(r) = m THEN 'OUT' ELSE 'IN' END,
               r.fact, r.period, r.role, r.sourceDocument, r.sourceQuote]
-        ELSE [o.key, o.kind, o.name, sort, null]
+        ELSE [o.key, o.kind, o.name, null]
       END) AS children
     }
     RETURN collect(CASE WHEN level.links
-      THEN [m.key, m.kind, m.name, sort, children, type(r), CASE WHEN startNode(r) = n THEN 'OUT' ELSE 'IN' END,
+      THEN [m.key, m.kind, m.name, children, type(r), CASE WHEN startNode(r) = n THEN 'OUT' ELSE 'IN' END,
             r.fact, r.period, r.role, r.sourceDocument, r.sourceQuote]
-      ELSE [m.key, m.kind, m.name, sort, children]
+      ELSE [m.key, m.kind, m.name, children]
     END) AS children
   }
   RETURN collect(CASE WHEN level.links
-    THEN [n.key, n.kind, n.name, sort, children, type(r), CASE WHEN startNode(r) = p THEN 'OUT' ELSE 'IN' END,
+    THEN [n.key, n.kind, n.name, children, type(r), CASE WHEN startNode(r) = p THEN 'OUT' ELSE 'IN' END,
           r.fact, r.period, r.role, r.sourceDocument, r.sourceQuote]
-    ELSE [n.key, n.kind, n.name, sort, children]
+    ELSE [n.key, n.kind, n.name, children]
   END) AS edges
 }
 RETURN parentKey, edges

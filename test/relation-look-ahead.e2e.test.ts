@@ -183,3 +183,47 @@ describe("relation fields nested in relation fields", () => {
     }
   });
 });
+
+describe("paging through a relation connection", () => {
+  const page = (after: string | null) =>
+    ok(
+      `query ($after: String) {
+        entity(key: "imss") {
+          relations(first: 4, after: $after) {
+            edges { cursor node { key name } }
+            pageInfo { hasNextPage endCursor }
+          }
+        }
+      }`,
+      { after },
+    );
+
+  it("gives every link once, in name order, as one long page does", async () => {
+    const all = await ok(`{
+      entity(key: "imss") { relations(first: 100) { totalCount edges { node { key name } } } }
+    }`);
+    const expected = all.data.entity.relations.edges.map((e: Any) => e.node.key);
+    expect(expected.length).toBe(all.data.entity.relations.totalCount);
+    expect(expected.length).toBeGreaterThan(12);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const { data } = await page(after);
+      const relations = data.entity.relations;
+      seen.push(...relations.edges.map((e: Any) => e.node.key));
+      if (!relations.pageInfo.hasNextPage) break;
+      after = relations.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(expected);
+  });
+
+  it("a cursor holding the lower-case name (as cursors once did) pages the same", async () => {
+    const first = await page(null);
+    const edge = first.data.entity.relations.edges.at(-1);
+    const [name, key] = JSON.parse(Buffer.from(edge.cursor, "base64url").toString("utf8"));
+    expect(name).toBe(edge.node.name);
+    expect(name).not.toBe(name.toLowerCase());
+    const lower = Buffer.from(JSON.stringify([name.toLowerCase(), key])).toString("base64url");
+    expect((await page(lower)).data).toEqual((await page(edge.cursor)).data);
+  });
+});

@@ -114,9 +114,9 @@ export interface RelationLink {
   sourceQuote: string | null;
 }
 
+/** An edge of a relation page; its position in the page is its entity's (name, key). */
 export interface RelationRow {
   node: EntityRow;
-  sort: string;
   link: RelationLink | null;
 }
 
@@ -140,7 +140,6 @@ type RelationTuple = [
   key: string,
   kind: string,
   name: string,
-  sort: string,
   children: RelationTuple[] | null,
   type?: string,
   direction?: "OUT" | "IN",
@@ -209,18 +208,17 @@ function primeBelow(
 ): void {
   const [level] = below as [RelationLevel];
   const loader = relatedPages(ctx, below);
-  for (const [key, kind, , , children] of edges) {
+  for (const [key, kind, , children] of edges) {
     if (!children || (level.parentKind !== null && kind !== level.parentKind)) continue;
     loader.prime(key, children.map(relationRow));
     if (read > 1) primeBelow(ctx, children, below.slice(1), read - 1);
   }
 }
 
-function relationRow([key, kind, name, sort, , ...link]: RelationTuple): RelationRow {
+function relationRow([key, kind, name, , ...link]: RelationTuple): RelationRow {
   const [type, direction, fact, period, role, sourceDocument, sourceQuote] = link;
   return {
     node: { key, kind, name },
-    sort,
     link:
       type && direction
         ? {

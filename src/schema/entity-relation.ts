@@ -119,7 +119,8 @@ const LINKS: SelectionQuestion = {
   wanted: (field) => !NODE_ONLY.has(field),
 };
 
-const relationPosition = (r: RelationRow) => ({ value: r.sort, key: r.node.key });
+/** Pages are sorted on (lower-case name, key); the cursor holds the name as it is. */
+const relationPosition = (r: RelationRow) => ({ value: r.node.name, key: r.node.key });
 const relationNode = (r: RelationRow) => r.node;
 
 /**
