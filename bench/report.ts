@@ -2,9 +2,12 @@ import type { BenchResults, LoadResult, OperationResult } from "./run.js";
 
 /** The results as Markdown tables, with the ratios the targets are stated in. */
 
-const n0 = (v: number | undefined) =>
-  v === undefined || Number.isNaN(v) ? "–" : Math.round(v).toLocaleString("en");
-const ms = (v: number | undefined) => (v === undefined ? "–" : v.toFixed(v < 10 ? 2 : 1));
+// A figure not measured is undefined, or null in a results file (JSON has no NaN).
+const missing = (v: number | null | undefined): v is null | undefined =>
+  v === undefined || v === null || Number.isNaN(v);
+const n0 = (v: number | null | undefined) =>
+  missing(v) ? "–" : Math.round(v).toLocaleString("en");
+const ms = (v: number | null | undefined) => (missing(v) ? "–" : v.toFixed(v < 10 ? 2 : 1));
 const x = (v: number | undefined) =>
   v === undefined || Number.isNaN(v)
     ? "–"
@@ -215,16 +218,16 @@ export function renderResults(r: BenchResults): string {
       (
         [
           ["raw (bare handler)", r.startup.raw],
-          ["ours (bench/serve.ts: schema + Yoga)", r.startup.ours],
-          ["peer (bench/serve.ts: @neo4j/graphql schema + Yoga)", r.startup.peer],
-          ["ours via src/main.ts (config, schema check, seed check, server)", r.startup.main],
+          ["ours (bench/serve.js: schema + Yoga)", r.startup.ours],
+          ["peer (bench/serve.js: @neo4j/graphql schema + Yoga)", r.startup.peer],
+          ["ours via src/main.js (config, schema check, seed check, server)", r.startup.main],
         ] as const
       ).map(([name, s]) => [name, n0(s?.listeningMs), n0(s?.firstAnswerMs)]),
     ),
   );
   lines.push(
-    "Each is a fresh `node --import tsx` process (TypeScript compiled on load); `npm start` runs the " +
-      "built JavaScript instead.",
+    "Each is a fresh `node` process running the JavaScript `tsc` built (`tsconfig.bench.json`), " +
+      "as `npm start` runs the server.",
   );
 
   lines.push("## The operations");

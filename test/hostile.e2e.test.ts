@@ -103,6 +103,28 @@ describe("hostile operations", () => {
     );
   });
 
+  it("refuses a body of unknown size (chunked, no Content-Length) before reading it", async () => {
+    // fetch sends a stream body chunked, without Content-Length.
+    const chunks = ['{"query":"{ __typename }"', "}"];
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks.shift();
+        if (next === undefined) controller.close();
+        else controller.enqueue(new TextEncoder().encode(next));
+      },
+    });
+    const response = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(411);
+    expect(await response.text()).toMatch(/Content-Length/);
+    // The same operation with its length is answered.
+    expect((await post('{"query":"{ __typename }"}')).status).toBe(200);
+  });
+
   it("refuses malformed JSON, wrong content types and a missing query", async () => {
     expect((await post("{ not json")).status).toBe(400);
     const textPlain = await post('{"query":"{ __typename }"}', { "content-type": "text/plain" });
