@@ -14,7 +14,8 @@
 // Each edge is a tuple (fewer bytes than a map): [key, kind, name, children] and, with
 // `links`, [..., type, direction, fact, period, role, sourceDocument, sourceQuote]. `children`
 // is the edge's entity's page of the next level: empty where there is none to read (beyond
-// $depth, or an entity not of the level's parentKind), null on the third level.
+// $depth, an entity not of the level's parentKind, or the extra row of a page, which only
+// tells whether a next page exists: `shown` is false for it), null on the third level.
 // Each entity comes as key, kind and name only: the pages return hundreds of rows, and their
 // details (aliases, description, dates) are read by key only when a field asks for them
 // (src/loaders/entities.ts, entityDetails).
@@ -43,9 +44,13 @@ CALL (p) {
   WHERE level.afterKey IS NULL OR sort > toLower(level.afterValue)
     OR (sort = toLower(level.afterValue) AND n.key > level.afterKey)
   WITH p, r, n, level, sort ORDER BY sort, n.key, type(r) LIMIT $levels[0].limit
-  CALL (n) {
+  // Each row with whether it is shown (the extra row is not: no page is read below it).
+  WITH p, level, collect([r, n]) AS rows
+  UNWIND range(0, size(rows) - 1) AS i
+  WITH p, level, rows[i][0] AS r, rows[i][1] AS n, i < $levels[0].limit - 1 AS shown1
+  CALL (n, shown1) {
     // Level 2: the page of each entity n of level 1.
-    WITH n WHERE $depth > 1
+    WITH n WHERE shown1 AND $depth > 1
       AND ($levels[1].parentKind IS NULL OR n.kind = $levels[1].parentKind)
     CALL (n) {
       WITH n WHERE $levels[1].direction <> 'IN'
@@ -63,9 +68,12 @@ CALL (p) {
     WHERE level.afterKey IS NULL OR sort > toLower(level.afterValue)
       OR (sort = toLower(level.afterValue) AND m.key > level.afterKey)
     WITH n, r, m, level, sort ORDER BY sort, m.key, type(r) LIMIT $levels[1].limit
-    CALL (m) {
+    WITH n, level, collect([r, m]) AS rows
+    UNWIND range(0, size(rows) - 1) AS i
+    WITH n, level, rows[i][0] AS r, rows[i][1] AS m, i < $levels[1].limit - 1 AS shown2
+    CALL (m, shown2) {
       // Level 3: the page of each entity m of level 2.
-      WITH m WHERE $depth > 2
+      WITH m WHERE shown2 AND $depth > 2
         AND ($levels[2].parentKind IS NULL OR m.kind = $levels[2].parentKind)
       CALL (m) {
         WITH m WHERE $levels[2].direction <> 'IN'

@@ -185,7 +185,7 @@ async function relatedTree(
     "related-entities-tree",
     { keys, levels: params, depth: neo4j.int(depth) },
   );
-  if (depth > 1) for (const row of rows) primeBelow(ctx, row.edges, levels.slice(1), depth - 1);
+  if (depth > 1) for (const row of rows) primeBelow(ctx, row.edges, levels, depth - 1);
   return byKeys(
     keys,
     rows,
@@ -196,22 +196,25 @@ async function relatedTree(
 }
 
 /**
- * Hands each edge's page of the next level to the loader of that level: the pages of the
- * entities the query read it for (of the level's parentKind, if it has one), `read` levels
- * deep.
+ * Hands the pages read below `edges` (a page at `levels[0]`) to the loader of `levels[1]`, and
+ * so on `read` levels deep: the pages of the entities the query read one for. Those are the
+ * entities of the page itself, not the extra row read to tell whether a next page exists,
+ * and of the next level's parentKind, if it has one; the others were not read (their
+ * `children` are empty), so they are not primed.
  */
 function primeBelow(
   ctx: Context,
   edges: RelationTuple[],
-  below: readonly RelationLevel[],
+  levels: readonly RelationLevel[],
   read: number,
 ): void {
-  const [level] = below as [RelationLevel];
+  const [level, next] = levels as [RelationLevel, RelationLevel];
+  const below = levels.slice(1);
   const loader = relatedPages(ctx, below);
-  for (const [key, kind, , children] of edges) {
-    if (!children || (level.parentKind !== null && kind !== level.parentKind)) continue;
+  for (const [key, kind, , children] of edges.slice(0, level.page.first)) {
+    if (!children || (next.parentKind !== null && kind !== next.parentKind)) continue;
     loader.prime(key, children.map(relationRow));
-    if (read > 1) primeBelow(ctx, children, below.slice(1), read - 1);
+    if (read > 1) primeBelow(ctx, children, below, read - 1);
   }
 }
 
