@@ -520,14 +520,10 @@ async function startTarget(
   first: Operation,
 ): Promise<{ child: ChildProcess; result: StartupResult }> {
   const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    [SERVE_JS, target, String(port)],
-    {
-      env: childEnv(uri),
-      stdio: ["ignore", "pipe", "inherit", "ipc"],
-    },
-  );
+  const child = spawn(process.execPath, [SERVE_JS, target, String(port)], {
+    env: childEnv(uri),
+    stdio: ["ignore", "pipe", "inherit", "ipc"],
+  });
   await waitForOutput(child, /READY/);
   const listeningMs = Math.round(performance.now() - started);
   const request = requestFor(first, target, port);
