@@ -6,7 +6,9 @@
 //     related-entities-count.cypher counts them);
 //   limit, afterValue, afterKey: the page, keyset-paginated on (lower-case name, key); the
 //     cursor holds the name as it is, lower-cased here (as toLower does nothing to a lower-case
-//     name, a cursor holding the lower-case name pages the same);
+//     name, a cursor holding the lower-case name pages the same). Two links to one entity come
+//     in the order of their element ids, which costs no read (their types would cost one read
+//     per candidate link);
 //   links: whether to read the link's type, direction, fact, period, role and source (only
 //     when the client asks for one of them: their properties are not read otherwise);
 //   parentKind: for the levels below the first, the kind of entity the field is asked on
@@ -43,7 +45,7 @@ CALL (p) {
   WITH p, r, n, level, toLower(n.name) AS sort
   WHERE level.afterKey IS NULL OR sort > toLower(level.afterValue)
     OR (sort = toLower(level.afterValue) AND n.key > level.afterKey)
-  WITH p, r, n, level, sort ORDER BY sort, n.key, type(r) LIMIT $levels[0].limit
+  WITH p, r, n, level, sort ORDER BY sort, n.key, elementId(r) LIMIT $levels[0].limit
   // Each row with whether it is shown (the extra row is not: no page is read below it).
   WITH p, level, collect([r, n]) AS rows
   UNWIND range(0, size(rows) - 1) AS i
@@ -67,7 +69,7 @@ CALL (p) {
     WITH n, r, m, level, toLower(m.name) AS sort
     WHERE level.afterKey IS NULL OR sort > toLower(level.afterValue)
       OR (sort = toLower(level.afterValue) AND m.key > level.afterKey)
-    WITH n, r, m, level, sort ORDER BY sort, m.key, type(r) LIMIT $levels[1].limit
+    WITH n, r, m, level, sort ORDER BY sort, m.key, elementId(r) LIMIT $levels[1].limit
     WITH n, level, collect([r, m]) AS rows
     UNWIND range(0, size(rows) - 1) AS i
     WITH n, level, rows[i][0] AS r, rows[i][1] AS m, i < $levels[1].limit - 1 AS shown2
@@ -90,7 +92,7 @@ CALL (p) {
       WITH m, r, o, level, toLower(o.name) AS sort
       WHERE level.afterKey IS NULL OR sort > toLower(level.afterValue)
         OR (sort = toLower(level.afterValue) AND o.key > level.afterKey)
-      WITH m, r, o, level, sort ORDER BY sort, o.key, type(r) LIMIT $levels[2].limit
+      WITH m, r, o, level, sort ORDER BY sort, o.key, elementId(r) LIMIT $levels[2].limit
       RETURN collect(CASE WHEN level.links
         THEN [o.key, o.kind, o.name, null, type(r), CASE WHEN startNode(r) = m THEN 'OUT' ELSE 'IN' END,
               r.fact, r.period, r.role, r.sourceDocument, r.sourceQuote]
