@@ -1,7 +1,9 @@
 // For each parent key: one page of the entities linked to it, and below each entity of that
 // page (when the query asks for a relation field there too) its own page, and so on: up to
-// three levels in one query, however many parents. $depth says how many levels to read and
-// $levels holds three maps (those beyond $depth are placeholders: LIMIT is evaluated anyway):
+// three levels in one query, however many parents. $depth says how many levels to read; each
+// level i (1, 2, 3) has its own parameters, suffixed i (those beyond $depth are placeholders:
+// LIMIT is evaluated anyway; plain parameters, as a list of maps costs a lookup per candidate
+// row):
 //   types, direction ('OUT', 'IN' or 'BOTH'), kinds: which links and entities (as
 //     related-entities-count.cypher counts them);
 //   limit, afterValue, afterKey: the page, keyset-paginated on (lower-case name, key); the
@@ -31,81 +33,81 @@ MATCH (p:Entity {key: parentKey})
 CALL (p) {
   // Level 1: the page of p.
   CALL (p) {
-    WITH p WHERE $levels[0].direction <> 'IN'
+    WITH p WHERE $direction1 <> 'IN'
     MATCH (p)-[r:RUNS|OPERATES|PROVIDES|LOCATED_IN|HOLDS_ROLE|WITHIN|PART_OF|ADDRESSES|HAS_COMPONENT]->(n:Entity)
     RETURN r, n
     UNION ALL
-    WITH p WHERE $levels[0].direction <> 'OUT'
+    WITH p WHERE $direction1 <> 'OUT'
     MATCH (p)<-[r:RUNS|OPERATES|PROVIDES|LOCATED_IN|HOLDS_ROLE|WITHIN|PART_OF|ADDRESSES|HAS_COMPONENT]-(n:Entity)
     RETURN r, n
   }
-  WITH p, r, n, $levels[0] AS level
-  WHERE (level.types IS NULL OR type(r) IN level.types)
-    AND (level.kinds IS NULL OR n.kind IN level.kinds)
-  WITH p, r, n, level, toLower(n.name) AS sort
-  WHERE level.afterKey IS NULL OR sort > toLower(level.afterValue)
-    OR (sort = toLower(level.afterValue) AND n.key > level.afterKey)
-  WITH p, r, n, level, sort ORDER BY sort, n.key, elementId(r) LIMIT $levels[0].limit
+  WITH p, r, n
+  WHERE ($types1 IS NULL OR type(r) IN $types1)
+    AND ($kinds1 IS NULL OR n.kind IN $kinds1)
+  WITH p, r, n, toLower(n.name) AS sort
+  WHERE $afterKey1 IS NULL OR sort > toLower($afterValue1)
+    OR (sort = toLower($afterValue1) AND n.key > $afterKey1)
+  WITH p, r, n, sort ORDER BY sort, n.key, elementId(r) LIMIT $limit1
   // Each row with whether it is shown (the extra row is not: no page is read below it).
-  WITH p, level, collect([r, n]) AS rows
+  WITH p, collect([r, n]) AS rows
   UNWIND range(0, size(rows) - 1) AS i
-  WITH p, level, rows[i][0] AS r, rows[i][1] AS n, i < $levels[0].limit - 1 AS shown1
+  WITH p, rows[i][0] AS r, rows[i][1] AS n, i < $limit1 - 1 AS shown1
   CALL (n, shown1) {
     // Level 2: the page of each entity n of level 1.
     WITH n WHERE shown1 AND $depth > 1
-      AND ($levels[1].parentKind IS NULL OR n.kind = $levels[1].parentKind)
+      AND ($parentKind2 IS NULL OR n.kind = $parentKind2)
     CALL (n) {
-      WITH n WHERE $levels[1].direction <> 'IN'
+      WITH n WHERE $direction2 <> 'IN'
       MATCH (n)-[r:RUNS|OPERATES|PROVIDES|LOCATED_IN|HOLDS_ROLE|WITHIN|PART_OF|ADDRESSES|HAS_COMPONENT]->(m:Entity)
       RETURN r, m
       UNION ALL
-      WITH n WHERE $levels[1].direction <> 'OUT'
+      WITH n WHERE $direction2 <> 'OUT'
       MATCH (n)<-[r:RUNS|OPERATES|PROVIDES|LOCATED_IN|HOLDS_ROLE|WITHIN|PART_OF|ADDRESSES|HAS_COMPONENT]-(m:Entity)
       RETURN r, m
     }
-    WITH n, r, m, $levels[1] AS level
-    WHERE (level.types IS NULL OR type(r) IN level.types)
-      AND (level.kinds IS NULL OR m.kind IN level.kinds)
-    WITH n, r, m, level, toLower(m.name) AS sort
-    WHERE level.afterKey IS NULL OR sort > toLower(level.afterValue)
-      OR (sort = toLower(level.afterValue) AND m.key > level.afterKey)
-    WITH n, r, m, level, sort ORDER BY sort, m.key, elementId(r) LIMIT $levels[1].limit
-    WITH n, level, collect([r, m]) AS rows
+    WITH n, r, m
+    WHERE ($types2 IS NULL OR type(r) IN $types2)
+      AND ($kinds2 IS NULL OR m.kind IN $kinds2)
+    WITH n, r, m, toLower(m.name) AS sort
+    WHERE $afterKey2 IS NULL OR sort > toLower($afterValue2)
+      OR (sort = toLower($afterValue2) AND m.key > $afterKey2)
+    WITH n, r, m, sort ORDER BY sort, m.key, elementId(r) LIMIT $limit2
+    WITH n, collect([r, m]) AS rows
     UNWIND range(0, size(rows) - 1) AS i
-    WITH n, level, rows[i][0] AS r, rows[i][1] AS m, i < $levels[1].limit - 1 AS shown2
+    WITH n, rows[i][0] AS r, rows[i][1] AS m, i < $limit2 - 1 AS shown2
     CALL (m, shown2) {
       // Level 3: the page of each entity m of level 2.
       WITH m WHERE shown2 AND $depth > 2
-        AND ($levels[2].parentKind IS NULL OR m.kind = $levels[2].parentKind)
+        AND ($parentKind3 IS NULL OR m.kind = $parentKind3)
       CALL (m) {
-        WITH m WHERE $levels[2].direction <> 'IN'
+        WITH m WHERE $direction3 <> 'IN'
         MATCH (m)-[r:RUNS|OPERATES|PROVIDES|LOCATED_IN|HOLDS_ROLE|WITHIN|PART_OF|ADDRESSES|HAS_COMPONENT]->(o:Entity)
         RETURN r, o
         UNION ALL
-        WITH m WHERE $levels[2].direction <> 'OUT'
+        WITH m WHERE $direction3 <> 'OUT'
         MATCH (m)<-[r:RUNS|OPERATES|PROVIDES|LOCATED_IN|HOLDS_ROLE|WITHIN|PART_OF|ADDRESSES|HAS_COMPONENT]-(o:Entity)
         RETURN r, o
       }
-      WITH m, r, o, $levels[2] AS level
-      WHERE (level.types IS NULL OR type(r) IN level.types)
-        AND (level.kinds IS NULL OR o.kind IN level.kinds)
-      WITH m, r, o, level, toLower(o.name) AS sort
-      WHERE level.afterKey IS NULL OR sort > toLower(level.afterValue)
-        OR (sort = toLower(level.afterValue) AND o.key > level.afterKey)
-      WITH m, r, o, level, sort ORDER BY sort, o.key, elementId(r) LIMIT $levels[2].limit
-      RETURN collect(CASE WHEN level.links
+      WITH m, r, o
+      WHERE ($types3 IS NULL OR type(r) IN $types3)
+        AND ($kinds3 IS NULL OR o.kind IN $kinds3)
+      WITH m, r, o, toLower(o.name) AS sort
+      WHERE $afterKey3 IS NULL OR sort > toLower($afterValue3)
+        OR (sort = toLower($afterValue3) AND o.key > $afterKey3)
+      WITH m, r, o, sort ORDER BY sort, o.key, elementId(r) LIMIT $limit3
+      RETURN collect(CASE WHEN $links3
         THEN [o.key, o.kind, o.name, null, type(r), CASE WHEN startNode(r) = m THEN 'OUT' ELSE 'IN' END,
               r.fact, r.period, r.role, r.sourceDocument, r.sourceQuote]
         ELSE [o.key, o.kind, o.name, null]
       END) AS children
     }
-    RETURN collect(CASE WHEN level.links
+    RETURN collect(CASE WHEN $links2
       THEN [m.key, m.kind, m.name, children, type(r), CASE WHEN startNode(r) = n THEN 'OUT' ELSE 'IN' END,
             r.fact, r.period, r.role, r.sourceDocument, r.sourceQuote]
       ELSE [m.key, m.kind, m.name, children]
     END) AS children
   }
-  RETURN collect(CASE WHEN level.links
+  RETURN collect(CASE WHEN $links1
     THEN [n.key, n.kind, n.name, children, type(r), CASE WHEN startNode(r) = p THEN 'OUT' ELSE 'IN' END,
           r.fact, r.period, r.role, r.sourceDocument, r.sourceQuote]
     ELSE [n.key, n.kind, n.name, children]

@@ -172,18 +172,22 @@ async function relatedTree(
   levels: readonly RelationLevel[],
 ): Promise<RelationRow[][]> {
   const depth = Math.min(levels.length, TREE_DEPTH);
-  const params = levels.slice(0, depth).map((level) => ({
-    ...level.spec,
-    ...pageParams(level.page),
-    links: level.links,
-    parentKind: level.parentKind,
-  }));
-  // LIMIT is evaluated for every level of the text: the levels not read get a placeholder.
-  while (params.length < TREE_DEPTH)
-    params.push({ ...(params[0] as object), limit: neo4j.int(0) } as never);
+  const params: Record<string, unknown> = { keys, depth: neo4j.int(depth) };
+  for (let i = 0; i < TREE_DEPTH; i += 1) {
+    // LIMIT is evaluated for every level of the text: a level not read gets a placeholder.
+    const level = levels[Math.min(i, depth - 1)] as RelationLevel;
+    const values = {
+      ...level.spec,
+      ...pageParams(level.page),
+      ...(i < depth ? {} : { limit: neo4j.int(0) }),
+      links: level.links,
+      parentKind: level.parentKind,
+    };
+    for (const [name, value] of Object.entries(values)) params[`${name}${i + 1}`] = value;
+  }
   const rows = await ctx.db.read<{ parentKey: string; edges: RelationTuple[] }>(
     "related-entities-tree",
-    { keys, levels: params, depth: neo4j.int(depth) },
+    params,
   );
   if (depth > 1) for (const row of rows) primeBelow(ctx, row.edges, levels, depth - 1);
   return byKeys(
