@@ -78,8 +78,8 @@ export interface Page<E> {
 }
 
 /**
- * An edge of a page: `{ node: row }` (or what `edge` made of the row) and its `cursor`,
- * encoded only if read. The cursor is a getter of the class, not of each edge: edges of
+ * An edge of a page: its `node` (the row, or what `toPage`'s `node` made of it), the row, and
+ * its `cursor`, encoded only if read. The cursor is a getter of the class, not of each edge: edges of
  * one page share one shape however many there are.
  */
 class PageEdge<T> {

@@ -22,7 +22,7 @@ import { FactOrder, FactRole, Qualifier, Statistic, Unit } from "./fact-enums.js
 import { FactFilter, factFilter } from "./fact-filter.js";
 import { TimePeriod } from "./time-period.js";
 import { pageConnection } from "./page-connection.js";
-import { type SelectionQuestion, selects } from "./selects.js";
+import { perField, type SelectionQuestion, selects } from "./selects.js";
 import { Variable } from "./variable.js";
 
 export const Fact = builder.loadableNodeRef<FactRow, string>("Fact", {
@@ -167,6 +167,9 @@ type FactPageArgs = {
   after?: string | null;
 };
 
+const factPosition = (r: SortedKey) => ({ value: r.sort, key: r.key });
+const factNode = (r: SortedKey) => r.key;
+
 /** A facts connection on a parent (entity, period, document, variable), batched over all parents. */
 export function factsField<Parent>(
   t: object,
@@ -189,25 +192,24 @@ export function factsField<Parent>(
         : {}),
     },
     resolve: async (parent, rawArgs, ctx, info) => {
-      const args = rawArgs as FactPageArgs & { role?: FactAnchor };
-      const page = pageQuery(args);
-      const filter = factFilter(args.filter);
-      const order = (args.orderBy ?? "KEY") as "KEY";
-      const effective: FactAnchor = anchor === "ROLE" ? (args.role ?? "ABOUT_OR_SCOPE") : anchor;
-      const links = selects(ctx, info, LINKS);
+      // The same for every parent at this place of the query: worked out once per request.
+      const { page, filter, effective, pages } = perField(ctx, info, "facts", () => {
+        const args = rawArgs as FactPageArgs & { role?: FactAnchor };
+        const page = pageQuery(args);
+        const filter = factFilter(args.filter);
+        const order = (args.orderBy ?? "KEY") as "KEY";
+        const effective: FactAnchor = anchor === "ROLE" ? (args.role ?? "ABOUT_OR_SCOPE") : anchor;
+        const links = selects(ctx, info, LINKS);
+        const pages = requestLoader<string, SortedKey[]>(
+          ctx,
+          `facts-of-parents-page:${JSON.stringify([effective, filter, order, page, links])}`,
+          (keys) => factPagesOfParents(ctx.db, keys, effective, filter, order, page, links),
+        );
+        return { page, filter, effective, pages };
+      });
       const key = parentKey(parent);
-      const rows = await requestLoader<string, SortedKey[]>(
-        ctx,
-        `facts-of-parents-page:${JSON.stringify([effective, filter, order, page, links])}`,
-        (keys) => factPagesOfParents(ctx.db, keys, effective, filter, order, page, links),
-      ).load(key);
       return {
-        ...toPage(
-          rows,
-          page,
-          (r) => ({ value: r.sort, key: r.key }),
-          (r) => r.key,
-        ),
+        ...toPage(await pages.load(key), page, factPosition, factNode),
         count: () => factCountOfParent(ctx, key, effective, filter),
       };
     },
@@ -263,12 +265,7 @@ builder.queryFields((t) => ({
       const filter = factFilter(args.filter);
       const links = selects(ctx, info, LINKS);
       const rows = await factsPage(ctx.db, filter, (args.orderBy ?? "KEY") as "KEY", page, links);
-      const result = toPage(
-        rows,
-        page,
-        (r) => ({ value: r.sort, key: r.key }),
-        (r) => r.key,
-      );
+      const result = toPage(rows, page, factPosition, factNode);
       return {
         ...result,
         count: () => factsCount(ctx, filter),
