@@ -33,6 +33,18 @@ describe("Db", () => {
     expect(db.roundTrips).toBe(1);
   });
 
+  it("leaves the process's stack trace limit as it found it, when a read fails too", async () => {
+    const db = new Db(neo4j.driver, neo4j.database);
+    const limit = Error.stackTraceLimit;
+    await db.read("entities-by-key", { keys: ["imss"] });
+    expect(Error.stackTraceLimit).toBe(limit);
+    // Refused by Neo4j: the error still says what failed.
+    await expect(db.read("fact-deprecate", { key: "x", reason: "probe" })).rejects.toMatchObject({
+      code: expect.stringMatching(/Neo\.ClientError/),
+    });
+    expect(Error.stackTraceLimit).toBe(limit);
+  });
+
   it("reads", async () => {
     const db = new Db(neo4j.driver, neo4j.database);
     const rows = await db.read<{ node: { key: string } }>("entities-by-key", { keys: ["imss"] });

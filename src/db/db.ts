@@ -79,9 +79,20 @@ export class Db {
       // refuses any write in it), which saves the driver's separate COMMIT round trip and
       // about half the time of a small read (bench/README.md). A failed read is not retried:
       // the client gets the error (503 when Neo4j is away) at once.
-      return mode === "READ"
-        ? await session.run(text, params, config)
-        : await session.executeWrite((tx) => tx.run(text, params), config);
+      if (mode === "WRITE") return await session.executeWrite((tx) => tx.run(text, params), config);
+      // neo4j-driver captures and formats a stack trace for every query it is given (to show
+      // the caller's frames in a failed query's error): about 7% of the CPU of a small request (bench/README.md).
+      // It is captured here, synchronously, with no frames; a failed read still says what
+      // failed, and its GraphQL error says where in the query.
+      const limit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 0;
+      let result;
+      try {
+        result = session.run(text, params, config);
+      } finally {
+        Error.stackTraceLimit = limit;
+      }
+      return await result;
     } finally {
       await session.close();
     }
