@@ -48,6 +48,18 @@ export function targetCheck(op: OperationResult): TargetCheck {
   };
 }
 
+/** The range of a ratio of throughputs over the rounds (round k of `a` against round k of `b`). */
+export function spread(a: LoadResult | undefined, b: LoadResult | undefined): string {
+  const ra = a?.rounds ?? [];
+  const rb = b?.rounds ?? [];
+  const ratios = ra
+    .map((v, k) => v / (rb[k] ?? Number.NaN))
+    .filter((v) => Number.isFinite(v) && v > 0);
+  if (ratios.length < 2) return "";
+  const f = (v: number) => v.toFixed(v < 10 ? 2 : 1);
+  return ` (${f(Math.min(...ratios))}–${f(Math.max(...ratios))})`;
+}
+
 export function renderResults(r: BenchResults): string {
   const ops = r.operations;
   const lines: string[] = [];
@@ -63,11 +75,19 @@ export function renderResults(r: BenchResults): string {
       `${n0(r.graph.facts)} facts (${n0(r.generation.facts)} generated over ` +
       `${n0(r.generation.facilities)} facilities and ${r.generation.months} months), ${n0(r.graph.entities)} entities.`,
   );
+  const rounds = r.settings.rounds ?? 1;
   lines.push(
-    `Load: autocannon, ${r.settings.connections} connections, ${r.settings.durationSeconds} s per operation ` +
-      `and target, one target at a time, after a warm-up round (${r.settings.warmupSeconds ?? 0} s per ` +
-      "operation and target) and 1 s of warm-up just before; latencies are exact percentiles of every " +
-      "response's time. Targets: **raw** = the hand-written Cypher through neo4j-driver behind a bare " +
+    `Load: autocannon, ${r.settings.connections} connections, one target at a time, after a warm-up ` +
+      `round (${r.settings.warmupSeconds ?? 0} s per operation and target). ` +
+      (rounds > 1
+        ? `Each operation is measured in ${rounds} rounds of ${r.settings.durationSeconds} s per target ` +
+          "(raw, ours, peer, then again), each after 1 s of warm-up; a target's throughput is its " +
+          "median round's, and the ratios' range over the rounds (each round's ratio, in brackets) " +
+          "shows how much one measurement can be trusted. Latencies are exact percentiles of every " +
+          "response's time in every round. "
+        : `${r.settings.durationSeconds} s per operation and target, after 1 s of warm-up; ` +
+          "latencies are exact percentiles of every response's time. ") +
+      "Targets: **raw** = the hand-written Cypher through neo4j-driver behind a bare " +
       "HTTP handler (the floor); **ours** = this server; **peer** = @neo4j/graphql 7.6 served by the " +
       "same Yoga.",
   );
@@ -94,8 +114,8 @@ export function renderResults(r: BenchResults): string {
           rps(raw),
           rps(ours),
           rps(peer),
-          `${x(c.throughputVsPeer)} ${ok((c.throughputVsPeer ?? 0) >= 2)}`,
-          `${x(c.throughputVsRaw)} ${ok((c.throughputVsRaw ?? 99) <= 1.3)}`,
+          `${x(c.throughputVsPeer)} ${ok((c.throughputVsPeer ?? 0) >= 2)}${spread(ours, peer)}`,
+          `${x(c.throughputVsRaw)} ${ok((c.throughputVsRaw ?? 99) <= 1.3)}${spread(raw, ours)}`,
         ];
       }),
     ),

@@ -30,11 +30,14 @@ import { renderGrowth, renderResults } from "./report.js";
  * 2. checks that the three targets (this server, @neo4j/graphql, raw Cypher) give equal answers
  *    to every operation, and PROFILEs the Cypher each sends (db hits, queries);
  * 3. starts each target in its own process on loopback and measures its start-up;
- * 4. loads each operation on each target with autocannon for a fixed time;
+ * 4. loads each operation on each target with autocannon for a fixed time, in rounds: raw, ours
+ *    and peer one after the other, then again (the machine's state drifts; rounds that alternate
+ *    see the same drift, and their spread shows how far one run can be trusted);
  * 5. writes bench/results/<size>.md and .json, and bench/results/growth.md.
  * `--render` only rewrites the .md files from the .json ones.
- * Options: --duration <s> (default 5 for S, 8 for M and L), --connections <n> (8),
- * --warmup <s> (2, per operation and target, before any measurement), --ops a,b.
+ * Options: --duration <s> (per round; default 2 for S, 3 for M and L), --rounds <n> (3),
+ * --connections <n> (8), --warmup <s> (2, per operation and target, before any measurement),
+ * --ops a,b.
  */
 
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -54,8 +57,13 @@ export interface LoadResult {
   /** CPU time per request of the target's process and of Neo4j (ms): what contention cannot blur. */
   serverCpuMs: number;
   neo4jCpuMs: number;
-  /** The machine's 1-minute load average when the measurement started. */
+  /** The machine's 1-minute load average when the measurement started (mean over rounds). */
   loadAverage: number;
+  /**
+   * Requests per second in each round (requestsPerSecond is their median; the latencies, CPU
+   * and counts are over every round's responses).
+   */
+  rounds?: number[];
 }
 
 export interface OperationResult {
@@ -87,7 +95,13 @@ export interface BenchResults {
   graph: { nodes: number; relationships: number; facts: number; entities: number };
   fixture: Fixture;
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string };
-  settings: { durationSeconds: number; connections: number; warmupSeconds: number };
+  /** durationSeconds: of each round (older files: of the one measurement). */
+  settings: {
+    durationSeconds: number;
+    connections: number;
+    warmupSeconds: number;
+    rounds?: number;
+  };
   commit: string;
   date: string;
   startup: Partial<Record<Target | "main", StartupResult>>;
@@ -118,7 +132,8 @@ async function main() {
     return;
   }
   const size = parseSize(process.argv);
-  const durationSeconds = Number(argument("duration") ?? (size === "S" ? 5 : 8));
+  const durationSeconds = Number(argument("duration") ?? (size === "S" ? 2 : 3));
+  const rounds = Number(argument("rounds") ?? 3);
   const connections = Number(argument("connections") ?? 8);
   const warmupSeconds = Number(argument("warmup") ?? 2);
   const only = argument("ops")?.split(",");
@@ -186,31 +201,39 @@ async function main() {
 
     for (const [i, op] of ops.entries()) {
       const result = results[i] as OperationResult;
+      const measured: Partial<Record<Target, RoundResult[]>> = {};
+      for (let round = 1; round <= rounds; round += 1) {
+        for (const target of TARGETS) {
+          if (result.failed[target]) continue;
+          const request = requestFor(op, target, ports[target] as number);
+          const child = processes[target] as ChildProcess;
+          await load(request, connections, 1); // warm-up, not recorded
+          await waitForQuiet(bench.driver);
+          const loadAverage = loadavg()[0] ?? 0;
+          const [serverBefore, neo4jBefore] = [await childCpuMs(child), neo4jCpuMs()];
+          const run = await load(request, connections, durationSeconds);
+          const [serverAfter, neo4jAfter] = [await childCpuMs(child), neo4jCpuMs()];
+          // Requests cut off at the end of the run may still run in Neo4j: let them finish.
+          await waitForQuiet(bench.driver);
+          (measured[target] ??= []).push({
+            ...run,
+            serverCpuMs: serverAfter - serverBefore,
+            neo4jCpuMs: neo4jAfter - neo4jBefore,
+            loadAverage,
+          });
+          const per = (ms: number) => ms / Math.max(1, run.requests);
+          log(
+            `  ${op.name.padEnd(14)} ${target.padEnd(5)} round ${round}/${rounds} ` +
+              `${run.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${run.p50.toFixed(2)} ms  ` +
+              `p99 ${run.p99.toFixed(2)} ms  cpu/req ${per(serverAfter - serverBefore).toFixed(2)} + ` +
+              `${per(neo4jAfter - neo4jBefore).toFixed(2)} ms  load ${loadAverage.toFixed(1)}` +
+              `${run.errors ? `  ERRORS ${run.errors}` : ""}`,
+          );
+        }
+      }
       for (const target of TARGETS) {
-        if (result.failed[target]) continue;
-        const request = requestFor(op, target, ports[target] as number);
-        const child = processes[target] as ChildProcess;
-        await load(request, connections, 1); // warm-up, not recorded
-        await waitForQuiet(bench.driver);
-        const loadAverage = loadavg()[0] ?? 0;
-        const [serverBefore, neo4jBefore] = [await childCpuMs(child), neo4jCpuMs()];
-        const measured = await load(request, connections, durationSeconds);
-        const [serverAfter, neo4jAfter] = [await childCpuMs(child), neo4jCpuMs()];
-        // Requests cut off at the end of the run may still run in Neo4j: let them finish.
-        await waitForQuiet(bench.driver);
-        const per = (ms: number) => ms / Math.max(1, measured.requests);
-        result.load[target] = {
-          ...measured,
-          serverCpuMs: per(serverAfter - serverBefore),
-          neo4jCpuMs: per(neo4jAfter - neo4jBefore),
-          loadAverage,
-        };
-        const l = result.load[target] as LoadResult;
-        log(
-          `  ${op.name.padEnd(14)} ${target.padEnd(5)} ${l.requestsPerSecond.toFixed(0).padStart(6)} req/s  ` +
-            `p50 ${l.p50.toFixed(2)} ms  p99 ${l.p99.toFixed(2)} ms  cpu/req ${l.serverCpuMs.toFixed(2)} + ` +
-            `${l.neo4jCpuMs.toFixed(2)} ms  load ${l.loadAverage.toFixed(1)}${l.errors ? `  ERRORS ${l.errors}` : ""}`,
-        );
+        const runs = measured[target];
+        if (runs) result.load[target] = combineRounds(runs);
       }
     }
 
@@ -225,7 +248,7 @@ async function main() {
         memoryGb: Math.round(totalmem() / 2 ** 30),
         node: process.version,
       },
-      settings: { durationSeconds, connections, warmupSeconds },
+      settings: { durationSeconds, connections, warmupSeconds, rounds },
       commit: gitCommit(),
       date: new Date().toISOString(),
       startup,
@@ -403,7 +426,47 @@ function requestFor(op: Operation, target: Target, port: number): HttpRequest {
   return { url: `http://127.0.0.1:${port}/graphql`, body: JSON.stringify(op[target]) };
 }
 
-type Measured = Omit<LoadResult, "serverCpuMs" | "neo4jCpuMs" | "loadAverage">;
+type Measured = Omit<LoadResult, "serverCpuMs" | "neo4jCpuMs" | "loadAverage" | "rounds"> & {
+  /** Every answered request's time (ms), sorted. */
+  latencies: number[];
+};
+
+/** One round of one target: CPU times in total (ms) over the round, not per request. */
+type RoundResult = Measured & { serverCpuMs: number; neo4jCpuMs: number; loadAverage: number };
+
+/** A percentile of sorted latencies (exact: the value at that rank). */
+const percentile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+/**
+ * The rounds of one target as one result: its throughput is the median round's (one slow or
+ * fast round moves it less than a mean), its latencies are percentiles of every response of
+ * every round, its CPU per request is over all of them.
+ */
+export function combineRounds(runs: RoundResult[]): LoadResult {
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const rates = runs.map((r) => r.requestsPerSecond);
+  const sortedRates = [...rates].sort((a, b) => a - b);
+  const mid = sortedRates.length / 2;
+  const median =
+    sortedRates.length % 2
+      ? (sortedRates[Math.floor(mid)] as number)
+      : ((sortedRates[mid - 1] as number) + (sortedRates[mid] as number)) / 2;
+  const requests = latencies.length;
+  const sum = (f: (r: RoundResult) => number) => runs.reduce((a, r) => a + f(r), 0);
+  return {
+    requestsPerSecond: median,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    mean: latencies.reduce((a, b) => a + b, 0) / Math.max(1, requests),
+    requests,
+    errors: sum((r) => r.errors),
+    serverCpuMs: sum((r) => r.serverCpuMs) / Math.max(1, requests),
+    neo4jCpuMs: sum((r) => r.neo4jCpuMs) / Math.max(1, requests),
+    loadAverage: sum((r) => r.loadAverage) / runs.length,
+    rounds: rates,
+  };
+}
 
 /**
  * Loads one request for `seconds`. Only answers with data count: a response that carries
@@ -432,12 +495,11 @@ function load(request: HttpRequest, connections: number, seconds: number): Promi
       (error, result) => {
         if (error) return reject(error);
         latencies.sort((a, b) => a - b);
-        const at = (q: number) =>
-          latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
         resolve({
+          latencies,
           requestsPerSecond: latencies.length / seconds,
-          p50: at(0.5),
-          p99: at(0.99),
+          p50: percentile(latencies, 0.5),
+          p99: percentile(latencies, 0.99),
           mean: latencies.reduce((a, b) => a + b, 0) / Math.max(1, latencies.length),
           requests: latencies.length,
           errors: result.errors + result.timeouts + result.non2xx + result.mismatches,
