@@ -40,21 +40,42 @@ export interface TargetCheck {
 export function targetCheck(op: OperationResult): TargetCheck {
   const { ours, peer, raw } = loads(op);
   return {
-    throughputVsPeer: ours && peer ? ours.requestsPerSecond / peer.requestsPerSecond : undefined,
+    throughputVsPeer: ours && peer ? throughputRatio(ours, peer) : undefined,
     // No answer from the peer within the run: its p99 is longer than the run itself.
     p99VsPeer: ours && peer ? (peer.requests ? ours.p99 / peer.p99 : 0) : undefined,
-    throughputVsRaw: ours && raw ? raw.requestsPerSecond / ours.requestsPerSecond : undefined,
+    throughputVsRaw: ours && raw ? throughputRatio(raw, ours) : undefined,
     p99VsRaw: ours && raw ? ours.p99 / raw.p99 : undefined,
   };
 }
 
-/** The range of a ratio of throughputs over the rounds (round k of `a` against round k of `b`). */
-export function spread(a: LoadResult | undefined, b: LoadResult | undefined): string {
-  const ra = a?.rounds ?? [];
-  const rb = b?.rounds ?? [];
-  const ratios = ra
+/** Round k of `a` against round k of `b`: the two ran one after the other, in the same conditions. */
+function roundRatios(a: LoadResult, b: LoadResult): number[] {
+  const rb = b.rounds ?? [];
+  return (a.rounds ?? [])
     .map((v, k) => v / (rb[k] ?? Number.NaN))
     .filter((v) => Number.isFinite(v) && v > 0);
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((p, q) => p - q);
+  const mid = sorted.length / 2;
+  return sorted.length % 2
+    ? (sorted[Math.floor(mid)] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+/**
+ * How many times `a`'s throughput is `b`'s: the median of the rounds' ratios when both were
+ * measured in rounds (each round's pair ran in the same conditions), else of the one measurement.
+ */
+export function throughputRatio(a: LoadResult, b: LoadResult): number {
+  const ratios = roundRatios(a, b);
+  return ratios.length ? median(ratios) : a.requestsPerSecond / b.requestsPerSecond;
+}
+
+/** The range of a ratio of throughputs over the rounds, in brackets (nothing for one round). */
+export function spread(a: LoadResult | undefined, b: LoadResult | undefined): string {
+  const ratios = a && b ? roundRatios(a, b) : [];
   if (ratios.length < 2) return "";
   const f = (v: number) => v.toFixed(v < 10 ? 2 : 1);
   return ` (${f(Math.min(...ratios))}–${f(Math.max(...ratios))})`;
@@ -81,9 +102,10 @@ export function renderResults(r: BenchResults): string {
       `round (${r.settings.warmupSeconds ?? 0} s per operation and target). ` +
       (rounds > 1
         ? `Each operation is measured in ${rounds} rounds of ${r.settings.durationSeconds} s per target ` +
-          "(raw, ours, peer, then again), each after 1 s of warm-up; a target's throughput is its " +
-          "median round's, and the ratios' range over the rounds (each round's ratio, in brackets) " +
-          "shows how much one measurement can be trusted. Latencies are exact percentiles of every " +
+          "(raw, ours, peer, then again), each after 1 s of warm-up. A target's throughput is its " +
+          "median round's; a ratio of throughputs is the median of the rounds' ratios (each round " +
+          "compares targets measured one after the other), and its range over the rounds, in " +
+          "brackets, shows how far one measurement can be trusted. Latencies are exact percentiles of every " +
           "response's time in every round. "
         : `${r.settings.durationSeconds} s per operation and target, after 1 s of warm-up; ` +
           "latencies are exact percentiles of every response's time. ") +
