@@ -56,7 +56,8 @@ function roundRatios(a: LoadResult, b: LoadResult): number[] {
     .filter((v) => Number.isFinite(v) && v > 0);
 }
 
-const median = (values: number[]) => {
+/** The median of some figures (the mean of the middle two for an even count). */
+export const median = (values: number[]) => {
   const sorted = [...values].sort((p, q) => p - q);
   const mid = sorted.length / 2;
   return sorted.length % 2

@@ -22,7 +22,7 @@ import {
   type Target,
 } from "./operations.js";
 import { newTally, planDbHits, profilingDriver, type Tally } from "./profiling.js";
-import { renderGrowth, renderResults } from "./report.js";
+import { median, renderGrowth, renderResults } from "./report.js";
 
 /**
  * `npm run bench -- --size S|M|L`: one session, one Neo4j, one dataset.
@@ -446,16 +446,10 @@ const percentile = (sorted: number[], q: number) =>
 export function combineRounds(runs: RoundResult[]): LoadResult {
   const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
   const rates = runs.map((r) => r.requestsPerSecond);
-  const sortedRates = [...rates].sort((a, b) => a - b);
-  const mid = sortedRates.length / 2;
-  const median =
-    sortedRates.length % 2
-      ? (sortedRates[Math.floor(mid)] as number)
-      : ((sortedRates[mid - 1] as number) + (sortedRates[mid] as number)) / 2;
   const requests = latencies.length;
   const sum = (f: (r: RoundResult) => number) => runs.reduce((a, r) => a + f(r), 0);
   return {
-    requestsPerSecond: median,
+    requestsPerSecond: median(rates),
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
     mean: latencies.reduce((a, b) => a + b, 0) / Math.max(1, requests),

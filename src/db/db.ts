@@ -81,9 +81,9 @@ export class Db {
       // the client gets the error (503 when Neo4j is away) at once.
       if (mode === "WRITE") return await session.executeWrite((tx) => tx.run(text, params), config);
       // neo4j-driver captures and formats a stack trace for every query it is given (to show
-      // the caller's frames in a failed query's error): about 7% of the CPU of a small request (bench/README.md).
-      // It is captured here, synchronously, with no frames; a failed read still says what
-      // failed, and its GraphQL error says where in the query.
+      // the caller's frames in a failed query's error): about 7% of the CPU of a small request
+      // (bench/README.md). It is captured here, synchronously, with no frames; a failed read
+      // still says what failed, and its GraphQL error says where in the query.
       const limit = Error.stackTraceLimit;
       Error.stackTraceLimit = 0;
       let result;
