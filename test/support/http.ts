@@ -1,9 +1,9 @@
 import type { AddressInfo } from "node:net";
 import type { Driver } from "neo4j-driver";
-import { afterAll, beforeAll } from "vitest";
 import type { HttpSettings } from "../../src/config.js";
 import { createHttpServer } from "../../src/server.js";
 import { testDriver } from "./neo4j.js";
+import { useForTests } from "./use-for-tests.js";
 
 export interface GraphQLBody<T> {
   data?: T;
@@ -63,19 +63,17 @@ export function useTestServer(http: Partial<HttpSettings> = {}): {
   readonly server: TestServer;
   readonly driver: Driver;
 } {
-  let running: { server: TestServer; driver: Driver } | undefined;
-  beforeAll(async () => {
-    const { driver, database } = testDriver();
-    running = { driver, server: await startTestServer(driver, database, http) };
-  });
-  afterAll(async () => {
-    await running?.server.close();
-    await running?.driver.close();
-  });
-  const get = () => {
-    if (!running) throw new Error("useTestServer: read the server inside a test");
-    return running;
-  };
+  const get = useForTests(
+    "useTestServer",
+    async () => {
+      const { driver, database } = testDriver();
+      return { driver, server: await startTestServer(driver, database, http) };
+    },
+    async (running) => {
+      await running.server.close();
+      await running.driver.close();
+    },
+  );
   return {
     get server() {
       return get().server;

@@ -1,6 +1,7 @@
 import type { Driver } from "neo4j-driver";
-import { afterAll, beforeAll, inject } from "vitest";
+import { inject } from "vitest";
 import { createDriver } from "../../src/db/driver.js";
+import { useForTests } from "./use-for-tests.js";
 
 /** A driver to the run's Neo4j (see global-setup.ts); close it in afterAll. */
 export function testDriver(): { driver: Driver; database: string | undefined } {
@@ -16,17 +17,7 @@ export function useTestDriver(): {
   readonly driver: Driver;
   readonly database: string | undefined;
 } {
-  let opened: ReturnType<typeof testDriver> | undefined;
-  beforeAll(() => {
-    opened = testDriver();
-  });
-  afterAll(async () => {
-    await opened?.driver.close();
-  });
-  const get = () => {
-    if (!opened) throw new Error("useTestDriver: read the driver inside a test");
-    return opened;
-  };
+  const get = useForTests("useTestDriver", testDriver, (opened) => opened.driver.close());
   return {
     get driver() {
       return get().driver;
