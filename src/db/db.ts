@@ -26,12 +26,17 @@ export class Db {
     readonly timeoutMs = DEFAULT_TRANSACTION_TIMEOUT_MS,
   ) {}
 
-  /** Runs `cypher/<name>.cypher` in a read transaction and returns its records as plain objects. */
+  /**
+   * Runs `cypher/<name>.cypher` in a read transaction and returns its records as plain objects.
+   * `text` is the query made from that file, when it is not the file itself (see
+   * src/loaders/related-tree-query.ts).
+   */
   async read<T extends RecordShape = RecordShape>(
     name: string,
     params: Record<string, unknown> = {},
+    text = cypher(name),
   ): Promise<T[]> {
-    const result = await this.run(name, params, "READ");
+    const result = await this.run(text, params, "READ");
     return result.records.map((r) => r.toObject() as T);
   }
 
@@ -40,7 +45,7 @@ export class Db {
     name: string,
     params: Record<string, unknown> = {},
   ): Promise<T[]> {
-    const result = await this.run(name, params, "WRITE");
+    const result = await this.run(cypher(name), params, "WRITE");
     return result.records.map((r) => r.toObject() as T);
   }
 
@@ -66,11 +71,10 @@ export class Db {
   }
 
   private async run(
-    name: string,
+    text: string,
     params: Record<string, unknown>,
     mode: "READ" | "WRITE",
   ): Promise<QueryResult> {
-    const text = cypher(name);
     this.roundTrips += 1;
     const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
     const config = { timeout: this.timeoutMs };

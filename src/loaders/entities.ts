@@ -2,6 +2,7 @@ import neo4j from "neo4j-driver";
 import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
+import { relatedTreeQueries } from "./related-tree-query.js";
 import { rowLoader } from "./request-cache.js";
 import { byKeys, countOfParent, NotFoundError, requestLoader } from "./request-loader.js";
 
@@ -172,6 +173,27 @@ async function relatedTree(
   levels: readonly RelationLevel[],
 ): Promise<RelationRow[][]> {
   const depth = Math.min(levels.length, TREE_DEPTH);
+  const rows = await ctx.db.read<{ parentKey: string; edges: RelationTuple[] }>(
+    "related-entities-tree",
+    relatedTreeParams(keys, levels),
+    relatedTreeQueries.text(levels.slice(0, depth).map((level) => level.spec)),
+  );
+  if (depth > 1) for (const row of rows) primeBelow(ctx, row.edges, levels, depth - 1);
+  return byKeys(
+    keys,
+    rows,
+    (r) => r.parentKey,
+    (r) => r.edges.map(relationRow),
+    () => [],
+  ) as RelationRow[][];
+}
+
+/** The parameters of related-entities-tree.cypher for `levels` (up to TREE_DEPTH) under `keys`. */
+export function relatedTreeParams(
+  keys: readonly string[],
+  levels: readonly RelationLevel[],
+): Record<string, unknown> {
+  const depth = Math.min(levels.length, TREE_DEPTH);
   const params: Record<string, unknown> = { keys, depth: neo4j.int(depth) };
   for (let i = 0; i < TREE_DEPTH; i += 1) {
     // LIMIT is evaluated for every level of the text: a level not read gets a placeholder.
@@ -185,18 +207,7 @@ async function relatedTree(
     };
     for (const [name, value] of Object.entries(values)) params[`${name}${i + 1}`] = value;
   }
-  const rows = await ctx.db.read<{ parentKey: string; edges: RelationTuple[] }>(
-    "related-entities-tree",
-    params,
-  );
-  if (depth > 1) for (const row of rows) primeBelow(ctx, row.edges, levels, depth - 1);
-  return byKeys(
-    keys,
-    rows,
-    (r) => r.parentKey,
-    (r) => r.edges.map(relationRow),
-    () => [],
-  ) as RelationRow[][];
+  return params;
 }
 
 /**
