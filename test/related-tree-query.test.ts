@@ -94,7 +94,7 @@ describe("the specialised text against the file's own, on the seeded graph", () 
   async function both(keys: string[], levels: RelationLevel[]) {
     const db = new Db(neo4j.driver, neo4j.database);
     const params = relatedTreeParams(keys, levels);
-    const byParent = (rows: { parentKey: string }[]) =>
+    const byParent = <R extends { parentKey: string }>(rows: R[]) =>
       [...rows].sort((x, y) => x.parentKey.localeCompare(y.parentKey));
     const generic = await db.read<{ parentKey: string; edges: unknown[] }>(
       "related-entities-tree",
