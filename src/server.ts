@@ -10,7 +10,10 @@ import { DEFAULT_HTTP, type HttpSettings } from "./config.js";
 import type { Context } from "./context.js";
 import { Db } from "./db/db.js";
 import { GRAPHIQL_TOUR } from "./graphiql-tour.js";
-import { useCompiledExecution } from "./plugins/use-compiled-execution.js";
+import {
+  type CompiledExecutionOptions,
+  useCompiledExecution,
+} from "./plugins/use-compiled-execution.js";
 import { useBodyLimit } from "./plugins/use-body-limit.js";
 import { useDatabaseErrors } from "./plugins/use-database-errors.js";
 import { useNoIntrospection } from "./plugins/use-no-introspection.js";
@@ -23,6 +26,8 @@ export interface ServerOptions {
   driver: Driver;
   database: string | undefined;
   http?: Partial<HttpSettings>;
+  /** Which documents are compiled, and how many kept (defaults: use-compiled-execution.ts). */
+  compile?: CompiledExecutionOptions;
 }
 
 /** Limits against hostile operations (graphql-armor), sized so that every real query of the API fits. */
@@ -58,7 +63,7 @@ const METRICS = {
  * The Yoga app: GraphQL (and GraphiQL) at /graphql, /health, /ready, /metrics.
  * Each cross-cutting concern is one plugin.
  */
-export function createApp({ driver, database, http }: ServerOptions) {
+export function createApp({ driver, database, http, compile }: ServerOptions) {
   const settings: HttpSettings = { ...DEFAULT_HTTP, ...http };
   const armor = new EnvelopArmor({
     maxDepth: { n: LIMITS.maxDepth },
@@ -81,7 +86,7 @@ export function createApp({ driver, database, http }: ServerOptions) {
     usePrometheus({ registry: new Registry(), endpoint: "/metrics", metrics: METRICS }),
     useDatabaseErrors(),
     useQueryCount(),
-    useCompiledExecution(),
+    useCompiledExecution(compile),
   ];
 
   return createYoga<Record<string, unknown>, Context>({

@@ -1,13 +1,24 @@
-import { useGraphQlJit } from "@envelop/graphql-jit";
 import {
   type DocumentNode,
   type ExecutionArgs,
-  GraphQLError,
+  type ExecutionResult,
+  type FragmentDefinitionNode,
+  getNamedType,
   getOperationAST,
   getVariableValues,
+  type GraphQLCompositeType,
+  GraphQLError,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  isAbstractType,
+  isCompositeType,
+  Kind,
+  type SelectionSetNode,
   type Source,
 } from "graphql";
+import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
 import type { Plugin } from "graphql-yoga";
+import { LRUCache } from "lru-cache";
 
 /**
  * Executes operations with graphql-jit (compiled once per document, then run as plain
@@ -16,38 +27,99 @@ import type { Plugin } from "graphql-yoga";
  *
  * - A document is compiled the second time it is executed, not the first: clients send
  *   the same few operations again and again, while a client sending a new document every
- *   time would otherwise make the server compile (milliseconds) for each one.
+ *   time would otherwise make the server compile for each one.
+ * - graphql-jit writes the code of a field on an abstract type once for every type that can
+ *   be there (`Entity` has eight), so the code of a document grows eightfold with each level
+ *   of nested relations: a query four relation levels deep took 7 s and 1 GB to compile, and
+ *   one with a few aliases more would exhaust the heap. A document is compiled only when
+ *   the fields graphql-jit would write (`compiledSize`) are at most `budget`; a larger one
+ *   runs in graphql-js, which answers the same (test/compiled-execution.e2e.test.ts).
+ * - Compiled documents are kept while their fields add up to at most `keep`, the least
+ *   recently used dropped first, so that their code cannot fill the memory either.
  * - Variables that do not fit their types are left to graphql-js, so that the answer is
  *   the same 400 with the same message either way.
  * - graphql-jit's errors carry their locations but not the source positions Yoga rebuilds
  *   errors from; they get them back, so that GraphiQL can point at the failing field.
- * test/compiled-execution.e2e.test.ts checks that both ways answer alike.
  */
-export function useCompiledExecution(): Plugin {
-  const seen = new WeakMap<DocumentNode, true>();
-  const compiled = new WeakSet<object>();
-  const jit = useGraphQlJit(
-    {},
-    {
-      enableIf: (args) => {
-        if (!seen.has(args.document)) {
-          seen.set(args.document, true);
-          return false;
-        }
-        if (!variablesFit(args)) return false;
-        compiled.add(args.contextValue as object);
-        return true;
-      },
-    },
-  ) as Plugin;
+
+export interface CompiledExecutionOptions {
+  /** The most fields (as graphql-jit writes them) of a document that is compiled. */
+  budget?: number;
+  /** The most fields of all documents kept compiled. */
+  keep?: number;
+  /** Told what became of each document executed a second time (for metrics and tests). */
+  onDecision?: (decision: CompileDecision) => void;
+}
+
+export type CompileDecision =
+  | { outcome: "compiled"; size: number }
+  | { outcome: "too-large"; size: number }
+  | { outcome: "not-compilable" };
+
+/** About 0.2 s and 20 MB of compilation, on this project's machine (bench/README.md). */
+export const COMPILE_BUDGET = 1_500;
+export const COMPILED_KEPT = 15_000;
+
+interface Compiled {
+  operationName: string | null;
+  query: CompiledQuery;
+  size: number;
+}
+
+export function useCompiledExecution({
+  budget = COMPILE_BUDGET,
+  keep = COMPILED_KEPT,
+  onDecision,
+}: CompiledExecutionOptions = {}): Plugin {
+  const seen = new WeakSet<DocumentNode>();
+  /** Documents that are not compiled, whatever the number of times they run. */
+  const interpreted = new WeakSet<DocumentNode>();
+  const compiledDocuments = new LRUCache<DocumentNode, Compiled>({
+    maxSize: keep,
+    sizeCalculation: (entry) => Math.max(1, entry.size),
+  });
+  const compiledContexts = new WeakSet<object>();
+
+  function compiledFor(args: ExecutionArgs): Compiled | undefined {
+    const { document } = args;
+    const operationName = args.operationName ?? null;
+    const cached = compiledDocuments.get(document);
+    if (cached) return cached.operationName === operationName ? cached : undefined;
+    if (interpreted.has(document)) return undefined;
+    if (!seen.has(document)) {
+      seen.add(document);
+      return undefined;
+    }
+    const size = compiledSize(args.schema, document, operationName, budget);
+    if (size > budget) {
+      interpreted.add(document);
+      onDecision?.({ outcome: "too-large", size });
+      return undefined;
+    }
+    const query = compileQuery(args.schema, document, operationName ?? undefined);
+    if (!isCompiledQuery(query)) {
+      interpreted.add(document);
+      onDecision?.({ outcome: "not-compilable" });
+      return undefined;
+    }
+    const entry = { operationName, query, size };
+    compiledDocuments.set(document, entry);
+    onDecision?.({ outcome: "compiled", size });
+    return entry;
+  }
+
   return {
-    onPluginInit({ addPlugin }) {
-      addPlugin(jit);
-    },
-    onExecute({ args }) {
+    onExecute({ args, setExecuteFn }) {
+      const compiled = compiledFor(args);
+      if (!compiled || !variablesFit(args)) return;
+      compiledContexts.add(args.contextValue as object);
+      setExecuteFn(
+        (a: ExecutionArgs) =>
+          compiled.query.query(a.rootValue, a.contextValue, a.variableValues) as
+            ExecutionResult | Promise<ExecutionResult>,
+      );
       return {
         onExecuteDone({ result, setResult }) {
-          if (!compiled.has(args.contextValue as object)) return;
           if (!("errors" in result) || !result.errors?.length) return;
           const source = args.document.loc?.source;
           if (!source) return;
@@ -56,6 +128,59 @@ export function useCompiledExecution(): Plugin {
       };
     },
   };
+}
+
+/**
+ * How many fields graphql-jit writes code for to compile the operation: each field selected,
+ * once for every object type it is selected on (every possible type of an abstract type),
+ * through fragments. Counting stops past `limit` (the walk itself would grow as the code does).
+ */
+export function compiledSize(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null,
+  limit: number,
+): number {
+  const operation = getOperationAST(document, operationName);
+  const root = operation && schema.getRootType(operation.operation);
+  if (!operation || !root) return 0;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) {
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  }
+  let count = 0;
+  const applies = (condition: string | undefined, type: GraphQLObjectType) => {
+    if (!condition) return true;
+    const named = schema.getType(condition);
+    if (named === type) return true;
+    return !!named && isAbstractType(named) && schema.isSubType(named, type);
+  };
+  const onType = (selections: SelectionSetNode, type: GraphQLObjectType, depth: number) => {
+    for (const selection of selections.selections) {
+      if (count > limit) return;
+      if (selection.kind === Kind.FIELD) {
+        count += 1;
+        const field = type.getFields()[selection.name.value];
+        const named = field && getNamedType(field.type);
+        if (selection.selectionSet && named && isCompositeType(named)) {
+          onComposite(selection.selectionSet, named, depth + 1);
+        }
+      } else {
+        const fragment =
+          selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
+        // A fragment spread in itself is invalid (validation refuses it); never followed here.
+        if (fragment && depth < 64 && applies(fragment.typeCondition?.name.value, type)) {
+          onType(fragment.selectionSet, type, depth + 1);
+        }
+      }
+    }
+  };
+  const onComposite = (selections: SelectionSetNode, type: GraphQLCompositeType, depth: number) => {
+    const types = isAbstractType(type) ? schema.getPossibleTypes(type) : [type];
+    for (const t of types) onType(selections, t, depth);
+  };
+  onType(operation.selectionSet, root, 0);
+  return count;
 }
 
 function variablesFit(args: ExecutionArgs): boolean {
