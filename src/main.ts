@@ -1,3 +1,5 @@
+// First: NODE_ENV must be set before graphql loads.
+import "./production-by-default.js";
 import type { Server } from "node:http";
 import { ConfigError, loadConfig } from "./config.js";
 import { type OpenDatabase, openDatabase } from "./db/open-database.js";
