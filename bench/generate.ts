@@ -207,10 +207,14 @@ async function write(driver: Driver, query: string, params: Record<string, unkno
   }
 }
 
+/**
+ * A query that commits in batches of its own (CALL ... IN TRANSACTIONS): its outer transaction
+ * lasts as long as all of them, longer than the local Neo4j's 60 s default at size L.
+ */
 async function autoCommit(driver: Driver, query: string, params: Record<string, unknown> = {}) {
   const session = driver.session({ defaultAccessMode: "WRITE" });
   try {
-    return await session.run(query, params);
+    return await session.run(query, params, { timeout: 30 * 60_000 });
   } finally {
     await session.close();
   }
