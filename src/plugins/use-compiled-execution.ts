@@ -33,7 +33,7 @@ import { LRUCache } from "lru-cache";
  *   of nested relations: a query four relation levels deep took 7 s and 1 GB to compile, and
  *   one with a few aliases more would exhaust the heap. A document is compiled only when
  *   the fields graphql-jit would write (`compiledSize`) are at most `budget`; a larger one
- *   runs in graphql-js, which answers the same (test/compiled-execution.e2e.test.ts).
+ *   runs in graphql-js, which answers the same (test/compile-budget.e2e.test.ts).
  * - Compiled documents are kept while their fields add up to at most `keep`, the least
  *   recently used dropped first, so that their code cannot fill the memory either.
  * - Variables that do not fit their types are left to graphql-js, so that the answer is
@@ -78,7 +78,6 @@ export function useCompiledExecution({
     maxSize: keep,
     sizeCalculation: (entry) => Math.max(1, entry.size),
   });
-  const compiledContexts = new WeakSet<object>();
 
   function compiledFor(args: ExecutionArgs): Compiled | undefined {
     const { document } = args;
@@ -112,7 +111,6 @@ export function useCompiledExecution({
     onExecute({ args, setExecuteFn }) {
       const compiled = compiledFor(args);
       if (!compiled || !variablesFit(args)) return;
-      compiledContexts.add(args.contextValue as object);
       setExecuteFn(
         (a: ExecutionArgs) =>
           compiled.query.query(a.rootValue, a.contextValue, a.variableValues) as
