@@ -112,7 +112,11 @@ export function renderResults(r: BenchResults): string {
           "latencies are exact percentiles of every response's time. ") +
       "Targets: **raw** = the hand-written Cypher through neo4j-driver behind a bare " +
       "HTTP handler (the floor); **ours** = this server; **peer** = @neo4j/graphql 7.6 served by the " +
-      "same Yoga.",
+      "same Yoga." +
+      (r.settings.compileBudget !== undefined
+        ? ` **An experiment:** this server compiled documents of up to ${n0(r.settings.compileBudget)} ` +
+          "fields (--compile-budget), not its default budget."
+        : ""),
   );
 
   lines.push("## Throughput (requests per second, higher is better)");

@@ -37,7 +37,8 @@ import { median, renderGrowth, renderResults } from "./report.js";
  * `--render` only rewrites the .md files from the .json ones.
  * Options: --duration <s> (per round; default 2 for S, 3 for M and L), --rounds <n> (3),
  * --connections <n> (8), --warmup <s> (2, per operation and target, before any measurement),
- * --ops a,b.
+ * --ops a,b, --compile-budget <fields> (an experiment: this server compiles documents of up to
+ * that many fields instead of src/plugins/use-compiled-execution.ts's budget; the report says so).
  */
 
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -101,6 +102,8 @@ export interface BenchResults {
     connections: number;
     warmupSeconds: number;
     rounds?: number;
+    /** This server's compile budget, when the run set one (--compile-budget). */
+    compileBudget?: number;
   };
   commit: string;
   date: string;
@@ -137,6 +140,12 @@ async function main() {
   const connections = Number(argument("connections") ?? 8);
   const warmupSeconds = Number(argument("warmup") ?? 2);
   const only = argument("ops")?.split(",");
+  const compileBudgetText = argument("compile-budget");
+  const compileBudget = compileBudgetText === undefined ? undefined : Number(compileBudgetText);
+  if (compileBudget !== undefined && !(Number.isInteger(compileBudget) && compileBudget >= 0)) {
+    throw new Error(`--compile-budget takes a number of fields, not ${compileBudgetText}`);
+  }
+  if (compileBudget !== undefined) process.env.BENCH_COMPILE_BUDGET = String(compileBudget);
 
   const bench = await startBenchNeo4j(log);
   const children: ChildProcess[] = [];
@@ -248,7 +257,7 @@ async function main() {
         memoryGb: Math.round(totalmem() / 2 ** 30),
         node: process.version,
       },
-      settings: { durationSeconds, connections, warmupSeconds, rounds },
+      settings: { durationSeconds, connections, warmupSeconds, rounds, compileBudget },
       commit: gitCommit(),
       date: new Date().toISOString(),
       startup,
@@ -566,6 +575,9 @@ function childEnv(uri: string): NodeJS.ProcessEnv {
     NODE_ENV: "production",
     BENCH_NEO4J_URI: uri,
     BENCH_NEO4J_PASSWORD: BENCH_PASSWORD,
+    ...(process.env.BENCH_COMPILE_BUDGET
+      ? { BENCH_COMPILE_BUDGET: process.env.BENCH_COMPILE_BUDGET }
+      : {}),
   };
 }
 

@@ -1,6 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createYoga } from "graphql-yoga";
 import neo4j, { type Driver } from "neo4j-driver";
+import {
+  COMPILED_KEPT,
+  type CompiledExecutionOptions,
+} from "../src/plugins/use-compiled-execution.js";
 import { createApp } from "../src/server.js";
 import { neo4jGraphqlSchema } from "./neo4j-graphql-schema.js";
 import { operations, PLACEHOLDER_FIXTURE, type Target } from "./operations.js";
@@ -17,12 +21,24 @@ import { operations, PLACEHOLDER_FIXTURE, type Target } from "./operations.js";
  * makes this server do; @neo4j/graphql always does).
  */
 
+/**
+ * This server's compile options: its own defaults, unless the run is the experiment of
+ * `--compile-budget` (BENCH_COMPILE_BUDGET), where documents of up to that many fields are
+ * compiled and kept.
+ */
+function compileOptions(): CompiledExecutionOptions | undefined {
+  const budget = process.env.BENCH_COMPILE_BUDGET;
+  if (!budget) return undefined;
+  return { budget: Number(budget), keep: Math.max(COMPILED_KEPT, Number(budget)) };
+}
+
 export async function createTargetServer(
   target: Target,
   driver: Driver,
   database: string,
 ): Promise<Server> {
-  if (target === "ours") return createServer(createApp({ driver, database }));
+  if (target === "ours")
+    return createServer(createApp({ driver, database, compile: compileOptions() }));
   if (target === "peer") {
     const yoga = createYoga({
       schema: await neo4jGraphqlSchema(driver),
