@@ -37,6 +37,9 @@ const LEVEL_VARIABLES = [
 
 const NAME = "related-entities-tree";
 
+/** The file as written, comments (the block markers) included: read once, when first needed. */
+let fileSource: string | undefined;
+
 export class RelatedTreeQueries {
   private readonly texts = new Map<string, string>();
 
@@ -70,7 +73,7 @@ export const relatedTreeQueries = new RelatedTreeQueries();
 
 /** The file with each level's block replaced by the expansion of `specs[i]`. */
 export function specialised(specs: readonly RelationSpec[]): string {
-  let source = cypherSource(NAME);
+  let source = (fileSource ??= cypherSource(NAME));
   specs.forEach((spec, i) => {
     const begin = `// expand ${i + 1}: begin`;
     const end = `// expand ${i + 1}: end`;
