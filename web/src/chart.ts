@@ -1,0 +1,75 @@
+// Bar charts with Chart.js, tree-shaken: only the pieces registered here are bundled.
+// Loaded lazily (its own chunk) by the variable view.
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  Tooltip,
+} from "chart.js";
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
+
+export interface Series {
+  label: string;
+  values: (number | null)[];
+}
+
+const palette = ["#1f5fa8", "#b35900", "#0b5d4b", "#7a3e9d", "#b3261e", "#4d6b00", "#5c5c5c"];
+
+export function drawBarChart(
+  canvas: HTMLCanvasElement,
+  data: {
+    labels: string[];
+    series: Series[];
+    horizontal: boolean;
+    format: (value: number) => string;
+    onClick?: (index: number) => void;
+  },
+): { destroy(): void } {
+  const chart = new Chart(canvas, {
+    type: "bar",
+    data: {
+      labels: data.labels,
+      datasets: data.series.map((s, i) => ({
+        label: s.label,
+        data: s.values,
+        backgroundColor: palette[i % palette.length],
+        borderRadius: 2,
+      })),
+    },
+    options: {
+      indexAxis: data.horizontal ? "y" : "x",
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      plugins: {
+        legend: { display: data.series.length > 1, position: "bottom" },
+        tooltip: {
+          callbacks: {
+            label: (item) => {
+              const v = item.raw as number | null;
+              return `${item.dataset.label ?? ""}: ${v === null ? "—" : data.format(v)}`;
+            },
+          },
+        },
+      },
+      scales: {
+        [data.horizontal ? "x" : "y"]: {
+          beginAtZero: true,
+          ticks: { callback: (v: string | number) => data.format(Number(v)) },
+        },
+        [data.horizontal ? "y" : "x"]: {
+          ticks: { autoSkip: false, font: { size: 11 } },
+        },
+      },
+      onClick: (_event, elements) => {
+        const first = elements[0];
+        if (first && data.onClick) data.onClick(first.index);
+      },
+    },
+  });
+  return { destroy: () => chart.destroy() };
+}

@@ -1,0 +1,89 @@
+// The one way the app talks to the server: POST /graphql on the same origin.
+// Failures become an ApiError whose `kind` the views turn into a clear message;
+// nothing here logs to the console (an unavailable database is an expected state).
+import { print } from "@0no-co/graphql.web";
+import type { TadaDocumentNode } from "gql.tada";
+
+export type ApiErrorKind = "network" | "unavailable" | "not-found" | "bad-request" | "server";
+
+export class ApiError extends Error {
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+interface GraphQLErrorBody {
+  message: string;
+  extensions?: { code?: string };
+}
+
+const printed = new WeakMap<object, string>();
+
+function source(document: object): string {
+  let text = printed.get(document);
+  if (text === undefined) {
+    text = print(document as Parameters<typeof print>[0]);
+    printed.set(document, text);
+  }
+  return text;
+}
+
+/** Counts the requests sent, for tests and the benchmark (window.__explorer.requests). */
+export const stats = { requests: 0 };
+
+export async function request<Result, Variables>(
+  document: TadaDocumentNode<Result, Variables>,
+  variables: Variables,
+  signal?: AbortSignal,
+): Promise<Result> {
+  stats.requests += 1;
+  let response: Response;
+  try {
+    response = await fetch("/graphql", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/graphql-response+json, application/json",
+      },
+      body: JSON.stringify({ query: source(document), variables }),
+      signal: signal ?? null,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(
+      "network",
+      "The server does not answer. Check that it is running, then try again.",
+    );
+  }
+  let body: { data?: Result | null; errors?: GraphQLErrorBody[] } | undefined;
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    body = undefined;
+  }
+  const errors = body?.errors ?? [];
+  const codes = errors.map((e) => e.extensions?.code);
+  if (codes.includes("DATABASE_UNAVAILABLE")) {
+    throw new ApiError(
+      "unavailable",
+      "The database (Neo4j) does not answer right now. The server keeps trying; try again in a moment.",
+    );
+  }
+  if (response.status >= 500) {
+    throw new ApiError(
+      "server",
+      `The server could not answer (HTTP ${response.status}). Try again in a moment.`,
+    );
+  }
+  if (errors.length > 0 || !body?.data) {
+    const message =
+      errors.map((e) => e.message).join(" ") || `Unexpected answer (HTTP ${response.status}).`;
+    const notFound = codes.includes("NOT_FOUND") || /not found|no entity|unknown/i.test(message);
+    throw new ApiError(notFound ? "not-found" : "bad-request", message);
+  }
+  return body.data;
+}

@@ -1,0 +1,121 @@
+// A graph drawn with Cytoscape.js (loaded on demand), with the same nodes as a list of links
+// (the keyboard's way through it). Large graphs draw their first PAGE nodes, then more on demand.
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { kindText } from "./format";
+import type { DrawnGraph, GraphEdge, GraphNode } from "./graph";
+import { hook } from "./hook";
+import { navigate } from "./router";
+
+export const PAGE = 150;
+
+export function GraphPanel({
+  nodes,
+  edges,
+  layout,
+  roots,
+  hrefOf,
+  label,
+  listTitle = "The entities drawn",
+}: {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  layout: "concentric" | "breadthfirst";
+  roots?: string[];
+  hrefOf: (id: string) => string | undefined;
+  label: string;
+  listTitle?: string;
+}) {
+  const [shown, setShown] = useState(PAGE);
+  const [failed, setFailed] = useState(false);
+  const container = useRef<HTMLDivElement>(null);
+  const signature = nodes.map((n) => n.id).join("|");
+  useEffect(() => setShown(PAGE), [signature]);
+
+  const visible = useMemo(() => nodes.slice(0, shown), [nodes, shown]);
+  const visibleEdges = useMemo(() => {
+    const ids = new Set(visible.map((n) => n.id));
+    return edges.filter((e) => ids.has(e.source) && ids.has(e.target));
+  }, [visible, edges]);
+
+  useEffect(() => {
+    let drawn: DrawnGraph | undefined;
+    let cancelled = false;
+    import("./graph")
+      .then(({ drawGraph }) => {
+        if (cancelled || !container.current) return;
+        drawn = drawGraph(container.current, {
+          nodes: visible,
+          edges: visibleEdges,
+          layout,
+          roots,
+          onOpen: (id) => {
+            const to = hrefOf(id);
+            if (to) navigate(to);
+          },
+        });
+        hook.graph = { ...drawn, drawnAt: performance.now(), nodeCount: visible.length };
+        container.current.dataset["drawn"] = String(visible.length);
+      })
+      .catch(() => setFailed(true));
+    return () => {
+      cancelled = true;
+      drawn?.destroy();
+      if (hook.graph && drawn && hook.graph.destroy === drawn.destroy) hook.graph = undefined;
+    };
+    // Redraw when the drawn nodes or edges change.
+  }, [visible, visibleEdges, layout]);
+
+  const byDepth = useMemo(() => {
+    const groups = new Map<number, GraphNode[]>();
+    for (const n of visible) groups.set(n.depth, [...(groups.get(n.depth) ?? []), n]);
+    return [...groups.entries()].sort((a, b) => a[0] - b[0]);
+  }, [visible]);
+
+  return (
+    <div class="graph-panel">
+      <div
+        class="graph"
+        ref={container}
+        role="img"
+        aria-label={`${label}: ${visible.length} nodes and ${visibleEdges.length} links. The same nodes are listed as links below.`}
+      />
+      {failed && <p class="error">The graph could not be drawn; the list below has every node.</p>}
+      <p class="small muted graph-count">
+        Showing {visible.length} of {nodes.length} nodes
+        {visible.length < nodes.length && (
+          <>
+            {" "}
+            <button type="button" class="more" onClick={() => setShown((n) => n + PAGE)}>
+              Show {Math.min(PAGE, nodes.length - visible.length)} more
+            </button>
+          </>
+        )}
+      </p>
+      <details class="node-list" open={visible.length <= 40}>
+        <summary>
+          {listTitle} ({visible.length})
+        </summary>
+        {byDepth.map(([depth, group]) => (
+          <div key={depth}>
+            {byDepth.length > 1 && (
+              <h4 class="small muted">
+                {depth === 0 ? "Centre" : `${depth} step${depth > 1 ? "s" : ""} away`}
+              </h4>
+            )}
+            <ul class="graph-nodes">
+              {group.map((n) => {
+                const to = hrefOf(n.id);
+                return (
+                  <li key={n.id}>
+                    {to ? <a href={to}>{n.label}</a> : <span>{n.label}</span>}{" "}
+                    <span class="small muted">{kindText(n.kind)}</span>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        ))}
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+// The explorer's entry: the shell (header, navigation), the router, and the in-app link handler.
+import { render } from "preact";
+import "./hook";
+import { isAppLink, navigate, parseRoute, useLocation, type Route } from "./router";
+import "./styles.css";
+import { ChecksView } from "./views/checks";
+import { DocumentView } from "./views/document";
+import { EntityView } from "./views/entity";
+import { HomeView } from "./views/home";
+import { PathsView } from "./views/paths";
+import { VariableView } from "./views/variable";
+
+function View({ route, url }: { route: Route; url: URL }) {
+  switch (route.name) {
+    case "home":
+      return <HomeView />;
+    case "entity":
+      return (
+        <EntityView key={route.key} entityKey={route.key} depth={route.depth} hash={url.hash} />
+      );
+    case "paths":
+      return <PathsView from={route.from} to={route.to} />;
+    case "document":
+      return <DocumentView key={route.key} docKey={route.key} span={route.span} />;
+    case "checks":
+      return <ChecksView hash={url.hash} />;
+    case "variable":
+      return <VariableView key={route.key} variableKey={route.key} />;
+    case "not-found":
+      return (
+        <div class="error" role="alert">
+          <h1>No such page</h1>
+          <p>
+            Nothing lives at <code>{route.path}</code>. <a href="/">Search the graph</a>.
+          </p>
+        </div>
+      );
+  }
+}
+
+const sections = [
+  { href: "/", label: "Search", active: (r: Route) => r.name === "home" },
+  { href: "/paths", label: "Paths", active: (r: Route) => r.name === "paths" },
+  { href: "/checks", label: "Checks", active: (r: Route) => r.name === "checks" },
+];
+
+function App() {
+  const url = useLocation();
+  const route = parseRoute(url);
+  return (
+    <>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <header class="top">
+        <a class="brand" href="/">
+          IMSS graph explorer
+        </a>
+        <nav aria-label="Sections">
+          {sections.map((s) => (
+            <a key={s.href} href={s.href} aria-current={s.active(route) ? "page" : undefined}>
+              {s.label}
+            </a>
+          ))}
+          <a href="/graphql" data-external="">
+            GraphiQL
+          </a>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <View route={route} url={url} />
+      </main>
+      <footer class="bottom small muted">
+        Every figure links to the words of its source. Data: IMSS press releases, January 2022.
+      </footer>
+    </>
+  );
+}
+
+document.addEventListener("click", (event) => {
+  const target = event.target as Element | null;
+  const anchor = target?.closest?.("a[href]");
+  if (!(anchor instanceof HTMLAnchorElement)) return;
+  if (anchor.getAttribute("href")?.startsWith("#")) {
+    if (anchor.getAttribute("href") === "#main") return;
+  }
+  if (!isAppLink(event, anchor)) return;
+  event.preventDefault();
+  document.body.dataset["navigated"] = "1";
+  navigate(anchor.href, { keepScroll: anchor.dataset["keepScroll"] !== undefined });
+});
+
+const root = document.getElementById("app");
+if (root) {
+  root.textContent = "";
+  render(<App />, root);
+}

@@ -1,0 +1,359 @@
+// Every GraphQL operation of the explorer, in one place. Each view loads with one operation
+// (fields combined), so a view costs one request (two or three at most: a depth toggle, "more").
+// web/build.ts validates every document exported here against schema/schema.graphql and fails
+// the build when one no longer fits; gql.tada types their results from the same schema.
+import { graphql } from "./graphql";
+
+/** What a fact row shows: the figure, what and when, how exact, and its sources. */
+export const FactFields = graphql(`
+  fragment FactFields on Fact {
+    key
+    value
+    unit
+    statistic
+    qualifiers
+    isLowerBound
+    isApproximate
+    garbled
+    note
+    variable {
+      key
+      name
+    }
+    about {
+      key
+      name
+      kind
+    }
+    scope {
+      key
+      name
+    }
+    period {
+      key
+      name
+    }
+    citations {
+      quote
+      start
+      end
+      garbled
+      document {
+        key
+        title
+        date
+      }
+    }
+    conflicts {
+      note
+      fact {
+        key
+      }
+    }
+  }
+`);
+
+export const HomeQuery = graphql(`
+  query HomeView {
+    entityCounts {
+      kind
+      count
+    }
+    institute {
+      key
+      name
+      description
+      programs(first: 50) {
+        edges {
+          node {
+            key
+            name
+          }
+        }
+      }
+    }
+    variables {
+      key
+      name
+      unit
+    }
+    documents {
+      key
+      title
+      date
+    }
+  }
+`);
+
+export const SearchQuery = graphql(`
+  query Suggestions($text: String!, $kinds: [SearchKind!], $first: Int!) {
+    search(text: $text, kinds: $kinds, first: $first) {
+      totalCount
+      edges {
+        node {
+          kind
+          score
+          entity {
+            key
+            name
+            kind
+          }
+          document {
+            key
+            title
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const NeighborhoodFields = graphql(`
+  fragment NeighborhoodFields on Neighborhood {
+    truncated
+    center {
+      key
+    }
+    nodes {
+      depth
+      entity {
+        key
+        name
+        kind
+      }
+    }
+    links {
+      type
+      from {
+        key
+      }
+      to {
+        key
+      }
+      fact {
+        value
+        unit
+      }
+    }
+  }
+`);
+
+export const EntityQuery = graphql(
+  `
+    query EntityView($key: String!, $depth: Int!) {
+      entity(key: $key) {
+        key
+        name
+        kind
+        aliases
+        description
+        facts(first: 100) {
+          totalCount
+          edges {
+            node {
+              ...FactFields
+            }
+          }
+        }
+        relations(first: 100) {
+          totalCount
+          edges {
+            type
+            direction
+            role
+            sourceQuote
+            sourceDocument {
+              key
+            }
+            period {
+              key
+              name
+            }
+            node {
+              key
+              name
+              kind
+            }
+            fact {
+              ...FactFields
+            }
+          }
+        }
+      }
+      neighborhood(id: $key, depth: $depth) {
+        ...NeighborhoodFields
+      }
+    }
+  `,
+  [FactFields, NeighborhoodFields],
+);
+
+export const NeighborhoodQuery = graphql(
+  `
+    query NeighborhoodOnly($key: String!, $depth: Int!) {
+      neighborhood(id: $key, depth: $depth) {
+        ...NeighborhoodFields
+      }
+    }
+  `,
+  [NeighborhoodFields],
+);
+
+export const PathsQuery = graphql(
+  `
+    query PathsView($from: String!, $to: String!) {
+      fromEntity: entity(key: $from) {
+        key
+        name
+        kind
+      }
+      toEntity: entity(key: $to) {
+        key
+        name
+        kind
+      }
+      paths(from: $from, to: $to, first: 5, maxHops: 4) {
+        length
+        nodeKeys
+        nodes {
+          id
+          ... on Entity {
+            key
+            name
+            kind
+          }
+          ... on Fact {
+            key
+            value
+            unit
+            qualifiers
+            about {
+              key
+            }
+            variable {
+              name
+            }
+          }
+        }
+        steps {
+          fromKey
+          toKey
+          relation
+          direction
+          fact {
+            ...FactFields
+          }
+        }
+      }
+    }
+  `,
+  [FactFields],
+);
+
+/** For one picker filled from the URL while the other is still empty. */
+export const EntityNameQuery = graphql(`
+  query EntityName($key: String!) {
+    entity(key: $key) {
+      key
+      name
+      kind
+    }
+  }
+`);
+
+export const DocumentQuery = graphql(`
+  query DocumentView($key: String!) {
+    document(key: $key) {
+      key
+      title
+      date
+      length
+      text
+      facts(first: 100) {
+        totalCount
+        edges {
+          node {
+            key
+            value
+            unit
+            qualifiers
+            about {
+              key
+              name
+            }
+            variable {
+              name
+            }
+            citations {
+              start
+              end
+              quote
+              document {
+                key
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const ChecksQuery = graphql(
+  `
+    query ChecksView {
+      conflicts {
+        note
+        facts {
+          ...FactFields
+        }
+      }
+      consistencyChecks {
+        key
+        name
+        description
+        consistent
+        partsSum
+        parts {
+          ...FactFields
+        }
+        totals {
+          stated
+          difference
+          total {
+            ...FactFields
+          }
+        }
+      }
+    }
+  `,
+  [FactFields],
+);
+
+export const VariableQuery = graphql(
+  `
+    query VariableView($key: String!) {
+      variable(key: $key) {
+        key
+        name
+        description
+        unit
+        stats {
+          count
+          sum
+          min
+          max
+        }
+        facts(first: 100) {
+          totalCount
+          edges {
+            node {
+              ...FactFields
+            }
+          }
+        }
+      }
+    }
+  `,
+  [FactFields],
+);

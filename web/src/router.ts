@@ -1,0 +1,122 @@
+// Routes of the explorer: each view has its own URL (history API). Every in-app link is a real
+// <a href>; a click on one is taken over by navigate() (see main.tsx), so a link can also be
+// opened in a new tab or shared, and a reload of any of these URLs shows the same view.
+import { useEffect, useState } from "preact/hooks";
+
+export type Route =
+  | { name: "home" }
+  | { name: "entity"; key: string; depth: 1 | 2 }
+  | { name: "paths"; from: string | undefined; to: string | undefined }
+  | { name: "document"; key: string; span: { start: number; end: number } | undefined }
+  | { name: "checks" }
+  | { name: "variable"; key: string }
+  | { name: "not-found"; path: string };
+
+function segment(path: string, prefix: string): string | undefined {
+  if (!path.startsWith(prefix)) return undefined;
+  const rest = path.slice(prefix.length).replace(/\/+$/, "");
+  if (!rest || rest.includes("/")) return undefined;
+  try {
+    return decodeURIComponent(rest);
+  } catch {
+    return undefined;
+  }
+}
+
+export function parseRoute(url: URL): Route {
+  const path = url.pathname;
+  if (path === "/" || path === "") return { name: "home" };
+  if (path === "/checks" || path === "/checks/") return { name: "checks" };
+  if (path === "/paths" || path === "/paths/") {
+    return {
+      name: "paths",
+      from: url.searchParams.get("from") || undefined,
+      to: url.searchParams.get("to") || undefined,
+    };
+  }
+  const entity = segment(path, "/entity/");
+  if (entity)
+    return { name: "entity", key: entity, depth: url.searchParams.get("depth") === "2" ? 2 : 1 };
+  const variable = segment(path, "/variables/");
+  if (variable) return { name: "variable", key: variable };
+  const document = segment(path, "/documents/");
+  if (document) {
+    const match = /^#(\d+)-(\d+)$/.exec(url.hash);
+    const span = match ? { start: Number(match[1]), end: Number(match[2]) } : undefined;
+    return {
+      name: "document",
+      key: document,
+      span: span && span.end > span.start ? span : undefined,
+    };
+  }
+  return { name: "not-found", path };
+}
+
+export const href = {
+  home: () => "/",
+  entity: (key: string, depth?: 1 | 2) =>
+    `/entity/${encodeURIComponent(key)}${depth === 2 ? "?depth=2" : ""}`,
+  fact: (aboutKey: string, factKey: string) =>
+    `/entity/${encodeURIComponent(aboutKey)}#fact-${encodeURIComponent(factKey)}`,
+  paths: (from?: string, to?: string) => {
+    const query = new URLSearchParams();
+    if (from) query.set("from", from);
+    if (to) query.set("to", to);
+    const text = query.toString();
+    return text ? `/paths?${text}` : "/paths";
+  },
+  document: (key: string, span?: { start: number; end: number }) =>
+    `/documents/${encodeURIComponent(key)}${span ? `#${span.start}-${span.end}` : ""}`,
+  checks: () => "/checks",
+  variable: (key: string) => `/variables/${encodeURIComponent(key)}`,
+};
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+
+function notify() {
+  for (const listener of listeners) listener();
+}
+
+/** Goes to an in-app URL without reloading (pushState, or replaceState). */
+export function navigate(to: string, options: { replace?: boolean; keepScroll?: boolean } = {}) {
+  const target = new URL(to, location.href);
+  const samePath = target.pathname === location.pathname && target.search === location.search;
+  if (target.href === location.href && !options.replace) {
+    notify();
+    return;
+  }
+  if (options.replace) history.replaceState(null, "", target.href);
+  else history.pushState(null, "", target.href);
+  if (!samePath && !target.hash && !options.keepScroll) window.scrollTo(0, 0);
+  notify();
+}
+
+if (typeof window !== "undefined") {
+  if ("scrollRestoration" in history) history.scrollRestoration = "manual";
+  window.addEventListener("popstate", notify);
+}
+
+/** The current URL; re-renders on navigate() and on back/forward. */
+export function useLocation(): URL {
+  const [url, setUrl] = useState(() => new URL(location.href));
+  useEffect(() => {
+    const listener = () => setUrl(new URL(location.href));
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  }, []);
+  return url;
+}
+
+/** True for a click on a same-origin in-app link that navigate() should handle. */
+export function isAppLink(event: MouseEvent, anchor: HTMLAnchorElement): boolean {
+  if (event.defaultPrevented || event.button !== 0) return false;
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return false;
+  if (anchor.target && anchor.target !== "_self") return false;
+  if (anchor.hasAttribute("download") || anchor.dataset["external"] !== undefined) return false;
+  const url = new URL(anchor.href, location.href);
+  if (url.origin !== location.origin) return false;
+  return !/^\/(graphql|assets|health|ready|metrics)(\/|$)/.test(url.pathname);
+}

@@ -1,0 +1,239 @@
+// `/entity/<key>`: the entity, its facts (each one click from its source), its relations
+// grouped by type in both directions with the fact that carries each, and its neighbourhood.
+import { useEffect, useMemo, useRef } from "preact/hooks";
+import {
+  Citations,
+  ErrorMessage,
+  FactBadges,
+  FactTable,
+  FactValue,
+  Heading,
+  KindBadge,
+  Loading,
+  useTitle,
+} from "../components";
+import { formatValue, relationText } from "../format";
+import type { GraphEdge, GraphNode } from "../graph";
+import { GraphPanel } from "../graph-panel";
+import type { ResultOf } from "../graphql";
+import { EntityQuery, NeighborhoodQuery } from "../queries";
+import { href } from "../router";
+import { useQuery } from "../use-query";
+
+type Neighborhood = ResultOf<typeof EntityQuery>["neighborhood"];
+type Relation = ResultOf<typeof EntityQuery>["entity"]["relations"]["edges"][number];
+
+export function EntityView({
+  entityKey,
+  depth,
+  hash,
+}: {
+  entityKey: string;
+  depth: 1 | 2;
+  hash: string;
+}) {
+  // The view loads in one request (entity, facts, relations and neighbourhood); changing the
+  // depth afterwards asks for the neighbourhood alone.
+  const initialDepth = useRef(depth).current;
+  const main = useQuery(EntityQuery, { key: entityKey, depth: initialDepth });
+  const other = useQuery(
+    NeighborhoodQuery,
+    depth === initialDepth ? undefined : { key: entityKey, depth },
+  );
+  const entity = main.data?.entity;
+  useTitle(entity?.name ?? entityKey);
+
+  useEffect(() => {
+    if (!entity || !hash.startsWith("#fact-")) return;
+    const row = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!row) return;
+    row.classList.add("targeted");
+    row.scrollIntoView({ block: "center" });
+    return () => row.classList.remove("targeted");
+  }, [entity, hash]);
+
+  if (main.error) return <ErrorMessage error={main.error} retry={main.retry} />;
+  if (!entity || !main.data) return <Loading what={`“${entityKey}”`} />;
+  const neighborhood = depth === initialDepth ? main.data.neighborhood : other.data?.neighborhood;
+  const facts = entity.facts.edges.map((e) => e.node);
+
+  return (
+    <article class="entity">
+      <p class="eyebrow">
+        <KindBadge kind={entity.kind} /> <code class="key">{entity.key}</code>
+      </p>
+      <Heading>{entity.name}</Heading>
+      {entity.aliases.length > 0 && (
+        <p class="aliases">
+          Also:{" "}
+          {entity.aliases.map((a, i) => (
+            <span key={a}>
+              {i > 0 && ", "}
+              <em>{a}</em>
+            </span>
+          ))}
+        </p>
+      )}
+      <p class="description">{entity.description}</p>
+      <p class="small">
+        <a href={href.paths(entity.key)}>Trace a path from here</a>
+      </p>
+
+      <section aria-labelledby="facts-h">
+        <h2 id="facts-h">
+          Facts <span class="muted">({entity.facts.totalCount})</span>
+        </h2>
+        {entity.facts.totalCount > facts.length && (
+          <p class="small muted">
+            The first {facts.length} of {entity.facts.totalCount}.
+          </p>
+        )}
+        <FactTable facts={facts} hideAbout={entity.key} />
+      </section>
+
+      <section aria-labelledby="relations-h">
+        <h2 id="relations-h">
+          Relations <span class="muted">({entity.relations.totalCount})</span>
+        </h2>
+        <Relations edges={entity.relations.edges} />
+      </section>
+
+      <section aria-labelledby="graph-h">
+        <h2 id="graph-h">Neighbourhood</h2>
+        <div class="toggle" role="group" aria-label="Depth">
+          {([1, 2] as const).map((d) => (
+            <a
+              key={d}
+              href={href.entity(entity.key, d)}
+              data-keep-scroll=""
+              class={d === depth ? "on" : undefined}
+              aria-current={d === depth ? "true" : undefined}
+            >
+              {d === 1 ? "1 step" : "2 steps"}
+            </a>
+          ))}
+        </div>
+        {other.error && <ErrorMessage error={other.error} retry={other.retry} />}
+        {neighborhood ? (
+          <Neighbourhood neighborhood={neighborhood} />
+        ) : (
+          !other.error && <Loading what="the neighbourhood" />
+        )}
+      </section>
+    </article>
+  );
+}
+
+function Relations({ edges }: { edges: readonly Relation[] }) {
+  const groups = useMemo(() => {
+    const map = new Map<string, Relation[]>();
+    for (const e of edges) {
+      const k = `${e.type} ${e.direction}`;
+      map.set(k, [...(map.get(k) ?? []), e]);
+    }
+    return [...map.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+  }, [edges]);
+  if (edges.length === 0) return <p class="muted">No relations.</p>;
+  return (
+    <div class="relations">
+      {groups.map(([k, list]) => {
+        const [type = "", direction] = k.split(" ");
+        return (
+          <section key={k} class="relation-group">
+            <h3>
+              {direction === "OUT" ? (
+                <>
+                  <span aria-hidden="true">→ </span>
+                  {relationText(type)} <span class="small muted">(this → them)</span>
+                </>
+              ) : (
+                <>
+                  <span aria-hidden="true">← </span>
+                  {relationText(type)} <span class="small muted">(them → this)</span>
+                </>
+              )}
+            </h3>
+            <ul>
+              {list.map((e) => (
+                <li key={`${e.node.key}-${e.fact?.key ?? ""}-${e.role ?? ""}`}>
+                  <a href={href.entity(e.node.key)}>{e.node.name}</a>{" "}
+                  <KindBadge kind={e.node.kind} />
+                  {e.role && <span class="small"> as {e.role}</span>}
+                  {e.period && (
+                    <span class="small">
+                      {" "}
+                      in <a href={href.entity(e.period.key)}>{e.period.name}</a>
+                    </span>
+                  )}
+                  {e.fact && (
+                    <div class="relation-fact">
+                      <FactValue fact={e.fact} />{" "}
+                      <span class="small muted">{e.fact.variable.name}</span>{" "}
+                      <FactBadges fact={e.fact} />
+                      <Citations citations={e.fact.citations} />
+                    </div>
+                  )}
+                  {!e.fact && e.sourceQuote && (
+                    <div class="relation-fact">
+                      <q class="quote">{e.sourceQuote}</q>{" "}
+                      {e.sourceDocument && (
+                        <a class="source-link" href={href.document(e.sourceDocument.key)}>
+                          source
+                        </a>
+                      )}
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function Neighbourhood({ neighborhood }: { neighborhood: Neighborhood }) {
+  const { nodes, edges } = useMemo(() => {
+    const centre = neighborhood.center.key;
+    const nodes: GraphNode[] = neighborhood.nodes.map((n) => ({
+      id: n.entity.key,
+      label: n.entity.name,
+      kind: n.entity.kind,
+      depth: n.depth,
+      center: n.entity.key === centre,
+    }));
+    const seen = new Set<string>();
+    const edges: GraphEdge[] = [];
+    for (const link of neighborhood.links) {
+      const id = `${link.from.key}>${link.type}>${link.to.key}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const figure = link.fact ? ` ${formatValue(link.fact.value, link.fact.unit)}` : "";
+      edges.push({
+        id,
+        source: link.from.key,
+        target: link.to.key,
+        label: `${relationText(link.type)}${figure}`,
+      });
+    }
+    return { nodes, edges };
+  }, [neighborhood]);
+  return (
+    <>
+      {neighborhood.truncated && (
+        <p class="small muted">
+          The server stopped the walk at 300 entities; the nearest are here.
+        </p>
+      )}
+      <GraphPanel
+        nodes={nodes}
+        edges={edges}
+        layout="concentric"
+        label="Neighbourhood graph"
+        listTitle="Entities in the neighbourhood"
+        hrefOf={(id) => href.entity(id)}
+      />
+    </>
+  );
+}
