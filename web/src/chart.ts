@@ -7,10 +7,19 @@ import {
   Chart,
   Legend,
   LinearScale,
+  LogarithmicScale,
   Tooltip,
 } from "chart.js";
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  LogarithmicScale,
+  Tooltip,
+  Legend,
+);
 
 export interface Series {
   label: string;
@@ -25,6 +34,7 @@ export function drawBarChart(
     labels: string[];
     series: Series[];
     horizontal: boolean;
+    log?: boolean;
     format: (value: number) => string;
     onClick?: (index: number) => void;
   },
@@ -58,7 +68,8 @@ export function drawBarChart(
       },
       scales: {
         [data.horizontal ? "x" : "y"]: {
-          beginAtZero: true,
+          type: data.log ? "logarithmic" : "linear",
+          beginAtZero: !data.log,
           ticks: { callback: (v: string | number) => data.format(Number(v)) },
         },
         [data.horizontal ? "y" : "x"]: {

@@ -90,6 +90,13 @@ export function navigate(to: string, options: { replace?: boolean; keepScroll?: 
   else history.pushState(null, "", target.href);
   if (!samePath && !target.hash && !options.keepScroll) window.scrollTo(0, 0);
   notify();
+  if (target.hash.length > 1) {
+    // An in-page anchor of a view already shown (views scroll to theirs once loaded, too).
+    requestAnimationFrame(() => {
+      const id = decodeURIComponent(target.hash.slice(1));
+      document.getElementById(id)?.scrollIntoView({ block: "start" });
+    });
+  }
 }
 
 if (typeof window !== "undefined") {

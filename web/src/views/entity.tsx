@@ -75,9 +75,20 @@ export function EntityView({
         </p>
       )}
       <p class="description">{entity.description}</p>
-      <p class="small">
-        <a href={href.paths(entity.key)}>Trace a path from here</a>
-      </p>
+      <ul class="toc small" aria-label="On this page">
+        <li>
+          <a href="#facts-h">Facts ({entity.facts.totalCount})</a>
+        </li>
+        <li>
+          <a href="#relations-h">Relations ({entity.relations.totalCount})</a>
+        </li>
+        <li>
+          <a href="#graph-h">Neighbourhood graph</a>
+        </li>
+        <li>
+          <a href={href.paths(entity.key)}>Trace a path from here</a>
+        </li>
+      </ul>
 
       <section aria-labelledby="facts-h">
         <h2 id="facts-h">

@@ -14,31 +14,68 @@ interface ChartData {
   byPeriod: boolean;
 }
 
-/** One bar per entity (one series per period and statistic), or per period for one entity. */
-function chartData(facts: readonly Fact[]): ChartData {
-  const abouts = [...new Map(facts.map((f) => [f.about.key, f.about.name])).entries()];
-  const byPeriod = abouts.length === 1;
-  const category = (f: Fact) => (byPeriod ? f.period.key : f.about.key);
-  const categories = byPeriod
-    ? [...new Map(facts.map((f) => [f.period.key, f.period.name])).entries()]
-    : abouts;
-  const seriesOf = (f: Fact) =>
-    byPeriod
-      ? statisticText(f.statistic as Statistic)
-      : `${f.period.name} (${statisticText(f.statistic as Statistic)})`;
-  const seriesNames = [...new Set(facts.map(seriesOf))];
-  const series = seriesNames.map((label) => ({
-    label,
-    values: categories.map(([key]) => {
-      const f = facts.find((x) => category(x) === key && seriesOf(x) === label);
-      return f?.value ?? null;
-    }),
-  }));
+interface Group {
+  id: string;
+  label: string;
+  facts: Fact[];
+}
+
+const seriesLabel = (f: Fact) => `${f.period.name}, ${statisticText(f.statistic as Statistic)}`;
+
+/**
+ * Figures are comparable only within one period and statistic: for one entity the chart runs
+ * across periods; otherwise it compares the entities of one group (period and statistic) at a time.
+ */
+function groupsOf(facts: readonly Fact[]): { byPeriod: boolean; groups: Group[] } {
+  const abouts = new Set(facts.map((f) => f.about.key));
+  if (abouts.size <= 1) {
+    return { byPeriod: true, groups: [{ id: "all", label: "All periods", facts: [...facts] }] };
+  }
+  const map = new Map<string, Group>();
+  for (const f of facts) {
+    const id = `${f.period.key}|${f.statistic}`;
+    const group = map.get(id) ?? { id, label: seriesLabel(f), facts: [] };
+    group.facts.push(f);
+    map.set(id, group);
+  }
   return {
-    labels: categories.map(([, name]) => name),
-    keys: categories.map(([key]) => key),
-    series,
+    byPeriod: false,
+    groups: [...map.values()].sort((a, b) => b.facts.length - a.facts.length),
+  };
+}
+
+function chartData(group: Group, byPeriod: boolean): ChartData {
+  if (byPeriod) {
+    const periods = [...new Map(group.facts.map((f) => [f.period.key, f.period.name])).entries()];
+    const names = [...new Set(group.facts.map((f) => statisticText(f.statistic as Statistic)))];
+    return {
+      labels: periods.map(([, name]) => name),
+      keys: periods.map(([key]) => key),
+      byPeriod,
+      series: names.map((label) => ({
+        label,
+        values: periods.map(
+          ([key]) =>
+            group.facts.find(
+              (f) => f.period.key === key && statisticText(f.statistic as Statistic) === label,
+            )?.value ?? null,
+        ),
+      })),
+    };
+  }
+  const sorted = [...group.facts].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
+  const names = sorted.map((f) => (f.scope ? `${f.about.name} (${f.scope.name})` : f.about.name));
+  // Two sources stating the same thing differently: tell the bars apart by their source's date.
+  const labels = names.map((name, i) =>
+    names.indexOf(name) !== names.lastIndexOf(name)
+      ? `${name}, source of ${sorted[i]?.citations[0]?.document.date ?? "?"}`
+      : name,
+  );
+  return {
+    labels,
+    keys: sorted.map((f) => f.about.key),
     byPeriod,
+    series: [{ label: group.label, values: sorted.map((f) => f.value) }],
   };
 }
 
@@ -47,7 +84,11 @@ export function VariableView({ variableKey }: { variableKey: string }) {
   const variable = data?.variable;
   useTitle(variable?.name ?? variableKey);
   const facts = useMemo(() => variable?.facts.edges.map((e) => e.node) ?? [], [variable]);
-  const chart = useMemo(() => chartData(facts), [facts]);
+  const { byPeriod, groups } = useMemo(() => groupsOf(facts), [facts]);
+  const [groupId, setGroupId] = useState<string | undefined>();
+  const [log, setLog] = useState(false);
+  const group = groups.find((g) => g.id === groupId) ?? groups[0];
+  const chart = useMemo(() => group && chartData(group, byPeriod), [group, byPeriod]);
 
   if (error) return <ErrorMessage error={error} retry={retry} />;
   if (!variable) return <Loading what="the variable" />;
@@ -63,9 +104,31 @@ export function VariableView({ variableKey }: { variableKey: string }) {
         {variable.stats.count} facts, from {formatValue(variable.stats.min, unit)} to{" "}
         {formatValue(variable.stats.max, unit)}. Unit: {unit.toLowerCase().replace(/_/g, " ")}.
       </p>
-      {facts.length > 0 && (
+      {groups.length > 1 && (
+        <div class="chips" role="group" aria-label="Period and statistic charted">
+          {groups.map((g) => (
+            <button
+              key={g.id}
+              type="button"
+              class={`chip${g === group ? " on" : ""}`}
+              aria-pressed={g === group}
+              onClick={() => setGroupId(g.id)}
+            >
+              {g.label} ({g.facts.length})
+            </button>
+          ))}
+        </div>
+      )}
+      {chart && chart.labels.length > 1 && (
+        <label class="small check-label">
+          <input type="checkbox" checked={log} onChange={(e) => setLog(e.currentTarget.checked)} />{" "}
+          Logarithmic scale (to compare figures of very different sizes)
+        </label>
+      )}
+      {chart && (
         <BarChart
           data={chart}
+          log={log}
           unit={unit}
           name={variable.name}
           onOpen={(i) => {
@@ -89,11 +152,13 @@ export function VariableView({ variableKey }: { variableKey: string }) {
 
 function BarChart({
   data,
+  log,
   unit,
   name,
   onOpen,
 }: {
   data: ChartData;
+  log: boolean;
   unit: Unit;
   name: string;
   onOpen: (index: number) => void;
@@ -102,7 +167,7 @@ function BarChart({
   const [failed, setFailed] = useState(false);
   const horizontal = data.labels.length > 6;
   const height = horizontal
-    ? Math.max(220, data.labels.length * (14 + 10 * data.series.length) + 80)
+    ? Math.max(220, data.labels.length * (16 + 8 * data.series.length) + 80)
     : 320;
   useEffect(() => {
     let drawn: { destroy(): void } | undefined;
@@ -114,6 +179,7 @@ function BarChart({
           labels: data.labels,
           series: data.series,
           horizontal,
+          log,
           format: (v) => formatNumber(v, unit),
           onClick: onOpen,
         });
@@ -124,7 +190,7 @@ function BarChart({
       cancelled = true;
       drawn?.destroy();
     };
-  }, [data, horizontal, unit]);
+  }, [data, horizontal, unit, log]);
   return (
     <figure class="chart" style={{ height: `${height}px` }}>
       <canvas
