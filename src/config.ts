@@ -75,9 +75,42 @@ const variables = {
     .min(1_000)
     .max(10_000_000)
     .default(100_000),
+  /** Origins of frontend apps allowed to call the API from a browser: `*` (any, without credentials) or a list. */
+  CORS_ORIGINS: z
+    .string()
+    .default("*")
+    .transform((value, ctx): CorsOrigins => {
+      if (value.trim() === "*") return "*";
+      const origins = value
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((origin) => origin.replace(/\/$/, ""));
+      const bad = origins.find((origin) => !isOrigin(origin));
+      if (bad !== undefined || origins.length === 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: `must be * or a comma-separated list of origins such as https://app.example.org,http://localhost:5173${bad === undefined ? "" : ` (not an origin: ${bad})`}`,
+        });
+        return z.NEVER;
+      }
+      return origins;
+    }),
   /** Log format: json (one line per request) or none. */
   LOG_FORMAT: z.enum(["json", "none"], { error: "must be json or none" }).default("json"),
 } as const;
+
+/** `*`: any origin may call the API, without credentials; a list: only these, with credentials. */
+export type CorsOrigins = "*" | string[];
+
+/** scheme://host[:port], nothing more: what a browser sends in its Origin header. */
+function isOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.origin === text;
+  } catch {
+    return false;
+  }
+}
 
 /** The password of the local Neo4j, used when NEO4J_PASSWORD is not set. Loopback only. */
 export const LOCAL_DEFAULT_PASSWORD = "imss-local-password";
@@ -109,6 +142,7 @@ export interface HttpSettings {
   queryTimeoutMs: number;
   maxBodyBytes: number;
   log: boolean;
+  corsOrigins: CorsOrigins;
 }
 
 /** What the HTTP layer uses when nothing is configured (tests, tools). */
@@ -120,6 +154,7 @@ export const DEFAULT_HTTP: HttpSettings = {
   queryTimeoutMs: 5_000,
   maxBodyBytes: 100_000,
   log: false,
+  corsOrigins: "*",
 };
 
 const flag = (value: string) => value === "true" || value === "1";
@@ -164,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queryTimeoutMs: read("QUERY_TIMEOUT_MS"),
       maxBodyBytes: read("MAX_BODY_BYTES"),
       log: read("LOG_FORMAT") === "json",
+      corsOrigins: read("CORS_ORIGINS"),
     },
   };
   if (uri && !password) {

@@ -2,11 +2,11 @@ import { createServer, type Server } from "node:http";
 import { EnvelopArmor } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { usePrometheus } from "@graphql-yoga/plugin-prometheus";
-import { createYoga, type Plugin } from "graphql-yoga";
+import { type CORSOptions, createYoga, type Plugin } from "graphql-yoga";
 import type { Driver } from "neo4j-driver";
 import { Registry } from "prom-client";
 import { credentialsFrom } from "./auth/curator-from-request.js";
-import { DEFAULT_HTTP, type HttpSettings } from "./config.js";
+import { type CorsOrigins, DEFAULT_HTTP, type HttpSettings } from "./config.js";
 import type { Context } from "./context.js";
 import { Db } from "./db/db.js";
 import { GRAPHIQL_TOUR } from "./graphiql-tour.js";
@@ -17,9 +17,11 @@ import {
 import { useBodyLimit } from "./plugins/use-body-limit.js";
 import { useDatabaseErrors } from "./plugins/use-database-errors.js";
 import { useNoIntrospection } from "./plugins/use-no-introspection.js";
+import { renderOfflineGraphiQL, useOfflineGraphiQL } from "./plugins/use-offline-graphiql.js";
 import { useQueryCount } from "./plugins/use-query-count.js";
 import { useReadiness } from "./plugins/use-readiness.js";
 import { useRequestLog } from "./plugins/use-request-log.js";
+import { useWebApp } from "./plugins/use-web-app.js";
 import { schema } from "./schema.js";
 
 export interface ServerOptions {
@@ -60,7 +62,8 @@ const METRICS = {
 } as const;
 
 /**
- * The Yoga app: GraphQL (and GraphiQL) at /graphql, /health, /ready, /metrics.
+ * The Yoga app: GraphQL (and GraphiQL, with its files at /graphiql/*) at /graphql, /health,
+ * /ready, /metrics, and the explorer web app at / and its paths (dist/web, built from web/).
  * Each cross-cutting concern is one plugin.
  */
 export function createApp({ driver, database, http, compile }: ServerOptions) {
@@ -80,6 +83,8 @@ export function createApp({ driver, database, http, compile }: ServerOptions) {
     useRequestLog(settings.log ? (line) => process.stdout.write(`${line}\n`) : undefined),
     useBodyLimit(settings.maxBodyBytes),
     useReadiness(driver, database),
+    useWebApp(),
+    ...(settings.graphiql ? [useOfflineGraphiQL()] : []),
     useCSRFPrevention({ requestHeaders: ["x-graphql-csrf", "apollo-require-preflight"] }),
     ...armor.plugins,
     ...(settings.introspection ? [] : [useNoIntrospection()]),
@@ -97,6 +102,8 @@ export function createApp({ driver, database, http, compile }: ServerOptions) {
     graphiql: settings.graphiql
       ? { title: "IMSS knowledge graph", defaultQuery: GRAPHIQL_TOUR }
       : false,
+    renderGraphiQL: renderOfflineGraphiQL,
+    cors: corsOptionsOf(settings.corsOrigins),
     maskedErrors: { isDev: settings.development },
     // useBodyLimit refuses a body over the limit, or of unknown size, before it is read; Yoga's
     // own limit would pipe every body through a byte-counting stream (a twentieth of the CPU
@@ -109,6 +116,16 @@ export function createApp({ driver, database, http, compile }: ServerOptions) {
       ...(await credentialsFrom(request.headers.get("authorization"), settings.auth)),
     }),
   });
+}
+
+/** Yoga's CORS options for CORS_ORIGINS: a listed origin may send credentials, `*` never. */
+function corsOptionsOf(origins: CorsOrigins): CORSOptions {
+  return {
+    origin: origins === "*" ? "*" : origins,
+    credentials: origins !== "*",
+    methods: ["GET", "POST"],
+    maxAge: 600,
+  };
 }
 
 export function createHttpServer(options: ServerOptions): Server {

@@ -4,10 +4,12 @@ import { LOCAL_DEFAULT_PASSWORD } from "../../src/config.js";
 import { createDriver } from "../../src/db/driver.js";
 import { LocalNeo4j } from "../../src/local-neo4j/local-neo4j.js";
 import { applySchemaAndSeeds } from "../../src/seed/load-seeds.js";
+import { buildWebApp } from "../../web/build.js";
 
 /**
- * Starts a fresh local Neo4j for the test run (or uses NEO4J_URI), applies the
- * schema and loads the seeds once; test files get its coordinates by inject("neo4j").
+ * Builds the explorer (dist/web, which the servers of the tests serve), starts a fresh local
+ * Neo4j for the test run (or uses NEO4J_URI), applies the schema and loads the seeds once; test
+ * files get its coordinates by inject("neo4j").
  */
 
 export interface TestNeo4j {
@@ -24,6 +26,7 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
+  await buildWebApp({ quiet: true });
   const external = process.env.NEO4J_URI;
   let local: LocalNeo4j | undefined;
   const coordinates: TestNeo4j = {

@@ -1,0 +1,166 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, extname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import type { Plugin } from "graphql-yoga";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Where `npm run build` writes the explorer (web/build.ts), from src/ or from dist/src/. */
+export const WEB_DIR =
+  [resolve(here, "../../dist/web"), resolve(here, "../web")].find((dir) =>
+    existsSync(join(dir, "index.html")),
+  ) ?? resolve(here, "../../dist/web");
+
+/** The explorer's own paths (history API): each answers with the app's page. */
+const APP_PATH = /^\/(?:$|entity\/[^/]+$|paths$|documents\/[^/]+$|checks$|variables\/[^/]+$)/;
+
+const TYPES: Record<string, string> = {
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".html": "text/html; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".woff2": "font/woff2",
+  ".json": "application/json; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+};
+
+/**
+ * The page may reach only its own origin: scripts, styles, data and workers. Graph and chart
+ * libraries set inline styles on the elements they draw, and draw into canvases (blob: images).
+ */
+const APP_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join("; ");
+
+/** A file ready to send: its bytes, and the same gzip-compressed when that is smaller. */
+export interface StaticFile {
+  body: Uint8Array<ArrayBuffer>;
+  gzip: Uint8Array<ArrayBuffer> | undefined;
+  type: string;
+  etag: string;
+}
+
+export function toStaticFile(
+  body: Uint8Array<ArrayBuffer>,
+  name: string,
+  etag: string,
+): StaticFile {
+  const type = TYPES[extname(name)] ?? "application/octet-stream";
+  const gzip = body.byteLength > 1_024 ? gzipSync(body) : undefined;
+  return {
+    body,
+    gzip: gzip && gzip.byteLength < body.byteLength ? gzip : undefined,
+    type,
+    etag,
+  };
+}
+
+/** A strong ETag: the start of the content's SHA-256. */
+export function etagOf(content: Uint8Array | string): string {
+  return `"${createHash("sha256").update(content).digest("base64url").slice(0, 16)}"`;
+}
+
+/** Answers GET/HEAD with `file`: gzip when the client takes it, 304 when its ETag still holds. */
+export function respondWithFile(
+  request: Request,
+  fetchAPI: { Response: typeof Response },
+  file: StaticFile,
+  headers: Record<string, string>,
+): Response {
+  const common = { ...headers, etag: file.etag, vary: "accept-encoding" };
+  if (request.headers.get("if-none-match") === file.etag) {
+    return new fetchAPI.Response(null, { status: 304, headers: common });
+  }
+  const gzip = file.gzip && /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");
+  const body = gzip ? file.gzip! : file.body;
+  return new fetchAPI.Response(request.method === "HEAD" ? null : body, {
+    status: 200,
+    headers: {
+      ...common,
+      "content-type": file.type,
+      "content-length": String(body.byteLength),
+      "x-content-type-options": "nosniff",
+      ...(gzip ? { "content-encoding": "gzip" } : {}),
+    },
+  });
+}
+
+/** Reads the built app once: its page and every file under assets/ (names carry their hash). */
+function readWebApp(dir: string): { page: StaticFile; assets: Map<string, StaticFile> } | null {
+  const index = join(dir, "index.html");
+  if (!existsSync(index)) return null;
+  const html = readFileSync(index);
+  const assets = new Map<string, StaticFile>();
+  const assetDir = join(dir, "assets");
+  if (existsSync(assetDir)) {
+    for (const name of readdirSync(assetDir)) {
+      // The hash in each asset's name is its version: the name is a strong ETag.
+      assets.set(name, toStaticFile(readFileSync(join(assetDir, name)), name, `"${name}"`));
+    }
+  }
+  return { page: toStaticFile(html, "index.html", etagOf(html)), assets };
+}
+
+const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>IMSS knowledge graph</title>
+<p>The explorer is not built. Run <code>npm run build</code> (npm start runs it), then reload.
+GraphQL is at <a href="/graphql">/graphql</a>.</p></html>`;
+
+/**
+ * The explorer (web/, built into dist/web): `/assets/*` with year-long caching (hashed names),
+ * and the app's page, never cached, at each of its paths so that a shared or reloaded link opens
+ * its view. Nothing it serves comes from, or points to, another origin.
+ */
+export function useWebApp(dir: string = WEB_DIR): Plugin {
+  let app: ReturnType<typeof readWebApp> | undefined;
+  return {
+    onRequest({ request, url, fetchAPI, endResponse }) {
+      if (request.method !== "GET" && request.method !== "HEAD") return;
+      const { pathname } = url ?? new URL(request.url);
+      const isAsset = pathname.startsWith("/assets/");
+      if (!isAsset && !APP_PATH.test(pathname)) return;
+      app ??= readWebApp(dir);
+      if (!app) {
+        endResponse(
+          new fetchAPI.Response(NOT_BUILT, {
+            status: 503,
+            headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+          }),
+        );
+        return;
+      }
+      if (isAsset) {
+        const file = app.assets.get(pathname.slice("/assets/".length));
+        endResponse(
+          file
+            ? respondWithFile(request, fetchAPI, file, {
+                "cache-control": "public, max-age=31536000, immutable",
+              })
+            : new fetchAPI.Response(`No asset ${pathname}`, {
+                status: 404,
+                headers: { "content-type": "text/plain; charset=utf-8" },
+              }),
+        );
+        return;
+      }
+      endResponse(
+        respondWithFile(request, fetchAPI, app.page, {
+          "cache-control": "no-cache",
+          "content-security-policy": APP_CSP,
+          "referrer-policy": "same-origin",
+        }),
+      );
+    },
+  };
+}
