@@ -90,7 +90,7 @@ describe("the explorer's page and assets", () => {
       "/paths?from=imss-bienestar&to=rural-hospital",
       "/documents/000_c6cef239523a3d84",
       "/checks",
-      "/variables/facilities",
+      "/variables/services-delivered",
     ]) {
       const response = await fetch(server.url + path);
       expect(response.status, path).toBe(200);
