@@ -4,7 +4,8 @@
 import { print } from "@0no-co/graphql.web";
 import type { TadaDocumentNode } from "gql.tada";
 
-export type ApiErrorKind = "network" | "unavailable" | "not-found" | "bad-request" | "server";
+export type ApiErrorKind =
+  "network" | "unavailable" | "timeout" | "not-found" | "bad-request" | "server";
 
 export class ApiError extends Error {
   constructor(
@@ -40,6 +41,23 @@ export async function request<Result, Variables>(
   variables: Variables,
   signal?: AbortSignal,
 ): Promise<Result> {
+  try {
+    return await send(document, variables, signal);
+  } catch (error) {
+    // A query that ran out of time is tried once more: the first queries after the database
+    // starts are slow (cold caches and plans), the same query is fast a moment later.
+    if (error instanceof ApiError && error.kind === "timeout" && !signal?.aborted) {
+      return send(document, variables, signal);
+    }
+    throw error;
+  }
+}
+
+async function send<Result, Variables>(
+  document: TadaDocumentNode<Result, Variables>,
+  variables: Variables,
+  signal?: AbortSignal,
+): Promise<Result> {
   stats.requests += 1;
   let response: Response;
   try {
@@ -71,6 +89,12 @@ export async function request<Result, Variables>(
     throw new ApiError(
       "unavailable",
       "The database (Neo4j) does not answer right now. The server keeps trying; try again in a moment.",
+    );
+  }
+  if (codes.includes("QUERY_TIMEOUT")) {
+    throw new ApiError(
+      "timeout",
+      "The database took too long to answer. It may be starting up or busy; try again in a moment.",
     );
   }
   if (response.status >= 500) {

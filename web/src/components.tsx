@@ -29,6 +29,7 @@ export function ErrorMessage({ error, retry }: { error: ApiError; retry?: () => 
   const titles: Record<ApiError["kind"], string> = {
     network: "The server does not answer",
     unavailable: "The database is not available",
+    timeout: "The database is slow to answer",
     server: "The server could not answer",
     "not-found": "Not found",
     "bad-request": "The request was refused",

@@ -142,6 +142,9 @@ export function drawGraph(
     destroy: () => cy.destroy(),
     fit: () => cy.fit(undefined, 24),
     positions: () => {
+      // Cytoscape caches where its container is and refreshes that a moment after a scroll;
+      // a resize refreshes it now, so that a click at these positions lands on the node.
+      cy.resize();
       const box = container.getBoundingClientRect();
       return cy.nodes().map((n) => {
         const p = n.renderedPosition();
