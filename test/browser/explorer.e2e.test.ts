@@ -1,0 +1,397 @@
+// The explorer (web/) in a real Chromium, against the real server and the test run's Neo4j.
+// useBrowser() checks after each test that no page logged a console error, no request failed
+// and none went to another origin, and writes a screenshot per page (test-results/screenshots).
+// Page code runs in the browser: it is passed as strings (this tsconfig has no DOM types).
+// The test run's global setup builds the app (dist/web) before the servers start.
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useBrowser } from "../support/browser.js";
+
+const DOC_000 = "000_c6cef239523a3d84";
+const RURAL_QUOTE = "the IMSS-BIENESTAR program, which has an infrastructure of 80 Rural Hospitals";
+
+/**
+ * What the views ask for, sent once before the tests: the first Cypher queries after Neo4j
+ * starts are slow (cold page cache and plans: the relations of `imss` once took 8 s, over the
+ * server's 5 s limit), and the tests are about the app, not the database's first minute.
+ */
+const WARM_UP = [
+  `{ entity(key: "imss") { facts(first: 100) { totalCount edges { node { key value conflicts { note } citations { quote document { key } } } } } relations(first: 100) { totalCount edges { type direction node { key } fact { key value } period { key } sourceDocument { key } } } } }`,
+  `{ neighborhood(id: "imss", depth: 2) { truncated nodes { depth entity { key } } links { type from { key } to { key } fact { value } } } }`,
+  `{ paths(from: "imss-bienestar", to: "rural-hospital") { length nodes { id } steps { relation fact { value } } } }`,
+  `{ conflicts { note } consistencyChecks { key partsSum totals { stated difference } } }`,
+  `{ variable(key: "services-delivered") { stats { count } facts(first: 100) { totalCount edges { node { key } } } } }`,
+  `{ document(key: "${DOC_000}") { text facts(first: 100) { totalCount edges { node { key } } } } }`,
+  `{ search(text: "rural hospital", first: 8) { totalCount edges { node { kind } } } }`,
+];
+
+interface GraphNodePosition {
+  id: string;
+  x: number;
+  y: number;
+}
+
+/** GraphQL requests the page has sent since it loaded (counted by the app). */
+const requestsOf = (page: Page) => page.evaluate<number>("window.__explorer.requests");
+
+/** The drawn graph's nodes, at their positions in the viewport. */
+const graphNodes = (page: Page) =>
+  page.evaluate<GraphNodePosition[]>(
+    "window.__explorer.graph ? window.__explorer.graph.positions() : []",
+  );
+
+const heading = (page: Page, name: string | RegExp) =>
+  page.getByRole("heading", { level: 1, name }).waitFor();
+
+async function noHorizontalScroll(page: Page) {
+  const [scrollWidth, innerWidth] = await page.evaluate<[number, number]>(
+    "[document.documentElement.scrollWidth, window.innerWidth]",
+  );
+  expect(scrollWidth, "page width at this viewport").toBeLessThanOrEqual(innerWidth);
+}
+
+describe("the explorer in a real browser", () => {
+  const browser = useBrowser();
+
+  async function graphqlAnswer(query: string): Promise<{ data?: unknown; errors?: unknown[] }> {
+    const response = await fetch(`${browser.baseUrl()}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query }),
+    });
+    return (await response.json()) as { data?: unknown; errors?: unknown[] };
+  }
+
+  beforeAll(async () => {
+    for (const query of WARM_UP) {
+      // A query that timed out cold is sent again; one that fails twice fails here, loudly.
+      if ((await graphqlAnswer(query)).errors) {
+        expect((await graphqlAnswer(query)).errors, query).toBeUndefined();
+      }
+    }
+  }, 60_000);
+
+  async function graphql<T>(query: string): Promise<T> {
+    return (await graphqlAnswer(query)).data as T;
+  }
+
+  it("search 'rural hospital' → its entity (80, with its quote) → the source with exactly that span highlighted", async () => {
+    const { entity } = await graphql<{
+      entity: {
+        facts: {
+          edges: {
+            node: {
+              value: number;
+              citations: { start: number; end: number; quote: string; document: { key: string } }[];
+            };
+          }[];
+        };
+      };
+    }>(`
+      {
+        entity(key: "rural-hospital") {
+          facts {
+            edges {
+              node {
+                value
+                citations {
+                  start
+                  end
+                  quote
+                  document {
+                    key
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    `);
+    const citation = entity.facts.edges.find((e) => e.node.value === 80)?.node.citations[0];
+    expect(citation?.quote).toBe(RURAL_QUOTE);
+
+    const page = await browser.open("/", "search-rural-hospital");
+    await heading(page, "Explore the IMSS knowledge graph");
+    await page
+      .getByRole("combobox", { name: "Search entities and documents" })
+      .fill("rural hospital");
+    const suggestion = page.locator('[role="option"][href="/entity/rural-hospital"]');
+    await suggestion.waitFor();
+    await suggestion.click();
+
+    await page.waitForURL("**/entity/rural-hospital");
+    await heading(page, "Rural Hospital");
+    const row = page.locator("table.facts tbody tr", {
+      has: page.locator("a.figure", { hasText: /^80$/ }),
+    });
+    await row.waitFor();
+    expect(await row.locator("q.quote").first().textContent()).toBe(RURAL_QUOTE);
+
+    await row.locator("a.source-link").first().click();
+    await page.waitForURL(`**/documents/${DOC_000}#${citation!.start}-${citation!.end}`);
+    const highlighted = page.locator(".anchored");
+    await highlighted.waitFor();
+    expect(await highlighted.textContent()).toBe(RURAL_QUOTE);
+    expect(new URL(page.url()).hash).toBe(`#${citation!.start}-${citation!.end}`);
+    expect(await highlighted.getAttribute("data-start")).toBe(String(citation!.start));
+    // Scrolled into view.
+    const box = await highlighted.boundingBox();
+    const viewport = page.viewportSize()!;
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
+    // Every other cited span is marked too, and each mark links to its fact.
+    expect(await page.locator(".doc-text mark").count()).toBeGreaterThan(50);
+    expect(await page.locator(".doc-text a.mark-link").first().getAttribute("href")).toMatch(
+      /^\/entity\/[^#]+#fact-/,
+    );
+  });
+
+  it("suggestions work with the keyboard alone, and kinds filter them", async () => {
+    const page = await browser.open("/", "search-keyboard");
+    const box = page.getByRole("combobox", { name: "Search entities and documents" });
+    await box.focus();
+    await page.keyboard.type("nuclear medicine");
+    await page.locator('[role="option"]').first().waitFor();
+    const options = await page
+      .locator('[role="option"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute("href")));
+    const target = options.indexOf("/entity/nuclear-medicine-session");
+    expect(target).toBeGreaterThanOrEqual(0);
+    // The first suggestion is active; arrows move to the one wanted, Enter opens it.
+    for (let i = 0; i < target; i++) await page.keyboard.press("ArrowDown");
+    expect(await box.getAttribute("aria-activedescendant")).toBe(
+      await page.locator('[role="option"]').nth(target).getAttribute("id"),
+    );
+    await page.keyboard.press("Enter");
+    await page.waitForURL("**/entity/nuclear-medicine-session");
+    await heading(page, /Nuclear medicine/i);
+
+    await page.goBack();
+    await heading(page, "Explore the IMSS knowledge graph");
+    await page.getByRole("button", { name: "Document", exact: true }).click();
+    await page.getByRole("combobox", { name: "Search entities and documents" }).fill("nuclear");
+    await page.locator('[role="option"]').first().waitFor();
+    const hrefs = await page
+      .locator('[role="option"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute("href")));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) expect(href).toMatch(/^\/documents\//);
+  });
+
+  it("/paths from IMSS-BIENESTAR to Rural Hospital draws one path of 2 nodes and lists its step with 80", async () => {
+    const page = await browser.open(
+      "/paths?from=imss-bienestar&to=rural-hospital",
+      "paths-imss-bienestar-rural-hospital",
+    );
+    await page.locator('.graph[data-drawn="2"] canvas').first().waitFor();
+    expect((await graphNodes(page)).map((n) => n.id).sort()).toEqual([
+      "imss-bienestar",
+      "rural-hospital",
+    ]);
+    const steps = page.locator("ol.steps > li");
+    expect(await steps.count()).toBe(1);
+    const step = steps.first();
+    expect(await step.locator(".relation").textContent()).toContain("operates");
+    expect(await step.locator("a.figure").textContent()).toBe("80");
+    expect(await step.locator("q.quote").textContent()).toBe(RURAL_QUOTE);
+    expect(await step.locator("a.source-link").getAttribute("href")).toMatch(
+      new RegExp(`^/documents/${DOC_000}#\\d+-\\d+$`),
+    );
+    // The pickers show the two entities' names.
+    expect(await page.getByRole("combobox", { name: "From" }).inputValue()).toBe("IMSS-BIENESTAR");
+    expect(await page.getByRole("combobox", { name: "To" }).inputValue()).toBe("Rural Hospital");
+    expect(await requestsOf(page)).toBeLessThanOrEqual(3);
+  });
+
+  it("/checks shows nuclear medicine: 1,048 against 1,148, each with its quote", async () => {
+    const page = await browser.open("/checks", "checks");
+    const conflict = page.locator("section.conflict", { hasText: "Nuclear medicine session" });
+    await conflict.waitFor();
+    const sides = conflict.locator(".side");
+    expect(await sides.count()).toBe(2);
+    expect(await sides.nth(0).locator("a.figure").textContent()).toBe("1,048");
+    expect(await sides.nth(0).locator("q.quote").textContent()).toBe("1,048 from Nuclear Medicine");
+    expect(await sides.nth(1).locator("a.figure").textContent()).toBe("1,148");
+    expect(await sides.nth(1).locator("q.quote").textContent()).toBe("1,148 of Nuclear Medicine");
+    // The consistency checks: parts, their sum, each stated total and its difference.
+    const consultations = page.locator("section.check", { hasText: "Daily consultations by kind" });
+    expect(await consultations.locator(".sum-row").textContent()).toContain("404,658");
+    const totals = await consultations.locator(".total-row").allTextContents();
+    expect(totals.join(" ")).toContain("404,500");
+    expect(totals.join(" ")).toContain("+158");
+    expect(totals.join(" ")).toContain("+540");
+    expect(await requestsOf(page)).toBe(1);
+  });
+
+  it("/entity/imss draws its neighbourhood; a node opens its entity, from the list and on the canvas", async () => {
+    const page = await browser.open("/entity/imss", "entity-imss");
+    await heading(page, "Mexican Institute of Social Security");
+    const graph = page.locator(".graph[data-drawn]");
+    await graph.waitFor();
+    expect(await requestsOf(page)).toBe(1);
+    const drawn = Number(await graph.getAttribute("data-drawn"));
+    expect(drawn).toBeGreaterThan(10);
+    expect(await page.locator("ul.graph-nodes a").count()).toBe(drawn);
+
+    // The keyboard's way: the nodes as links.
+    const listLink = page.locator('ul.graph-nodes a[href="/entity/imss-bienestar"]');
+    await listLink.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL("**/entity/imss-bienestar");
+    await heading(page, "IMSS-BIENESTAR");
+
+    // A real click on the canvas, at a node's drawn position.
+    await page.goBack();
+    await heading(page, "Mexican Institute of Social Security");
+    await page.locator(".graph[data-drawn] canvas").first().waitFor();
+    await graph.scrollIntoViewIfNeeded();
+    const nodes = await graphNodes(page);
+    const target =
+      nodes.find((n) => n.id === "rural-hospital") ?? nodes.find((n) => n.id !== "imss");
+    expect(target).toBeDefined();
+    await page.mouse.click(target!.x, target!.y);
+    await page.waitForURL(`**/entity/${target!.id}`);
+    await page.locator(".graph[data-drawn]").waitFor();
+
+    // Depth 2 reaches further, and asks for the neighbourhood alone.
+    await page.goto(`${browser.baseUrl()}/entity/imss`);
+    await page.locator(".graph[data-drawn]").waitFor();
+    await page.getByRole("link", { name: "2 steps" }).click();
+    await page.waitForURL("**/entity/imss?depth=2");
+    await expect
+      .poll(
+        async () => Number(await page.locator(".graph[data-drawn]").getAttribute("data-drawn")),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBeGreaterThan(drawn);
+    expect(await requestsOf(page)).toBe(2);
+  });
+
+  it("back and forward restore views; a reload of a deep URL shows the same view", async () => {
+    const page = await browser.open("/", "history");
+    await heading(page, "Explore the IMSS knowledge graph");
+    await page
+      .getByRole("link", { name: /Check the numbers/ })
+      .first()
+      .click();
+    await page.waitForURL("**/checks");
+    await heading(page, "Check the numbers");
+    await page
+      .locator("section.conflict", { hasText: "Nuclear medicine session" })
+      .getByRole("link", { name: "Nuclear medicine session" })
+      .click();
+    await page.waitForURL("**/entity/nuclear-medicine-session");
+    await heading(page, /Nuclear medicine/i);
+
+    await page.goBack();
+    await page.waitForURL("**/checks");
+    await page.locator("section.conflict").first().waitFor();
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === "/");
+    await heading(page, "Explore the IMSS knowledge graph");
+    await page.goForward();
+    await page.waitForURL("**/checks");
+    await heading(page, "Check the numbers");
+    await page.goForward();
+    await page.waitForURL("**/entity/nuclear-medicine-session");
+    await heading(page, /Nuclear medicine/i);
+
+    // Reloads of deep URLs: an entity, a document at a span, a path, a variable.
+    await page.reload();
+    await heading(page, /Nuclear medicine/i);
+    await page.goto(`${browser.baseUrl()}/documents/${DOC_000}#1153-1180`);
+    expect(await page.locator(".anchored").textContent()).toBe("1,048 from Nuclear Medicine");
+    await page.reload();
+    expect(await page.locator(".anchored").textContent()).toBe("1,048 from Nuclear Medicine");
+    await page.goto(`${browser.baseUrl()}/paths?from=imss-bienestar&to=rural-hospital`);
+    await page.locator("ol.steps > li").first().waitFor();
+    await page.reload();
+    await page.locator("ol.steps > li").first().waitFor();
+  });
+
+  it("/variables/<key> draws a chart and lists the figures in a table", async () => {
+    const page = await browser.open("/variables/services-delivered", "variable-services-delivered");
+    await heading(page, "Services delivered");
+    await page.locator('figure.chart canvas[data-drawn="1"]').waitFor();
+    const rows = page.locator("table.facts tbody tr");
+    expect(await rows.count()).toBeGreaterThanOrEqual(31);
+    // Every figure is a link to its source.
+    const hrefs = await rows
+      .locator("a.figure")
+      .evaluateAll((els) => els.map((el) => el.getAttribute("href")));
+    for (const href of hrefs) expect(href).toMatch(/^\/documents\/[^#]+#\d+-\d+$/);
+    expect(await requestsOf(page)).toBe(1);
+
+    // Reached from a fact table: the variable's name links here.
+    const entity = await browser.open("/entity/rural-hospital", "variable-from-entity");
+    await entity.getByRole("link", { name: "Facilities in operation" }).first().click();
+    await entity.waitForURL("**/variables/facility-count");
+    await entity.locator('figure.chart canvas[data-drawn="1"]').waitFor();
+  });
+
+  it("at 375 px wide every view fits without horizontal scrolling", async () => {
+    const narrow = { viewport: { width: 375, height: 800 } };
+    const page = await browser.open("/entity/imss", "narrow-entity-imss", narrow);
+    await heading(page, "Mexican Institute of Social Security");
+    await page.locator(".graph[data-drawn]").waitFor();
+    await noHorizontalScroll(page);
+    for (const [path, name] of [
+      ["/", "narrow-home"],
+      ["/checks", "narrow-checks"],
+      ["/paths?from=imss-bienestar&to=rural-hospital", "narrow-paths"],
+      [`/documents/${DOC_000}#3949-4026`, "narrow-document"],
+      ["/variables/services-delivered", "narrow-variable"],
+    ] as const) {
+      const other = await browser.open(path, name, narrow);
+      await other.locator("main h1").waitFor();
+      await other.locator(".loading").waitFor({ state: "detached" });
+      await noHorizontalScroll(other);
+    }
+  });
+
+  it("says clearly when the database does not answer, and recovers when it does", async () => {
+    const page = await browser.open("/", "database-unavailable", { allowHttpErrors: true });
+    await heading(page, "Explore the IMSS knowledge graph");
+    await page.locator("section .counts").waitFor();
+    // The server answers DATABASE_UNAVAILABLE (HTTP 503 with application/graphql-response+json).
+    // Chromium itself logs every 5xx response as a console error, which useBrowser() counts, so
+    // the routed answer carries the same GraphQL error with a 200; the app reads both alike
+    // (web/src/client.ts: the error code first, then the HTTP status).
+    await page.route("**/graphql", (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: "application/json",
+        body: JSON.stringify({
+          data: null,
+          errors: [
+            {
+              message: "The database is unavailable; try again shortly.",
+              extensions: { code: "DATABASE_UNAVAILABLE" },
+            },
+          ],
+        }),
+      }),
+    );
+    await page.getByRole("link", { name: "Checks", exact: true }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("The database is not available");
+    expect(await alert.getAttribute("data-error-kind")).toBe("unavailable");
+
+    // A reload while it is down shows the message, not a blank page.
+    await page.reload();
+    await page.getByRole("alert").waitFor();
+    expect(await page.locator("main h2").first().textContent()).toBe(
+      "The database is not available",
+    );
+
+    // Back up: "Try again" loads the view.
+    await page.unroute("**/graphql");
+    await page.getByRole("button", { name: "Try again" }).click();
+    await page.locator("section.conflict").first().waitFor();
+  });
+});
