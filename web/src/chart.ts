@@ -73,7 +73,16 @@ export function drawBarChart(
           ticks: { callback: (v: string | number) => data.format(Number(v)) },
         },
         [data.horizontal ? "y" : "x"]: {
-          ticks: { autoSkip: false, font: { size: 11 } },
+          ticks: {
+            autoSkip: false,
+            font: { size: 11 },
+            // Long names are cut to fit narrow screens; the tooltip and the table have them whole.
+            callback(value: string | number) {
+              const label = String(this.getLabelForValue(Number(value)));
+              const max = canvas.clientWidth < 560 ? 22 : 56;
+              return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+            },
+          },
         },
       },
       onClick: (_event, elements) => {

@@ -12,18 +12,18 @@ export function GraphPanel({
   nodes,
   edges,
   layout,
-  roots,
   hrefOf,
   label,
   listTitle = "The entities drawn",
+  groupLabel = (depth) => (depth === 0 ? "Centre" : `${depth} step${depth > 1 ? "s" : ""} away`),
 }: {
   nodes: GraphNode[];
   edges: GraphEdge[];
-  layout: "concentric" | "breadthfirst";
-  roots?: string[];
+  layout: "concentric" | "columns";
   hrefOf: (id: string) => string | undefined;
   label: string;
   listTitle?: string;
+  groupLabel?: (depth: number) => string;
 }) {
   const [shown, setShown] = useState(PAGE);
   const [failed, setFailed] = useState(false);
@@ -47,7 +47,6 @@ export function GraphPanel({
           nodes: visible,
           edges: visibleEdges,
           layout,
-          roots,
           onOpen: (id) => {
             const to = hrefOf(id);
             if (to) navigate(to);
@@ -97,11 +96,7 @@ export function GraphPanel({
         </summary>
         {byDepth.map(([depth, group]) => (
           <div key={depth}>
-            {byDepth.length > 1 && (
-              <h4 class="small muted">
-                {depth === 0 ? "Centre" : `${depth} step${depth > 1 ? "s" : ""} away`}
-              </h4>
-            )}
+            {byDepth.length > 1 && <h4 class="small muted">{groupLabel(depth)}</h4>}
             <ul class="graph-nodes">
               {group.map((n) => {
                 const to = hrefOf(n.id);

@@ -24,6 +24,18 @@ export interface DrawnGraph {
   positions(): { id: string; x: number; y: number }[];
 }
 
+function columnPositions(nodes: GraphNode[]): Record<string, { x: number; y: number }> {
+  const columns = new Map<number, GraphNode[]>();
+  for (const n of nodes) columns.set(n.depth, [...(columns.get(n.depth) ?? []), n]);
+  const positions: Record<string, { x: number; y: number }> = {};
+  for (const [depth, column] of columns) {
+    column.forEach((n, i) => {
+      positions[n.id] = { x: depth * 240, y: (i - (column.length - 1) / 2) * 90 };
+    });
+  }
+  return positions;
+}
+
 const kindColours: Record<string, string> = {
   ORGANIZATION: "#0b5d4b",
   PROGRAM: "#7a3e9d",
@@ -41,8 +53,7 @@ export function drawGraph(
   graph: {
     nodes: GraphNode[];
     edges: GraphEdge[];
-    layout: "concentric" | "breadthfirst";
-    roots?: string[];
+    layout: "concentric" | "columns";
     onOpen: (id: string) => void;
   },
 ): DrawnGraph {
@@ -120,11 +131,10 @@ export function drawGraph(
             avoidOverlap: true,
           }
         : {
-            name: "breadthfirst",
+            // Paths read left to right: a column per step, the nodes of a step one under another.
+            name: "preset",
             animate: false,
-            directed: false,
-            roots: graph.roots ?? [],
-            spacingFactor: 1.1,
+            positions: columnPositions(graph.nodes),
           },
     userZoomingEnabled: false,
     boxSelectionEnabled: false,
@@ -138,6 +148,11 @@ export function drawGraph(
   cy.on("mouseover", "node", () => (container.style.cursor = "pointer"));
   cy.on("mouseout", "node", () => (container.style.cursor = ""));
   cy.fit(undefined, 24);
+  // A small graph is not blown up past a readable size.
+  if (cy.zoom() > 1.3) {
+    cy.zoom(1.3);
+    cy.center();
+  }
   return {
     destroy: () => cy.destroy(),
     fit: () => cy.fit(undefined, 24),

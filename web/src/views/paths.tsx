@@ -36,7 +36,7 @@ function describe(node: PathNode): NodeInfo | undefined {
       variable: { name: string };
     };
     return {
-      label: `${fact.variable.name}: ${formatFact(fact)}`,
+      label: `${formatFact(fact)} · ${fact.variable.name}`,
       kind: "FACT",
       href: href.fact(fact.about.key, fact.key),
     };
@@ -151,8 +151,8 @@ function PathsResult({ data }: { data: ResultOf<typeof PathsQuery> }) {
       <GraphPanel
         nodes={nodes}
         edges={edges}
-        layout="breadthfirst"
-        roots={[data.fromEntity.key]}
+        layout="columns"
+        groupLabel={(d) => (d === 0 ? "Start" : `Step ${d}`)}
         label={`Paths from ${data.fromEntity.name} to ${data.toEntity.name}`}
         listTitle="The nodes of the paths"
         hrefOf={(id) => info.get(id)?.href}
