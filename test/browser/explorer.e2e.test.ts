@@ -271,6 +271,50 @@ describe("the explorer in a real browser", () => {
     expect(await requestsOf(page)).toBe(2);
   });
 
+  it("a neighbourhood too large to draw at once draws 150 nodes first, then more on demand", async () => {
+    const page = await browser.open("/", "entity-large-neighbourhood");
+    await heading(page, "Explore the IMSS knowledge graph");
+    // As at the benchmark's sizes (a state with thousands of facilities, cut at 300 by the API):
+    // the real answer for imss, with 300 more facilities two steps away.
+    await page.route("**/graphql", async (route) => {
+      if (!(route.request().postData() ?? "").includes("query EntityView")) return route.continue();
+      const response = await route.fetch();
+      const json = (await response.json()) as {
+        data: {
+          neighborhood: {
+            truncated: boolean;
+            nodes: { depth: number; entity: { key: string; name: string; kind: string } }[];
+            links: { type: string; from: { key: string }; to: { key: string }; fact: null }[];
+          };
+        };
+      };
+      const hood = json.data.neighborhood;
+      const near = hood.nodes.filter((n) => n.depth === 1);
+      for (let i = 0; i < 300; i++) {
+        const key = `synthetic-facility-${i}`;
+        hood.nodes.push({
+          depth: 2,
+          entity: { key, name: `Facility ${i}`, kind: "FACILITY_TYPE" },
+        });
+        const to = near[i % near.length]!.entity.key;
+        hood.links.push({ type: "LOCATED_IN", from: { key }, to: { key: to }, fact: null });
+      }
+      hood.truncated = true;
+      await route.fulfill({ response, json });
+    });
+    await page.goto(`${browser.baseUrl()}/entity/imss`);
+    const total = await page.locator(".graph-count").textContent();
+    await page.locator('.graph[data-drawn="150"]').waitFor();
+    expect(total).toMatch(/^Showing 150 of \d+ nodes/);
+    expect(await page.locator("ul.graph-nodes a").count()).toBe(150);
+    expect(await page.getByText("The server stopped the walk at 300 entities").count()).toBe(1);
+
+    await page.getByRole("button", { name: "Show 150 more" }).click();
+    await page.locator('.graph[data-drawn="300"]').waitFor();
+    expect(await page.locator("ul.graph-nodes a").count()).toBe(300);
+    expect((await graphNodes(page)).length).toBe(300);
+  });
+
   it("back and forward restore views; a reload of a deep URL shows the same view", async () => {
     const page = await browser.open("/", "history");
     await heading(page, "Explore the IMSS knowledge graph");
