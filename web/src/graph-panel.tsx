@@ -28,6 +28,7 @@ export function GraphPanel({
   const [shown, setShown] = useState(PAGE);
   const [failed, setFailed] = useState(false);
   const container = useRef<HTMLDivElement>(null);
+  const drawnRef = useRef<DrawnGraph | undefined>(undefined);
   const signature = nodes.map((n) => n.id).join("|");
   useEffect(() => setShown(PAGE), [signature]);
 
@@ -52,6 +53,7 @@ export function GraphPanel({
             if (to) navigate(to);
           },
         });
+        drawnRef.current = drawn;
         hook.graph = { ...drawn, drawnAt: performance.now(), nodeCount: visible.length };
         container.current.dataset["drawn"] = String(visible.length);
       })
@@ -72,6 +74,17 @@ export function GraphPanel({
 
   return (
     <div class="graph-panel">
+      <div class="graph-tools" role="group" aria-label="Graph view">
+        <button type="button" onClick={() => drawnRef.current?.zoomBy(1.4)}>
+          Zoom in
+        </button>
+        <button type="button" onClick={() => drawnRef.current?.zoomBy(1 / 1.4)}>
+          Zoom out
+        </button>
+        <button type="button" onClick={() => drawnRef.current?.fit()}>
+          Fit
+        </button>
+      </div>
       <div
         class="graph"
         ref={container}

@@ -20,6 +20,7 @@ export interface GraphEdge {
 export interface DrawnGraph {
   destroy(): void;
   fit(): void;
+  zoomBy(factor: number): void;
   /** Each node's position in the page's viewport (CSS pixels), for tests and the benchmark. */
   positions(): { id: string; x: number; y: number }[];
 }
@@ -139,8 +140,8 @@ export function drawGraph(
     userZoomingEnabled: false,
     boxSelectionEnabled: false,
     autoungrabify: true,
-    minZoom: 0.2,
-    maxZoom: 2.5,
+    minZoom: 0.1,
+    maxZoom: 4,
     textureOnViewport: big,
     hideEdgesOnViewport: big,
   });
@@ -156,6 +157,10 @@ export function drawGraph(
   return {
     destroy: () => cy.destroy(),
     fit: () => cy.fit(undefined, 24),
+    zoomBy: (factor) => {
+      const level = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor));
+      cy.zoom({ level, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    },
     positions: () => {
       // Cytoscape caches where its container is and refreshes that a moment after a scroll;
       // a resize refreshes it now, so that a click at these positions lands on the node.

@@ -77,37 +77,18 @@ export function EntityView({
       <p class="description">{entity.description}</p>
       <ul class="toc small" aria-label="On this page">
         <li>
+          <a href="#graph-h">Neighbourhood graph</a>
+        </li>
+        <li>
           <a href="#facts-h">Facts ({entity.facts.totalCount})</a>
         </li>
         <li>
           <a href="#relations-h">Relations ({entity.relations.totalCount})</a>
         </li>
         <li>
-          <a href="#graph-h">Neighbourhood graph</a>
-        </li>
-        <li>
           <a href={href.paths(entity.key)}>Trace a path from here</a>
         </li>
       </ul>
-
-      <section aria-labelledby="facts-h">
-        <h2 id="facts-h">
-          Facts <span class="muted">({entity.facts.totalCount})</span>
-        </h2>
-        {entity.facts.totalCount > facts.length && (
-          <p class="small muted">
-            The first {facts.length} of {entity.facts.totalCount}.
-          </p>
-        )}
-        <FactTable facts={facts} hideAbout={entity.key} />
-      </section>
-
-      <section aria-labelledby="relations-h">
-        <h2 id="relations-h">
-          Relations <span class="muted">({entity.relations.totalCount})</span>
-        </h2>
-        <Relations edges={entity.relations.edges} />
-      </section>
 
       <section aria-labelledby="graph-h">
         <h2 id="graph-h">Neighbourhood</h2>
@@ -130,6 +111,24 @@ export function EntityView({
         ) : (
           !other.error && <Loading what="the neighbourhood" />
         )}
+      </section>
+      <section aria-labelledby="facts-h">
+        <h2 id="facts-h">
+          Facts <span class="muted">({entity.facts.totalCount})</span>
+        </h2>
+        {entity.facts.totalCount > facts.length && (
+          <p class="small muted">
+            The first {facts.length} of {entity.facts.totalCount}.
+          </p>
+        )}
+        <FactTable facts={facts} hideAbout={entity.key} />
+      </section>
+
+      <section aria-labelledby="relations-h">
+        <h2 id="relations-h">
+          Relations <span class="muted">({entity.relations.totalCount})</span>
+        </h2>
+        <Relations edges={entity.relations.edges} />
       </section>
     </article>
   );
