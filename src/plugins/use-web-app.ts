@@ -7,9 +7,9 @@ import type { Plugin } from "graphql-yoga";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** Where `npm run build` writes the explorer (web/build.ts), from src/ or from dist/src/. */
+/** Where `npm run build` writes the explorer (web/build.ts): dist/web, seen from src/plugins or dist/src/plugins. */
 export const WEB_DIR =
-  [resolve(here, "../../dist/web"), resolve(here, "../web")].find((dir) =>
+  [resolve(here, "../../dist/web"), resolve(here, "../../web")].find((dir) =>
     existsSync(join(dir, "index.html")),
   ) ?? resolve(here, "../../dist/web");
 
