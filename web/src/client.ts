@@ -74,7 +74,7 @@ async function send<Result, Variables>(
     if (signal?.aborted) throw error;
     throw new ApiError(
       "network",
-      "The server does not answer. Check that it is running, then try again.",
+      "Nothing came back from /graphql: the server may be stopped or unreachable. Check that it is running, then try again.",
     );
   }
   let body: { data?: Result | null; errors?: GraphQLErrorBody[] } | undefined;
