@@ -315,6 +315,53 @@ describe("the explorer in a real browser", () => {
     expect((await graphNodes(page)).length).toBe(300);
   });
 
+  it("an entity with more than a page of facts shows the first page and the rest on demand", async () => {
+    // imss has fewer than 100 facts: its answer is cut to the first 50, with the cursor after them.
+    const { entity } = await graphql<{
+      entity: { facts: { totalCount: number; pageInfo: { endCursor: string } } };
+    }>(`
+      {
+        entity(key: "imss") {
+          facts(first: 50) {
+            totalCount
+            pageInfo {
+              endCursor
+            }
+          }
+        }
+      }
+    `);
+    const page = await browser.open("/", "entity-facts-pages");
+    await heading(page, "Explore the IMSS knowledge graph");
+    await page.route("**/graphql", async (route) => {
+      if (!(route.request().postData() ?? "").includes("query EntityView")) return route.continue();
+      const response = await route.fetch();
+      const json = (await response.json()) as {
+        data: {
+          entity: {
+            facts: {
+              edges: unknown[];
+              pageInfo: { endCursor: string | null; hasNextPage: boolean };
+            };
+          };
+        };
+      };
+      const facts = json.data.entity.facts;
+      facts.edges = facts.edges.slice(0, 50);
+      facts.pageInfo = { endCursor: entity.facts.pageInfo.endCursor, hasNextPage: true };
+      await route.fulfill({ response, json });
+    });
+    await page.goto(`${browser.baseUrl()}/entity/imss`);
+    const rows = page.locator("table.facts tbody tr");
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(50);
+    const rest = entity.facts.totalCount - 50;
+    await page.getByRole("button", { name: `Show ${rest} more` }).click();
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(entity.facts.totalCount);
+    expect(await page.getByRole("button", { name: /^Show \d+ more$/ }).count()).toBe(0);
+    expect(await requestsOf(page)).toBe(2);
+  });
+
   it("back and forward restore views; a reload of a deep URL shows the same view", async () => {
     const page = await browser.open("/", "history");
     await heading(page, "Explore the IMSS knowledge graph");

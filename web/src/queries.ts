@@ -149,6 +149,10 @@ export const EntityQuery = graphql(
         description
         facts(first: 100) {
           totalCount
+          pageInfo {
+            endCursor
+            hasNextPage
+          }
           edges {
             node {
               ...FactFields
@@ -242,6 +246,29 @@ export const PathsQuery = graphql(
           direction
           fact {
             ...FactFields
+          }
+        }
+      }
+    }
+  `,
+  [FactFields],
+);
+
+/** The next page of an entity's facts ("Show more" on the entity view). */
+export const EntityFactsPageQuery = graphql(
+  `
+    query EntityFactsPage($key: String!, $after: String!) {
+      entity(key: $key) {
+        key
+        facts(first: 100, after: $after) {
+          pageInfo {
+            endCursor
+            hasNextPage
+          }
+          edges {
+            node {
+              ...FactFields
+            }
           }
         }
       }

@@ -1,9 +1,11 @@
 // `/entity/<key>`: the entity, its facts (each one click from its source), its relations
 // grouped by type in both directions with the fact that carries each, and its neighbourhood.
-import { useEffect, useMemo, useRef } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { ApiError, request } from "../client";
 import {
   Citations,
   ErrorMessage,
+  type Fact,
   FactBadges,
   FactTable,
   FactValue,
@@ -16,7 +18,7 @@ import { formatValue, relationText } from "../format";
 import type { GraphEdge, GraphNode } from "../graph";
 import { GraphPanel } from "../graph-panel";
 import type { ResultOf } from "../graphql";
-import { EntityQuery, NeighborhoodQuery } from "../queries";
+import { EntityFactsPageQuery, EntityQuery, NeighborhoodQuery } from "../queries";
 import { href } from "../router";
 import { useQuery } from "../use-query";
 
@@ -55,7 +57,6 @@ export function EntityView({
   if (main.error) return <ErrorMessage error={main.error} retry={main.retry} />;
   if (!entity || !main.data) return <Loading what={`“${entityKey}”`} />;
   const neighborhood = depth === initialDepth ? main.data.neighborhood : other.data?.neighborhood;
-  const facts = entity.facts.edges.map((e) => e.node);
 
   return (
     <article class="entity">
@@ -116,21 +117,68 @@ export function EntityView({
         <h2 id="facts-h">
           Facts <span class="muted">({entity.facts.totalCount})</span>
         </h2>
-        {entity.facts.totalCount > facts.length && (
-          <p class="small muted">
-            The first {facts.length} of {entity.facts.totalCount}.
-          </p>
-        )}
-        <FactTable facts={facts} hideAbout={entity.key} />
+        <EntityFacts entity={entity} />
       </section>
 
       <section aria-labelledby="relations-h">
         <h2 id="relations-h">
           Relations <span class="muted">({entity.relations.totalCount})</span>
         </h2>
+        {entity.relations.totalCount > entity.relations.edges.length && (
+          <p class="small muted">
+            The first {entity.relations.edges.length} of {entity.relations.totalCount}; the
+            neighbourhood graph above has them all, up to 300 entities.
+          </p>
+        )}
         <Relations edges={entity.relations.edges} />
       </section>
     </article>
+  );
+}
+
+/** The entity's facts, 100 at a time ("Show more" asks for the next page). */
+function EntityFacts({ entity }: { entity: ResultOf<typeof EntityQuery>["entity"] }) {
+  const [pages, setPages] = useState<{ facts: Fact[]; after: string | null; more: boolean }>(
+    () => ({
+      facts: entity.facts.edges.map((e) => e.node),
+      after: entity.facts.pageInfo.endCursor,
+      more: entity.facts.pageInfo.hasNextPage,
+    }),
+  );
+  const [error, setError] = useState<ApiError | undefined>();
+  const [busy, setBusy] = useState(false);
+  const more = () => {
+    if (!pages.after) return;
+    setBusy(true);
+    request(EntityFactsPageQuery, { key: entity.key, after: pages.after })
+      .then((data) => {
+        setPages((p) => ({
+          facts: [...p.facts, ...data.entity.facts.edges.map((e) => e.node)],
+          after: data.entity.facts.pageInfo.endCursor,
+          more: data.entity.facts.pageInfo.hasNextPage,
+        }));
+        setError(undefined);
+      })
+      .catch((e: unknown) =>
+        setError(e instanceof ApiError ? e : new ApiError("server", String(e))),
+      )
+      .finally(() => setBusy(false));
+  };
+  return (
+    <>
+      <FactTable facts={pages.facts} hideAbout={entity.key} />
+      {pages.more && (
+        <p class="small muted">
+          Showing {pages.facts.length} of {entity.facts.totalCount}.{" "}
+          <button type="button" class="more" onClick={more} disabled={busy}>
+            {busy
+              ? "Loading…"
+              : `Show ${Math.min(100, entity.facts.totalCount - pages.facts.length)} more`}
+          </button>
+        </p>
+      )}
+      {error && <ErrorMessage error={error} retry={more} />}
+    </>
   );
 }
 
