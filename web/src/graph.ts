@@ -84,7 +84,7 @@ export function drawGraph(
           "text-valign": "bottom",
           "text-margin-y": 3,
           "text-wrap": "ellipsis",
-          "text-max-width": big ? "90px" : "130px",
+          "text-max-width": big ? "90px" : "110px",
           "text-background-color": "#ffffff",
           "text-background-opacity": 0.8,
           "text-background-padding": "1px",
@@ -128,7 +128,8 @@ export function drawGraph(
             animate: false,
             concentric: (n: cytoscape.NodeSingular) => 10 - (n.data("depth") as number),
             levelWidth: () => 1,
-            minNodeSpacing: big ? 6 : 24,
+            // Room for the labels of neighbours on a ring (they sit side by side at its bottom).
+            minNodeSpacing: big ? 6 : 56,
             avoidOverlap: true,
           }
         : {
