@@ -41,17 +41,20 @@ export async function request<Result, Variables>(
   variables: Variables,
   signal?: AbortSignal,
 ): Promise<Result> {
-  try {
-    return await send(document, variables, signal);
-  } catch (error) {
-    // A query that ran out of time is tried once more: the first queries after the database
-    // starts are slow (cold caches and plans), the same query is fast a moment later.
-    if (error instanceof ApiError && error.kind === "timeout" && !signal?.aborted) {
-      return send(document, variables, signal);
+  // A query that ran out of time is tried again (at most 3 requests in all): the first queries
+  // after the database starts are slow (cold caches and plans), the same query is fast soon after.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send(document, variables, signal);
+    } catch (error) {
+      const again = error instanceof ApiError && error.kind === "timeout" && !signal?.aborted;
+      if (!again || attempt >= MAX_ATTEMPTS) throw error;
     }
-    throw error;
   }
 }
+
+/** Attempts of a query that runs out of time (3: the budget of requests of a view). */
+export const MAX_ATTEMPTS = 3;
 
 async function send<Result, Variables>(
   document: TadaDocumentNode<Result, Variables>,

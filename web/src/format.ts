@@ -5,6 +5,10 @@ export type Statistic = "CUMULATIVE" | "DAILY_AVERAGE" | "INCREASE" | "STOCK" | 
 
 const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+const money = new Intl.NumberFormat("en-US", {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
 
 /** The bare number: 1,531 or 83.2 million (millions only when that loses nothing). */
 export function formatNumber(value: number | null | undefined, unit?: Unit): string {
@@ -15,6 +19,7 @@ export function formatNumber(value: number | null | undefined, unit?: Unit): str
   if (Math.abs(value) >= 1e6 && Math.round(value) % 10_000 === 0) {
     return `${decimal.format(value / 1e6)} million`;
   }
+  if (unit === "PESOS_PER_DAY" && !Number.isInteger(value)) return money.format(value);
   return Number.isInteger(value) ? integer.format(value) : decimal.format(value);
 }
 
