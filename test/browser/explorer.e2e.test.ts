@@ -417,6 +417,16 @@ describe("the explorer in a real browser", () => {
     for (const href of hrefs) expect(href).toMatch(/^\/documents\/[^#]+#\d+-\d+$/);
     expect(await requestsOf(page)).toBe(1);
 
+    // Numbers for reading, with their units.
+    const figuresOf = async (key: string) => {
+      await page.goto(`${browser.baseUrl()}/variables/${key}`);
+      await page.locator('figure.chart canvas[data-drawn="1"]').waitFor();
+      return page.locator("table.facts a.figure").allTextContents();
+    };
+    expect(await figuresOf("people-covered")).toContain("83.2 million people");
+    expect(await figuresOf("contributions-collected")).toContain("382,000 million pesos");
+    expect(await figuresOf("jobs-affiliated")).toContain("about 840,000 jobs");
+
     // Reached from a fact table: the variable's name links here.
     const entity = await browser.open("/entity/rural-hospital", "variable-from-entity");
     await entity.getByRole("link", { name: "Facilities in operation" }).first().click();
