@@ -50,7 +50,8 @@ async function noHorizontalScroll(page: Page) {
   expect(scrollWidth, "page width at this viewport").toBeLessThanOrEqual(innerWidth);
 }
 
-describe("the explorer in a real browser", () => {
+// Each test drives several pages of a real browser: more than the default 30 s on a slow machine.
+describe("the explorer in a real browser", { timeout: 90_000 }, () => {
   const browser = useBrowser();
 
   async function graphqlAnswer(query: string): Promise<{ data?: unknown; errors?: unknown[] }> {
