@@ -459,19 +459,17 @@ describe("the explorer in a real browser", { timeout: 90_000 }, () => {
     const page = await browser.open("/", "database-unavailable", { allowHttpErrors: true });
     await heading(page, "Explore the IMSS knowledge graph");
     await page.locator("section .counts").waitFor();
-    // The server answers DATABASE_UNAVAILABLE (HTTP 503 with application/graphql-response+json).
-    // Chromium itself logs every 5xx response as a console error, which useBrowser() counts, so
-    // the routed answer carries the same GraphQL error with a 200; the app reads both alike
-    // (web/src/client.ts: the error code first, then the HTTP status).
+    // What the server answers when Neo4j is away: HTTP 503, DATABASE_UNAVAILABLE (the body of
+    // src/plugins/use-database-errors.ts).
     await page.route("**/graphql", (route) =>
       route.fulfill({
-        status: 200,
-        contentType: "application/json",
+        status: 503,
+        contentType: "application/graphql-response+json; charset=utf-8",
         body: JSON.stringify({
-          data: null,
           errors: [
             {
-              message: "The database is unavailable; try again shortly.",
+              message:
+                "The database is unavailable right now; nothing was changed. Try again shortly.",
               extensions: { code: "DATABASE_UNAVAILABLE" },
             },
           ],

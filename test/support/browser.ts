@@ -14,7 +14,10 @@ export const SCREENSHOT_DIR = "test-results/screenshots";
 export interface OpenOptions {
   /** Viewport; 1440 x 900 unless given. */
   viewport?: { width: number; height: number };
-  /** HTTP error statuses (4xx, 5xx) that the test causes on purpose, e.g. a routed 503. */
+  /**
+   * HTTP error statuses (4xx, 5xx) that the test causes on purpose, e.g. a routed 503, and the
+   * console line Chromium itself writes for each ("Failed to load resource: ... status of 503").
+   */
   allowHttpErrors?: boolean;
 }
 
@@ -98,7 +101,11 @@ export function useBrowser(http: Partial<HttpSettings> = {}) {
         },
       );
       page.on("console", (message) => {
-        if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+        if (message.type() !== "error") return;
+        const text = message.text();
+        if (options.allowHttpErrors && /^Failed to load resource: the server responded/.test(text))
+          return;
+        problems.push(`console error: ${text}`);
       });
       page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
       page.on("requestfailed", (request) => {
