@@ -11,15 +11,20 @@ export interface SearchRow {
 }
 
 /**
- * A Lucene query from the user's words: each word escaped and made a fuzzy-free
- * term; all words must match somewhere (AND), the last one also as a prefix.
+ * The words of a search: runs of letters, digits and marks, lowercased. Everything else (Lucene's
+ * operators and syntax, quotes, slashes, control characters) only separates words, as the index's
+ * analyzer separates them in the indexed text.
+ */
+export function searchWords(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * A Lucene query from the user's words (searchWords: nothing in it is Lucene syntax): all words
+ * must match somewhere (AND), the last one also as a prefix.
  */
 export function luceneQuery(text: string): string {
-  const words = text
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((w) => w.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, (c) => `\\${c}`));
+  const words = searchWords(text);
   return words
     .map((w, i) => (i === words.length - 1 && w.length > 2 ? `(${w} OR ${w}*)` : w))
     .join(" AND ");

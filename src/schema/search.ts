@@ -1,6 +1,6 @@
 import { builder } from "../builder.js";
 import { inputError } from "../input-error.js";
-import { type SearchRow, searchCount, searchPage } from "../loaders/search.js";
+import { type SearchRow, searchCount, searchPage, searchWords } from "../loaders/search.js";
 import { pageQuery, toPage } from "../pagination.js";
 import { Document } from "./document.js";
 import { Entity } from "./entity.js";
@@ -73,6 +73,8 @@ builder.queryField("search", (t) =>
     resolve: async (_root, args, ctx) => {
       const text = args.text.trim();
       if (!text) throw inputError("text", "must not be empty");
+      if (searchWords(text).length === 0)
+        throw inputError("text", "must contain a letter or a digit to search for");
       if (text.length > MAX_SEARCH_LENGTH)
         throw inputError("text", `must be at most ${MAX_SEARCH_LENGTH} characters`);
       const page = pageQuery(args);
