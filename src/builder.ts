@@ -5,7 +5,7 @@ import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import { GraphQLError } from "graphql";
 import type { Context } from "./context.js";
 import { inputError } from "./input-error.js";
-import { NotFoundError } from "./loaders/request-loader.js";
+import { NotFoundError } from "./loaders/request-loaders.js";
 
 export const builder = new SchemaBuilder<{
   Context: Context;

@@ -10,6 +10,7 @@ import { DEFAULT_HTTP, type HttpSettings } from "./config.js";
 import type { Context } from "./context.js";
 import { Db } from "./db/db.js";
 import { GRAPHIQL_TOUR } from "./graphiql-tour.js";
+import { RequestLoaders } from "./loaders/request-loaders.js";
 import {
   type CompiledExecutionOptions,
   useCompiledExecution,
@@ -105,7 +106,7 @@ export function createApp({ driver, database, http, compile }: ServerOptions) {
     plugins,
     context: async ({ request }): Promise<Context> => ({
       db: new Db(driver, database, settings.queryTimeoutMs),
-      loaders: new Map(),
+      loaders: new RequestLoaders(),
       ...(await credentialsFrom(request.headers.get("authorization"), settings.auth)),
     }),
   });

@@ -1,6 +1,6 @@
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
-import { byKeys } from "./request-loader.js";
+import { byKeys } from "./request-loaders.js";
 
 export interface ChangeRow {
   key: string;

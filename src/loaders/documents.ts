@@ -1,5 +1,5 @@
 import type { Db } from "../db/db.js";
-import { byKeys, NotFoundError } from "./request-loader.js";
+import { byKeys, NotFoundError } from "./request-loaders.js";
 
 export interface DocumentRow {
   id: string;

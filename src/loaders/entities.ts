@@ -1,11 +1,10 @@
-import type DataLoader from "dataloader";
+import DataLoader from "dataloader";
 import neo4j from "neo4j-driver";
 import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
 import { relatedTreeQueries } from "./related-tree-query.js";
-import { rowLoader } from "./request-cache.js";
-import { byKeys, countOfParent, NotFoundError, requestLoader } from "./request-loader.js";
+import { byKeys, countOfParent, NotFoundError, requestLoader } from "./request-loaders.js";
 
 /**
  * An entity row. Every query that returns entities gives its key, kind and name; the
@@ -37,8 +36,7 @@ export type EntityOrder = "NAME" | "KEY";
 
 /** The request's entity rows: one query per tick for all kinds, primed by pages and searches. */
 function entityRows(db: Db) {
-  return rowLoader<EntityRow>(
-    db,
+  return db.rows<EntityRow>(
     "entity",
     async (keys) =>
       (await db.read<{ node: EntityRow }>("entities-by-key", { keys })).map((r) => r.node),
@@ -153,19 +151,40 @@ type RelationTuple = [
 ];
 
 /**
- * The request's loader of pages of related entities per `levels[0]`: one page per parent.
- * All parents asking in the same tick are read by one query, together with the levels below
- * (`levels[1]`, `levels[2]`: the relation fields the query asks for on the entities of those
- * pages), whose pages are handed to the loaders their fields will ask: a query three relation
- * fields deep costs one query, not one per level.
+ * The request's pages of related entities per `levels[0]`: one page per parent. All parents
+ * asking in the same tick are read by one query, together with the levels below (`levels[1]`,
+ * `levels[2]`: the relation fields the query asks for on the entities of those pages), whose
+ * pages are primed into the pages of those levels: a query three relation fields deep costs
+ * one query, not one per level.
  */
-export function relatedPages(ctx: Context, levels: readonly RelationLevel[]) {
+export function relatedPages(ctx: Context, levels: readonly RelationLevel[]): RelatedPages {
   const [level] = levels as [RelationLevel];
-  return requestLoader<string, RelationRow[]>(
-    ctx,
+  return ctx.loaders.get(
     `related-entities-page:${JSON.stringify([level.spec, level.page, level.links])}`,
-    (keys) => relatedTree(ctx, keys, levels),
+    () => new RelatedPages((keys) => relatedTree(ctx, keys, levels)),
   );
+}
+
+/** The pages of one level, by parent key: read in batches, or primed by the level above. */
+export class RelatedPages {
+  private readonly loader: DataLoader<string, RelationRow[]>;
+  private readonly primed = new Map<string, RelationRow[]>();
+
+  constructor(batch: (keys: readonly string[]) => Promise<RelationRow[][]>) {
+    this.loader = new DataLoader(batch);
+  }
+
+  /**
+   * The page of `key`: at once if a query above already read it (hundreds of nested fields in
+   * a three-level query need no promise each), else through the batch.
+   */
+  page(key: string): RelationRow[] | Promise<RelationRow[]> {
+    return this.primed.get(key) ?? this.loader.load(key);
+  }
+
+  prime(key: string, page: RelationRow[]): void {
+    if (!this.primed.has(key)) this.primed.set(key, page);
+  }
 }
 
 async function relatedTree(
@@ -212,7 +231,7 @@ export function relatedTreeParams(
 }
 
 /**
- * Hands the pages read below `edges` (a page at `levels[0]`) to the loader of `levels[1]`, and
+ * Hands the pages read below `edges` (a page at `levels[0]`) to the pages of `levels[1]`, and
  * so on `read` levels deep: the pages of the entities the query read one for. Those are the
  * entities of the page itself, not the extra row read to tell whether a next page exists,
  * and of the next level's parentKind, if it has one; the others were not read (their
@@ -226,30 +245,12 @@ function primeBelow(
 ): void {
   const [level, next] = levels as [RelationLevel, RelationLevel];
   const below = levels.slice(1);
-  const loader = relatedPages(ctx, below);
-  let pages = primed.get(loader);
-  if (!pages) primed.set(loader, (pages = new Map()));
+  const pages = relatedPages(ctx, below);
   for (const [key, kind, , children] of edges.slice(0, level.page.first)) {
     if (!children || (next.parentKind !== null && kind !== next.parentKind)) continue;
-    const page = children.map(relationRow);
-    loader.prime(key, page);
-    if (!pages.has(key)) pages.set(key, page);
+    pages.prime(key, children.map(relationRow));
     if (read > 1) primeBelow(ctx, children, below, read - 1);
   }
-}
-
-/** The pages primed into each loader of relation pages, by parent key (see primedPage). */
-const primed = new WeakMap<DataLoader<string, RelationRow[]>, Map<string, RelationRow[]>>();
-
-/**
- * The page of `key` if a query above already read it into `loader`: the field resolves at once
- * instead of through a promise (hundreds of nested fields in a three-level query).
- */
-export function primedPage(
-  loader: DataLoader<string, RelationRow[]>,
-  key: string,
-): RelationRow[] | undefined {
-  return primed.get(loader)?.get(key);
 }
 
 function relationRow([key, kind, name, , ...link]: RelationTuple): RelationRow {

@@ -2,8 +2,7 @@ import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
 import type { EntityRow } from "./entities.js";
-import { rowLoader } from "./request-cache.js";
-import { byKeys, countOfParent, NotFoundError, requestLoader } from "./request-loader.js";
+import { byKeys, countOfParent, NotFoundError, requestLoader } from "./request-loaders.js";
 
 export interface FactRow {
   key: string;
@@ -69,12 +68,16 @@ export interface SortedKey {
   sort: number;
 }
 
+/** Whole fact rows, links included, by key. */
+async function factsByKey(db: Db, keys: readonly string[]): Promise<FactRow[]> {
+  return (await db.read<{ fact: FactRow }>("facts-by-key", { keys })).map((r) => r.fact);
+}
+
 /** The request's fact rows: one query per tick, primed by the pages of facts. */
 function factRows(db: Db) {
-  return rowLoader<FactRow>(
-    db,
+  return db.rows<FactRow>(
     "fact",
-    async (keys) => (await db.read<{ fact: FactRow }>("facts-by-key", { keys })).map((r) => r.fact),
+    (keys) => factsByKey(db, keys),
     (row) => row.key,
   );
 }
@@ -88,12 +91,14 @@ function primeFacts(db: Db, rows: readonly FactRow[]): void {
 /** The row with its links: as it is if it has them, else read by key (batched per request). */
 export async function factLinks(db: Db, row: FactRow): Promise<FactRow> {
   if (row.linked) return row;
-  const full = await rowLoader<FactRow>(
-    db,
-    "fact-links",
-    async (keys) => (await db.read<{ fact: FactRow }>("facts-by-key", { keys })).map((r) => r.fact),
-    (r) => r.key,
-  ).load(row.key);
+  // Not factRows: pages prime it with rows without links.
+  const full = await db
+    .rows<FactRow>(
+      "fact-links",
+      (keys) => factsByKey(db, keys),
+      (r) => r.key,
+    )
+    .load(row.key);
   if (!full) throw new NotFoundError(`No fact with key "${row.key}"`);
   return full;
 }

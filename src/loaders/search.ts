@@ -2,7 +2,7 @@ import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
 import { type EntityRow, primeEntities } from "./entities.js";
-import { requestLoader } from "./request-loader.js";
+import { requestLoader } from "./request-loaders.js";
 
 export interface SearchRow {
   key: string;

@@ -7,7 +7,6 @@ import {
   type RelationLink,
   type RelationRow,
   type RelationSpec,
-  primedPage,
   relatedCount,
   relatedPages,
   TREE_DEPTH,
@@ -19,14 +18,7 @@ import { EntityKind } from "./entity-kind.js";
 import { Fact } from "./fact.js";
 import { RelationDirection } from "./relation-direction.js";
 import { RelationType } from "./relation-type.js";
-import {
-  asks,
-  perField,
-  type SelectionQuestion,
-  selects,
-  selectionTree,
-  subfields,
-} from "./selects.js";
+import { asks, type SelectionQuestion, selects, selectionTree, subfields } from "./selects.js";
 import { pageConnection } from "./page-connection.js";
 
 /**
@@ -240,7 +232,7 @@ export function relationField(t: object, description: string, fixed: Partial<Rel
     },
     resolve: (parent, args, ctx, info) => {
       // The same for every parent at this place of the query: worked out once per request.
-      const { level, pages } = perField(ctx, info, "relations", () => {
+      const { level, pages } = ctx.loaders.perField(info, "relations", () => {
         const level = relationLevel(fixed, args, selects(ctx, info, LINKS), null);
         const below = levelsBelow(selectionTree(ctx, info), info.schema, TREE_DEPTH - 1);
         return { level, pages: relatedPages(ctx, [level, ...below]) };
@@ -249,9 +241,8 @@ export function relationField(t: object, description: string, fixed: Partial<Rel
         ...toPage(rows, level.page, relationPosition, relationNode),
         count: () => relatedCount(ctx, parent.key, level.spec),
       });
-      // A page the field above already read is answered at once, not through a promise.
-      const primed = primedPage(pages, parent.key);
-      return primed ? page(primed) : pages.load(parent.key).then(page);
+      const rows = pages.page(parent.key);
+      return Array.isArray(rows) ? page(rows) : rows.then(page);
     },
   });
 }

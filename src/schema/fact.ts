@@ -14,7 +14,7 @@ import {
   loadFacts,
   type SortedKey,
 } from "../loaders/facts.js";
-import { requestLoader } from "../loaders/request-loader.js";
+import { requestLoader } from "../loaders/request-loaders.js";
 import { pageQuery, toPage } from "../pagination.js";
 import { Citation } from "./citation.js";
 import { Entity } from "./entity.js";
@@ -22,7 +22,7 @@ import { FactOrder, FactRole, Qualifier, Statistic, Unit } from "./fact-enums.js
 import { FactFilter, factFilter } from "./fact-filter.js";
 import { TimePeriod } from "./time-period.js";
 import { pageConnection } from "./page-connection.js";
-import { perField, type SelectionQuestion, selects } from "./selects.js";
+import { type SelectionQuestion, selects } from "./selects.js";
 import { Variable } from "./variable.js";
 
 export const Fact = builder.loadableNodeRef<FactRow, string>("Fact", {
@@ -193,7 +193,7 @@ export function factsField<Parent>(
     },
     resolve: async (parent, rawArgs, ctx, info) => {
       // The same for every parent at this place of the query: worked out once per request.
-      const { page, filter, effective, pages } = perField(ctx, info, "facts", () => {
+      const { page, filter, effective, pages } = ctx.loaders.perField(info, "facts", () => {
         const args = rawArgs as FactPageArgs & { role?: FactAnchor };
         const page = pageQuery(args);
         const filter = factFilter(args.filter);

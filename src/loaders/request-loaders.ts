@@ -1,6 +1,39 @@
-import { GraphQLError } from "graphql";
 import DataLoader from "dataloader";
+import { type FieldNode, GraphQLError, type GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.js";
+
+/**
+ * Everything one request keeps besides its Db's row cache, created with its context and
+ * dropped with it: its DataLoaders (and other per-request objects) by id, and what was worked
+ * out once per field of the query (parsed selections, the loader a field uses).
+ */
+export class RequestLoaders {
+  private readonly byId = new Map<string, unknown>();
+  private readonly byField = new Map<FieldNode, Map<string, unknown>>();
+
+  /** The request's object named `id`, made by `create` on first use. */
+  get<T>(id: string, create: () => T): T {
+    let value = this.byId.get(id) as T | undefined;
+    if (value === undefined) {
+      value = create();
+      this.byId.set(id, value);
+    }
+    return value;
+  }
+
+  /**
+   * `compute()`, once per field of the query and `name`: every parent at the same place of the
+   * query shares the field's selection, and working it out for each of hundreds of parents
+   * would cost more than the query it saves.
+   */
+  perField<T>(info: GraphQLResolveInfo, name: string, compute: () => T): T {
+    const field = info.fieldNodes[0] as FieldNode;
+    let byName = this.byField.get(field);
+    if (!byName) this.byField.set(field, (byName = new Map()));
+    if (!byName.has(name)) byName.set(name, compute());
+    return byName.get(name) as T;
+  }
+}
 
 /**
  * The request's DataLoader named `id`, created on first use: all loads under one
@@ -12,12 +45,7 @@ export function requestLoader<K, V>(
   id: string,
   batch: (keys: readonly K[]) => Promise<(V | Error)[]>,
 ): DataLoader<K, V> {
-  let loader = ctx.loaders.get(id) as DataLoader<K, V> | undefined;
-  if (!loader) {
-    loader = new DataLoader<K, V>(batch);
-    ctx.loaders.set(id, loader as DataLoader<unknown, unknown>);
-  }
-  return loader;
+  return ctx.loaders.get(id, () => new DataLoader<K, V>(batch));
 }
 
 /** Orders rows by the keys asked for; a missing key gets `missing(key)`. */
