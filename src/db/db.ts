@@ -34,17 +34,12 @@ export class Db {
     readonly timeoutMs = DEFAULT_TRANSACTION_TIMEOUT_MS,
   ) {}
 
-  /**
-   * Runs `cypher/<name>.cypher` in a read transaction and returns its records as plain objects.
-   * `text` is the query made from that file, when it is not the file itself (see
-   * src/loaders/related-tree-query.ts).
-   */
+  /** Runs `cypher/<name>.cypher` in a read transaction and returns its records as plain objects. */
   async read<T extends RecordShape = RecordShape>(
     name: string,
     params: Record<string, unknown> = {},
-    text = cypher(name),
   ): Promise<T[]> {
-    const result = await this.run(text, params, "READ");
+    const result = await this.run(cypher(name), params, "READ");
     return result.records.map((r) => r.toObject() as T);
   }
 

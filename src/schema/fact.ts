@@ -22,7 +22,7 @@ import { FactOrder, FactRole, Qualifier, Statistic, Unit } from "./fact-enums.js
 import { FactFilter, factFilter } from "./fact-filter.js";
 import { TimePeriod } from "./time-period.js";
 import { pageConnection } from "./page-connection.js";
-import { type SelectionQuestion, selects } from "./selects.js";
+import { type SelectionQuestion, selects } from "../loaders/selections.js";
 import { Variable } from "./variable.js";
 
 export const Fact = builder.loadableNodeRef<FactRow, string>("Fact", {
