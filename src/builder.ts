@@ -10,6 +10,8 @@ import { NotFoundError } from "./loaders/request-loaders.js";
 export const builder = new SchemaBuilder<{
   Context: Context;
   AuthScopes: { curator: boolean };
+  /** What a connection resolver returns besides its page: how to count every item. */
+  Connection: { count: () => Promise<number> };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;

@@ -1,4 +1,5 @@
 import type { Db } from "../db/db.js";
+import type { Unit } from "../seed/seed-format.js";
 import { byKeys, NotFoundError } from "./request-loaders.js";
 
 export interface DocumentRow {
@@ -12,7 +13,7 @@ export interface DocumentRow {
 export interface VariableRow {
   key: string;
   name: string;
-  unit: string;
+  unit: Unit;
   description: string;
 }
 

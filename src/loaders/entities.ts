@@ -2,6 +2,7 @@ import neo4j from "neo4j-driver";
 import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
+import type { EntityKind, Granularity, RelationType } from "../seed/seed-format.js";
 import { NotFoundError, requestLoader } from "./request-loaders.js";
 
 /**
@@ -12,13 +13,13 @@ import { NotFoundError, requestLoader } from "./request-loaders.js";
  */
 export interface EntityRow {
   key: string;
-  kind: string;
+  kind: EntityKind;
   name: string;
   aliases?: string[];
   description?: string;
   start?: string | null;
   end?: string | null;
-  granularity?: string | null;
+  granularity?: Granularity | null;
 }
 
 export type EntityDetails = Required<EntityRow>;
@@ -94,7 +95,7 @@ export function entitiesCount(ctx: Context, filter: EntityFilter): Promise<numbe
   }).load("all");
 }
 
-export async function entityCountsByKind(db: Db): Promise<{ kind: string; count: number }[]> {
+export async function entityCountsByKind(db: Db): Promise<{ kind: EntityKind; count: number }[]> {
   return db.read("entity-counts-by-kind");
 }
 
@@ -102,7 +103,7 @@ export async function entityCountsByKind(db: Db): Promise<{ kind: string; count:
 export async function neighbors(
   db: Db,
   keys: readonly string[],
-): Promise<{ from: string; to: string; type: string; fact: string | null }[]> {
+): Promise<{ from: string; to: string; type: RelationType; fact: string | null }[]> {
   return db.read("neighbors", { keys });
 }
 

@@ -1,31 +1,40 @@
 import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
+import type { Qualifier, Statistic, Unit } from "../seed/seed-format.js";
 import type { EntityRow } from "./entities.js";
 import { byKeys, countOfParent, NotFoundError, requestLoader } from "./request-loaders.js";
 
-export interface FactRow {
+interface FactFields {
   key: string;
   value: number | null;
-  unit: string;
-  statistic: string;
-  qualifier: string;
+  unit: Unit;
+  statistic: Statistic;
+  qualifier: Qualifier;
   note: string | null;
   garbled: boolean;
   variable: string;
   deprecated: boolean;
   deprecatedReason: string | null;
-  /**
-   * Whether the row carries the fact's links (about, scope, period, comparedTo). Pages read
-   * them only when the query asks for one; `factLinks` completes a row that lacks them.
-   */
-  linked: boolean;
-  /** The linked entities, each as key, kind and name (see EntityRow). */
+}
+
+/** A fact's links: the linked entities, each as key, kind and name (see EntityRow). */
+interface FactLinks {
   about: EntityRow;
   scope: EntityRow | null;
   period: EntityRow;
   comparedTo: EntityRow | null;
 }
+
+/** A fact row with its links (`linked`), as rows read by key are. */
+export type LinkedFactRow = FactFields & FactLinks & { linked: true };
+
+/**
+ * A fact row. Pages read the fact's links only when the query asks for one (`linked`; without,
+ * they are null); `factLinks` completes a row that lacks them.
+ */
+export type FactRow =
+  LinkedFactRow | (FactFields & { [K in keyof FactLinks]: null } & { linked: false });
 
 export interface CitationRow {
   key: string;
@@ -69,8 +78,8 @@ export interface SortedKey {
 }
 
 /** Whole fact rows, links included, by key. */
-async function factsByKey(db: Db, keys: readonly string[]): Promise<FactRow[]> {
-  return (await db.read<{ fact: FactRow }>("facts-by-key", { keys })).map((r) => r.fact);
+async function factsByKey(db: Db, keys: readonly string[]): Promise<LinkedFactRow[]> {
+  return (await db.read<{ fact: LinkedFactRow }>("facts-by-key", { keys })).map((r) => r.fact);
 }
 
 /** The request's fact rows: one query per tick, primed by the pages of facts. */
@@ -89,11 +98,11 @@ function primeFacts(db: Db, rows: readonly FactRow[]): void {
 }
 
 /** The row with its links: as it is if it has them, else read by key (batched per request). */
-export async function factLinks(db: Db, row: FactRow): Promise<FactRow> {
+export async function factLinks(db: Db, row: FactRow): Promise<LinkedFactRow> {
   if (row.linked) return row;
   // Not factRows: pages prime it with rows without links.
   const full = await db
-    .rows<FactRow>(
+    .rows<LinkedFactRow>(
       "fact-links",
       (keys) => factsByKey(db, keys),
       (r) => r.key,

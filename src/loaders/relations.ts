@@ -9,6 +9,7 @@ import type { ResolveTree } from "graphql-parse-resolve-info";
 import neo4j from "neo4j-driver";
 import type { Context } from "../context.js";
 import { type PageQuery, pageParams, pageQuery } from "../pagination.js";
+import type { EntityKind, RelationType } from "../seed/seed-format.js";
 import type { EntityRow } from "./entities.js";
 import { byKeys, countOfParent } from "./request-loaders.js";
 import { asks, type SelectionQuestion, selects, selectionTree, subfields } from "./selections.js";
@@ -30,7 +31,7 @@ export interface RelationSpec {
 
 /** The link itself: read only when a field of the edge asks for it (see RelationLevel). */
 export interface RelationLink {
-  type: string;
+  type: RelationType;
   direction: "OUT" | "IN";
   fact: string | null;
   period: string | null;
@@ -224,10 +225,10 @@ class RelatedPages {
 /** An edge as related-entities-tree.cypher returns it (a tuple: fewer bytes than a map). */
 type RelationTuple = [
   key: string,
-  kind: string,
+  kind: EntityKind,
   name: string,
   children: RelationTuple[] | null,
-  type?: string,
+  type?: RelationType,
   direction?: "OUT" | "IN",
   fact?: string | null,
   period?: string | null,

@@ -1,12 +1,13 @@
 import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
+import type { EntityKind } from "../seed/seed-format.js";
 import { type EntityRow, primeEntities } from "./entities.js";
 import { requestLoader } from "./request-loaders.js";
 
 export interface SearchRow {
   key: string;
-  kind: string;
+  kind: EntityKind | "Document";
   score: number;
 }
 

@@ -11,8 +11,6 @@ export const Document = builder.loadableNodeRef<DocumentRow, string>("Document",
 
 Document.implement({
   description: "A source document (an IMSS press release), with its full text.",
-  isTypeOf: (value) =>
-    typeof value === "object" && value !== null && "text" in value && "date" in value,
   fields: (t) => ({
     key: t.exposeString("id", {
       description: "The document's id (its file name in seeds/documents).",

@@ -51,7 +51,7 @@ export const EntityRelationEdge = builder
       type: t.field({
         type: RelationType,
         description: "The kind of link.",
-        resolve: (e) => link(e).type as never,
+        resolve: (e) => link(e).type,
       }),
       direction: t.field({
         type: RelationDirection,

@@ -35,7 +35,6 @@ Fact.implement({
   description:
     "A figure stated by the sources: its value and unit, what it measures, about what, over which period, " +
     "and the citations (verbatim quotes at character offsets) that state it.",
-  isTypeOf: (value) => typeof value === "object" && value !== null && "statistic" in value,
   fields: (t) => ({
     key: t.exposeString("key", { description: "Stable key." }),
     value: t.float({
@@ -47,7 +46,7 @@ Fact.implement({
     unit: t.field({
       type: Unit,
       description: "The unit of the value.",
-      resolve: (f) => f.unit as never,
+      resolve: (f) => f.unit,
     }),
     variable: t.field({
       type: Variable,
@@ -80,13 +79,13 @@ Fact.implement({
     statistic: t.field({
       type: Statistic,
       description: "What kind of statistic the value is (daily average, total, increase...).",
-      resolve: (f) => f.statistic as never,
+      resolve: (f) => f.statistic,
     }),
     qualifiers: t.field({
       type: [Qualifier],
       description:
         'How exactly the source states it ("more than", "just over", "about"), or EXACT.',
-      resolve: (f) => [f.qualifier as never],
+      resolve: (f) => [f.qualifier],
     }),
     isLowerBound: t.boolean({
       description: 'True when the value is a lower bound ("more than", "just over").',

@@ -31,8 +31,7 @@ builder.objectFields(TimePeriod, (t) => ({
   granularity: t.field({
     type: Granularity,
     description: "How the period is measured.",
-    resolve: async (row, _args, ctx) =>
-      ((await entityDetails(ctx.db, row)).granularity ?? "range") as never,
+    resolve: async (row, _args, ctx) => (await entityDetails(ctx.db, row)).granularity ?? "range",
   }),
   within: relationField(t, "The periods it lies within.", { types: ["WITHIN"], direction: "OUT" }),
   contains: relationField(t, "The periods that lie within it.", {
