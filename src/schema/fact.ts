@@ -224,15 +224,6 @@ builder.interfaceField(Entity, "facts", (t) =>
   ),
 );
 
-builder.objectField(TimePeriod, "periodFacts", (t) =>
-  factsField(
-    t,
-    "The facts that refer to exactly this period.",
-    "PERIOD",
-    (row: { key: string }) => row.key,
-  ),
-);
-
 /** The fields of a fact that need its links (the entities and periods it refers to). */
 const LINK_FIELDS = new Set(["about", "scope", "period", "comparedTo"]);
 

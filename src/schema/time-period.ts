@@ -1,7 +1,8 @@
 import { builder } from "../builder.js";
-import { entityDetails } from "../loaders/entities.js";
+import { type EntityRow, entityDetails } from "../loaders/entities.js";
 import { defineEntity } from "./define-entity.js";
 import { relationField } from "./entity-relation.js";
+import { factsField } from "./fact.js";
 
 export const TimePeriod = defineEntity(
   "TimePeriod",
@@ -38,4 +39,10 @@ builder.objectFields(TimePeriod, (t) => ({
     types: ["WITHIN"],
     direction: "IN",
   }),
+  periodFacts: factsField(
+    t,
+    "The facts that refer to exactly this period.",
+    "PERIOD",
+    (row: EntityRow) => row.key,
+  ),
 }));
