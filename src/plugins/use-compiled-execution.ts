@@ -20,6 +20,9 @@ import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
 import type { Plugin } from "graphql-yoga";
 import { LRUCache } from "lru-cache";
 
+// Hand-written, not @envelop/graphql-jit: that plugin would need enableIf for the budget and the
+// second run and a size-weighted cache, and is not proven to keep the guarantees listed below.
+
 /**
  * Executes operations with graphql-jit (compiled once per document, then run as plain
  * functions) instead of graphql-js's interpreter: less CPU per request, the more so the
