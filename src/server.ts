@@ -43,7 +43,8 @@ export const LIMITS = {
 /**
  * The metrics /metrics serves: requests, their HTTP duration, errors and execution time. The
  * plugin's other defaults (a walk of every document for deprecated fields, parse/validate/context
- * timings of cached phases, a summary beside the histogram) cost about a fifth of a small request.
+ * timings of cached phases, a summary beside the histogram) cost a share of every request that
+ * nobody reads (bench/README.md).
  */
 const METRICS = {
   graphql_yoga_http_duration: true,
@@ -100,8 +101,8 @@ export function createApp({ driver, database, http, compile }: ServerOptions) {
       : false,
     maskedErrors: { isDev: settings.development },
     // useBodyLimit refuses a body over the limit, or of unknown size, before it is read; Yoga's
-    // own limit would pipe every body through a byte-counting stream (a twentieth of the CPU
-    // of a small request) to find what Content-Length already says.
+    // own limit would pipe every body through a byte-counting stream to find what
+    // Content-Length already says.
     maxRequestBodySize: false,
     plugins,
     context: async ({ request }): Promise<Context> => ({

@@ -3,7 +3,7 @@ import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
 import type { EntityKind, Granularity, RelationType } from "../seed/seed-format.js";
-import { NotFoundError, requestLoader } from "./request-loaders.js";
+import { countOnce, loadRows, NotFoundError } from "./request-loaders.js";
 
 /**
  * An entity row. Every query that returns entities gives its key, kind and name; the
@@ -62,19 +62,17 @@ export function primeEntities(db: Db, rows: readonly EntityRow[]): void {
 }
 
 /** Entities by key; with `kind`, an entity of another kind counts as missing. */
-export async function loadEntities(
+export function loadEntities(
   db: Db,
   keys: readonly string[],
   kind?: string,
 ): Promise<(EntityRow | Error)[]> {
-  const rows = await entityRows(db).loadMany(keys);
-  // A failed query fails the whole call, as it always did (never "not found").
-  const failed = rows.find((row) => row instanceof Error);
-  if (failed) throw failed;
-  return rows.map((row, i) => {
-    if (row && !(row instanceof Error) && (!kind || row.kind === kind)) return row;
-    return new NotFoundError(`No ${kind ?? "entity"} with key "${keys[i] as string}"`);
-  });
+  return loadRows(
+    entityRows(db),
+    keys,
+    (key) => `No ${kind ?? "entity"} with key "${key}"`,
+    (row) => !kind || row.kind === kind,
+  );
 }
 
 export async function entitiesPage(
@@ -88,11 +86,7 @@ export async function entitiesPage(
 
 /** Counted lazily, and only once per request for the same filter. */
 export function entitiesCount(ctx: Context, filter: EntityFilter): Promise<number> {
-  const id = `entities-count:${JSON.stringify(filter)}`;
-  return requestLoader<string, number>(ctx, id, async (keys) => {
-    const rows = await ctx.db.read<{ total: number }>("entities-count", { ...filter });
-    return keys.map(() => rows[0]?.total ?? 0);
-  }).load("all");
+  return countOnce(ctx, "entities-count", { ...filter });
 }
 
 export async function entityCountsByKind(db: Db): Promise<{ kind: EntityKind; count: number }[]> {

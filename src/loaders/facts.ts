@@ -3,7 +3,7 @@ import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
 import type { Qualifier, Statistic, Unit } from "../seed/seed-format.js";
 import type { EntityRow } from "./entities.js";
-import { byKeys, countOfParent, NotFoundError, requestLoader } from "./request-loaders.js";
+import { byKeys, countOfParent, countOnce, loadRows, NotFoundError } from "./request-loaders.js";
 
 interface FactFields {
   key: string;
@@ -112,16 +112,8 @@ export async function factLinks(db: Db, row: FactRow): Promise<LinkedFactRow> {
   return full;
 }
 
-export async function loadFacts(db: Db, keys: readonly string[]): Promise<(FactRow | Error)[]> {
-  const rows = await factRows(db).loadMany(keys);
-  // A failed query fails the whole call, as it always did (never "not found").
-  const failed = rows.find((row) => row instanceof Error);
-  if (failed) throw failed;
-  return rows.map((row, i) =>
-    row && !(row instanceof Error)
-      ? row
-      : new NotFoundError(`No fact with key "${keys[i] as string}"`),
-  );
+export function loadFacts(db: Db, keys: readonly string[]): Promise<(FactRow | Error)[]> {
+  return loadRows(factRows(db), keys, (key) => `No fact with key "${key}"`);
 }
 
 /**
@@ -166,17 +158,7 @@ export async function factsPage(
 }
 
 export function factsCount(ctx: Context, filter: FactFilter): Promise<number> {
-  return requestLoader<string, number>(
-    ctx,
-    `facts-count:${JSON.stringify(filter)}`,
-    async (keys) => {
-      const rows = await ctx.db.read<{ total: number }>("facts-count", {
-        ...filter,
-        source: factSource(filter),
-      });
-      return keys.map(() => rows[0]?.total ?? 0);
-    },
-  ).load("all");
+  return countOnce(ctx, "facts-count", { ...filter, source: factSource(filter) });
 }
 
 /** For each parent: one page of its facts (with `links`, what each links to). One query for all parents. */

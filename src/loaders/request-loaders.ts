@@ -97,3 +97,36 @@ export function countOfParent(
     );
   }).load(parent);
 }
+
+/** The `total` that `query` counts with `params`: read once per request, however often asked. */
+export function countOnce(
+  ctx: Context,
+  query: string,
+  params: Record<string, unknown>,
+): Promise<number> {
+  return ctx.loaders.get(
+    `${query}:${JSON.stringify(params)}`,
+    async () => (await ctx.db.read<{ total: number }>(query, params))[0]?.total ?? 0,
+  );
+}
+
+/**
+ * The rows of `keys` from a loader of rows, each missing (or not `wanted`) one as a
+ * NotFoundError saying `missing(key)`. A failed query fails the whole call: it is never
+ * reported as "not found".
+ */
+export async function loadRows<V>(
+  loader: DataLoader<string, V | null>,
+  keys: readonly string[],
+  missing: (key: string) => string,
+  wanted: (row: V) => boolean = () => true,
+): Promise<(V | Error)[]> {
+  const rows = await loader.loadMany(keys);
+  const failed = rows.find((row) => row instanceof Error);
+  if (failed) throw failed;
+  return rows.map((row, i) =>
+    row && !(row instanceof Error) && wanted(row)
+      ? row
+      : new NotFoundError(missing(keys[i] as string)),
+  );
+}
