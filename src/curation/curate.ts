@@ -4,6 +4,7 @@ import type { Db, TransactionRunner } from "../db/db.js";
 import { inputError } from "../input-error.js";
 import { seedParameters } from "../seed/load-seeds.js";
 import { checkSeeds, type SeedBundle, type SeedDocument, SeedError } from "../seed/read-seeds.js";
+import { emptyBundle } from "../seed/seed-bundle.js";
 
 /**
  * Curation: changes to the graph made through the API, each in ONE write
@@ -94,16 +95,7 @@ function only<K extends keyof SeedBundle>(
   section: K,
   keep: (item: SeedBundle[K][number]) => boolean,
 ): SeedBundle {
-  const empty: SeedBundle = {
-    documents: [],
-    entities: [],
-    variables: [],
-    relations: [],
-    facts: [],
-    conflicts: [],
-    checks: [],
-  };
-  return { ...empty, [section]: (bundle[section] as SeedBundle[K][number][]).filter(keep) };
+  return { ...emptyBundle(), [section]: (bundle[section] as SeedBundle[K][number][]).filter(keep) };
 }
 
 async function record(

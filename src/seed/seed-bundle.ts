@@ -25,6 +25,19 @@ export interface SeedBundle {
   checks: FromFile<Check>[];
 }
 
+/** A bundle with no entries (and these documents). */
+export function emptyBundle(documents: SeedDocument[] = []): SeedBundle {
+  return {
+    documents,
+    entities: [],
+    variables: [],
+    relations: [],
+    facts: [],
+    conflicts: [],
+    checks: [],
+  };
+}
+
 export interface SeedProblem {
   /** The file, as a path relative to the working directory when the seeds dir is relative. */
   file: string;

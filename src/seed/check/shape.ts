@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { SeedBundle, SeedDocument } from "../seed-bundle.js";
+import { emptyBundle, type SeedBundle, type SeedDocument } from "../seed-bundle.js";
 import {
   Check,
   Conflict,
@@ -59,15 +59,7 @@ export function parseSections(
   documents: SeedDocument[],
   files: { file: string; data: unknown }[],
 ): SeedBundle {
-  const bundle: SeedBundle = {
-    documents,
-    entities: [],
-    variables: [],
-    relations: [],
-    facts: [],
-    conflicts: [],
-    checks: [],
-  };
+  const bundle = emptyBundle(documents);
   for (const { file, data } of files) {
     const content = data ?? {};
     if (!isRecord(content)) {
