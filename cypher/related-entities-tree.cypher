@@ -111,4 +111,4 @@ CALL (p) {
     ELSE [n.key, n.kind, n.name, children]
   END) AS edges
 }
-RETURN parentKey, edges
+RETURN parentKey, edges AS items

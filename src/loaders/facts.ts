@@ -3,7 +3,14 @@ import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
 import type { Qualifier, Statistic, Unit } from "../seed/seed-format.js";
 import type { EntityRow } from "./entities.js";
-import { byKeys, countOfParent, countOnce, loadRows, NotFoundError } from "./request-loaders.js";
+import {
+  byKeys,
+  countOfParent,
+  countOnce,
+  listsOf,
+  loadRows,
+  NotFoundError,
+} from "./request-loaders.js";
 
 interface FactFields {
   key: string;
@@ -171,29 +178,19 @@ export async function factPagesOfParents(
   page: PageQuery,
   links: boolean,
 ): Promise<SortedKey[][]> {
-  const rows = await db.read<{ parentKey: string; rows: (SortedKey & { fact: FactRow })[] }>(
-    "facts-of-parents-page",
-    {
-      keys,
-      anchor,
-      relTypes: ANCHOR_TYPES[anchor],
-      ...filter,
-      order,
-      ...pageParams(page),
-      links,
-    },
-  );
+  const pages = await listsOf<SortedKey & { fact: FactRow }>(db, "facts-of-parents-page", keys, {
+    anchor,
+    relTypes: ANCHOR_TYPES[anchor],
+    ...filter,
+    order,
+    ...pageParams(page),
+    links,
+  });
   primeFacts(
     db,
-    rows.flatMap((r) => r.rows.map((row) => row.fact)),
+    pages.flatMap((rows) => rows.map((row) => row.fact)),
   );
-  return byKeys(
-    keys,
-    rows,
-    (r) => r.parentKey,
-    (r) => r.rows.map(({ key, sort }) => ({ key, sort })),
-    () => [],
-  ) as SortedKey[][];
+  return pages.map((rows) => rows.map(({ key, sort }) => ({ key, sort })));
 }
 
 export function factCountOfParent(
@@ -210,17 +207,8 @@ export function factCountOfParent(
   );
 }
 
-export async function citationsOfFacts(db: Db, keys: readonly string[]): Promise<CitationRow[][]> {
-  const rows = await db.read<{ factKey: string; citations: CitationRow[] }>("citations-of-facts", {
-    keys,
-  });
-  return byKeys(
-    keys,
-    rows,
-    (r) => r.factKey,
-    (r) => r.citations,
-    () => [],
-  ) as CitationRow[][];
+export function citationsOfFacts(db: Db, keys: readonly string[]): Promise<CitationRow[][]> {
+  return listsOf(db, "citations-of-facts", keys);
 }
 
 export async function loadCitations(
@@ -242,17 +230,8 @@ export interface ConflictRow {
   note: string;
 }
 
-export async function conflictsOfFacts(db: Db, keys: readonly string[]): Promise<ConflictRow[][]> {
-  const rows = await db.read<{ factKey: string; conflicts: ConflictRow[] }>("conflicts-of-facts", {
-    keys,
-  });
-  return byKeys(
-    keys,
-    rows,
-    (r) => r.factKey,
-    (r) => r.conflicts,
-    () => [],
-  ) as ConflictRow[][];
+export function conflictsOfFacts(db: Db, keys: readonly string[]): Promise<ConflictRow[][]> {
+  return listsOf(db, "conflicts-of-facts", keys);
 }
 
 export async function allConflicts(db: Db): Promise<{ a: string; b: string; note: string }[]> {

@@ -11,7 +11,7 @@ import type { Context } from "../context.js";
 import { type PageQuery, pageParams, pageQuery } from "../pagination.js";
 import type { EntityKind, RelationType } from "../seed/seed-format.js";
 import type { EntityRow } from "./entities.js";
-import { byKeys, countOfParent } from "./request-loaders.js";
+import { countOfParent, listsOf } from "./request-loaders.js";
 import { asks, type SelectionQuestion, selects, selectionTree, subfields } from "./selections.js";
 
 /**
@@ -243,27 +243,20 @@ async function relatedTree(
   levels: readonly RelationLevel[],
 ): Promise<RelationRow[][]> {
   const depth = Math.min(levels.length, TREE_DEPTH);
-  const rows = await ctx.db.read<{ parentKey: string; edges: RelationTuple[] }>(
+  const pages = await listsOf<RelationTuple>(
+    ctx.db,
     "related-entities-tree",
-    relatedTreeParams(keys, levels),
-  );
-  if (depth > 1) for (const row of rows) primeBelow(ctx, row.edges, levels, depth - 1);
-  return byKeys(
     keys,
-    rows,
-    (r) => r.parentKey,
-    (r) => r.edges.map(relationRow),
-    () => [],
-  ) as RelationRow[][];
+    relatedTreeParams(levels),
+  );
+  if (depth > 1) for (const edges of pages) primeBelow(ctx, edges, levels, depth - 1);
+  return pages.map((edges) => edges.map(relationRow));
 }
 
-/** The parameters of related-entities-tree.cypher for `levels` (up to TREE_DEPTH) under `keys`. */
-function relatedTreeParams(
-  keys: readonly string[],
-  levels: readonly RelationLevel[],
-): Record<string, unknown> {
+/** The parameters of related-entities-tree.cypher for `levels` (up to TREE_DEPTH). */
+function relatedTreeParams(levels: readonly RelationLevel[]): Record<string, unknown> {
   const depth = Math.min(levels.length, TREE_DEPTH);
-  const params: Record<string, unknown> = { keys, depth: neo4j.int(depth) };
+  const params: Record<string, unknown> = { depth: neo4j.int(depth) };
   for (let i = 0; i < TREE_DEPTH; i += 1) {
     // LIMIT is evaluated for every level of the text: a level not read gets a placeholder.
     const level = levels[Math.min(i, depth - 1)] as RelationLevel;

@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import { type FieldNode, GraphQLError, type GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.js";
+import type { Db } from "../db/db.js";
 
 /**
  * Everything one request keeps besides its Db's row cache, created with its context and
@@ -46,6 +47,21 @@ export function requestLoader<K, V>(
   batch: (keys: readonly K[]) => Promise<(V | Error)[]>,
 ): DataLoader<K, V> {
   return ctx.loaders.get(id, () => new DataLoader<K, V>(batch));
+}
+
+/**
+ * For each key, the list `query` returns for it (rows of `parentKey` and `items`; none: an
+ * empty list): one query for every key.
+ */
+export async function listsOf<T>(
+  db: Db,
+  query: string,
+  keys: readonly string[],
+  params: Record<string, unknown> = {},
+): Promise<T[][]> {
+  const rows = await db.read<{ parentKey: string; items: T[] }>(query, { keys, ...params });
+  const found = new Map(rows.map((r) => [r.parentKey, r.items]));
+  return keys.map((key) => found.get(key) ?? []);
 }
 
 /** Orders rows by the keys asked for; a missing key gets `missing(key)`. */
