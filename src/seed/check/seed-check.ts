@@ -4,6 +4,8 @@ import { quoteProblem } from "./quotes.js";
 
 export type Section = keyof SeedFile;
 
+const SECTIONS: Section[] = ["entities", "variables", "relations", "facts", "conflicts", "checks"];
+
 /** "an Organization", "a Program". */
 export function an(word: string): string {
   return `${/^[AEIOU]/i.test(word) ? "an" : "a"} ${word}`;
@@ -19,14 +21,9 @@ export class SeedCheck {
   /** Each valid item's entry name, for messages. */
   readonly entryOf = new WeakMap<object, string>();
   /** Keys of entries that failed the schema: references to them are not reported again. */
-  readonly invalidKeys: Record<Section, Set<string>> = {
-    entities: new Set(),
-    variables: new Set(),
-    relations: new Set(),
-    facts: new Set(),
-    conflicts: new Set(),
-    checks: new Set(),
-  };
+  readonly invalidKeys = Object.fromEntries(
+    SECTIONS.map((section) => [section, new Set<string>()]),
+  ) as Record<Section, Set<string>>;
   entities = new Map<string, FromFile<Entity>>();
   variables = new Map<string, FromFile<SeedBundle["variables"][number]>>();
   facts = new Map<string, FromFile<Fact>>();
