@@ -5,6 +5,7 @@ import {
   citationsOfFacts,
   conflictsOfFacts,
   type FactAnchor,
+  type FactOrder as FactOrderName,
   type FactRow,
   factCountOfParent,
   factPagesOfParents,
@@ -161,7 +162,7 @@ export const FactConnection = pageConnection(
 
 type FactPageArgs = {
   filter?: Parameters<typeof factFilter>[0];
-  orderBy?: string | null;
+  orderBy?: FactOrderName | null;
   first?: number | null;
   after?: string | null;
 };
@@ -193,10 +194,10 @@ export function factsField<Parent>(
     resolve: async (parent, rawArgs, ctx, info) => {
       // The same for every parent at this place of the query: worked out once per request.
       const { page, filter, effective, pages } = ctx.loaders.perField(info, "facts", () => {
-        const args = rawArgs as FactPageArgs & { role?: FactAnchor };
+        const args: FactPageArgs & { role?: FactAnchor | null } = rawArgs;
         const page = pageQuery(args);
         const filter = factFilter(args.filter);
-        const order = (args.orderBy ?? "KEY") as "KEY";
+        const order: FactOrderName = args.orderBy ?? "KEY";
         const effective: FactAnchor = anchor === "ROLE" ? (args.role ?? "ABOUT_OR_SCOPE") : anchor;
         const links = selects(ctx, info, LINKS);
         const pages = requestLoader<string, SortedKey[]>(
@@ -249,12 +250,11 @@ builder.queryFields((t) => ({
       first: t.arg.int({ required: false, description: "Page size (at most 100; default 20)." }),
       after: t.arg.string({ required: false, description: "The endCursor of the previous page." }),
     },
-    resolve: async (_root, rawArgs, ctx, info) => {
-      const args = rawArgs as FactPageArgs;
+    resolve: async (_root, args, ctx, info) => {
       const page = pageQuery(args);
       const filter = factFilter(args.filter);
       const links = selects(ctx, info, LINKS);
-      const rows = await factsPage(ctx.db, filter, (args.orderBy ?? "KEY") as "KEY", page, links);
+      const rows = await factsPage(ctx.db, filter, args.orderBy ?? "KEY", page, links);
       const result = toPage(rows, page, factPosition, factNode);
       return {
         ...result,
