@@ -3,7 +3,7 @@ import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
 import type { EntityKind, Granularity, RelationType } from "../seed/seed-format.js";
-import { countOnce, loadRows, NotFoundError } from "./request-loaders.js";
+import { countOnce, loadRows, NotFoundError, rowsByKey } from "./request-loaders.js";
 
 /**
  * An entity row. Every query that returns entities gives its key, kind and name; the
@@ -35,12 +35,7 @@ export type EntityOrder = "NAME" | "KEY";
 
 /** The request's entity rows: one query per tick for all kinds, primed by pages and searches. */
 function entityRows(db: Db) {
-  return db.rows<EntityRow>(
-    "entity",
-    async (keys) =>
-      (await db.read<{ node: EntityRow }>("entities-by-key", { keys })).map((r) => r.node),
-    (row) => row.key,
-  );
+  return rowsByKey<EntityRow>(db, "entities-by-key", "node", (row) => row.key);
 }
 
 /** The row with its details: as it is if it has them, else read by key (batched per request). */

@@ -4,12 +4,12 @@ import { type PageQuery, pageParams } from "../pagination.js";
 import type { Qualifier, Statistic, Unit } from "../seed/seed-format.js";
 import type { EntityRow } from "./entities.js";
 import {
-  byKeys,
   countOfParent,
   countOnce,
   listsOf,
   loadRows,
   NotFoundError,
+  rowsByKey,
 } from "./request-loaders.js";
 
 interface FactFields {
@@ -84,18 +84,9 @@ export interface SortedKey {
   sort: number;
 }
 
-/** Whole fact rows, links included, by key. */
-async function factsByKey(db: Db, keys: readonly string[]): Promise<LinkedFactRow[]> {
-  return (await db.read<{ fact: LinkedFactRow }>("facts-by-key", { keys })).map((r) => r.fact);
-}
-
 /** The request's fact rows: one query per tick, primed by the pages of facts. */
 function factRows(db: Db) {
-  return db.rows<FactRow>(
-    "fact",
-    (keys) => factsByKey(db, keys),
-    (row) => row.key,
-  );
+  return rowsByKey<FactRow>(db, "facts-by-key", "fact", (row) => row.key);
 }
 
 /** Rows a page query already returned in full (as facts-by-key.cypher returns them). */
@@ -108,13 +99,8 @@ function primeFacts(db: Db, rows: readonly FactRow[]): void {
 export async function factLinks(db: Db, row: FactRow): Promise<LinkedFactRow> {
   if (row.linked) return row;
   // Not factRows: pages prime it with rows without links.
-  const full = await db
-    .rows<LinkedFactRow>(
-      "fact-links",
-      (keys) => factsByKey(db, keys),
-      (r) => r.key,
-    )
-    .load(row.key);
+  const links = rowsByKey<LinkedFactRow>(db, "facts-by-key", "fact", (r) => r.key, "fact-links");
+  const full = await links.load(row.key);
   if (!full) throw new NotFoundError(`No fact with key "${row.key}"`);
   return full;
 }
@@ -211,18 +197,9 @@ export function citationsOfFacts(db: Db, keys: readonly string[]): Promise<Citat
   return listsOf(db, "citations-of-facts", keys);
 }
 
-export async function loadCitations(
-  db: Db,
-  keys: readonly string[],
-): Promise<(CitationRow | Error)[]> {
-  const rows = await db.read<{ citation: CitationRow }>("citations-by-key", { keys });
-  return byKeys(
-    keys,
-    rows,
-    (r) => r.citation.key,
-    (r) => r.citation,
-    (k) => new NotFoundError(`No citation with key "${k}"`),
-  );
+export function loadCitations(db: Db, keys: readonly string[]): Promise<(CitationRow | Error)[]> {
+  const rows = rowsByKey<CitationRow>(db, "citations-by-key", "citation", (row) => row.key);
+  return loadRows(rows, keys, (key) => `No citation with key "${key}"`);
 }
 
 export interface ConflictRow {

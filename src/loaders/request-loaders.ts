@@ -64,18 +64,6 @@ export async function listsOf<T>(
   return keys.map((key) => found.get(key) ?? []);
 }
 
-/** Orders rows by the keys asked for; a missing key gets `missing(key)`. */
-export function byKeys<R, V>(
-  keys: readonly string[],
-  rows: readonly R[],
-  keyOf: (row: R) => string,
-  pick: (row: R) => V,
-  missing: (key: string) => V | Error,
-): (V | Error)[] {
-  const found = new Map(rows.map((r) => [keyOf(r), pick(r)]));
-  return keys.map((k) => (found.has(k) ? (found.get(k) as V) : missing(k)));
-}
-
 /**
  * Nothing has the key asked for (as opposed to a failure of the database). A GraphQL error
  * with code NOT_FOUND, so that a client asking for a missing node is told so (Yoga masks any
@@ -104,13 +92,8 @@ export function countOfParent(
       keys,
       ...params,
     });
-    return byKeys(
-      keys,
-      rows,
-      (r) => r.parentKey,
-      (r) => r.total,
-      () => 0,
-    );
+    const totals = new Map(rows.map((r) => [r.parentKey, r.total]));
+    return keys.map((key) => totals.get(key) ?? 0);
   }).load(parent);
 }
 
@@ -124,6 +107,22 @@ export function countOnce(
     `${query}:${JSON.stringify(params)}`,
     async () => (await ctx.db.read<{ total: number }>(query, params))[0]?.total ?? 0,
   );
+}
+
+/**
+ * The request's loader (in its Db's row cache, under `kind`) of the rows `query` reads by
+ * `$keys`, each row in its `column`.
+ */
+export function rowsByKey<V>(
+  db: Db,
+  query: string,
+  column: string,
+  keyOf: (row: V) => string,
+  kind = query,
+): DataLoader<string, V | null> {
+  const read = async (keys: readonly string[]) =>
+    (await db.read<Record<string, V>>(query, { keys })).map((r) => r[column] as V);
+  return db.rows(kind, read, keyOf);
 }
 
 /**

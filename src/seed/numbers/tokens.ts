@@ -70,7 +70,7 @@ export interface Atom {
   ordinal: boolean;
 }
 
-export interface Multiplier {
+interface Multiplier {
   type: "multiplier";
   start: number;
   end: number;
