@@ -64,13 +64,10 @@ export interface RelationPage {
 }
 
 /** The extensions of a relation field: the links its schema fixes, read by the look-ahead. */
-export interface RelationExtensions {
-  [key: string]: unknown;
-  relationSpec: Partial<RelationSpec>;
-}
+export type RelationExtensions = { relationSpec: Partial<RelationSpec> };
 
 /** How many levels related-entities-tree.cypher reads in one query. */
-export const TREE_DEPTH = 3;
+const TREE_DEPTH = 3;
 
 /**
  * One level of relation pages: which links, which page of them, and whether each row carries
@@ -223,19 +220,21 @@ class RelatedPages {
 }
 
 /** An edge as related-entities-tree.cypher returns it (a tuple: fewer bytes than a map). */
-type RelationTuple = [
-  key: string,
-  kind: EntityKind,
-  name: string,
-  children: RelationTuple[] | null,
-  type?: RelationType,
-  direction?: "OUT" | "IN",
-  fact?: string | null,
-  period?: string | null,
-  role?: string | null,
-  sourceDocument?: string | null,
-  sourceQuote?: string | null,
-];
+type RelationTuple =
+  | [key: string, kind: EntityKind, name: string, children: RelationTuple[] | null]
+  | [
+      key: string,
+      kind: EntityKind,
+      name: string,
+      children: RelationTuple[] | null,
+      type: RelationType,
+      direction: "OUT" | "IN",
+      fact: string | null,
+      period: string | null,
+      role: string | null,
+      sourceDocument: string | null,
+      sourceQuote: string | null,
+    ];
 
 async function relatedTree(
   ctx: Context,
@@ -295,21 +294,10 @@ function primeBelow(
   }
 }
 
-function relationRow([key, kind, name, , ...link]: RelationTuple): RelationRow {
-  const [type, direction, fact, period, role, sourceDocument, sourceQuote] = link;
-  return {
-    node: { key, kind, name },
-    link:
-      type && direction
-        ? {
-            type,
-            direction,
-            fact: fact ?? null,
-            period: period ?? null,
-            role: role ?? null,
-            sourceDocument: sourceDocument ?? null,
-            sourceQuote: sourceQuote ?? null,
-          }
-        : null,
-  };
+function relationRow(tuple: RelationTuple): RelationRow {
+  const [key, kind, name] = tuple;
+  if (tuple.length === 4) return { node: { key, kind, name }, link: null };
+  const [, , , , type, direction, fact, period, role, sourceDocument, sourceQuote] = tuple;
+  const link = { type, direction, fact, period, role, sourceDocument, sourceQuote };
+  return { node: { key, kind, name }, link };
 }
