@@ -39,8 +39,8 @@ export class Db {
     name: string,
     params: Record<string, unknown> = {},
   ): Promise<T[]> {
-    const result = await this.run(cypher(name), params, "READ");
-    return result.records.map((r) => r.toObject() as T);
+    const result = await this.run<T>(cypher(name), params, "READ");
+    return result.records.map((r) => r.toObject());
   }
 
   /**
@@ -69,8 +69,8 @@ export class Db {
     params: Record<string, unknown> = {},
   ): Promise<T[]> {
     return this.clearingCache(async () => {
-      const result = await this.run(cypher(name), params, "WRITE");
-      return result.records.map((r) => r.toObject() as T);
+      const result = await this.run<T>(cypher(name), params, "WRITE");
+      return result.records.map((r) => r.toObject());
     });
   }
 
@@ -100,10 +100,10 @@ export class Db {
     try {
       return await session.executeWrite(
         (tx: ManagedTransaction) =>
-          work(async (name, params = {}) => {
+          work(async <T extends RecordShape>(name: string, params = {}) => {
             this.roundTrips += 1;
-            const result = await tx.run(cypher(name), params);
-            return result.records.map((r) => r.toObject() as never);
+            const result = await tx.run<T>(cypher(name), params);
+            return result.records.map((r) => r.toObject());
           }),
         { timeout: this.timeoutMs },
       );
@@ -112,11 +112,11 @@ export class Db {
     }
   }
 
-  private async run(
+  private async run<T extends RecordShape>(
     text: string,
     params: Record<string, unknown>,
     mode: "READ" | "WRITE",
-  ): Promise<QueryResult> {
+  ): Promise<QueryResult<T>> {
     this.roundTrips += 1;
     const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
     const config = { timeout: this.timeoutMs };
@@ -124,7 +124,8 @@ export class Db {
       // A read is one query: an auto-commit transaction of a READ session (Neo4j refuses any
       // write in it) saves the driver's separate COMMIT round trip. A failed read is not
       // retried: the client gets the error (503 when Neo4j is away) at once.
-      if (mode === "WRITE") return await session.executeWrite((tx) => tx.run(text, params), config);
+      if (mode === "WRITE")
+        return await session.executeWrite((tx) => tx.run<T>(text, params), config);
       // Kept per read, not process-wide: neo4j-driver captures a stack trace for every query it
       // is given, a measurable share of a small request's CPU (bench/README.md); it is captured
       // here with no frames, and a failed read's GraphQL error still says where it failed.
@@ -132,7 +133,7 @@ export class Db {
       Error.stackTraceLimit = 0;
       let result;
       try {
-        result = session.run(text, params, config);
+        result = session.run<T>(text, params, config);
       } finally {
         Error.stackTraceLimit = limit;
       }
