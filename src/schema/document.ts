@@ -19,7 +19,7 @@ Document.implement({
     title: t.exposeString("title", { description: "A title." }),
     text: t.exposeString("text", { description: "The full text; citation offsets point into it." }),
     length: t.exposeInt("length", { description: "Length of the text in UTF-16 code units." }),
-    facts: factsField(
+    facts: factsField<DocumentRow>(
       t,
       "The facts this document supports (one of their citations quotes it).",
       "DOCUMENT",

@@ -111,9 +111,13 @@ const connection = ({ rows, page, count }: RelationPage) => ({
  * rest). Its pages come from `relationPage` (src/loaders/relations.ts), batched over every
  * parent and read together with the relation fields asked below it.
  */
-export function relationField(t: object, description: string, fixed: Partial<RelationSpec>) {
-  // The same field on object and interface types: typed once, as on an object.
-  const f = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<Types, EntityRow>;
+export function relationField(
+  f:
+    | PothosSchemaTypes.ObjectFieldBuilder<Types, EntityRow>
+    | PothosSchemaTypes.InterfaceFieldBuilder<Types, EntityRow>,
+  description: string,
+  fixed: Partial<RelationSpec>,
+) {
   const extensions: RelationExtensions = { relationSpec: fixed };
   return f.field({
     type: EntityRelationConnection,

@@ -15,6 +15,7 @@ import {
   loadFacts,
   type SortedKey,
 } from "../loaders/facts.js";
+import type { EntityRow } from "../loaders/entities.js";
 import { requestLoader } from "../loaders/request-loaders.js";
 import { pageQuery, toPage } from "../pagination.js";
 import { Citation } from "./citation.js";
@@ -172,13 +173,13 @@ const factNode = (r: SortedKey) => r.key;
 
 /** A facts connection on a parent (entity, period, document, variable), batched over all parents. */
 export function factsField<Parent>(
-  t: object,
+  f:
+    | PothosSchemaTypes.ObjectFieldBuilder<Types, Parent>
+    | PothosSchemaTypes.InterfaceFieldBuilder<Types, Parent>,
   description: string,
   anchor: FactAnchor | "ROLE",
   parentKey: (parent: Parent) => string,
 ) {
-  // The same field on object and interface types: typed once, as on an object.
-  const f = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<Types, Parent>;
   return f.field({
     type: FactConnection,
     description,
@@ -217,11 +218,11 @@ export function factsField<Parent>(
 }
 
 builder.interfaceField(Entity, "facts", (t) =>
-  factsField(
+  factsField<EntityRow>(
     t,
     "The facts about this entity or scoped to it (see `role`).",
     "ROLE",
-    (row: { key: string }) => row.key,
+    (row) => row.key,
   ),
 );
 

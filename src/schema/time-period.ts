@@ -39,7 +39,7 @@ builder.objectFields(TimePeriod, (t) => ({
     types: ["WITHIN"],
     direction: "IN",
   }),
-  periodFacts: factsField(
+  periodFacts: factsField<EntityRow>(
     t,
     "The facts that refer to exactly this period.",
     "PERIOD",

@@ -22,7 +22,7 @@ Variable.implement({
       resolve: (v) => v.unit,
     }),
     description: t.exposeString("description", { description: "What it measures." }),
-    facts: factsField(
+    facts: factsField<VariableRow>(
       t,
       "The facts that measure this variable.",
       "VARIABLE",
