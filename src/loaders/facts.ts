@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
@@ -10,7 +11,9 @@ import {
   loadRows,
   NotFoundError,
   rowsByKey,
+  requestLoader,
 } from "./request-loaders.js";
+import { type SelectionQuestion, selects } from "./selections.js";
 
 interface FactFields {
   key: string;
@@ -154,14 +157,64 @@ export function factsCount(ctx: Context, filter: FactFilter): Promise<number> {
   return countOnce(ctx, "facts-count", { ...filter, source: factSource(filter) });
 }
 
+/** What a list of a parent's facts asks for: how it reaches them, which, in what order, which page. */
+export interface FactsQuery {
+  anchor: FactAnchor;
+  filter: FactFilter;
+  order: FactOrder;
+  page: PageQuery;
+}
+
+/** Whether the selection of a page of facts asks, under `edges.node`, for a fact's links. */
+export const FACT_LINKS: SelectionQuestion = {
+  name: "fact-links",
+  path: [
+    { type: "FactConnection", field: "edges" },
+    { type: "FactEdge", field: "node" },
+  ],
+  type: "Fact",
+  wanted: (field) => ["about", "scope", "period", "comparedTo"].includes(field),
+};
+
+/**
+ * The page of `parentKey`'s facts that the field being resolved asks for (`query`: worked out
+ * once per request and field), read for every parent of the tick by one query, with the facts'
+ * links when the field's selection asks for one.
+ */
+export async function factsOfParent(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  parentKey: string,
+  query: () => FactsQuery,
+): Promise<{ rows: SortedKey[]; page: PageQuery; count: () => Promise<number> }> {
+  const { q, pages } = ctx.loaders.perField(info, "facts", () => {
+    const q = query();
+    const links = selects(ctx, info, FACT_LINKS);
+    const pages = requestLoader<string, SortedKey[]>(
+      ctx,
+      `facts-of-parents-page:${JSON.stringify([q.anchor, q.filter, q.order, q.page, links])}`,
+      (keys) => factPagesOfParents(ctx.db, keys, q, links),
+    );
+    return { q, pages };
+  });
+  return {
+    rows: await pages.load(parentKey),
+    page: q.page,
+    count: () =>
+      countOfParent(
+        ctx,
+        "facts-of-parents-count",
+        { anchor: q.anchor, relTypes: ANCHOR_TYPES[q.anchor], ...q.filter },
+        parentKey,
+      ),
+  };
+}
+
 /** For each parent: one page of its facts (with `links`, what each links to). One query for all parents. */
-export async function factPagesOfParents(
+async function factPagesOfParents(
   db: Db,
   keys: readonly string[],
-  anchor: FactAnchor,
-  filter: FactFilter,
-  order: FactOrder,
-  page: PageQuery,
+  { anchor, filter, order, page }: FactsQuery,
   links: boolean,
 ): Promise<SortedKey[][]> {
   const pages = await listsOf<SortedKey & { fact: FactRow }>(db, "facts-of-parents-page", keys, {
@@ -177,20 +230,6 @@ export async function factPagesOfParents(
     pages.flatMap((rows) => rows.map((row) => row.fact)),
   );
   return pages.map((rows) => rows.map(({ key, sort }) => ({ key, sort })));
-}
-
-export function factCountOfParent(
-  ctx: Context,
-  parent: string,
-  anchor: FactAnchor,
-  filter: FactFilter,
-): Promise<number> {
-  return countOfParent(
-    ctx,
-    "facts-of-parents-count",
-    { anchor, relTypes: ANCHOR_TYPES[anchor], ...filter },
-    parent,
-  );
 }
 
 export function citationsOfFacts(db: Db, keys: readonly string[]): Promise<CitationRow[][]> {

@@ -7,8 +7,8 @@ import {
   type FactAnchor,
   type FactOrder as FactOrderName,
   type FactRow,
-  factCountOfParent,
-  factPagesOfParents,
+  FACT_LINKS,
+  factsOfParent,
   factsCount,
   factsPage,
   factLinks,
@@ -16,7 +16,6 @@ import {
   type SortedKey,
 } from "../loaders/facts.js";
 import type { EntityRow } from "../loaders/entities.js";
-import { requestLoader } from "../loaders/request-loaders.js";
 import { pageQuery, toPage } from "../pagination.js";
 import { Citation } from "./citation.js";
 import { Entity } from "./entity.js";
@@ -24,7 +23,7 @@ import { FactOrder, FactRole, Qualifier, Statistic, Unit } from "./fact-enums.js
 import { FactFilter, factFilter } from "./fact-filter.js";
 import { TimePeriod } from "./time-period.js";
 import { pageConnection } from "./page-connection.js";
-import { type SelectionQuestion, selects } from "../loaders/selections.js";
+import { selects } from "../loaders/selections.js";
 import { Variable } from "./variable.js";
 
 export const Fact = builder.loadableNodeRef<FactRow, string>("Fact", {
@@ -193,26 +192,14 @@ export function factsField<Parent>(
         : {}),
     },
     resolve: async (parent, rawArgs, ctx, info) => {
-      // The same for every parent at this place of the query: worked out once per request.
-      const { page, filter, effective, pages } = ctx.loaders.perField(info, "facts", () => {
-        const args: FactPageArgs & { role?: FactAnchor | null } = rawArgs;
-        const page = pageQuery(args);
-        const filter = factFilter(args.filter);
-        const order: FactOrderName = args.orderBy ?? "KEY";
-        const effective: FactAnchor = anchor === "ROLE" ? (args.role ?? "ABOUT_OR_SCOPE") : anchor;
-        const links = selects(ctx, info, LINKS);
-        const pages = requestLoader<string, SortedKey[]>(
-          ctx,
-          `facts-of-parents-page:${JSON.stringify([effective, filter, order, page, links])}`,
-          (keys) => factPagesOfParents(ctx.db, keys, effective, filter, order, page, links),
-        );
-        return { page, filter, effective, pages };
-      });
-      const key = parentKey(parent);
-      return {
-        ...toPage(await pages.load(key), page, factPosition, factNode),
-        count: () => factCountOfParent(ctx, key, effective, filter),
-      };
+      const args: FactPageArgs & { role?: FactAnchor | null } = rawArgs;
+      const { rows, page, count } = await factsOfParent(ctx, info, parentKey(parent), () => ({
+        anchor: anchor === "ROLE" ? (args.role ?? "ABOUT_OR_SCOPE") : anchor,
+        filter: factFilter(args.filter),
+        order: args.orderBy ?? "KEY",
+        page: pageQuery(args),
+      }));
+      return { ...toPage(rows, page, factPosition, factNode), count };
     },
   });
 }
@@ -225,20 +212,6 @@ builder.interfaceField(Entity, "facts", (t) =>
     (row) => row.key,
   ),
 );
-
-/** The fields of a fact that need its links (the entities and periods it refers to). */
-const LINK_FIELDS = new Set(["about", "scope", "period", "comparedTo"]);
-
-/** Whether the selection of a page of facts asks, under `edges.node`, for a linked entity. */
-const LINKS: SelectionQuestion = {
-  name: "fact-links",
-  path: [
-    { type: "FactConnection", field: "edges" },
-    { type: "FactEdge", field: "node" },
-  ],
-  type: "Fact",
-  wanted: (field) => LINK_FIELDS.has(field),
-};
 
 builder.queryFields((t) => ({
   facts: t.field({
@@ -254,7 +227,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx, info) => {
       const page = pageQuery(args);
       const filter = factFilter(args.filter);
-      const links = selects(ctx, info, LINKS);
+      const links = selects(ctx, info, FACT_LINKS);
       const rows = await factsPage(ctx.db, filter, args.orderBy ?? "KEY", page, links);
       const result = toPage(rows, page, factPosition, factNode);
       return {
