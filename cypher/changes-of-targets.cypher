@@ -5,4 +5,4 @@ CALL (key) {
   WITH c ORDER BY c.at DESC, c.key
   RETURN collect(c {.key, .by, .action, .target, .summary, at: toString(c.at)}) AS changes
 }
-RETURN key, changes
+RETURN key AS parentKey, changes AS items

@@ -6,4 +6,4 @@ CALL (f) {
   WITH c, d ORDER BY c.ordinal, c.key
   RETURN collect(c {.key, .quote, .start, .end, .garbled, .note, document: d.id, fact: f.key}) AS citations
 }
-RETURN factKey, citations
+RETURN factKey AS parentKey, citations AS items

@@ -6,4 +6,4 @@ CALL (f) {
   WITH r, other ORDER BY other.key
   RETURN collect({fact: other.key, note: r.note}) AS conflicts
 }
-RETURN factKey, conflicts
+RETURN factKey AS parentKey, conflicts AS items

@@ -42,4 +42,4 @@ CALL (p, periods) {
       comparedTo: [l IN links WHERE l[0] = 'COMPARED_TO' | l[1]][0]
     }}) AS rows
 }
-RETURN parentKey, rows
+RETURN parentKey, rows AS items

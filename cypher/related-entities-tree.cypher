@@ -23,21 +23,16 @@
 // Each entity comes as key, kind and name only: the pages return hundreds of rows, and their
 // details (aliases, description, dates) are read by key only when a field asks for them
 // (src/loaders/entities.ts, entityDetails).
-// Only the structural relationship types are expanded (by type and direction), never the
-// parent's fact links (ABOUT, SCOPE, DURING...): a facility with thousands of facts costs
-// what its two links cost.
-// Each level's links are found in its block between `// expand <i>: begin` and `end`: here,
-// every structural type both ways, then the types asked for. The server sends this text with
-// each block replaced by the expansion of exactly the level's types in its direction (no read
-// of each candidate link's type, no second direction), for the first shapes it is asked for
-// (src/loaders/related-tree-query.ts); the text as written here answers the same.
+// Each level expands the structural relationship types only, in the directions asked for, and
+// keeps the types asked for: never the parent's fact links (ABOUT, SCOPE, DURING...), so that a
+// facility with thousands of facts costs what its few links cost. (A relationship type taken
+// from a parameter, `$any($types)`, would expand every relationship of the node, facts too.)
 // The three levels are written out: LIMIT takes no variable, so a level's page cannot be
 // one block run for each level.
 UNWIND $keys AS parentKey
 MATCH (p:Entity {key: parentKey})
 CALL (p) {
   // Level 1: the page of p.
-  // expand 1: begin
   CALL (p) {
     WITH p WHERE $direction1 <> 'IN'
     MATCH (p)-[r:RUNS|OPERATES|PROVIDES|LOCATED_IN|HOLDS_ROLE|WITHIN|PART_OF|ADDRESSES|HAS_COMPONENT]->(n:Entity)
@@ -48,7 +43,6 @@ CALL (p) {
     RETURN r, n
   }
   WITH p, r, n WHERE $types1 IS NULL OR type(r) IN $types1
-  // expand 1: end
   WITH p, r, n WHERE $kinds1 IS NULL OR n.kind IN $kinds1
   WITH p, r, n, toLower(n.name) AS sort
   WHERE $afterKey1 IS NULL OR sort > toLower($afterValue1)
@@ -62,7 +56,6 @@ CALL (p) {
     // Level 2: the page of each entity n of level 1.
     WITH n WHERE shown1 AND $depth > 1
       AND ($parentKind2 IS NULL OR n.kind = $parentKind2)
-    // expand 2: begin
     CALL (n) {
       WITH n WHERE $direction2 <> 'IN'
       MATCH (n)-[r:RUNS|OPERATES|PROVIDES|LOCATED_IN|HOLDS_ROLE|WITHIN|PART_OF|ADDRESSES|HAS_COMPONENT]->(m:Entity)
@@ -73,7 +66,6 @@ CALL (p) {
       RETURN r, m
     }
     WITH n, r, m WHERE $types2 IS NULL OR type(r) IN $types2
-    // expand 2: end
     WITH n, r, m WHERE $kinds2 IS NULL OR m.kind IN $kinds2
     WITH n, r, m, toLower(m.name) AS sort
     WHERE $afterKey2 IS NULL OR sort > toLower($afterValue2)
@@ -86,7 +78,6 @@ CALL (p) {
       // Level 3: the page of each entity m of level 2.
       WITH m WHERE shown2 AND $depth > 2
         AND ($parentKind3 IS NULL OR m.kind = $parentKind3)
-      // expand 3: begin
       CALL (m) {
         WITH m WHERE $direction3 <> 'IN'
         MATCH (m)-[r:RUNS|OPERATES|PROVIDES|LOCATED_IN|HOLDS_ROLE|WITHIN|PART_OF|ADDRESSES|HAS_COMPONENT]->(o:Entity)
@@ -97,7 +88,6 @@ CALL (p) {
         RETURN r, o
       }
       WITH m, r, o WHERE $types3 IS NULL OR type(r) IN $types3
-      // expand 3: end
       WITH m, r, o WHERE $kinds3 IS NULL OR o.kind IN $kinds3
       WITH m, r, o, toLower(o.name) AS sort
       WHERE $afterKey3 IS NULL OR sort > toLower($afterValue3)
@@ -121,4 +111,4 @@ CALL (p) {
     ELSE [n.key, n.kind, n.name, children]
   END) AS edges
 }
-RETURN parentKey, edges
+RETURN parentKey, edges AS items

@@ -5,11 +5,13 @@ import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import { GraphQLError } from "graphql";
 import type { Context } from "./context.js";
 import { inputError } from "./input-error.js";
-import { NotFoundError } from "./loaders/request-loader.js";
+import { NotFoundError } from "./loaders/request-loaders.js";
 
 export const builder = new SchemaBuilder<{
   Context: Context;
   AuthScopes: { curator: boolean };
+  /** What a connection resolver returns besides its page: how to count every item. */
+  Connection: { count: () => Promise<number> };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;

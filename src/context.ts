@@ -1,12 +1,13 @@
-import type DataLoader from "dataloader";
 import type { Credentials } from "./auth/curator-from-request.js";
 import type { Db } from "./db/db.js";
+import type { RequestLoaders } from "./loaders/request-loaders.js";
 
 /**
- * What every resolver gets: the request's data-access handle, the request's own
- * DataLoaders (created on first use, dropped with the request), and who is asking.
+ * What every resolver gets: the request's data-access handle (with its row cache), the
+ * request's own loaders and per-field answers (created with the context, dropped with the
+ * request), and who is asking.
  */
 export interface Context extends Credentials {
   db: Db;
-  loaders: Map<string, DataLoader<unknown, unknown>>;
+  loaders: RequestLoaders;
 }

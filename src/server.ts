@@ -10,6 +10,7 @@ import { type CorsOrigins, DEFAULT_HTTP, type HttpSettings } from "./config.js";
 import type { Context } from "./context.js";
 import { Db } from "./db/db.js";
 import { GRAPHIQL_TOUR } from "./graphiql-tour.js";
+import { RequestLoaders } from "./loaders/request-loaders.js";
 import {
   type CompiledExecutionOptions,
   useCompiledExecution,
@@ -44,7 +45,8 @@ export const LIMITS = {
 /**
  * The metrics /metrics serves: requests, their HTTP duration, errors and execution time. The
  * plugin's other defaults (a walk of every document for deprecated fields, parse/validate/context
- * timings of cached phases, a summary beside the histogram) cost about a fifth of a small request.
+ * timings of cached phases, a summary beside the histogram) cost a share of every request that
+ * nobody reads (bench/README.md).
  */
 const METRICS = {
   graphql_yoga_http_duration: true,
@@ -106,13 +108,13 @@ export function createApp({ driver, database, http, compile }: ServerOptions) {
     cors: corsOptionsOf(settings.corsOrigins),
     maskedErrors: { isDev: settings.development },
     // useBodyLimit refuses a body over the limit, or of unknown size, before it is read; Yoga's
-    // own limit would pipe every body through a byte-counting stream (a twentieth of the CPU
-    // of a small request) to find what Content-Length already says.
+    // own limit would pipe every body through a byte-counting stream to find what
+    // Content-Length already says.
     maxRequestBodySize: false,
     plugins,
     context: async ({ request }): Promise<Context> => ({
       db: new Db(driver, database, settings.queryTimeoutMs),
-      loaders: new Map(),
+      loaders: new RequestLoaders(),
       ...(await credentialsFrom(request.headers.get("authorization"), settings.auth)),
     }),
   });

@@ -171,6 +171,21 @@ describe("exploring", () => {
     expect(again.nodes).toEqual([{ id: data.entity.id }]);
   });
 
+  it("reaches a fact, its citation, its document and its variable by global id", async () => {
+    const data = await ok(`{
+      facts(first: 1) { edges { node { id variable { id } citations { id document { id } } } } }
+    }`);
+    const fact = data.facts.edges[0].node;
+    const ids = [fact.id, fact.variable.id, fact.citations[0].id, fact.citations[0].document.id];
+    const found = await ok(`query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, { ids });
+    expect(found.nodes).toEqual(
+      ["Fact", "Variable", "Citation", "Document"].map((__typename, i) => ({
+        __typename,
+        id: ids[i],
+      })),
+    );
+  });
+
   it("pages through a long list with keyset cursors, filters, and counts without fetching every row", async () => {
     const { records } = await http.driver.executeQuery(
       "MATCH (n:Entity) RETURN n.key AS key ORDER BY toLower(n.name), n.key",

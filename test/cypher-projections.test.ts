@@ -4,7 +4,7 @@ import { RELATION_TYPES } from "../src/seed/seed-format.js";
 
 /**
  * Page queries return whole rows so that the by-key loaders serve them without a
- * second query (src/loaders/request-cache.ts): their projections must stay exactly
+ * second query (the row cache of src/db/db.ts): their projections must stay exactly
  * those of the by-key queries, or a primed row would differ from a loaded one.
  */
 

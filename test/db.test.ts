@@ -50,4 +50,24 @@ describe("Db", () => {
     const rows = await db.read<{ node: { key: string } }>("entities-by-key", { keys: ["imss"] });
     expect(rows.map((r) => r.node.key)).toEqual(["imss"]);
   });
+
+  it("keeps its row loaders until one of its own writes, which empties them", async () => {
+    const db = new Db(neo4j.driver, neo4j.database);
+    const rows = () =>
+      db.rows(
+        "entity",
+        async (keys) =>
+          (await db.read<{ node: { key: string } }>("entities-by-key", { keys })).map(
+            (r) => r.node,
+          ),
+        (row) => row.key,
+      );
+    await rows().load("imss");
+    await rows().load("imss");
+    expect(db.roundTrips).toBe(1);
+    // A write that changes nothing (no fact has this key) still empties the cache.
+    await db.write("fact-deprecate", { key: "no-such-fact", reason: "probe" });
+    expect((await rows().load("imss"))?.key).toBe("imss");
+    expect(db.roundTrips).toBe(3);
+  });
 });

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { GraphQLError } from "graphql";
 import type { Db, TransactionRunner } from "../db/db.js";
+import { inputError } from "../input-error.js";
 import { seedParameters } from "../seed/load-seeds.js";
 import { checkSeeds, type SeedBundle, type SeedDocument, SeedError } from "../seed/read-seeds.js";
+import { emptyBundle } from "../seed/seed-bundle.js";
 
 /**
  * Curation: changes to the graph made through the API, each in ONE write
@@ -93,16 +95,7 @@ function only<K extends keyof SeedBundle>(
   section: K,
   keep: (item: SeedBundle[K][number]) => boolean,
 ): SeedBundle {
-  const empty: SeedBundle = {
-    documents: [],
-    entities: [],
-    variables: [],
-    relations: [],
-    facts: [],
-    conflicts: [],
-    checks: [],
-  };
-  return { ...empty, [section]: (bundle[section] as SeedBundle[K][number][]).filter(keep) };
+  return { ...emptyBundle(), [section]: (bundle[section] as SeedBundle[K][number][]).filter(keep) };
 }
 
 async function record(
@@ -120,15 +113,6 @@ async function record(
     summary,
   });
   if (rows.length !== 1) throw new Error(`Could not record the change of ${target}`);
-}
-
-function inputError(message: string, path: string): GraphQLError {
-  return new GraphQLError(`Invalid input: ${message}`, {
-    extensions: {
-      code: "BAD_USER_INPUT",
-      problems: [{ file: "input", entry: "input", path, reason: message }],
-    },
-  });
 }
 
 export interface EntityInput {
@@ -149,8 +133,8 @@ export async function upsertEntity(db: Db, curator: Curator, input: EntityInput)
     const existing = graph.entities.find((e) => e.key === input.key);
     if (existing && existing.kind !== input.kind) {
       throw inputError(
+        "input.kind",
         `"${input.key}" is a ${String(existing.kind)}; an entity's kind cannot change`,
-        "kind",
       );
     }
     const entity = withoutNulls({ ...input, aliases: input.aliases ?? [] });
@@ -206,7 +190,7 @@ export async function addFact(db: Db, curator: Curator, input: FactInput): Promi
       factKeys: [input.key],
     });
     if (graph.facts.length > 0)
-      throw inputError(`a fact with key "${input.key}" already exists`, "key");
+      throw inputError("input.key", `a fact with key "${input.key}" already exists`);
     const fact = {
       ...withoutNulls({ ...input, qualifier: input.qualifier ?? "exact" }),
       value: input.value ?? null,
@@ -285,10 +269,10 @@ export async function deprecateFact(
   key: string,
   reason: string,
 ): Promise<string> {
-  if (reason.trim().length < 3) throw inputError("a deprecation needs a reason", "reason");
+  if (reason.trim().length < 3) throw inputError("reason", "a deprecation needs a reason");
   return db.writeTransaction(async (run) => {
     const rows = await run("fact-deprecate", { key, reason: reason.trim() });
-    if (rows.length === 0) throw inputError(`no fact has the key "${key}"`, "key");
+    if (rows.length === 0) throw inputError("key", `no fact has the key "${key}"`);
     await record(run, curator, "deprecate-fact", key, reason.trim());
     return key;
   });

@@ -30,16 +30,11 @@ const cache = new Map<string, string>();
 export function cypher(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
-    text = withoutComments(cypherSource(name));
+    if (!/^[a-z0-9-]+(\/[a-z0-9-]+)*$/.test(name)) throw new Error(`Bad Cypher file name: ${name}`);
+    text = withoutComments(readFileSync(join(CYPHER_DIR, `${name}.cypher`), "utf8"));
     cache.set(name, text);
   }
   return text;
-}
-
-/** The file `cypher/<name>.cypher` as it is, comments included (for queries made from it). */
-export function cypherSource(name: string): string {
-  if (!/^[a-z0-9-]+(\/[a-z0-9-]+)*$/.test(name)) throw new Error(`Bad Cypher file name: ${name}`);
-  return readFileSync(join(CYPHER_DIR, `${name}.cypher`), "utf8");
 }
 
 /** Splits a file of several statements (separated by `;` at a line end) into single statements. */
@@ -51,7 +46,7 @@ export function statements(text: string): string[] {
 }
 
 /** The text without its whole-line `//` comments. */
-export function withoutComments(text: string): string {
+function withoutComments(text: string): string {
   return text
     .split("\n")
     .filter((line) => !line.trim().startsWith("//"))

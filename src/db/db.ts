@@ -1,3 +1,4 @@
+import DataLoader from "dataloader";
 import type { Driver, QueryResult, RecordShape, ManagedTransaction } from "neo4j-driver";
 import { cypher } from "./cypher.js";
 
@@ -15,10 +16,17 @@ export type TransactionRunner = <T extends RecordShape = RecordShape>(
  * parameters, reads in read transactions and writes in write transactions,
  * each with a timeout. It counts its round trips so that tests can show
  * batching at work.
+ *
+ * It also keeps the request's read cache: one DataLoader per kind of row (entities, facts), so
+ * that every load of that kind in one tick, from whichever GraphQL type, is one query, and
+ * queries that already returned whole rows can prime it. Its own writes empty the cache
+ * before and after, so that a row read before a change is never served after it.
  */
 export class Db {
   /** Queries sent to Neo4j through this handle. */
   roundTrips = 0;
+
+  private readonly rowCache = new Map<string, DataLoader<string, unknown>>();
 
   constructor(
     readonly driver: Driver,
@@ -26,18 +34,33 @@ export class Db {
     readonly timeoutMs = DEFAULT_TRANSACTION_TIMEOUT_MS,
   ) {}
 
-  /**
-   * Runs `cypher/<name>.cypher` in a read transaction and returns its records as plain objects.
-   * `text` is the query made from that file, when it is not the file itself (see
-   * src/loaders/related-tree-query.ts).
-   */
+  /** Runs `cypher/<name>.cypher` in a read transaction and returns its records as plain objects. */
   async read<T extends RecordShape = RecordShape>(
     name: string,
     params: Record<string, unknown> = {},
-    text = cypher(name),
   ): Promise<T[]> {
-    const result = await this.run(text, params, "READ");
-    return result.records.map((r) => r.toObject() as T);
+    const result = await this.run<T>(cypher(name), params, "READ");
+    return result.records.map((r) => r.toObject());
+  }
+
+  /**
+   * This handle's loader of rows of one kind: `fetch` reads the rows of some keys (one query),
+   * `keyOf` names a row's key. A key without a row loads as null.
+   */
+  rows<V>(
+    kind: string,
+    fetch: (keys: readonly string[]) => Promise<V[]>,
+    keyOf: (row: V) => string,
+  ): DataLoader<string, V | null> {
+    let loader = this.rowCache.get(kind) as DataLoader<string, V | null> | undefined;
+    if (!loader) {
+      loader = new DataLoader<string, V | null>(async (keys) => {
+        const found = new Map((await fetch(keys)).map((row) => [keyOf(row), row]));
+        return keys.map((k) => found.get(k) ?? null);
+      });
+      this.rowCache.set(kind, loader as DataLoader<string, unknown>);
+    }
+    return loader;
   }
 
   /** Runs `cypher/<name>.cypher` in a write transaction. */
@@ -45,8 +68,10 @@ export class Db {
     name: string,
     params: Record<string, unknown> = {},
   ): Promise<T[]> {
-    const result = await this.run(cypher(name), params, "WRITE");
-    return result.records.map((r) => r.toObject() as T);
+    return this.clearingCache(async () => {
+      const result = await this.run<T>(cypher(name), params, "WRITE");
+      return result.records.map((r) => r.toObject());
+    });
   }
 
   /**
@@ -54,14 +79,31 @@ export class Db {
    * or (if it throws) none does.
    */
   async writeTransaction<T>(work: (run: TransactionRunner) => Promise<T>): Promise<T> {
+    return this.clearingCache(() => this.inWriteTransaction(work));
+  }
+
+  /** `write`, with the read cache emptied before it and after it (whether it failed or not). */
+  private async clearingCache<T>(write: () => Promise<T>): Promise<T> {
+    const clear = () => {
+      for (const loader of this.rowCache.values()) loader.clearAll();
+    };
+    clear();
+    try {
+      return await write();
+    } finally {
+      clear();
+    }
+  }
+
+  private async inWriteTransaction<T>(work: (run: TransactionRunner) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: "WRITE" });
     try {
       return await session.executeWrite(
         (tx: ManagedTransaction) =>
-          work(async (name, params = {}) => {
+          work(async <T extends RecordShape>(name: string, params = {}) => {
             this.roundTrips += 1;
-            const result = await tx.run(cypher(name), params);
-            return result.records.map((r) => r.toObject() as never);
+            const result = await tx.run<T>(cypher(name), params);
+            return result.records.map((r) => r.toObject());
           }),
         { timeout: this.timeoutMs },
       );
@@ -70,29 +112,28 @@ export class Db {
     }
   }
 
-  private async run(
+  private async run<T extends RecordShape>(
     text: string,
     params: Record<string, unknown>,
     mode: "READ" | "WRITE",
-  ): Promise<QueryResult> {
+  ): Promise<QueryResult<T>> {
     this.roundTrips += 1;
     const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
     const config = { timeout: this.timeoutMs };
     try {
-      // A read is one query: it runs as an auto-commit transaction of a READ session (Neo4j
-      // refuses any write in it), which saves the driver's separate COMMIT round trip and
-      // about half the time of a small read (bench/README.md). A failed read is not retried:
-      // the client gets the error (503 when Neo4j is away) at once.
-      if (mode === "WRITE") return await session.executeWrite((tx) => tx.run(text, params), config);
-      // neo4j-driver captures and formats a stack trace for every query it is given (to show
-      // the caller's frames in a failed query's error): about 7% of the CPU of a small request
-      // (bench/README.md). It is captured here, synchronously, with no frames; a failed read
-      // still says what failed, and its GraphQL error says where in the query.
+      // A read is one query: an auto-commit transaction of a READ session (Neo4j refuses any
+      // write in it) saves the driver's separate COMMIT round trip. A failed read is not
+      // retried: the client gets the error (503 when Neo4j is away) at once.
+      if (mode === "WRITE")
+        return await session.executeWrite((tx) => tx.run<T>(text, params), config);
+      // Kept per read, not process-wide: neo4j-driver captures a stack trace for every query it
+      // is given, a measurable share of a small request's CPU (bench/README.md); it is captured
+      // here with no frames, and a failed read's GraphQL error still says where it failed.
       const limit = Error.stackTraceLimit;
       Error.stackTraceLimit = 0;
       let result;
       try {
-        result = session.run(text, params, config);
+        result = session.run<T>(text, params, config);
       } finally {
         Error.stackTraceLimit = limit;
       }

@@ -6,9 +6,9 @@ import { Socket } from "node:net";
  * neo4j-driver 5 (Node) leaves Nagle's algorithm on and writes each Bolt message in chunks of
  * at most 1,400 bytes. A query whose text and parameters pass that size (a long query, or a
  * batch of keys) goes out in several writes, and the last one waits for the server's delayed
- * ACK: about 40 ms more on Linux, for a query Neo4j answers in 1 ms (bench/README.md). The
- * driver offers no socket option, but it calls setKeepAlive(true) on every socket it opens:
- * that call now turns Nagle's algorithm off as well. Node's HTTP sockets already run without
+ * ACK, many times what Neo4j takes to answer (bench/README.md). The driver offers no socket
+ * option, but it calls setKeepAlive(true) on every socket it opens: this makes that call turn
+ * Nagle's algorithm off as well. Node's HTTP sockets already run without
  * it, so no other socket loses anything by it. Imported once, by src/db/driver.ts.
  */
 const PATCHED = Symbol.for("imss-knowledge-graph.setKeepAlive.noDelay");

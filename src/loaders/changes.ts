@@ -1,6 +1,6 @@
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
-import { byKeys } from "./request-loader.js";
+import { listsOf } from "./request-loaders.js";
 
 export interface ChangeRow {
   key: string;
@@ -19,13 +19,6 @@ export async function changesPage(
   return db.read("changes-page", { target, ...pageParams(page) });
 }
 
-export async function changesOfTargets(db: Db, keys: readonly string[]): Promise<ChangeRow[][]> {
-  const rows = await db.read<{ key: string; changes: ChangeRow[] }>("changes-of-targets", { keys });
-  return byKeys(
-    keys,
-    rows,
-    (r) => r.key,
-    (r) => r.changes,
-    () => [],
-  ) as ChangeRow[][];
+export function changesOfTargets(db: Db, keys: readonly string[]): Promise<ChangeRow[][]> {
+  return listsOf(db, "changes-of-targets", keys);
 }

@@ -1,5 +1,6 @@
 import type { Db } from "../db/db.js";
-import { byKeys, NotFoundError } from "./request-loader.js";
+import type { Unit } from "../seed/seed-format.js";
+import { loadRows, rowsByKey } from "./request-loaders.js";
 
 export interface DocumentRow {
   id: string;
@@ -12,40 +13,22 @@ export interface DocumentRow {
 export interface VariableRow {
   key: string;
   name: string;
-  unit: string;
+  unit: Unit;
   description: string;
 }
 
-export async function loadDocuments(
-  db: Db,
-  ids: readonly string[],
-): Promise<(DocumentRow | Error)[]> {
-  const rows = await db.read<{ document: DocumentRow }>("documents-by-id", { keys: ids });
-  return byKeys(
-    ids,
-    rows,
-    (r) => r.document.id,
-    (r) => r.document,
-    (k) => new NotFoundError(`No document with id "${k}"`),
-  );
+export function loadDocuments(db: Db, ids: readonly string[]): Promise<(DocumentRow | Error)[]> {
+  const rows = rowsByKey<DocumentRow>(db, "documents-by-id", "document", (row) => row.id);
+  return loadRows(rows, ids, (id) => `No document with id "${id}"`);
 }
 
 export async function allDocuments(db: Db): Promise<DocumentRow[]> {
   return (await db.read<{ document: DocumentRow }>("documents-all")).map((r) => r.document);
 }
 
-export async function loadVariables(
-  db: Db,
-  keys: readonly string[],
-): Promise<(VariableRow | Error)[]> {
-  const rows = await db.read<{ variable: VariableRow }>("variables-by-key", { keys });
-  return byKeys(
-    keys,
-    rows,
-    (r) => r.variable.key,
-    (r) => r.variable,
-    (k) => new NotFoundError(`No variable with key "${k}"`),
-  );
+export function loadVariables(db: Db, keys: readonly string[]): Promise<(VariableRow | Error)[]> {
+  const rows = rowsByKey<VariableRow>(db, "variables-by-key", "variable", (row) => row.key);
+  return loadRows(rows, keys, (key) => `No variable with key "${key}"`);
 }
 
 export async function allVariables(db: Db): Promise<VariableRow[]> {

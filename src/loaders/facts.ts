@@ -1,32 +1,50 @@
+import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
+import type { Qualifier, Statistic, Unit } from "../seed/seed-format.js";
 import type { EntityRow } from "./entities.js";
-import { rowLoader } from "./request-cache.js";
-import { byKeys, countOfParent, NotFoundError, requestLoader } from "./request-loader.js";
+import {
+  countOfParent,
+  countOnce,
+  listsOf,
+  loadRows,
+  NotFoundError,
+  rowsByKey,
+  requestLoader,
+} from "./request-loaders.js";
+import { type SelectionQuestion, selects } from "./selections.js";
 
-export interface FactRow {
+interface FactFields {
   key: string;
   value: number | null;
-  unit: string;
-  statistic: string;
-  qualifier: string;
+  unit: Unit;
+  statistic: Statistic;
+  qualifier: Qualifier;
   note: string | null;
   garbled: boolean;
   variable: string;
   deprecated: boolean;
   deprecatedReason: string | null;
-  /**
-   * Whether the row carries the fact's links (about, scope, period, comparedTo). Pages read
-   * them only when the query asks for one; `factLinks` completes a row that lacks them.
-   */
-  linked: boolean;
-  /** The linked entities, each as key, kind and name (see EntityRow). */
+}
+
+/** A fact's links: the linked entities, each as key, kind and name (see EntityRow). */
+interface FactLinks {
   about: EntityRow;
   scope: EntityRow | null;
   period: EntityRow;
   comparedTo: EntityRow | null;
 }
+
+/** A fact row with its links (`linked`), as rows read by key are. */
+export type LinkedFactRow = FactFields & FactLinks & { linked: true };
+
+/**
+ * A fact row. Pages read the fact's links only when the query asks for one (`linked`; without,
+ * they are null); `factLinks` completes a row that lacks them.
+ */
+export type FactRow =
+  LinkedFactRow | (FactFields & { [K in keyof FactLinks]: null } & { linked: false });
 
 export interface CitationRow {
   key: string;
@@ -71,12 +89,7 @@ export interface SortedKey {
 
 /** The request's fact rows: one query per tick, primed by the pages of facts. */
 function factRows(db: Db) {
-  return rowLoader<FactRow>(
-    db,
-    "fact",
-    async (keys) => (await db.read<{ fact: FactRow }>("facts-by-key", { keys })).map((r) => r.fact),
-    (row) => row.key,
-  );
+  return rowsByKey<FactRow>(db, "facts-by-key", "fact", (row) => row.key);
 }
 
 /** Rows a page query already returned in full (as facts-by-key.cypher returns them). */
@@ -86,28 +99,17 @@ function primeFacts(db: Db, rows: readonly FactRow[]): void {
 }
 
 /** The row with its links: as it is if it has them, else read by key (batched per request). */
-export async function factLinks(db: Db, row: FactRow): Promise<FactRow> {
+export async function factLinks(db: Db, row: FactRow): Promise<LinkedFactRow> {
   if (row.linked) return row;
-  const full = await rowLoader<FactRow>(
-    db,
-    "fact-links",
-    async (keys) => (await db.read<{ fact: FactRow }>("facts-by-key", { keys })).map((r) => r.fact),
-    (r) => r.key,
-  ).load(row.key);
+  // Not factRows: pages prime it with rows without links.
+  const links = rowsByKey<LinkedFactRow>(db, "facts-by-key", "fact", (r) => r.key, "fact-links");
+  const full = await links.load(row.key);
   if (!full) throw new NotFoundError(`No fact with key "${row.key}"`);
   return full;
 }
 
-export async function loadFacts(db: Db, keys: readonly string[]): Promise<(FactRow | Error)[]> {
-  const rows = await factRows(db).loadMany(keys);
-  // A failed query fails the whole call, as it always did (never "not found").
-  const failed = rows.find((row) => row instanceof Error);
-  if (failed) throw failed;
-  return rows.map((row, i) =>
-    row && !(row instanceof Error)
-      ? row
-      : new NotFoundError(`No fact with key "${keys[i] as string}"`),
-  );
+export function loadFacts(db: Db, keys: readonly string[]): Promise<(FactRow | Error)[]> {
+  return loadRows(factRows(db), keys, (key) => `No fact with key "${key}"`);
 }
 
 /**
@@ -152,93 +154,91 @@ export async function factsPage(
 }
 
 export function factsCount(ctx: Context, filter: FactFilter): Promise<number> {
-  return requestLoader<string, number>(
-    ctx,
-    `facts-count:${JSON.stringify(filter)}`,
-    async (keys) => {
-      const rows = await ctx.db.read<{ total: number }>("facts-count", {
-        ...filter,
-        source: factSource(filter),
-      });
-      return keys.map(() => rows[0]?.total ?? 0);
-    },
-  ).load("all");
+  return countOnce(ctx, "facts-count", { ...filter, source: factSource(filter) });
+}
+
+/** What a list of a parent's facts asks for: how it reaches them, which, in what order, which page. */
+export interface FactsQuery {
+  anchor: FactAnchor;
+  filter: FactFilter;
+  order: FactOrder;
+  page: PageQuery;
+}
+
+/** Whether the selection of a page of facts asks, under `edges.node`, for a fact's links. */
+export const FACT_LINKS: SelectionQuestion = {
+  name: "fact-links",
+  path: [
+    { type: "FactConnection", field: "edges" },
+    { type: "FactEdge", field: "node" },
+  ],
+  type: "Fact",
+  wanted: (field) => ["about", "scope", "period", "comparedTo"].includes(field),
+};
+
+/**
+ * The page of `parentKey`'s facts that the field being resolved asks for (`query`: worked out
+ * once per request and field), read for every parent of the tick by one query, with the facts'
+ * links when the field's selection asks for one.
+ */
+export async function factsOfParent(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  parentKey: string,
+  query: () => FactsQuery,
+): Promise<{ rows: SortedKey[]; page: PageQuery; count: () => Promise<number> }> {
+  const { q, pages } = ctx.loaders.perField(info, "facts", () => {
+    const q = query();
+    const links = selects(ctx, info, FACT_LINKS);
+    const pages = requestLoader<string, SortedKey[]>(
+      ctx,
+      `facts-of-parents-page:${JSON.stringify([q.anchor, q.filter, q.order, q.page, links])}`,
+      (keys) => factPagesOfParents(ctx.db, keys, q, links),
+    );
+    return { q, pages };
+  });
+  return {
+    rows: await pages.load(parentKey),
+    page: q.page,
+    count: () =>
+      countOfParent(
+        ctx,
+        "facts-of-parents-count",
+        { anchor: q.anchor, relTypes: ANCHOR_TYPES[q.anchor], ...q.filter },
+        parentKey,
+      ),
+  };
 }
 
 /** For each parent: one page of its facts (with `links`, what each links to). One query for all parents. */
-export async function factPagesOfParents(
+async function factPagesOfParents(
   db: Db,
   keys: readonly string[],
-  anchor: FactAnchor,
-  filter: FactFilter,
-  order: FactOrder,
-  page: PageQuery,
+  { anchor, filter, order, page }: FactsQuery,
   links: boolean,
 ): Promise<SortedKey[][]> {
-  const rows = await db.read<{ parentKey: string; rows: (SortedKey & { fact: FactRow })[] }>(
-    "facts-of-parents-page",
-    {
-      keys,
-      anchor,
-      relTypes: ANCHOR_TYPES[anchor],
-      ...filter,
-      order,
-      ...pageParams(page),
-      links,
-    },
-  );
+  const pages = await listsOf<SortedKey & { fact: FactRow }>(db, "facts-of-parents-page", keys, {
+    anchor,
+    relTypes: ANCHOR_TYPES[anchor],
+    ...filter,
+    order,
+    ...pageParams(page),
+    links,
+  });
   primeFacts(
     db,
-    rows.flatMap((r) => r.rows.map((row) => row.fact)),
+    pages.flatMap((rows) => rows.map((row) => row.fact)),
   );
-  return byKeys(
-    keys,
-    rows,
-    (r) => r.parentKey,
-    (r) => r.rows.map(({ key, sort }) => ({ key, sort })),
-    () => [],
-  ) as SortedKey[][];
+  return pages.map((rows) => rows.map(({ key, sort }) => ({ key, sort })));
 }
 
-export function factCountOfParent(
-  ctx: Context,
-  parent: string,
-  anchor: FactAnchor,
-  filter: FactFilter,
-): Promise<number> {
-  return countOfParent(
-    ctx,
-    "facts-of-parents-count",
-    { anchor, relTypes: ANCHOR_TYPES[anchor], ...filter },
-    parent,
-  );
+export function citationsOfFacts(db: Db, keys: readonly string[]): Promise<CitationRow[][]> {
+  return listsOf(db, "citations-of-facts", keys);
 }
 
-export async function citationsOfFacts(db: Db, keys: readonly string[]): Promise<CitationRow[][]> {
-  const rows = await db.read<{ factKey: string; citations: CitationRow[] }>("citations-of-facts", {
-    keys,
-  });
-  return byKeys(
-    keys,
-    rows,
-    (r) => r.factKey,
-    (r) => r.citations,
-    () => [],
-  ) as CitationRow[][];
-}
-
-export async function loadCitations(
-  db: Db,
-  keys: readonly string[],
-): Promise<(CitationRow | Error)[]> {
-  const rows = await db.read<{ citation: CitationRow }>("citations-by-key", { keys });
-  return byKeys(
-    keys,
-    rows,
-    (r) => r.citation.key,
-    (r) => r.citation,
-    (k) => new NotFoundError(`No citation with key "${k}"`),
-  );
+export function loadCitations(db: Db, keys: readonly string[]): Promise<(CitationRow | Error)[]> {
+  const rows = rowsByKey<CitationRow>(db, "citations-by-key", "citation", (row) => row.key);
+  return loadRows(rows, keys, (key) => `No citation with key "${key}"`);
 }
 
 export interface ConflictRow {
@@ -246,17 +246,8 @@ export interface ConflictRow {
   note: string;
 }
 
-export async function conflictsOfFacts(db: Db, keys: readonly string[]): Promise<ConflictRow[][]> {
-  const rows = await db.read<{ factKey: string; conflicts: ConflictRow[] }>("conflicts-of-facts", {
-    keys,
-  });
-  return byKeys(
-    keys,
-    rows,
-    (r) => r.factKey,
-    (r) => r.conflicts,
-    () => [],
-  ) as ConflictRow[][];
+export function conflictsOfFacts(db: Db, keys: readonly string[]): Promise<ConflictRow[][]> {
+  return listsOf(db, "conflicts-of-facts", keys);
 }
 
 export async function allConflicts(db: Db): Promise<{ a: string; b: string; note: string }[]> {

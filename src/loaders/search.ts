@@ -1,12 +1,13 @@
 import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
+import type { EntityKind } from "../seed/seed-format.js";
 import { type EntityRow, primeEntities } from "./entities.js";
-import { requestLoader } from "./request-loader.js";
+import { countOnce } from "./request-loaders.js";
 
 export interface SearchRow {
   key: string;
-  kind: string;
+  kind: EntityKind | "Document";
   score: number;
 }
 
@@ -49,15 +50,5 @@ export async function searchPage(
 }
 
 export function searchCount(ctx: Context, text: string, kinds: string[] | null): Promise<number> {
-  return requestLoader<string, number>(
-    ctx,
-    `search-count:${JSON.stringify([text, kinds])}`,
-    async (keys) => {
-      const rows = await ctx.db.read<{ total: number }>("search-count", {
-        query: luceneQuery(text),
-        kinds,
-      });
-      return keys.map(() => rows[0]?.total ?? 0);
-    },
-  ).load("all");
+  return countOnce(ctx, "search-count", { query: luceneQuery(text), kinds });
 }

@@ -20,6 +20,9 @@ import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
 import type { Plugin } from "graphql-yoga";
 import { LRUCache } from "lru-cache";
 
+// Hand-written, not @envelop/graphql-jit: that plugin would need enableIf for the budget and the
+// second run and a size-weighted cache, and is not proven to keep the guarantees listed below.
+
 /**
  * Executes operations with graphql-jit (compiled once per document, then run as plain
  * functions) instead of graphql-js's interpreter: less CPU per request, the more so the
@@ -30,8 +33,8 @@ import { LRUCache } from "lru-cache";
  *   time would otherwise make the server compile for each one.
  * - graphql-jit writes the code of a field on an abstract type once for every type that can
  *   be there (`Entity` has eight), so the code of a document grows eightfold with each level
- *   of nested relations: a query four relation levels deep took 7 s and 1 GB to compile, and
- *   one with a few aliases more would exhaust the heap. A document is compiled only when
+ *   of nested relations, and a few levels with aliases take seconds and gigabytes to compile
+ *   (bench/README.md). A document is compiled only when
  *   the fields graphql-jit would write (`compiledSize`) are at most `budget`; a larger one
  *   runs in graphql-js, which answers the same (test/compile-budget.e2e.test.ts).
  * - Compiled documents are kept while their fields add up to at most `keep`, the least
@@ -56,7 +59,7 @@ export type CompileDecision =
   | { outcome: "too-large"; size: number }
   | { outcome: "not-compilable" };
 
-/** About 0.2 s and 20 MB of compilation, on this project's machine (bench/README.md). */
+/** The largest document compiled, in fields as graphql-jit writes them (bench/README.md). */
 export const COMPILE_BUDGET = 1_500;
 export const COMPILED_KEPT = 15_000;
 

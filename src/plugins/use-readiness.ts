@@ -1,17 +1,16 @@
-import type { Plugin } from "graphql-yoga";
+import { useReadinessCheck } from "graphql-yoga";
 import type { Driver } from "neo4j-driver";
 
-/** `/ready`: 200 when Neo4j answers a query within a second, 503 when it does not. */
-export function useReadiness(
-  driver: Driver,
-  database: string | undefined,
-  path = "/ready",
-): Plugin {
-  return {
-    async onRequest({ request, endResponse, fetchAPI, url }) {
-      if ((url ?? new URL(request.url)).pathname !== path) return;
-      let ready = true;
-      let reason: string | undefined;
+/** `/ready` (Yoga's readiness check): 200 when Neo4j answers `RETURN 1` within a second, else 503. */
+export function useReadiness(driver: Driver, database: string | undefined) {
+  return useReadinessCheck({
+    endpoint: "/ready",
+    check: async ({ fetchAPI }) => {
+      const json = (status: number, body: object) =>
+        new fetchAPI.Response(JSON.stringify(body), {
+          status,
+          headers: { "content-type": "application/json; charset=utf-8" },
+        });
       const session = driver.session({ database, defaultAccessMode: "READ" });
       try {
         await Promise.race([
@@ -20,21 +19,12 @@ export function useReadiness(
             setTimeout(() => reject(new Error("no answer within 1 s")), 1_000).unref(),
           ),
         ]);
+        return json(200, { status: "ready" });
       } catch (error) {
-        ready = false;
-        reason = (error as Error).message.split("\n")[0];
+        return json(503, { status: "unavailable", neo4j: (error as Error).message.split("\n")[0] });
       } finally {
         void session.close().catch(() => {});
       }
-      endResponse(
-        new fetchAPI.Response(
-          JSON.stringify(ready ? { status: "ready" } : { status: "unavailable", neo4j: reason }),
-          {
-            status: ready ? 200 : 503,
-            headers: { "content-type": "application/json; charset=utf-8" },
-          },
-        ),
-      );
     },
-  };
+  });
 }

@@ -13,7 +13,6 @@ Citation.implement({
   description:
     "The verbatim words of a source document that state a fact, at their character offsets: " +
     "`document.text` sliced from `start` to `end` is exactly `quote`.",
-  isTypeOf: (value) => typeof value === "object" && value !== null && "quote" in value,
   fields: (t) => ({
     quote: t.exposeString("quote", { description: "The exact words of the source." }),
     start: t.exposeInt("start", {

@@ -11,8 +11,6 @@ export const Document = builder.loadableNodeRef<DocumentRow, string>("Document",
 
 Document.implement({
   description: "A source document (an IMSS press release), with its full text.",
-  isTypeOf: (value) =>
-    typeof value === "object" && value !== null && "text" in value && "date" in value,
   fields: (t) => ({
     key: t.exposeString("id", {
       description: "The document's id (its file name in seeds/documents).",
@@ -21,7 +19,7 @@ Document.implement({
     title: t.exposeString("title", { description: "A title." }),
     text: t.exposeString("text", { description: "The full text; citation offsets point into it." }),
     length: t.exposeInt("length", { description: "Length of the text in UTF-16 code units." }),
-    facts: factsField(
+    facts: factsField<DocumentRow>(
       t,
       "The facts this document supports (one of their citations quotes it).",
       "DOCUMENT",

@@ -28,7 +28,7 @@ Entity.implement({
     kind: t.field({
       type: EntityKind,
       description: "The kind of entity.",
-      resolve: (row) => row.kind as never,
+      resolve: (row) => row.kind,
     }),
     name: t.exposeString("name", { description: "Name, in English as the sources give it." }),
     aliases: t.stringList({
@@ -75,8 +75,7 @@ export const EntityConnection = builder.connectionObject(
     fields: (t) => ({
       totalCount: t.int({
         description: "How many entities match, over all pages.",
-        resolve: (connection) =>
-          (connection as unknown as { count: () => Promise<number> }).count(),
+        resolve: (connection) => connection.count(),
       }),
     }),
   },

@@ -5,16 +5,17 @@ import {
   citationsOfFacts,
   conflictsOfFacts,
   type FactAnchor,
+  type FactOrder as FactOrderName,
   type FactRow,
-  factCountOfParent,
-  factPagesOfParents,
+  FACT_LINKS,
+  factsOfParent,
   factsCount,
   factsPage,
   factLinks,
   loadFacts,
   type SortedKey,
 } from "../loaders/facts.js";
-import { requestLoader } from "../loaders/request-loader.js";
+import type { EntityRow } from "../loaders/entities.js";
 import { pageQuery, toPage } from "../pagination.js";
 import { Citation } from "./citation.js";
 import { Entity } from "./entity.js";
@@ -22,7 +23,7 @@ import { FactOrder, FactRole, Qualifier, Statistic, Unit } from "./fact-enums.js
 import { FactFilter, factFilter } from "./fact-filter.js";
 import { TimePeriod } from "./time-period.js";
 import { pageConnection } from "./page-connection.js";
-import { perField, type SelectionQuestion, selects } from "./selects.js";
+import { selects } from "../loaders/selections.js";
 import { Variable } from "./variable.js";
 
 export const Fact = builder.loadableNodeRef<FactRow, string>("Fact", {
@@ -35,7 +36,6 @@ Fact.implement({
   description:
     "A figure stated by the sources: its value and unit, what it measures, about what, over which period, " +
     "and the citations (verbatim quotes at character offsets) that state it.",
-  isTypeOf: (value) => typeof value === "object" && value !== null && "statistic" in value,
   fields: (t) => ({
     key: t.exposeString("key", { description: "Stable key." }),
     value: t.float({
@@ -47,7 +47,7 @@ Fact.implement({
     unit: t.field({
       type: Unit,
       description: "The unit of the value.",
-      resolve: (f) => f.unit as never,
+      resolve: (f) => f.unit,
     }),
     variable: t.field({
       type: Variable,
@@ -80,13 +80,13 @@ Fact.implement({
     statistic: t.field({
       type: Statistic,
       description: "What kind of statistic the value is (daily average, total, increase...).",
-      resolve: (f) => f.statistic as never,
+      resolve: (f) => f.statistic,
     }),
     qualifiers: t.field({
       type: [Qualifier],
       description:
         'How exactly the source states it ("more than", "just over", "about"), or EXACT.',
-      resolve: (f) => [f.qualifier as never],
+      resolve: (f) => [f.qualifier],
     }),
     isLowerBound: t.boolean({
       description: 'True when the value is a lower bound ("more than", "just over").',
@@ -162,7 +162,7 @@ export const FactConnection = pageConnection(
 
 type FactPageArgs = {
   filter?: Parameters<typeof factFilter>[0];
-  orderBy?: string | null;
+  orderBy?: FactOrderName | null;
   first?: number | null;
   after?: string | null;
 };
@@ -172,13 +172,13 @@ const factNode = (r: SortedKey) => r.key;
 
 /** A facts connection on a parent (entity, period, document, variable), batched over all parents. */
 export function factsField<Parent>(
-  t: object,
+  f:
+    | PothosSchemaTypes.ObjectFieldBuilder<Types, Parent>
+    | PothosSchemaTypes.InterfaceFieldBuilder<Types, Parent>,
   description: string,
   anchor: FactAnchor | "ROLE",
   parentKey: (parent: Parent) => string,
 ) {
-  // The same field on object and interface types: typed once, as on an object.
-  const f = t as unknown as PothosSchemaTypes.ObjectFieldBuilder<Types, Parent>;
   return f.field({
     type: FactConnection,
     description,
@@ -192,61 +192,26 @@ export function factsField<Parent>(
         : {}),
     },
     resolve: async (parent, rawArgs, ctx, info) => {
-      // The same for every parent at this place of the query: worked out once per request.
-      const { page, filter, effective, pages } = perField(ctx, info, "facts", () => {
-        const args = rawArgs as FactPageArgs & { role?: FactAnchor };
-        const page = pageQuery(args);
-        const filter = factFilter(args.filter);
-        const order = (args.orderBy ?? "KEY") as "KEY";
-        const effective: FactAnchor = anchor === "ROLE" ? (args.role ?? "ABOUT_OR_SCOPE") : anchor;
-        const links = selects(ctx, info, LINKS);
-        const pages = requestLoader<string, SortedKey[]>(
-          ctx,
-          `facts-of-parents-page:${JSON.stringify([effective, filter, order, page, links])}`,
-          (keys) => factPagesOfParents(ctx.db, keys, effective, filter, order, page, links),
-        );
-        return { page, filter, effective, pages };
-      });
-      const key = parentKey(parent);
-      return {
-        ...toPage(await pages.load(key), page, factPosition, factNode),
-        count: () => factCountOfParent(ctx, key, effective, filter),
-      };
+      const args: FactPageArgs & { role?: FactAnchor | null } = rawArgs;
+      const { rows, page, count } = await factsOfParent(ctx, info, parentKey(parent), () => ({
+        anchor: anchor === "ROLE" ? (args.role ?? "ABOUT_OR_SCOPE") : anchor,
+        filter: factFilter(args.filter),
+        order: args.orderBy ?? "KEY",
+        page: pageQuery(args),
+      }));
+      return { ...toPage(rows, page, factPosition, factNode), count };
     },
   });
 }
 
 builder.interfaceField(Entity, "facts", (t) =>
-  factsField(
+  factsField<EntityRow>(
     t,
     "The facts about this entity or scoped to it (see `role`).",
     "ROLE",
-    (row: { key: string }) => row.key,
+    (row) => row.key,
   ),
 );
-
-builder.objectField(TimePeriod, "periodFacts", (t) =>
-  factsField(
-    t,
-    "The facts that refer to exactly this period.",
-    "PERIOD",
-    (row: { key: string }) => row.key,
-  ),
-);
-
-/** The fields of a fact that need its links (the entities and periods it refers to). */
-const LINK_FIELDS = new Set(["about", "scope", "period", "comparedTo"]);
-
-/** Whether the selection of a page of facts asks, under `edges.node`, for a linked entity. */
-const LINKS: SelectionQuestion = {
-  name: "fact-links",
-  path: [
-    { type: "FactConnection", field: "edges" },
-    { type: "FactEdge", field: "node" },
-  ],
-  type: "Fact",
-  wanted: (field) => LINK_FIELDS.has(field),
-};
 
 builder.queryFields((t) => ({
   facts: t.field({
@@ -259,12 +224,11 @@ builder.queryFields((t) => ({
       first: t.arg.int({ required: false, description: "Page size (at most 100; default 20)." }),
       after: t.arg.string({ required: false, description: "The endCursor of the previous page." }),
     },
-    resolve: async (_root, rawArgs, ctx, info) => {
-      const args = rawArgs as FactPageArgs;
+    resolve: async (_root, args, ctx, info) => {
       const page = pageQuery(args);
       const filter = factFilter(args.filter);
-      const links = selects(ctx, info, LINKS);
-      const rows = await factsPage(ctx.db, filter, (args.orderBy ?? "KEY") as "KEY", page, links);
+      const links = selects(ctx, info, FACT_LINKS);
+      const rows = await factsPage(ctx.db, filter, args.orderBy ?? "KEY", page, links);
       const result = toPage(rows, page, factPosition, factNode);
       return {
         ...result,

@@ -1,10 +1,13 @@
 import { builder } from "../builder.js";
+import type { EntityKind as EntityKindName } from "../seed/seed-format.js";
 import { EntityKind } from "./entity-kind.js";
 
-export const KindCount = builder.objectRef<{ kind: string; count: number }>("KindCount").implement({
-  description: "The number of entities of one kind.",
-  fields: (t) => ({
-    kind: t.field({ type: EntityKind, description: "The kind.", resolve: (r) => r.kind as never }),
-    count: t.exposeInt("count", { description: "How many entities of that kind." }),
-  }),
-});
+export const KindCount = builder
+  .objectRef<{ kind: EntityKindName; count: number }>("KindCount")
+  .implement({
+    description: "The number of entities of one kind.",
+    fields: (t) => ({
+      kind: t.field({ type: EntityKind, description: "The kind.", resolve: (r) => r.kind }),
+      count: t.exposeInt("count", { description: "How many entities of that kind." }),
+    }),
+  });

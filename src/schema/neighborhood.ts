@@ -2,6 +2,7 @@ import { builder } from "../builder.js";
 import { entityKeyFrom } from "../entity-ref.js";
 import { inputError } from "../input-error.js";
 import { loadEntities, neighbors } from "../loaders/entities.js";
+import type { RelationType as RelationTypeName } from "../seed/seed-format.js";
 import { Entity } from "./entity.js";
 import { Fact } from "./fact.js";
 import { RelationType } from "./relation-type.js";
@@ -12,7 +13,7 @@ const MAX_NODES = 300;
 interface Link {
   from: string;
   to: string;
-  type: string;
+  type: RelationTypeName;
   fact: string | null;
 }
 
@@ -31,7 +32,7 @@ const NeighborhoodLink = builder.objectRef<Link>("NeighborhoodLink").implement({
     type: t.field({
       type: RelationType,
       description: "The kind of link.",
-      resolve: (l) => l.type as never,
+      resolve: (l) => l.type,
     }),
     fact: t.field({
       type: Fact,

@@ -1,7 +1,9 @@
+import { brandWithType } from "@pothos/core";
 import { builder } from "../builder.js";
 import { entityKeyFrom } from "../entity-ref.js";
 import { inputError } from "../input-error.js";
-import { type PathRow, shortestPaths } from "../loaders/entities.js";
+import { type EntityRow, type PathRow, shortestPaths } from "../loaders/entities.js";
+import type { FactRow } from "../loaders/facts.js";
 import { Entity } from "./entity.js";
 import { Fact } from "./fact.js";
 import { RelationDirection } from "./relation-direction.js";
@@ -80,13 +82,18 @@ const Path = builder.objectRef<PathRow>("Path").implement({
   }),
 });
 
-function loadPathNode(
+/**
+ * A node of a path, by its label: a fact is branded as one (Pothos' type brand, as the node
+ * query does), so that the Node interface resolves it; an entity resolves by its kind.
+ */
+async function loadPathNode(
   node: { key: string; type: string },
   ctx: Parameters<typeof Fact.getDataloader>[0],
-) {
-  return node.type === "Fact"
-    ? Fact.getDataloader(ctx).load(node.key)
-    : Entity.getDataloader(ctx).load(node.key);
+): Promise<FactRow | EntityRow> {
+  if (node.type !== "Fact") return Entity.getDataloader(ctx).load(node.key);
+  const fact = await Fact.getDataloader(ctx).load(node.key);
+  brandWithType(fact, Fact);
+  return fact;
 }
 
 builder.queryField("paths", (t) =>

@@ -15,7 +15,7 @@ const SearchHit = builder.objectRef<SearchRow>("SearchHit").implement({
     kind: t.field({
       type: SearchKind,
       description: "What was hit.",
-      resolve: (h) => h.kind as never,
+      resolve: (h) => h.kind,
     }),
     score: t.exposeFloat("score", {
       description: "Relevance (higher is better), from the full-text index.",

@@ -1,7 +1,8 @@
 import { builder } from "../builder.js";
-import { entityDetails } from "../loaders/entities.js";
+import { type EntityRow, entityDetails } from "../loaders/entities.js";
 import { defineEntity } from "./define-entity.js";
 import { relationField } from "./entity-relation.js";
+import { factsField } from "./fact.js";
 
 export const TimePeriod = defineEntity(
   "TimePeriod",
@@ -31,12 +32,17 @@ builder.objectFields(TimePeriod, (t) => ({
   granularity: t.field({
     type: Granularity,
     description: "How the period is measured.",
-    resolve: async (row, _args, ctx) =>
-      ((await entityDetails(ctx.db, row)).granularity ?? "range") as never,
+    resolve: async (row, _args, ctx) => (await entityDetails(ctx.db, row)).granularity ?? "range",
   }),
   within: relationField(t, "The periods it lies within.", { types: ["WITHIN"], direction: "OUT" }),
   contains: relationField(t, "The periods that lie within it.", {
     types: ["WITHIN"],
     direction: "IN",
   }),
+  periodFacts: factsField<EntityRow>(
+    t,
+    "The facts that refer to exactly this period.",
+    "PERIOD",
+    (row: EntityRow) => row.key,
+  ),
 }));

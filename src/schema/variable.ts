@@ -13,18 +13,16 @@ export const Variable = builder.loadableNodeRef<VariableRow, string>("Variable",
 
 Variable.implement({
   description: "What a fact measures (e.g. services delivered, facilities), with its unit.",
-  isTypeOf: (value) =>
-    typeof value === "object" && value !== null && "unit" in value && !("statistic" in value),
   fields: (t) => ({
     key: t.exposeString("key", { description: "Stable key." }),
     name: t.exposeString("name", { description: "Name." }),
     unit: t.field({
       type: Unit,
       description: "The unit of its facts.",
-      resolve: (v) => v.unit as never,
+      resolve: (v) => v.unit,
     }),
     description: t.exposeString("description", { description: "What it measures." }),
-    facts: factsField(
+    facts: factsField<VariableRow>(
       t,
       "The facts that measure this variable.",
       "VARIABLE",

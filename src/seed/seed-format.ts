@@ -26,6 +26,7 @@ export const EntityKind = z.enum(ENTITY_KINDS);
 export type EntityKind = z.infer<typeof EntityKind>;
 
 export const GRANULARITIES = ["day", "typical-day", "month", "year", "range"] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD");
 
@@ -72,6 +73,7 @@ export const RELATION_TYPES = [
   "HAS_COMPONENT", // Program -> Program (a model, a sub-strategy)
 ] as const;
 export const RelationType = z.enum(RELATION_TYPES);
+export type RelationType = z.infer<typeof RelationType>;
 
 export const Relation = z
   .object({
@@ -98,6 +100,7 @@ export type Relation = z.infer<typeof Relation>;
 
 export const UNITS = ["count", "people", "jobs", "pesos", "pesos-per-day", "years"] as const;
 export const Unit = z.enum(UNITS);
+export type Unit = z.infer<typeof Unit>;
 
 export const Variable = z
   .object({
@@ -116,6 +119,7 @@ export const STATISTICS = [
   "stock", // a count standing at the end of the period
   "cumulative", // running total from the period's start to its end
 ] as const;
+export type Statistic = (typeof STATISTICS)[number];
 
 export const QUALIFIERS = [
   "exact",
@@ -123,6 +127,7 @@ export const QUALIFIERS = [
   "just-over", // "just over": a lower bound close to the value
   "about", // "some", "about": an approximation
 ] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];
 
 export const Citation = z
   .object({

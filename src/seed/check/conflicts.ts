@@ -1,0 +1,26 @@
+import type { SeedBundle } from "../seed-bundle.js";
+import type { SeedCheck } from "./seed-check.js";
+
+/** Step 6: a conflict is between two different facts about the same thing that disagree. */
+export function checkConflicts(check: SeedCheck, bundle: SeedBundle): void {
+  for (const c of bundle.conflicts) {
+    const [a, b] = c.facts.map((k, i) => check.factRef(c, `facts[${i}]`, k));
+    if (!a || !b) continue;
+    if (a.key === b.key) {
+      check.problem(c, "facts", "a conflict is between two different facts");
+      continue;
+    }
+    for (const field of ["variable", "about", "period"] as const) {
+      if (a[field] !== b[field]) {
+        check.problem(
+          c,
+          "facts",
+          `the facts differ in ${field} ("${a[field]}" vs "${b[field]}"): they do not conflict`,
+        );
+      }
+    }
+    if (a.value === b.value && a.qualifier === b.qualifier) {
+      check.problem(c, "facts", "the facts agree: make them one fact with both citations");
+    }
+  }
+}

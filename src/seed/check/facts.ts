@@ -1,0 +1,99 @@
+import { type ParsedNumber, parseNumbers } from "../parse-numbers.js";
+import type { SeedBundle, SeedDocument } from "../seed-bundle.js";
+import { ENTITY_KINDS, type EntityKind } from "../seed-format.js";
+import type { SeedCheck } from "./seed-check.js";
+
+/** Kinds a fact's `scope` may have: whose figure it is. */
+const SCOPE_KINDS: readonly EntityKind[] = ["Organization", "Program", "FacilityType"];
+
+function sameNumber(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/**
+ * Step 4: a fact's variable (and its unit), the entities and periods it refers to, and its
+ * citations: each quote stands at its offset and states the fact's value.
+ */
+export function checkFacts(check: SeedCheck, bundle: SeedBundle): void {
+  for (const f of bundle.facts) {
+    const variable = check.variables.get(f.variable);
+    if (!variable) {
+      if (!check.invalidKeys.variables.has(f.variable))
+        check.problem(f, "variable", `unknown variable "${f.variable}"`);
+    } else if (variable.unit !== f.unit) {
+      check.problem(
+        f,
+        "unit",
+        `unit "${f.unit}" differs from the unit "${variable.unit}" of variable "${variable.key}"`,
+      );
+    }
+    check.entityRef(
+      f,
+      "about",
+      f.about,
+      ENTITY_KINDS.filter((k) => k !== "TimePeriod"),
+    );
+    if (f.scope !== undefined) check.entityRef(f, "scope", f.scope, SCOPE_KINDS);
+    check.entityRef(f, "period", f.period, ["TimePeriod"]);
+    const allGarbled = f.citations.every((c) => c.garbled !== undefined);
+    if (f.comparedTo !== undefined) {
+      check.entityRef(f, "comparedTo", f.comparedTo, ["TimePeriod"]);
+      if (f.statistic !== "increase")
+        check.problem(f, "comparedTo", "only an increase is compared with a period");
+      if (f.comparedTo === f.period && !allGarbled) {
+        check.problem(
+          f,
+          "comparedTo",
+          "an increase compared with its own period: if the source says so, mark it garbled",
+        );
+      }
+    }
+    f.citations.forEach((c, i) => {
+      const path = `citations[${i}]`;
+      const doc = check.citationRef(f, path, c);
+      if (!doc || c.garbled !== undefined || f.value === null) return;
+      // The numbers of the quote are read from the whole document and kept if they
+      // lie inside the quote, so that a quote cannot cut an expression
+      // ("315 thousand 476" out of "12 million 315 thousand 476") and change its value.
+      const end = c.start + c.quote.length;
+      const inDoc = numbersOf(doc);
+      const cut = inDoc.find(
+        (n) => n.start < end && n.end > c.start && (n.start < c.start || n.end > end),
+      );
+      if (cut) {
+        check.problem(
+          f,
+          `${path}.quote`,
+          `the quote cuts the number "${cut.raw}" (at ${cut.start}-${cut.end}) in two`,
+        );
+        return;
+      }
+      const inQuote = inDoc.filter((n) => n.start >= c.start && n.end <= end);
+      const values = inQuote.filter((n) => n.kind === "number" && n.value !== null);
+      if (values.some((n) => sameNumber(n.value as number, f.value as number))) return;
+      const unclear = inQuote.filter((n) => n.value === null);
+      check.problem(
+        f,
+        `${path}.quote`,
+        `the quote does not state the value ${f.value}: ` +
+          (values.length > 0
+            ? `it states ${values.map((n) => `"${n.raw}" (${n.value})`).join(", ")}`
+            : "it states no figure") +
+          (unclear.length > 0
+            ? `; ${unclear.map((n) => `"${n.raw}"`).join(", ")} cannot be read with confidence (${unclear[0]?.ambiguous?.reason}): mark the citation garbled`
+            : ""),
+      );
+    });
+  }
+}
+
+/** The numbers of a document's text, cached per document. */
+const numbersCache = new WeakMap<SeedDocument, ParsedNumber[]>();
+function numbersOf(doc: SeedDocument): ParsedNumber[] {
+  let found = numbersCache.get(doc);
+  if (!found) {
+    found = parseNumbers(doc.text);
+    numbersCache.set(doc, found);
+  }
+  return found;
+}

@@ -1,0 +1,109 @@
+import type { FromFile, SeedBundle, SeedDocument, SeedProblem } from "../seed-bundle.js";
+import type { Entity, EntityKind, Fact, SeedFile } from "../seed-format.js";
+import { quoteProblem } from "./quotes.js";
+
+export type Section = keyof SeedFile;
+
+const SECTIONS: Section[] = ["entities", "variables", "relations", "facts", "conflicts", "checks"];
+
+/** "an Organization", "a Program". */
+export function an(word: string): string {
+  return `${/^[AEIOU]/i.test(word) ? "an" : "a"} ${word}`;
+}
+
+/**
+ * What the steps of checkSeeds share: the problems found so far, each valid entry's name, the
+ * keys of entries that failed their schema (references to them are not reported again), and,
+ * from step 2 on, the entries by key and the references between them.
+ */
+export class SeedCheck {
+  readonly problems: SeedProblem[] = [];
+  /** Each valid item's entry name, for messages. */
+  readonly entryOf = new WeakMap<object, string>();
+  /** Keys of entries that failed the schema: references to them are not reported again. */
+  readonly invalidKeys = Object.fromEntries(
+    SECTIONS.map((section) => [section, new Set<string>()]),
+  ) as Record<Section, Set<string>>;
+  entities = new Map<string, FromFile<Entity>>();
+  variables = new Map<string, FromFile<SeedBundle["variables"][number]>>();
+  facts = new Map<string, FromFile<Fact>>();
+  private docs = new Map<string, SeedDocument>();
+
+  problem(item: { file: string }, path: string, reason: string): void {
+    this.problems.push({ file: item.file, entry: this.entryOf.get(item) ?? "?", path, reason });
+  }
+
+  /** Step 2: every entry by key, a duplicate key being a problem. */
+  indexKeys(bundle: SeedBundle): void {
+    this.entities = this.index(bundle.entities);
+    this.variables = this.index(bundle.variables);
+    this.facts = this.index(bundle.facts);
+    this.index(bundle.checks);
+    this.docs = new Map(bundle.documents.map((d) => [d.id, d]));
+  }
+
+  private index<T extends { key: string; file: string }>(items: T[]): Map<string, T> {
+    const map = new Map<string, T>();
+    for (const item of items) {
+      const first = map.get(item.key);
+      if (first) {
+        this.problem(
+          item,
+          "key",
+          `duplicate key "${item.key}" (first in ${first.file}, ${this.entryOf.get(first)})`,
+        );
+      } else {
+        map.set(item.key, item);
+      }
+    }
+    return map;
+  }
+
+  /** An entity reference: exists (and has one of `kinds`, if given). */
+  entityRef(
+    item: { file: string },
+    path: string,
+    key: string,
+    kinds?: readonly EntityKind[],
+  ): FromFile<Entity> | undefined {
+    const e = this.entities.get(key);
+    if (!e) {
+      if (!this.invalidKeys.entities.has(key)) this.problem(item, path, `unknown entity "${key}"`);
+      return undefined;
+    }
+    if (kinds && !kinds.includes(e.kind)) {
+      this.problem(item, path, `"${key}" is ${an(e.kind)}, not ${kinds.map(an).join(" or ")}`);
+      return undefined;
+    }
+    return e;
+  }
+
+  factRef(item: { file: string }, path: string, key: string): FromFile<Fact> | undefined {
+    const f = this.facts.get(key);
+    if (!f && !this.invalidKeys.facts.has(key)) this.problem(item, path, `unknown fact "${key}"`);
+    return f;
+  }
+
+  /** The document of a citation or source, and whether its quote is where it says. */
+  citationRef(
+    item: { file: string },
+    path: string,
+    c: { document: string; quote: string; start: number },
+  ): SeedDocument | undefined {
+    const doc = this.docs.get(c.document);
+    if (!doc) {
+      this.problem(
+        item,
+        `${path}.document`,
+        `unknown document "${c.document}" (known: ${[...this.docs.keys()].join(", ") || "none"})`,
+      );
+      return undefined;
+    }
+    const reason = quoteProblem(doc, c.quote, c.start);
+    if (reason) {
+      this.problem(item, `${path}.start`, reason);
+      return undefined;
+    }
+    return doc;
+  }
+}

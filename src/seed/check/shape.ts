@@ -1,0 +1,112 @@
+import type { z } from "zod";
+import { emptyBundle, type SeedBundle, type SeedDocument } from "../seed-bundle.js";
+import {
+  Check,
+  Conflict,
+  Entity,
+  Fact,
+  Relation,
+  type SeedFile,
+  Variable,
+} from "../seed-format.js";
+import type { SeedCheck, Section } from "./seed-check.js";
+
+const SECTIONS = {
+  entities: Entity,
+  variables: Variable,
+  relations: Relation,
+  facts: Fact,
+  conflicts: Conflict,
+  checks: Check,
+} as const satisfies Record<keyof SeedFile, z.ZodType>;
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
+/** How an entry is named in messages: `facts[12] (key: umf-count)`. */
+function entryName(section: Section, index: number, raw: unknown): string {
+  const at = `${section}[${index}]`;
+  if (!isRecord(raw)) return at;
+  if (section === "relations") {
+    const [from, type, to] = [raw.from, raw.type, raw.to].map((x) =>
+      typeof x === "string" ? x : "?",
+    );
+    return `${at} (${from} ${type} ${to})`;
+  }
+  if (section === "conflicts") {
+    const facts = Array.isArray(raw.facts) ? raw.facts.map(String).join(" vs ") : "?";
+    return `${at} (${facts})`;
+  }
+  return typeof raw.key === "string" ? `${at} (key: ${raw.key})` : at;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const p of path) {
+    if (typeof p === "number") out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out;
+}
+
+/**
+ * Step 1, shape: each entry of each file on its own against its section's schema, so that one
+ * bad entry hides no other problem. Returns the valid entries, merged in file order.
+ */
+export function parseSections(
+  check: SeedCheck,
+  documents: SeedDocument[],
+  files: { file: string; data: unknown }[],
+): SeedBundle {
+  const bundle = emptyBundle(documents);
+  for (const { file, data } of files) {
+    const content = data ?? {};
+    if (!isRecord(content)) {
+      check.problems.push({
+        file,
+        entry: "(file)",
+        path: "",
+        reason: "a seed file must be a mapping of sections",
+      });
+      continue;
+    }
+    for (const [name, value] of Object.entries(content)) {
+      if (!(name in SECTIONS)) {
+        check.problems.push({
+          file,
+          entry: "(file)",
+          path: name,
+          reason: `unknown section (expected ${Object.keys(SECTIONS).join(", ")})`,
+        });
+        continue;
+      }
+      const section = name as Section;
+      if (value === null || value === undefined) continue;
+      if (!Array.isArray(value)) {
+        check.problems.push({ file, entry: section, path: "", reason: "a section must be a list" });
+        continue;
+      }
+      value.forEach((raw, index) => {
+        const entry = entryName(section, index, raw);
+        const parsed = SECTIONS[section].safeParse(raw);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) {
+            check.problems.push({
+              file,
+              entry,
+              path: formatPath(issue.path),
+              reason: issue.message,
+            });
+          }
+          if (isRecord(raw) && typeof raw.key === "string") check.invalidKeys[section].add(raw.key);
+          return;
+        }
+        const item = { ...parsed.data, file };
+        check.entryOf.set(item, entry);
+        (bundle[section] as object[]).push(item);
+      });
+    }
+  }
+  return bundle;
+}

@@ -1,0 +1,140 @@
+import type { ParsedNumber } from "../parse-numbers.js";
+import { type Decimal, isInteger, plus, times, toNumber } from "./decimal.js";
+import { single, unitAfter } from "./single.js";
+import type { Atom, Token } from "./tokens.js";
+
+/**
+ * Chains of "coefficient multiplier" terms with strictly decreasing multipliers, maybe ended
+ * by a bare group ("12 million 315 thousand 476"); "N,000 DDD" as N,DDD; and the chains that
+ * cannot be read with confidence, flagged with their reason and readings.
+ */
+
+/** Only spaces between two tokens (no comma, semicolon, line break, word). */
+function adjacent(text: string, a: Token, b: Token | undefined): boolean {
+  if (!b) return false;
+  return /^[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
+}
+
+/** Reads the chain that starts at tokens[i] (an atom); returns it and the next token index. */
+export function readChain(text: string, tokens: Token[], i: number): [ParsedNumber, number] {
+  const first = tokens[i] as Atom;
+  const next = tokens[i + 1];
+  const hasMultiplier = next?.type === "multiplier" && adjacent(text, first, next);
+
+  if (!hasMultiplier || first.ordinal) {
+    // "54,000 335": a thousands group written ",000" followed by the rest.
+    const after = tokens[i + 1];
+    if (
+      /^\d{1,3}(?:,\d{3})*,000$/.test(first.raw) &&
+      after?.type === "atom" &&
+      after.digits &&
+      /^\d{3}$/.test(after.raw) &&
+      adjacent(text, first, after) &&
+      !(tokens[i + 2]?.type === "multiplier" && adjacent(text, after, tokens[i + 2]))
+    ) {
+      const value = toNumber(plus(first.value, after.value));
+      const unit = unitAfter(text, after.end);
+      return [
+        {
+          kind: "number",
+          value,
+          start: first.start,
+          end: after.end,
+          raw: text.slice(first.start, after.end),
+          ...(unit ? { unit } : {}),
+        },
+        i + 2,
+      ];
+    }
+    return [single(text, first), i + 1];
+  }
+
+  // A chain of "coefficient multiplier" terms, then maybe a bare group.
+  let total: Decimal = { mantissa: 0n, scale: 0 };
+  let lastFactor: bigint | null = null;
+  let end = first.end;
+  let j = i;
+  const problems: string[] = [];
+  const bare: Atom[] = [];
+  while (j < tokens.length) {
+    const atom = tokens[j];
+    if (atom?.type !== "atom" || atom.ordinal) break;
+    if (j > i && !adjacent(text, tokens[j - 1] as Token, atom)) break;
+    const mult = tokens[j + 1];
+    if (mult?.type === "multiplier" && adjacent(text, atom, mult)) {
+      if (bare.length > 0) break; // "2 million 5 3 thousand": stop before the new term
+      const term = times(atom.value, mult.factor);
+      if (lastFactor !== null) {
+        if (!isInteger(atom.value) || mult.factor >= lastFactor) break; // a new expression
+        if (atom.value.mantissa * mult.factor >= lastFactor) {
+          problems.push(
+            `"${atom.raw} ${text.slice(mult.start, mult.end)}" is not smaller than the term before it`,
+          );
+        }
+      }
+      total = plus(total, term);
+      lastFactor = mult.factor;
+      end = mult.end;
+      j += 2;
+      if (!isInteger(atom.value)) break; // "83.2 million" ends the chain
+      continue;
+    }
+    // A bare group after a multiplier.
+    if (lastFactor === null || !isInteger(atom.value)) break;
+    bare.push(atom);
+    end = atom.end;
+    j += 1;
+  }
+
+  const raw = text.slice(first.start, end);
+  const base = { start: first.start, end, raw };
+  const [b0, b1] = bare;
+  if (b0 && b1 && lastFactor !== null) {
+    // "2 million 117 1,417": two bare groups; a "thousand" seems to be missing.
+    const prefix = raw.slice(0, b0.start - first.start).trim();
+    const a = b0.value.mantissa;
+    const rest = bare.slice(1).reduce((s, x) => s + x.value.mantissa, 0n);
+    const readings = new Set<number>();
+    if (a < 1000n && lastFactor > 1000n) {
+      readings.add(toNumber(plus(total, { mantissa: a * 1000n + rest, scale: 0 })));
+      readings.add(toNumber(plus(total, { mantissa: a * 1000n + (rest % 1000n), scale: 0 })));
+    }
+    const reason =
+      `${bare.map((x) => `"${x.raw}"`).join(" and ")} follow "${prefix}" with no word between them: ` +
+      `a word such as "thousand" seems to be missing` +
+      (bare.slice(1).some((x) => !/^\d{3}$/.test(x.raw))
+        ? ` and ${bare
+            .slice(1)
+            .filter((x) => !/^\d{3}$/.test(x.raw))
+            .map((x) => `"${x.raw}"`)
+            .join(", ")} is not a three-digit group`
+        : "");
+    return [
+      {
+        kind: "number",
+        value: null,
+        ...base,
+        ambiguous: { reason, readings: [...readings].sort((x, y) => x - y) },
+      },
+      j,
+    ];
+  }
+  if (b0 && lastFactor !== null && b0.value.mantissa >= lastFactor) {
+    problems.push(`"${b0.raw}" is not smaller than the term before it`);
+  }
+  if (b0) total = plus(total, b0.value);
+  const unit = unitAfter(text, end);
+  if (problems.length > 0) {
+    return [
+      {
+        kind: "number",
+        value: null,
+        ...base,
+        ...(unit ? { unit } : {}),
+        ambiguous: { reason: problems.join("; "), readings: [toNumber(total)] },
+      },
+      j,
+    ];
+  }
+  return [{ kind: "number", value: toNumber(total), ...base, ...(unit ? { unit } : {}) }, j];
+}

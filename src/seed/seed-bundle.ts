@@ -1,0 +1,67 @@
+import type { Check, Conflict, Entity, Fact, Relation, Variable } from "./seed-format.js";
+
+/** What the seeds are once read: the documents and the curated entries, each with its file. */
+
+export interface SeedDocument {
+  /** The file name without .txt. */
+  id: string;
+  /** The date in the header (YYYY-MM-DD). */
+  date: string;
+  /** The whole file content, header included: citation offsets index into it. */
+  text: string;
+  /** The file it was read from. */
+  file: string;
+}
+
+export type FromFile<T> = T & { file: string };
+
+export interface SeedBundle {
+  documents: SeedDocument[];
+  entities: FromFile<Entity>[];
+  variables: FromFile<Variable>[];
+  relations: FromFile<Relation>[];
+  facts: FromFile<Fact>[];
+  conflicts: FromFile<Conflict>[];
+  checks: FromFile<Check>[];
+}
+
+/** A bundle with no entries (and these documents). */
+export function emptyBundle(documents: SeedDocument[] = []): SeedBundle {
+  return {
+    documents,
+    entities: [],
+    variables: [],
+    relations: [],
+    facts: [],
+    conflicts: [],
+    checks: [],
+  };
+}
+
+export interface SeedProblem {
+  /** The file, as a path relative to the working directory when the seeds dir is relative. */
+  file: string;
+  /** The entry, e.g. `facts[12] (key: umf-count)`, or `(file)` for the file as a whole. */
+  entry: string;
+  /** The field path inside the entry, e.g. `citations[0].start`; empty for the entry itself. */
+  path: string;
+  reason: string;
+}
+
+export class SeedError extends Error {
+  readonly problems: SeedProblem[];
+
+  constructor(problems: SeedProblem[]) {
+    super(
+      `${problems.length} seed problem${problems.length === 1 ? "" : "s"}:\n${problems
+        .map((p) => `  - ${formatProblem(p)}`)
+        .join("\n")}`,
+    );
+    this.name = "SeedError";
+    this.problems = problems;
+  }
+}
+
+export function formatProblem(p: SeedProblem): string {
+  return `${p.file}: ${p.entry}${p.path ? ` at ${p.path}` : ""}: ${p.reason}`;
+}
