@@ -14,12 +14,8 @@ export class RequestLoaders {
 
   /** The request's object named `id`, made by `create` on first use. */
   get<T>(id: string, create: () => T): T {
-    let value = this.byId.get(id) as T | undefined;
-    if (value === undefined) {
-      value = create();
-      this.byId.set(id, value);
-    }
-    return value;
+    if (!this.byId.has(id)) this.byId.set(id, create());
+    return this.byId.get(id) as T;
   }
 
   /**
