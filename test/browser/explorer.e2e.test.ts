@@ -40,6 +40,17 @@ const graphNodes = (page: Page) =>
     "window.__explorer.graph ? window.__explorer.graph.positions() : []",
   );
 
+/** Answers the entity view's query with the server's real answer, changed by `change` first. */
+function rewriteEntityView<T>(page: Page, change: (data: T) => void) {
+  return page.route("**/graphql", async (route) => {
+    if (!(route.request().postData() ?? "").includes("query EntityView")) return route.continue();
+    const response = await route.fetch();
+    const json = (await response.json()) as { data: T };
+    change(json.data);
+    await route.fulfill({ response, json });
+  });
+}
+
 const heading = (page: Page, name: string | RegExp) =>
   page.getByRole("heading", { level: 1, name }).waitFor();
 
@@ -277,19 +288,14 @@ describe("the explorer in a real browser", { timeout: 90_000 }, () => {
     await heading(page, "Explore the IMSS knowledge graph");
     // As at the benchmark's sizes (a state with thousands of facilities, cut at 300 by the API):
     // the real answer for imss, with 300 more facilities two steps away.
-    await page.route("**/graphql", async (route) => {
-      if (!(route.request().postData() ?? "").includes("query EntityView")) return route.continue();
-      const response = await route.fetch();
-      const json = (await response.json()) as {
-        data: {
-          neighborhood: {
-            truncated: boolean;
-            nodes: { depth: number; entity: { key: string; name: string; kind: string } }[];
-            links: { type: string; from: { key: string }; to: { key: string }; fact: null }[];
-          };
-        };
+    await rewriteEntityView<{
+      neighborhood: {
+        truncated: boolean;
+        nodes: { depth: number; entity: { key: string; name: string; kind: string } }[];
+        links: { type: string; from: { key: string }; to: { key: string }; fact: null }[];
       };
-      const hood = json.data.neighborhood;
+    }>(page, (data) => {
+      const hood = data.neighborhood;
       const near = hood.nodes.filter((n) => n.depth === 1);
       for (let i = 0; i < 300; i++) {
         const key = `synthetic-facility-${i}`;
@@ -301,7 +307,6 @@ describe("the explorer in a real browser", { timeout: 90_000 }, () => {
         hood.links.push({ type: "LOCATED_IN", from: { key }, to: { key: to }, fact: null });
       }
       hood.truncated = true;
-      await route.fulfill({ response, json });
     });
     await page.goto(`${browser.baseUrl()}/entity/imss`);
     const total = await page.locator(".graph-count").textContent();
@@ -334,23 +339,14 @@ describe("the explorer in a real browser", { timeout: 90_000 }, () => {
     `);
     const page = await browser.open("/", "entity-facts-pages");
     await heading(page, "Explore the IMSS knowledge graph");
-    await page.route("**/graphql", async (route) => {
-      if (!(route.request().postData() ?? "").includes("query EntityView")) return route.continue();
-      const response = await route.fetch();
-      const json = (await response.json()) as {
-        data: {
-          entity: {
-            facts: {
-              edges: unknown[];
-              pageInfo: { endCursor: string | null; hasNextPage: boolean };
-            };
-          };
-        };
+    await rewriteEntityView<{
+      entity: {
+        facts: { edges: unknown[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
       };
-      const facts = json.data.entity.facts;
+    }>(page, (data) => {
+      const facts = data.entity.facts;
       facts.edges = facts.edges.slice(0, 50);
       facts.pageInfo = { endCursor: entity.facts.pageInfo.endCursor, hasNextPage: true };
-      await route.fulfill({ response, json });
     });
     await page.goto(`${browser.baseUrl()}/entity/imss`);
     const rows = page.locator("table.facts tbody tr");
