@@ -1,5 +1,5 @@
 import type { GraphiQLOptions, Plugin } from "graphql-yoga";
-import { etagOf, respondWithFile, type StaticFile, toStaticFile } from "./use-web-app.js";
+import { etagOf, respondWithAsset, type StaticFile, toStaticFile } from "./static-files.js";
 
 /** Where GraphiQL's own files are served, each under a name that carries its content's hash. */
 const PREFIX = "/graphiql/";
@@ -103,16 +103,7 @@ export function useOfflineGraphiQL(): Plugin {
       if (!pathname.startsWith(PREFIX)) return;
       return loadAssets().then(({ files }) => {
         const file = files.get(pathname.slice(PREFIX.length));
-        endResponse(
-          file
-            ? respondWithFile(request, fetchAPI, file, {
-                "cache-control": "public, max-age=31536000, immutable",
-              })
-            : new fetchAPI.Response(`No GraphiQL file ${pathname}`, {
-                status: 404,
-                headers: { "content-type": "text/plain; charset=utf-8" },
-              }),
-        );
+        endResponse(respondWithAsset(request, fetchAPI, file, pathname));
       });
     },
   };

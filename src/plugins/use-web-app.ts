@@ -1,9 +1,14 @@
-import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, extname, join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
 import type { Plugin } from "graphql-yoga";
+import {
+  etagOf,
+  respondWithAsset,
+  respondWithFile,
+  type StaticFile,
+  toStaticFile,
+} from "./static-files.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -15,17 +20,6 @@ export const WEB_DIR =
 
 /** The explorer's own paths (history API): each answers with the app's page. */
 const APP_PATH = /^\/(?:$|entity\/[^/]+$|paths$|documents\/[^/]+$|checks$|variables\/[^/]+$)/;
-
-const TYPES: Record<string, string> = {
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".html": "text/html; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".woff2": "font/woff2",
-  ".json": "application/json; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-};
 
 /**
  * The page may reach only its own origin: scripts, styles, data and workers. Graph and chart
@@ -43,59 +37,6 @@ const APP_CSP = [
   "base-uri 'self'",
   "form-action 'self'",
 ].join("; ");
-
-/** A file ready to send: its bytes, and the same gzip-compressed when that is smaller. */
-export interface StaticFile {
-  body: Uint8Array<ArrayBuffer>;
-  gzip: Uint8Array<ArrayBuffer> | undefined;
-  type: string;
-  etag: string;
-}
-
-export function toStaticFile(
-  body: Uint8Array<ArrayBuffer>,
-  name: string,
-  etag: string,
-): StaticFile {
-  const type = TYPES[extname(name)] ?? "application/octet-stream";
-  const gzip = body.byteLength > 1_024 ? gzipSync(body) : undefined;
-  return {
-    body,
-    gzip: gzip && gzip.byteLength < body.byteLength ? gzip : undefined,
-    type,
-    etag,
-  };
-}
-
-/** A strong ETag: the start of the content's SHA-256. */
-export function etagOf(content: Uint8Array | string): string {
-  return `"${createHash("sha256").update(content).digest("base64url").slice(0, 16)}"`;
-}
-
-/** Answers GET/HEAD with `file`: gzip when the client takes it, 304 when its ETag still holds. */
-export function respondWithFile(
-  request: Request,
-  fetchAPI: { Response: typeof Response },
-  file: StaticFile,
-  headers: Record<string, string>,
-): Response {
-  const common = { ...headers, etag: file.etag, vary: "accept-encoding" };
-  if (request.headers.get("if-none-match") === file.etag) {
-    return new fetchAPI.Response(null, { status: 304, headers: common });
-  }
-  const gzip = file.gzip && /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");
-  const body = gzip ? file.gzip! : file.body;
-  return new fetchAPI.Response(request.method === "HEAD" ? null : body, {
-    status: 200,
-    headers: {
-      ...common,
-      "content-type": file.type,
-      "content-length": String(body.byteLength),
-      "x-content-type-options": "nosniff",
-      ...(gzip ? { "content-encoding": "gzip" } : {}),
-    },
-  });
-}
 
 /** Reads the built app once: its page and every file under assets/ (names carry their hash). */
 function readWebApp(dir: string): { page: StaticFile; assets: Map<string, StaticFile> } | null {
@@ -142,16 +83,7 @@ export function useWebApp(dir: string = WEB_DIR): Plugin {
       }
       if (isAsset) {
         const file = app.assets.get(pathname.slice("/assets/".length));
-        endResponse(
-          file
-            ? respondWithFile(request, fetchAPI, file, {
-                "cache-control": "public, max-age=31536000, immutable",
-              })
-            : new fetchAPI.Response(`No asset ${pathname}`, {
-                status: 404,
-                headers: { "content-type": "text/plain; charset=utf-8" },
-              }),
-        );
+        endResponse(respondWithAsset(request, fetchAPI, file, pathname));
         return;
       }
       endResponse(
