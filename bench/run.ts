@@ -10,6 +10,7 @@ import autocannon from "autocannon";
 import { format } from "prettier";
 import { homeDatabase } from "../src/db/open-database.js";
 import { createApp } from "../src/server.js";
+import { argument } from "./args.js";
 import { ensureGenerated, type GenerationInfo, parseSize } from "./generate.js";
 import { neo4jGraphqlSchema } from "./neo4j-graphql-schema.js";
 import { BENCH_DIR, BENCH_PASSWORD, startBenchNeo4j, stopOnSignals } from "./neo4j.js";
@@ -42,11 +43,6 @@ import { median, renderGrowth, renderResults } from "./report.js";
  */
 
 const log = (line: string) => console.log(`[bench] ${line}`);
-
-function argument(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 export interface LoadResult {
   requestsPerSecond: number;

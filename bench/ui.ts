@@ -4,8 +4,10 @@ import { chromium, type Page } from "playwright-core";
 import { createHttpServer } from "../src/server.js";
 import { findChromium } from "../test/support/chromium.js";
 import { BUDGET_GZIP_BYTES, buildWebApp } from "../web/build.js";
+import { argument } from "./args.js";
 import { ensureGenerated, parseSize } from "./generate.js";
 import { startBenchNeo4j, stopOnSignals } from "./neo4j.js";
+import { median } from "./report.js";
 
 /**
  * `npm run bench:ui -- --size M`: what the explorer costs a browser, per view, on loopback.
@@ -46,16 +48,6 @@ interface ViewFigures {
   graphqlRequests: number;
   msToData: number[];
 }
-
-function argument(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-};
 
 /** Opens `url` on a fresh page and measures it until its data is shown. */
 async function measureView(page: Page, url: string, graph: boolean) {
