@@ -9,6 +9,7 @@
 //   npx tsx web/build.ts            (npm run build:web; `npm run build` runs it too)
 //   import { buildWebApp } from "./web/build.ts"; await buildWebApp({ outDir })
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -177,11 +178,7 @@ export async function buildWebApp(
   }
   if (!script) throw new Error("esbuild wrote no entry script");
 
-  const iconHash = (await import("node:crypto"))
-    .createHash("sha256")
-    .update(favicon)
-    .digest("hex")
-    .slice(0, 8);
+  const iconHash = createHash("sha256").update(favicon).digest("hex").slice(0, 8);
   const iconPath = `/assets/favicon-${iconHash}.svg`;
   writeFileSync(join(outDir, iconPath), favicon);
   writeFileSync(join(outDir, "index.html"), indexHtml(script, stylesheet, iconPath));
