@@ -3,12 +3,13 @@ import { join } from "node:path";
 import { parseDocument } from "yaml";
 import { checkConflicts } from "./check/conflicts.js";
 import { checkFacts } from "./check/facts.js";
+import { checkLabels } from "./check/labels.js";
 import { checkPartTotals } from "./check/part-totals.js";
 import { checkPeriods } from "./check/periods.js";
 import { checkRelations } from "./check/relations.js";
 import { SeedCheck } from "./check/seed-check.js";
 import { parseSections } from "./check/shape.js";
-import { type SeedBundle, type SeedDocument, SeedError, type SeedProblem } from "./seed-bundle.js";
+import { type SeedBundle, SeedError, type SeedProblem, type SourceText } from "./seed-bundle.js";
 import { ENTITY_KINDS, type EntityKind } from "./seed-format.js";
 
 export {
@@ -17,6 +18,7 @@ export {
   type SeedDocument,
   SeedError,
   type SeedProblem,
+  type SourceText,
 } from "./seed-bundle.js";
 
 /**
@@ -39,7 +41,7 @@ export function headerLength(text: string): number {
 /** Reads seeds/documents/*.txt and seeds/curated/*.yaml under `dir` and checks them. */
 export async function readSeeds(dir = "seeds"): Promise<SeedBundle> {
   const problems: SeedProblem[] = [];
-  const documents: SeedDocument[] = [];
+  const documents: SourceText[] = [];
   const docDir = join(dir, "documents");
   for (const name of (await readdir(docDir)).filter((n) => n.endsWith(".txt")).sort()) {
     const file = join(docDir, name);
@@ -97,12 +99,13 @@ export async function readSeeds(dir = "seeds"): Promise<SeedBundle> {
  * throws a SeedError listing every problem.
  */
 export function checkSeeds(
-  documents: SeedDocument[],
+  documents: SourceText[],
   files: { file: string; data: unknown }[],
 ): SeedBundle {
   const check = new SeedCheck();
   const bundle = parseSections(check, documents, files);
   check.indexKeys(bundle);
+  checkLabels(check, bundle);
   checkPeriods(check, bundle);
   checkFacts(check, bundle);
   checkRelations(check, bundle);

@@ -1,8 +1,9 @@
-import type { Check, Conflict, Entity, Fact, Relation, Variable } from "./seed-format.js";
+import type { Check, Conflict, Entity, Fact, Language, Relation, Variable } from "./seed-format.js";
 
 /** What the seeds are once read: the documents and the curated entries, each with its file. */
 
-export interface SeedDocument {
+/** A source document's file as read. */
+export interface SourceText {
   /** The file name without .txt. */
   id: string;
   /** The date in the header (YYYY-MM-DD). */
@@ -11,6 +12,12 @@ export interface SeedDocument {
   text: string;
   /** The file it was read from. */
   file: string;
+}
+
+/** A source document with what its `documents:` entry says of it. */
+export interface SeedDocument extends SourceText {
+  language: Language;
+  title: string;
 }
 
 export type FromFile<T> = T & { file: string };

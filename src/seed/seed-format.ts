@@ -30,12 +30,79 @@ export type Granularity = (typeof GRANULARITIES)[number];
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD");
 
+export const LANGUAGES = ["en", "es"] as const;
+export const Language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof Language>;
+
+export const LABEL_KINDS = [
+  "preferred", // the name to show in that language (one per language)
+  "alias", // another name or spelling (a plural, a variant)
+  "acronym", // "UMF", "IMSS"
+] as const;
+export type LabelKind = (typeof LABEL_KINDS)[number];
+
+export const LABEL_SOURCES = [
+  "text", // the words occur in a source document (the check finds which)
+  "curated", // a translation or descriptive name given by the curators
+] as const;
+export type LabelSource = (typeof LABEL_SOURCES)[number];
+
+/**
+ * A name of an entity or variable in one language. Labels are names, not facts: they carry no
+ * figure, but each says where it comes from.
+ */
+export const Label = z
+  .object({
+    text: z.string().trim().min(1),
+    language: Language,
+    kind: z.enum(LABEL_KINDS),
+    from: z.enum(LABEL_SOURCES),
+  })
+  .strict();
+export type Label = z.infer<typeof Label>;
+
+/** Labels hold one preferred name in each language, and no text twice in one language. */
+function checkLabels(labels: Label[], ctx: z.RefinementCtx): void {
+  for (const language of LANGUAGES) {
+    const preferred = labels.filter((l) => l.language === language && l.kind === "preferred");
+    if (preferred.length !== 1) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["labels"],
+        message: `needs exactly one preferred label in "${language}" (it has ${preferred.length})`,
+      });
+    }
+  }
+  const seen = new Set<string>();
+  labels.forEach((l, i) => {
+    const id = `${l.language}\u0000${l.text.toLowerCase()}`;
+    if (seen.has(id)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["labels", i, "text"],
+        message: `"${l.text}" is already a label in "${l.language}"`,
+      });
+    }
+    seen.add(id);
+  });
+}
+
+/** The preferred label's text in a language. */
+export function preferredLabel(labels: readonly Label[], language: Language): string {
+  return labels.find((l) => l.language === language && l.kind === "preferred")?.text ?? "";
+}
+
+/** Every label but the English preferred one: the names the API lists as `aliases`. */
+export function aliasesOf(labels: readonly Label[]): string[] {
+  return labels.filter((l) => !(l.language === "en" && l.kind === "preferred")).map((l) => l.text);
+}
+
 export const Entity = z
   .object({
     key: Key,
     kind: EntityKind,
-    name: z.string().min(1),
-    aliases: z.array(z.string().min(1)).default([]),
+    /** Its names: a preferred one in English and in Spanish, and any aliases and acronyms. */
+    labels: z.array(Label).min(1),
     description: z.string().min(1),
     /** TimePeriod only. */
     start: IsoDate.optional(),
@@ -46,6 +113,7 @@ export const Entity = z
   })
   .strict()
   .superRefine((e, ctx) => {
+    checkLabels(e.labels, ctx);
     const isPeriod = e.kind === "TimePeriod";
     for (const field of ["start", "end", "granularity"] as const) {
       if (isPeriod && e[field] === undefined) {
@@ -58,7 +126,8 @@ export const Entity = z
     if (isPeriod && e.start && e.end && e.start > e.end) {
       ctx.addIssue({ code: "custom", path: ["end"], message: "ends before it starts" });
     }
-  });
+  })
+  .transform((e) => ({ ...e, name: preferredLabel(e.labels, "en"), aliases: aliasesOf(e.labels) }));
 export type Entity = z.infer<typeof Entity>;
 
 export const RELATION_TYPES = [
@@ -105,11 +174,14 @@ export type Unit = z.infer<typeof Unit>;
 export const Variable = z
   .object({
     key: Key,
-    name: z.string().min(1),
+    /** Its names, as an entity's: a preferred one in English and in Spanish at least. */
+    labels: z.array(Label).min(1),
     unit: Unit,
     description: z.string().min(1),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => checkLabels(v.labels, ctx))
+  .transform((v) => ({ ...v, name: preferredLabel(v.labels, "en") }));
 export type Variable = z.infer<typeof Variable>;
 
 export const STATISTICS = [
@@ -207,8 +279,21 @@ export const Check = z
   .strict();
 export type Check = z.infer<typeof Check>;
 
+/** What the seeds say about a source document besides its text. */
+export const DocumentEntry = z
+  .object({
+    /** The document's file name without .txt. */
+    id: z.string().min(1),
+    /** The language it is written in: its numbers are read, and its text indexed, in it. */
+    language: Language,
+    title: z.string().trim().min(1).optional(),
+  })
+  .strict();
+export type DocumentEntry = z.infer<typeof DocumentEntry>;
+
 export const SeedFile = z
   .object({
+    documents: z.array(DocumentEntry).default([]),
     entities: z.array(Entity).default([]),
     variables: z.array(Variable).default([]),
     relations: z.array(Relation).default([]),

@@ -4,7 +4,15 @@ import { quoteProblem } from "./quotes.js";
 
 export type Section = keyof SeedFile;
 
-const SECTIONS: Section[] = ["entities", "variables", "relations", "facts", "conflicts", "checks"];
+const SECTIONS: Section[] = [
+  "documents",
+  "entities",
+  "variables",
+  "relations",
+  "facts",
+  "conflicts",
+  "checks",
+];
 
 /** "an Organization", "a Program". */
 export function an(word: string): string {

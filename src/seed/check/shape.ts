@@ -1,8 +1,15 @@
 import type { z } from "zod";
-import { emptyBundle, type SeedBundle, type SeedDocument } from "../seed-bundle.js";
+import {
+  emptyBundle,
+  type FromFile,
+  type SeedBundle,
+  type SeedDocument,
+  type SourceText,
+} from "../seed-bundle.js";
 import {
   Check,
   Conflict,
+  DocumentEntry,
   Entity,
   Fact,
   Relation,
@@ -12,6 +19,7 @@ import {
 import type { SeedCheck, Section } from "./seed-check.js";
 
 const SECTIONS = {
+  documents: DocumentEntry,
   entities: Entity,
   variables: Variable,
   relations: Relation,
@@ -38,6 +46,7 @@ function entryName(section: Section, index: number, raw: unknown): string {
     const facts = Array.isArray(raw.facts) ? raw.facts.map(String).join(" vs ") : "?";
     return `${at} (${facts})`;
   }
+  if (section === "documents") return typeof raw.id === "string" ? `${at} (id: ${raw.id})` : at;
   return typeof raw.key === "string" ? `${at} (key: ${raw.key})` : at;
 }
 
@@ -56,10 +65,11 @@ function formatPath(path: readonly PropertyKey[]): string {
  */
 export function parseSections(
   check: SeedCheck,
-  documents: SeedDocument[],
+  texts: SourceText[],
   files: { file: string; data: unknown }[],
 ): SeedBundle {
-  const bundle = emptyBundle(documents);
+  const bundle = emptyBundle();
+  const entries: FromFile<DocumentEntry>[] = [];
   for (const { file, data } of files) {
     const content = data ?? {};
     if (!isRecord(content)) {
@@ -104,9 +114,54 @@ export function parseSections(
         }
         const item = { ...parsed.data, file };
         check.entryOf.set(item, entry);
-        (bundle[section] as object[]).push(item);
+        if (section === "documents") entries.push(item as FromFile<DocumentEntry>);
+        else (bundle[section] as object[]).push(item);
       });
     }
   }
+  bundle.documents = describeDocuments(check, texts, entries);
   return bundle;
+}
+
+/**
+ * Each document with its entry of a `documents:` section (its language, its title): every
+ * document needs exactly one, and every entry a document. A document without one is still
+ * checked, as English, so that one run reports everything.
+ */
+function describeDocuments(
+  check: SeedCheck,
+  texts: SourceText[],
+  entries: FromFile<DocumentEntry>[],
+): SeedDocument[] {
+  const byId = new Map<string, FromFile<DocumentEntry>>();
+  for (const e of entries) {
+    const first = byId.get(e.id);
+    if (first) {
+      check.problem(e, "id", `document "${e.id}" is already described (in ${first.file})`);
+    } else if (!texts.some((t) => t.id === e.id)) {
+      check.problem(
+        e,
+        "id",
+        `unknown document "${e.id}" (known: ${texts.map((t) => t.id).join(", ") || "none"})`,
+      );
+    } else {
+      byId.set(e.id, e);
+    }
+  }
+  return texts.map((t) => {
+    const entry = byId.get(t.id);
+    if (!entry) {
+      check.problems.push({
+        file: t.file,
+        entry: "(document)",
+        path: "language",
+        reason: `no entry in a documents: section says its language (add - { id: ${t.id}, language: en|es })`,
+      });
+    }
+    return {
+      ...t,
+      language: entry?.language ?? "en",
+      title: entry?.title ?? `IMSS press release of ${t.date}`,
+    };
+  });
 }
