@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { foldText } from "../src/text/fold.js";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Driver } from "neo4j-driver";
@@ -236,24 +237,34 @@ export async function removeGenerated(driver: Driver, log: (line: string) => voi
   log(`Removed earlier generated data in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
+/** A generated entity with the folded copies the search indexes read (as the seed loader writes). */
+function searchable<T extends { name: string; description: string }>(
+  row: T,
+): T & { searchNames: string; searchTextEn: string } {
+  return { ...row, searchNames: foldText(row.name), searchTextEn: foldText(row.description) };
+}
+
 const CREATE_STATES = `
 UNWIND $states AS s
 MATCH (mexico:Entity {key: 'mexico'})
-CREATE (n:Entity:Place {key: s.key, kind: 'Place', name: s.name, aliases: [], aliasText: '',
+CREATE (n:Entity:Place {key: s.key, kind: 'Place', name: s.name, nameEs: s.name, aliases: [],
+        searchNames: s.searchNames, searchTextEn: s.searchTextEn,
         description: s.description, generated: true})
 CREATE (n)-[:WITHIN {generated: true}]->(mexico)`;
 
 const CREATE_MONTHS = `
 UNWIND $months AS m
 MATCH (year:Entity {key: m.yearKey})
-CREATE (n:Entity:TimePeriod {key: m.key, kind: 'TimePeriod', name: m.name, aliases: [], aliasText: '',
+CREATE (n:Entity:TimePeriod {key: m.key, kind: 'TimePeriod', name: m.name, nameEs: m.name, aliases: [],
+        searchNames: m.searchNames, searchTextEn: m.searchTextEn,
         description: m.description, start: m.start, end: m.end, granularity: 'month', generated: true})
 CREATE (n)-[:WITHIN {generated: true}]->(year)`;
 
 const CREATE_FACILITIES = `
 UNWIND $facilities AS f
 MATCH (place:Entity {key: f.place}), (type:Entity {key: f.type})
-CREATE (n:Entity:Place {key: f.key, kind: 'Place', name: f.name, aliases: [], aliasText: '',
+CREATE (n:Entity:Place {key: f.key, kind: 'Place', name: f.name, nameEs: f.name, aliases: [],
+        searchNames: f.searchNames, searchTextEn: f.searchTextEn,
         description: f.description, facilityType: f.type, program: f.program, generated: true})
 CREATE (n)-[:LOCATED_IN {generated: true}]->(place), (n)-[:PART_OF {generated: true}]->(type)`;
 
@@ -308,32 +319,38 @@ export async function generate(
   if (missing.length) throw new Error(`The curated seeds lack ${missing.join(", ")}`);
 
   await write(driver, CREATE_STATES, {
-    states: STATES.filter((s) => !CURATED_STATES.has(s.key)).map((s) => ({
-      key: s.key,
-      name: s.name,
-      description: `${s.name}, a state of Mexico (generated for the scale benchmark).`,
-    })),
+    states: STATES.filter((s) => !CURATED_STATES.has(s.key)).map((s) =>
+      searchable({
+        key: s.key,
+        name: s.name,
+        description: `${s.name}, a state of Mexico (generated for the scale benchmark).`,
+      }),
+    ),
   });
   await write(driver, CREATE_MONTHS, {
     months: monthList
       .filter((m) => !m.curated)
-      .map((m) => ({
-        ...m,
-        description: `The month of ${m.name} (generated for the scale benchmark).`,
-      })),
+      .map((m) =>
+        searchable({
+          ...m,
+          description: `The month of ${m.name} (generated for the scale benchmark).`,
+        }),
+      ),
   });
 
   const list = facilities(size, names);
   for (let i = 0; i < list.length; i += 5000) {
     await write(driver, CREATE_FACILITIES, {
-      facilities: list.slice(i, i + 5000).map((f) => ({
-        key: f.key,
-        name: f.name,
-        type: f.type,
-        program: f.program,
-        place: f.place,
-        description: `A ${f.typeName} of ${f.program === "imss" ? "the IMSS" : "IMSS-BIENESTAR"} in ${f.placeName} (generated for the scale benchmark).`,
-      })),
+      facilities: list.slice(i, i + 5000).map((f) =>
+        searchable({
+          key: f.key,
+          name: f.name,
+          type: f.type,
+          program: f.program,
+          place: f.place,
+          description: `A ${f.typeName} of ${f.program === "imss" ? "the IMSS" : "IMSS-BIENESTAR"} in ${f.placeName} (generated for the scale benchmark).`,
+        }),
+      ),
     });
   }
   log(`Created ${list.length} facilities, ${monthList.length} months.`);

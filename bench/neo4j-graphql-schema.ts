@@ -16,9 +16,9 @@ export const typeDefs = /* GraphQL */ `
     @fulltext(
       indexes: [
         {
-          indexName: "search_text"
+          indexName: "search_en"
           queryName: "searchEntities"
-          fields: ["name", "aliasText", "description"]
+          fields: ["searchNames", "searchTextEn"]
         }
       ]
     ) {
@@ -26,7 +26,8 @@ export const typeDefs = /* GraphQL */ `
     kind: String!
     name: String!
     aliases: [String!]
-    aliasText: String
+    searchNames: String
+    searchTextEn: String
     description: String
     start: String
     end: String

@@ -1,5 +1,5 @@
 import neo4j, { type Driver } from "neo4j-driver";
-import { luceneQuery } from "../src/loaders/search.js";
+import { luceneQueries } from "../src/loaders/search.js";
 import { encodeCursor } from "../src/pagination.js";
 import { ENTITY_KIND_VALUES } from "../src/schema/entity-kind.js";
 import { GENERATED_VARIABLE } from "./model.js";
@@ -364,7 +364,7 @@ RETURN p {.key, .name, places: places} AS entity`,
       what: `Full-text search "${SEARCH_TEXT}" among places (facilities are sites), best 10 by score then key.`,
       ours: {
         query: `query ($text: String!) {
-          search(text: $text, kinds: [PLACE], first: 10) {
+          search(text: $text, language: EN, kinds: [PLACE], first: 10) {
             edges { node { score entity { key name } } }
           }
         }`,
@@ -381,15 +381,15 @@ RETURN p {.key, .name, places: places} AS entity`,
             edges { score node { key name } }
           }
         }`,
-        variables: { phrase: luceneQuery(SEARCH_TEXT) },
+        variables: { phrase: luceneQueries(SEARCH_TEXT, "en").queryEn },
       },
       raw: {
-        cypher: `CALL db.index.fulltext.queryNodes("search_text", $query) YIELD node, score
+        cypher: `CALL db.index.fulltext.queryNodes("search_en", $query) YIELD node, score
 WHERE node:Entity AND node.kind = $kind
 RETURN node.key AS key, node.name AS name, score
 ORDER BY score DESC, key
 LIMIT $limit`,
-        params: { query: luceneQuery(SEARCH_TEXT), kind: "Place", limit: 10 },
+        params: { query: luceneQueries(SEARCH_TEXT, "en").queryEn, kind: "Place", limit: 10 },
         ints: ["limit"],
       },
       normalize: {

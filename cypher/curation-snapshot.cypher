@@ -4,17 +4,27 @@
 CALL () {
   UNWIND $entityKeys AS key
   MATCH (e:Entity {key: key})
-  RETURN collect(e {.key, .kind, .name, .aliases, .description, .start, .end, .granularity}) AS entities
+  RETURN collect(e {.key, .kind, .description, .start, .end, .granularity,
+    labels: [i IN range(0, size(e.labelTexts) - 1) | {
+      text: e.labelTexts[i], language: e.labelLanguages[i], kind: e.labelKinds[i],
+      from: e.labelSources[i]
+    }]
+  }) AS entities
 }
 CALL () {
   UNWIND $variableKeys AS key
   MATCH (v:Variable {key: key})
-  RETURN collect(v {.key, .name, .unit, .description}) AS variables
+  RETURN collect(v {.key, .unit, .description,
+    labels: [i IN range(0, size(v.labelTexts) - 1) | {
+      text: v.labelTexts[i], language: v.labelLanguages[i], kind: v.labelKinds[i],
+      from: v.labelSources[i]
+    }]
+  }) AS variables
 }
 CALL () {
   UNWIND $documentIds AS id
   MATCH (d:Document {id: id})
-  RETURN collect(d {.id, .date, .text}) AS documents
+  RETURN collect(d {.id, .date, .text, .language, .title}) AS documents
 }
 CALL () {
   UNWIND $factKeys AS key

@@ -1,4 +1,5 @@
 // Entities by key (any kind); the loader restores the order of $keys.
 UNWIND $keys AS key
 MATCH (n:Entity {key: key})
-RETURN n {.key, .kind, .name, .aliases, .description, .start, .end, .granularity} AS node
+RETURN n {.key, .kind, .name, .nameEs, .aliases, .description, .start, .end, .granularity,
+         .labelTexts, .labelLanguages, .labelKinds, .labelSources, .labelDocuments} AS node

@@ -8,6 +8,7 @@ WHERE ($kinds IS NULL OR n.kind IN $kinds)
   AND ($relatedTo IS NULL OR EXISTS { (n)--(:Entity {key: $relatedTo}) })
 WITH n, CASE $order WHEN 'KEY' THEN n.key ELSE toLower(n.name) END AS sort
 WHERE $afterKey IS NULL OR sort > $afterValue OR (sort = $afterValue AND n.key > $afterKey)
-RETURN n {.key, .kind, .name, .aliases, .description, .start, .end, .granularity} AS node, sort
+RETURN n {.key, .kind, .name, .nameEs, .aliases, .description, .start, .end, .granularity,
+         .labelTexts, .labelLanguages, .labelKinds, .labelSources, .labelDocuments} AS node, sort
 ORDER BY sort, n.key
 LIMIT $limit

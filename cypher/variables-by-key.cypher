@@ -1,4 +1,5 @@
 // Variables by key.
 UNWIND $keys AS key
 MATCH (v:Variable {key: key})
-RETURN v {.key, .name, .unit, .description} AS variable
+RETURN v {.key, .name, .nameEs, .unit, .description,
+         .labelTexts, .labelLanguages, .labelKinds, .labelSources, .labelDocuments} AS variable

@@ -27,6 +27,16 @@ query ProgramFacilities {
   }
 }
 
+# En español: names and labels in both languages, and a search as Mexican users type it
+# (no accents needed: "hospitales rurales" finds Rural Hospital, "Nuevo Leon" Nuevo León).
+query EnEspanol {
+  search(text: "hospitales rurales", first: 3) {
+    edges { node { kind entity { key name(lang: ES) labels { text language kind source } } } }
+  }
+  entity(key: "umf") { name nombre: name(lang: ES) labels(language: ES) { text kind } }
+  documents { key language title }
+}
+
 # Trace a path: from a program to a facility type, step by step.
 query TracePath {
   paths(from: "imss-bienestar", to: "rural-hospital", maxHops: 3) {

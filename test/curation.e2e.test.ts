@@ -97,11 +97,19 @@ describe("writes need a curator's bearer token", () => {
         .setSubject("ana.curator")
         .setExpirationTime("5m")
         .sign(new TextEncoder().encode(JWT_SECRET));
-    const upsert = `mutation($input: EntityInput!) { upsertEntity(input: $input) { key name history { by action } } }`;
+    const upsert = `mutation($input: EntityInput!) {
+      upsertEntity(input: $input) {
+        key name nameEs: name(lang: ES) labels { text language kind source } history { by action }
+      }
+    }`;
     const input = {
       key: "test-curation-place",
       kind: "PLACE",
       name: "Test place",
+      labels: [
+        { text: "Lugar de prueba", language: "ES", kind: "PREFERRED" },
+        { text: "LDP", language: "ES", kind: "ACRONYM" },
+      ],
       description: "A place made by a test.",
     };
 
@@ -121,6 +129,23 @@ describe("writes need a curator's bearer token", () => {
     expect(body.data.upsertEntity.history).toEqual([
       { by: "ana.curator", action: "create-entity" },
     ]);
+    expect(body.data.upsertEntity.nameEs).toBe("Lugar de prueba");
+    expect(body.data.upsertEntity.labels).toEqual([
+      { text: "Test place", language: "EN", kind: "PREFERRED", source: "CURATED" },
+      { text: "Lugar de prueba", language: "ES", kind: "PREFERRED", source: "CURATED" },
+      { text: "LDP", language: "ES", kind: "ACRONYM", source: "CURATED" },
+    ]);
+
+    // Without a Spanish name, the entity is refused, and the error names the labels.
+    const noSpanish = await server.graphql<Any>(
+      upsert,
+      { input: { ...input, key: "test-curation-place-2", labels: [] } },
+      { authorization: `Bearer ${await sign({ curator: true })}` },
+    );
+    expect(noSpanish.body.errors?.[0]?.message).toMatch(
+      /labels: needs exactly one preferred label in "es"/,
+    );
+    expect(noSpanish.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 });
 
@@ -218,7 +243,7 @@ describe("curation", () => {
   it("refuses to change an entity's kind", async () => {
     const before = await fingerprint(driver, database);
     const { body } = await server.graphql<Any>(
-      `mutation { upsertEntity(input: { key: "umf", kind: PROGRAM, name: "x", description: "y" }) { key } }`,
+      `mutation { upsertEntity(input: { key: "umf", kind: PROGRAM, name: "x", labels: [], description: "y" }) { key } }`,
       {},
       asCurator,
     );

@@ -6,9 +6,9 @@ import {
   checkSeeds,
   readSeeds,
   type SeedBundle,
-  type SeedDocument,
   SeedError,
   type SeedProblem,
+  type SourceText,
 } from "../src/seed/read-seeds.js";
 
 // --- The real seeds --------------------------------------------------------
@@ -94,12 +94,20 @@ describe("readSeeds on the real seeds", () => {
 
 const TEXT =
   " date 2022-01-20 The IMSS has 1,531 Family Medicine Units (UMF) and 146,000 nurses; 2 million 117 1,417 hospital discharges in 2021.";
-const DOC: SeedDocument = {
+const DOC: SourceText = {
   id: "doc-a",
   date: "2022-01-20",
   text: TEXT,
   file: "seeds/documents/doc-a.txt",
 };
+
+/** Labels for a test entity or variable: the same curated name in English and Spanish. */
+function names(en: string, es = en): Record<string, string>[] {
+  return [
+    { text: en, language: "en", kind: "preferred", from: "curated" },
+    { text: es, language: "es", kind: "preferred", from: "curated" },
+  ];
+}
 const at = (quote: string) => TEXT.indexOf(quote);
 
 interface RawFile {
@@ -113,24 +121,30 @@ function baseFiles(): RawFile[] {
     {
       file: "seeds/curated/entities.yaml",
       data: {
+        documents: [{ id: "doc-a", language: "en" }],
         entities: [
-          { key: "imss", kind: "Organization", name: "IMSS", description: "The Institute." },
+          {
+            key: "imss",
+            kind: "Organization",
+            labels: names("IMSS"),
+            description: "The Institute.",
+          },
           {
             key: "umf",
             kind: "FacilityType",
-            name: "Family Medicine Unit",
+            labels: names("Family Medicine Unit"),
             description: "A unit.",
           },
           {
             key: "hospital-discharge",
             kind: "Service",
-            name: "Hospital discharge",
+            labels: names("Hospital discharge"),
             description: "A discharge.",
           },
           {
             key: "jan-20-2022",
             kind: "TimePeriod",
-            name: "20 January 2022",
+            labels: names("20 January 2022"),
             description: "A day.",
             start: "2022-01-20",
             end: "2022-01-20",
@@ -139,7 +153,7 @@ function baseFiles(): RawFile[] {
           {
             key: "year-2021",
             kind: "TimePeriod",
-            name: "2021",
+            labels: names("2021"),
             description: "A year.",
             start: "2021-01-01",
             end: "2021-12-31",
@@ -152,9 +166,19 @@ function baseFiles(): RawFile[] {
       file: "seeds/curated/variables.yaml",
       data: {
         variables: [
-          { key: "facility-count", name: "Facilities", unit: "count", description: "Facilities." },
-          { key: "nurse-count", name: "Nurses", unit: "people", description: "Nurses." },
-          { key: "services-delivered", name: "Services", unit: "count", description: "Services." },
+          {
+            key: "facility-count",
+            labels: names("Facilities"),
+            unit: "count",
+            description: "Facilities.",
+          },
+          { key: "nurse-count", labels: names("Nurses"), unit: "people", description: "Nurses." },
+          {
+            key: "services-delivered",
+            labels: names("Services"),
+            unit: "count",
+            description: "Services.",
+          },
         ],
       },
     },
@@ -247,7 +271,7 @@ function problemsOf(run: () => unknown): { problems: SeedProblem[]; message: str
 function expectProblem(
   files: RawFile[],
   expected: { file: string; entry: string; path: string; reason: RegExp },
-  documents: SeedDocument[] = [DOC],
+  documents: SourceText[] = [DOC],
 ): SeedProblem {
   const { problems, message } = problemsOf(() => checkSeeds(documents, files));
   const match = problems.filter(
@@ -495,7 +519,7 @@ describe("checkSeeds", () => {
   it("reports a duplicate key, naming both places", () => {
     const files = broken("variables.yaml", (d) => {
       d.entities = [
-        { key: "imss", kind: "Organization", name: "IMSS again", description: "Twice." },
+        { key: "imss", kind: "Organization", labels: names("IMSS again"), description: "Twice." },
       ];
     });
     expectProblem(files, {
@@ -513,6 +537,50 @@ describe("checkSeeds", () => {
       entry: "facts[3] (key: umf-count)",
       path: "key",
       reason: /duplicate key "umf-count"/,
+    });
+  });
+
+  it("requires a language on every label and a preferred name in each language", () => {
+    const ENTITIES = "seeds/curated/entities.yaml";
+    const noLanguage = broken("entities.yaml", (d) => {
+      const imss = (d.entities as Record<string, unknown>[])[0] as Record<string, unknown>;
+      imss.labels = [...names("IMSS"), { text: "El Instituto", kind: "alias", from: "curated" }];
+    });
+    expectProblem(noLanguage, {
+      file: ENTITIES,
+      entry: "entities[0] (key: imss)",
+      path: "labels[2].language",
+      reason: /expected one of "en"\|"es"|invalid/i,
+    });
+    const noSpanish = broken("entities.yaml", (d) => {
+      const umf = (d.entities as Record<string, unknown>[])[1] as Record<string, unknown>;
+      umf.labels = [
+        { text: "Family Medicine Unit", language: "en", kind: "preferred", from: "text" },
+        { text: "UMF", language: "es", kind: "acronym", from: "text" },
+      ];
+    });
+    expectProblem(noSpanish, {
+      file: ENTITIES,
+      entry: "entities[1] (key: umf)",
+      path: "labels",
+      reason: /needs exactly one preferred label in "es" \(it has 0\)/,
+    });
+  });
+
+  it("checks that a label from the text occurs in a document", () => {
+    const files = broken("entities.yaml", (d) => {
+      const umf = (d.entities as Record<string, unknown>[])[1] as Record<string, unknown>;
+      umf.labels = [
+        ...names("Family Medicine Unit", "Unidad de Medicina Familiar"),
+        { text: "family medicine units", language: "en", kind: "alias", from: "text" },
+        { text: "Unidades de Medicina Familiar", language: "es", kind: "alias", from: "text" },
+      ];
+    });
+    expectProblem(files, {
+      file: "seeds/curated/entities.yaml",
+      entry: "entities[1] (key: umf)",
+      path: "labels[3].from",
+      reason: /"Unidades de Medicina Familiar" occurs in no document: .* from: curated/,
     });
   });
 
@@ -626,15 +694,47 @@ describe("readSeeds on disk", () => {
     return dir;
   }
 
-  it("reads documents with their header date and full text", async () => {
+  it("reads documents with their header date and full text, and their language and title", async () => {
     const d = await seedDir({
       "documents/doc-a.txt": TEXT,
-      "curated/a.yaml": "# nothing yet\n",
+      "curated/a.yaml": "documents:\n  - { id: doc-a, language: es, title: Un documento }\n",
     });
     const bundle = await readSeeds(d);
     expect(bundle.documents).toEqual([
-      { id: "doc-a", date: "2022-01-20", text: TEXT, file: join(d, "documents", "doc-a.txt") },
+      {
+        id: "doc-a",
+        date: "2022-01-20",
+        text: TEXT,
+        file: join(d, "documents", "doc-a.txt"),
+        language: "es",
+        title: "Un documento",
+      },
     ]);
+  });
+
+  it("requires every document to have its language, and every documents: entry a document", async () => {
+    const d = await seedDir({
+      "documents/doc-a.txt": TEXT,
+      "curated/a.yaml":
+        "documents:\n  - { id: doc-z, language: en }\n  - { id: doc-a, language: fr }\n",
+    });
+    const err = (await readSeeds(d).catch((e: unknown) => e)) as SeedError;
+    expect(err).toBeInstanceOf(SeedError);
+    expect(err.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          entry: "documents[0] (id: doc-z)",
+          path: "id",
+          reason: expect.stringMatching(/unknown document "doc-z"/),
+        }),
+        expect.objectContaining({ entry: "documents[1] (id: doc-a)", path: "language" }),
+        expect.objectContaining({
+          file: join(d, "documents", "doc-a.txt"),
+          path: "language",
+          reason: expect.stringMatching(/no entry in a documents: section says its language/),
+        }),
+      ]),
+    );
   });
 
   it("reports bad YAML with its file and line", async () => {

@@ -3,8 +3,15 @@ CREATE INDEX entity_kind_name IF NOT EXISTS FOR (n:Entity) ON (n.kind, n.name, n
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 CREATE INDEX fact_statistic IF NOT EXISTS FOR (n:Fact) ON (n.statistic);
 CREATE INDEX document_date IF NOT EXISTS FOR (n:Document) ON (n.date);
-// Full-text search over names, aliases (joined into aliasText), descriptions and document text.
-CREATE FULLTEXT INDEX search_text IF NOT EXISTS FOR (n:Entity|Document) ON EACH [n.name, n.aliasText, n.description, n.text];
+// Full-text search, one index per language: every label of an entity or variable (searchNames,
+// in both indexes) and the text written in that language (an entity's description, a
+// document's text), all folded to lower case without accents by the loader (src/text/fold.ts),
+// then stemmed by the language's analyzer. The earlier single index is dropped.
+DROP INDEX search_text IF EXISTS;
+CREATE FULLTEXT INDEX search_en IF NOT EXISTS FOR (n:Entity|Variable|Document) ON EACH [n.searchNames, n.searchTextEn]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}};
+CREATE FULLTEXT INDEX search_es IF NOT EXISTS FOR (n:Entity|Variable|Document) ON EACH [n.searchNames, n.searchTextEs]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'spanish'}};
 // The change log, by target and time.
 CREATE INDEX change_target IF NOT EXISTS FOR (n:Change) ON (n.target, n.at);
 // Facts by variable (statistics, time series and lists of one variable without an entity anchor).

@@ -3,8 +3,8 @@ import { GraphQLError } from "graphql";
 import type { Db, TransactionRunner } from "../db/db.js";
 import { inputError } from "../input-error.js";
 import { seedParameters } from "../seed/load-seeds.js";
-import { checkSeeds, type SeedBundle, type SeedDocument, SeedError } from "../seed/read-seeds.js";
-import { emptyBundle } from "../seed/seed-bundle.js";
+import { checkSeeds, type SeedBundle, SeedError } from "../seed/read-seeds.js";
+import { emptyBundle, type SourceText } from "../seed/seed-bundle.js";
 
 /**
  * Curation: changes to the graph made through the API, each in ONE write
@@ -22,7 +22,7 @@ export interface Curator {
 interface Snapshot {
   entities: Record<string, unknown>[];
   variables: Record<string, unknown>[];
-  documents: { id: string; date: string; text: string }[];
+  documents: { id: string; date: string; text: string; language: string; title: string }[];
   facts: Record<string, unknown>[];
 }
 
@@ -46,7 +46,7 @@ async function snapshot(run: TransactionRunner, refs: Refs): Promise<Snapshot> {
   const [row] = await run<{
     entities: Record<string, unknown>[];
     variables: Record<string, unknown>[];
-    documents: { id: string; date: string; text: string }[];
+    documents: { id: string; date: string; text: string; language: string; title: string }[];
     facts: Record<string, unknown>[];
   }>("curation-snapshot", {
     entityKeys: present(refs.entityKeys),
@@ -67,15 +67,31 @@ async function snapshot(run: TransactionRunner, refs: Refs): Promise<Snapshot> {
 
 /** Validates `input` (seed-format sections) against the snapshot, as the seed loader would. */
 function validate(graph: Snapshot, input: Record<string, unknown[]>): SeedBundle {
-  const documents: SeedDocument[] = graph.documents.map((d) => ({ ...d, file: "graph" }));
+  const documents: SourceText[] = graph.documents.map(({ id, date, text }) => ({
+    id,
+    date,
+    text,
+    file: "graph",
+  }));
   try {
-    return checkSeeds(documents, [
-      {
-        file: "graph",
-        data: { entities: graph.entities, variables: graph.variables, facts: graph.facts },
-      },
-      { file: "input", data: input },
-    ]);
+    return checkSeeds(
+      documents,
+      [
+        {
+          file: "graph",
+          data: {
+            documents: graph.documents.map(({ id, language, title }) => ({ id, language, title })),
+            entities: graph.entities,
+            variables: graph.variables,
+            facts: graph.facts,
+          },
+        },
+        { file: "input", data: input },
+      ],
+      // The graph's labels were checked against all documents when they were loaded; the
+      // snapshot holds only the documents a change names.
+      { labelSources: false },
+    );
   } catch (error) {
     if (error instanceof SeedError) {
       // Problems of the graph's own data are not the client's; only the input's are reported.
@@ -115,11 +131,19 @@ async function record(
   if (rows.length !== 1) throw new Error(`Could not record the change of ${target}`);
 }
 
+export interface LabelInput {
+  text: string;
+  language: string;
+  kind: string;
+}
+
 export interface EntityInput {
   key: string;
   kind: string;
+  /** The English preferred name. */
   name: string;
-  aliases?: string[] | null;
+  /** Its other labels: the Spanish preferred name at least, aliases, acronyms. */
+  labels: LabelInput[];
   description: string;
   start?: string | null;
   end?: string | null;
@@ -137,7 +161,15 @@ export async function upsertEntity(db: Db, curator: Curator, input: EntityInput)
         `"${input.key}" is a ${String(existing.kind)}; an entity's kind cannot change`,
       );
     }
-    const entity = withoutNulls({ ...input, aliases: input.aliases ?? [] });
+    const { name, labels, ...rest } = input;
+    // Labels given through the API are the curator's: from: curated.
+    const entity = withoutNulls({
+      ...rest,
+      labels: [{ text: name, language: "en", kind: "preferred" }, ...labels].map((l) => ({
+        ...l,
+        from: "curated",
+      })),
+    });
     const bundle = validate(
       { ...graph, entities: graph.entities.filter((e) => e.key !== input.key) },
       { entities: [entity] },

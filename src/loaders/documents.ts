@@ -1,5 +1,6 @@
 import type { Db } from "../db/db.js";
-import type { Unit } from "../seed/seed-format.js";
+import type { Language, Unit } from "../seed/seed-format.js";
+import type { LabelRows } from "./labels.js";
 import { loadRows, rowsByKey } from "./request-loaders.js";
 
 export interface DocumentRow {
@@ -8,11 +9,13 @@ export interface DocumentRow {
   title: string;
   text: string;
   length: number;
+  language: Language;
 }
 
-export interface VariableRow {
+export interface VariableRow extends LabelRows {
   key: string;
   name: string;
+  nameEs: string;
   unit: Unit;
   description: string;
 }

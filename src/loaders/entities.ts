@@ -3,18 +3,21 @@ import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
 import type { EntityKind, Granularity, RelationType } from "../seed/seed-format.js";
+import type { LabelRows } from "./labels.js";
 import { countOnce, loadRows, NotFoundError, rowsByKey } from "./request-loaders.js";
 
 /**
  * An entity row. Every query that returns entities gives its key, kind and name; the
- * details (aliases, description, a period's dates) come with rows read by key, in pages
+ * details (Spanish name, labels, aliases, description, a period's dates) come with rows read by key, in pages
  * of entities and in search hits, but not with the rows of relation pages, which are
  * often hundreds per request: `entityDetails` completes a row when a field needs them.
  */
-export interface EntityRow {
+export interface EntityRow extends LabelRows {
   key: string;
   kind: EntityKind;
   name: string;
+  /** The Spanish preferred name (with the details). */
+  nameEs?: string | null;
   aliases?: string[];
   description?: string;
   start?: string | null;

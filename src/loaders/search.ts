@@ -1,44 +1,59 @@
 import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
-import type { EntityKind } from "../seed/seed-format.js";
+import { foldText } from "../text/fold.js";
+import type { EntityKind, Language } from "../seed/seed-format.js";
 import { type EntityRow, primeEntities } from "./entities.js";
 import { countOnce } from "./request-loaders.js";
 
 export interface SearchRow {
   key: string;
-  kind: EntityKind | "Document";
+  kind: EntityKind | "Variable" | "Document";
   score: number;
 }
 
 /**
- * The words of a search: runs of letters, digits and marks, lowercased. Everything else (Lucene's
- * operators and syntax, quotes, slashes, control characters) only separates words, as the index's
- * analyzer separates them in the indexed text.
+ * The words of a search: runs of letters, digits and marks, folded as the indexes hold their
+ * text (lower case, no accents). Everything else (Lucene's operators and syntax, quotes,
+ * slashes, control characters) only separates words, as the indexes' analyzers separate them.
  */
 export function searchWords(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  return foldText(text).match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
 }
 
+/** How much more a hit in an entity's or variable's own names counts than one in a text. */
+const NAMES_BOOST = 1000;
+
 /**
- * A Lucene query from the user's words (searchWords: nothing in it is Lucene syntax): all words
- * must match somewhere (AND), the last one also as a prefix.
+ * The Lucene queries of a search, one per language index (searchWords: nothing in them is Lucene
+ * syntax). Every word must match (AND), the last one also as a prefix, all in the labels
+ * (boosted, so that names come first) or all in the text of that language.
  */
-export function luceneQuery(text: string): string {
+export function luceneQueries(
+  text: string,
+  language: Language | null = null,
+): { queryEn: string | null; queryEs: string | null } {
   const words = searchWords(text);
-  return words
+  const all = words
     .map((w, i) => (i === words.length - 1 && w.length > 2 ? `(${w} OR ${w}*)` : w))
     .join(" AND ");
+  const query = (textField: string) =>
+    `searchNames:(${all})^${NAMES_BOOST} OR ${textField}:(${all})`;
+  return {
+    queryEn: language === "es" ? null : query("searchTextEn"),
+    queryEs: language === "en" ? null : query("searchTextEs"),
+  };
 }
 
 export async function searchPage(
   db: Db,
   text: string,
+  language: Language | null,
   kinds: string[] | null,
   page: PageQuery,
 ): Promise<SearchRow[]> {
   const rows = await db.read<SearchRow & { entity: EntityRow | null }>("search", {
-    query: luceneQuery(text),
+    ...luceneQueries(text, language),
     kinds,
     ...pageParams(page),
   });
@@ -49,6 +64,11 @@ export async function searchPage(
   return rows.map(({ key, kind, score }) => ({ key, kind, score }));
 }
 
-export function searchCount(ctx: Context, text: string, kinds: string[] | null): Promise<number> {
-  return countOnce(ctx, "search-count", { query: luceneQuery(text), kinds });
+export function searchCount(
+  ctx: Context,
+  text: string,
+  language: Language | null,
+  kinds: string[] | null,
+): Promise<number> {
+  return countOnce(ctx, "search-count", { ...luceneQueries(text, language), kinds });
 }

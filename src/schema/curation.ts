@@ -6,6 +6,7 @@ import { EntityKind } from "./entity-kind.js";
 import { Fact } from "./fact.js";
 import { Qualifier, Statistic, Unit } from "./fact-enums.js";
 import { RelationType } from "./relation-type.js";
+import { LabelInput } from "./label.js";
 import { Granularity } from "./time-period.js";
 
 /**
@@ -15,8 +16,7 @@ import { Granularity } from "./time-period.js";
  */
 
 const EntityInput = builder.inputType("EntityInput", {
-  description:
-    "An entity to add, or (same key) the new name, aliases and description of an existing one.",
+  description: "An entity to add, or (same key) the new names and description of an existing one.",
   fields: (t) => ({
     key: t.string({
       required: true,
@@ -27,8 +27,13 @@ const EntityInput = builder.inputType("EntityInput", {
       required: true,
       description: "Its kind (cannot change once set).",
     }),
-    name: t.string({ required: true, description: "Name." }),
-    aliases: t.stringList({ required: false, description: "Other names and spellings." }),
+    name: t.string({ required: true, description: "Its preferred name in English." }),
+    labels: t.field({
+      type: [LabelInput],
+      required: true,
+      description:
+        "Its other names: a preferred one in Spanish (required), aliases and acronyms in either language.",
+    }),
     description: t.string({ required: true, description: "A short description." }),
     start: t.string({ required: false, description: "TimePeriod only: first day (YYYY-MM-DD)." }),
     end: t.string({ required: false, description: "TimePeriod only: last day (YYYY-MM-DD)." }),

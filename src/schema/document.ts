@@ -2,6 +2,7 @@ import { builder } from "../builder.js";
 import { inputError } from "../input-error.js";
 import { allDocuments, type DocumentRow, loadDocuments } from "../loaders/documents.js";
 import { factsField } from "./fact.js";
+import { Language } from "./language.js";
 
 export const Document = builder.loadableNodeRef<DocumentRow, string>("Document", {
   id: { resolve: (row: DocumentRow) => row.id, description: "Global id (Relay)." },
@@ -17,6 +18,11 @@ Document.implement({
     }),
     date: t.exposeString("date", { description: "Publication date (YYYY-MM-DD)." }),
     title: t.exposeString("title", { description: "A title." }),
+    language: t.field({
+      type: Language,
+      description: "The language it is written in (its numbers are read in it).",
+      resolve: (d) => d.language,
+    }),
     text: t.exposeString("text", { description: "The full text; citation offsets point into it." }),
     length: t.exposeInt("length", { description: "Length of the text in UTF-16 code units." }),
     facts: factsField<DocumentRow>(

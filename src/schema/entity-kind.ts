@@ -27,9 +27,11 @@ export const EntityKind = builder.enumType("EntityKind", {
 });
 
 export const SearchKind = builder.enumType("SearchKind", {
-  description: "What a search hit can be: an entity of some kind, or a source document.",
+  description:
+    "What a search hit can be: an entity of some kind, a variable, or a source document.",
   values: {
     ...ENTITY_KIND_VALUES,
+    VARIABLE: { value: "Variable", description: "What facts measure (its names are searched)." },
     DOCUMENT: { value: "Document", description: "A source document (its full text is searched)." },
   },
 });

@@ -5,12 +5,15 @@ import { pageQuery, toPage } from "../pagination.js";
 import { Document } from "./document.js";
 import { Entity } from "./entity.js";
 import { SearchKind } from "./entity-kind.js";
+import { Language } from "./language.js";
 import { pageConnection } from "./page-connection.js";
+import { Variable } from "./variable.js";
 
 const MAX_SEARCH_LENGTH = 200;
 
 const SearchHit = builder.objectRef<SearchRow>("SearchHit").implement({
-  description: "An entity or document that matches a search, with its kind and relevance score.",
+  description:
+    "An entity, variable or document that matches a search, with its kind and relevance score.",
   fields: (t) => ({
     kind: t.field({
       type: SearchKind,
@@ -23,13 +26,19 @@ const SearchHit = builder.objectRef<SearchRow>("SearchHit").implement({
     entity: t.field({
       type: Entity,
       nullable: true,
-      description: "The entity hit (null for a document).",
-      resolve: (h) => (h.kind === "Document" ? null : h.key),
+      description: "The entity hit (null for a variable or a document).",
+      resolve: (h) => (h.kind === "Document" || h.kind === "Variable" ? null : h.key),
+    }),
+    variable: t.field({
+      type: Variable,
+      nullable: true,
+      description: "The variable hit (null for an entity or a document).",
+      resolve: (h) => (h.kind === "Variable" ? h.key : null),
     }),
     document: t.field({
       type: Document,
       nullable: true,
-      description: "The document hit (null for an entity).",
+      description: "The document hit (null for an entity or a variable).",
       resolve: (h) => (h.kind === "Document" ? h.key : null),
     }),
   }),
@@ -58,14 +67,23 @@ builder.queryField("search", (t) =>
   t.field({
     type: SearchConnection,
     description:
-      "Full-text search over entity names, aliases and descriptions and the documents' text, ranked by relevance. " +
-      "Every word must match; the last one also matches as a prefix.",
+      "Full-text search, in English and Spanish, over the names of entities and variables (every label), " +
+      "entities' descriptions and the documents' text. Case and accents do not matter (\"Nuevo Leon\" finds Nuevo León) " +
+      'and words are stemmed in each language ("hospitales rurales" finds Rural Hospital). ' +
+      "Every word must match; the last one also matches as a prefix. A hit in a name ranks before a hit in a text; " +
+      "ties are broken by key.",
     args: {
       text: t.arg.string({ required: true, description: "The words to find." }),
       kinds: t.arg({
         type: [SearchKind],
         required: false,
         description: "Only hits of these kinds.",
+      }),
+      language: t.arg({
+        type: Language,
+        required: false,
+        description:
+          "Only this language's index: its stemming, and its texts (names are in both). Default: both.",
       }),
       first: t.arg.int({ required: false, description: "Page size (at most 100; default 20)." }),
       after: t.arg.string({ required: false, description: "The endCursor of the previous page." }),
@@ -79,9 +97,10 @@ builder.queryField("search", (t) =>
         throw inputError("text", `must be at most ${MAX_SEARCH_LENGTH} characters`);
       const page = pageQuery(args);
       const kinds = args.kinds ?? null;
-      const rows = await searchPage(ctx.db, text, kinds, page);
+      const language = args.language ?? null;
+      const rows = await searchPage(ctx.db, text, language, kinds, page);
       const result = toPage(rows, page, (r) => ({ value: r.score, key: r.key }));
-      return { ...result, count: () => searchCount(ctx, text, kinds) };
+      return { ...result, count: () => searchCount(ctx, text, language, kinds) };
     },
   }),
 );

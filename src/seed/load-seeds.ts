@@ -2,7 +2,11 @@ import { randomUUID } from "node:crypto";
 import neo4j, { type Driver } from "neo4j-driver";
 import { applySchema } from "../db/apply-schema.js";
 import { cypher } from "../db/cypher.js";
+import { foldText } from "../text/fold.js";
+import { documentOfLabel } from "./check/labels.js";
 import { readSeeds, type SeedBundle } from "./read-seeds.js";
+import type { SeedDocument } from "./seed-bundle.js";
+import { type Label, preferredLabel } from "./seed-format.js";
 
 /**
  * Writes a validated seed bundle into Neo4j in ONE write transaction, MERGEing
@@ -37,17 +41,20 @@ export function seedParameters(
         id: d.id,
         date: d.date,
         text: d.text,
-        title: `IMSS press release of ${d.date}`,
+        title: d.title,
+        language: d.language,
+        searchTextEn: d.language === "en" ? foldText(d.text) : null,
+        searchTextEs: d.language === "es" ? foldText(d.text) : null,
       })),
     },
     "seed/02-entities": {
       entities: bundle.entities.map((e) => ({
         key: e.key,
         kind: e.kind,
-        name: e.name,
+        ...labelProperties(e.labels, bundle.documents),
         aliases: e.aliases,
-        aliasText: e.aliases.join(" | "),
         description: e.description,
+        searchTextEn: foldText(e.description),
         start: e.start ?? null,
         end: e.end ?? null,
         granularity: e.granularity ?? null,
@@ -57,7 +64,7 @@ export function seedParameters(
     "seed/03-variables": {
       variables: bundle.variables.map((v) => ({
         key: v.key,
-        name: v.name,
+        ...labelProperties(v.labels, bundle.documents),
         unit: v.unit,
         description: v.description,
       })),
@@ -118,6 +125,29 @@ export function seedParameters(
         totals: c.totals,
       })),
     },
+  };
+}
+
+/**
+ * How labels are kept on a node: the preferred names as `name` (English) and `nameEs`, every
+ * label as parallel lists (text, language, kind, origin and, for words of a source, the first
+ * document that has them), and all of them folded into `searchNames` for the full-text indexes.
+ */
+export function labelProperties(
+  labels: readonly Label[],
+  documents: readonly SeedDocument[],
+): Record<string, unknown> {
+  return {
+    name: preferredLabel(labels, "en"),
+    nameEs: preferredLabel(labels, "es"),
+    labelTexts: labels.map((l) => l.text),
+    labelLanguages: labels.map((l) => l.language),
+    labelKinds: labels.map((l) => l.kind),
+    labelSources: labels.map((l) => l.from),
+    labelDocuments: labels.map((l) =>
+      l.from === "text" ? (documentOfLabel(l, documents)?.id ?? "") : "",
+    ),
+    searchNames: foldText(labels.map((l) => l.text).join(" | ")),
   };
 }
 

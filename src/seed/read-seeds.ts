@@ -93,6 +93,14 @@ export async function readSeeds(dir = "seeds"): Promise<SeedBundle> {
   return bundle;
 }
 
+export interface CheckOptions {
+  /**
+   * Whether a label `from: text` must occur in one of `documents` (default true). Curation
+   * turns it off: it checks a change against a few of the graph's documents, not all of them.
+   */
+  labelSources?: boolean;
+}
+
 /**
  * Checks parsed seed files against the documents. `files` are the parsed YAML
  * contents with their (relative) file names. Returns the merged bundle or
@@ -101,11 +109,12 @@ export async function readSeeds(dir = "seeds"): Promise<SeedBundle> {
 export function checkSeeds(
   documents: SourceText[],
   files: { file: string; data: unknown }[],
+  options: CheckOptions = {},
 ): SeedBundle {
   const check = new SeedCheck();
   const bundle = parseSections(check, documents, files);
   check.indexKeys(bundle);
-  checkLabels(check, bundle);
+  if (options.labelSources !== false) checkLabels(check, bundle);
   checkPeriods(check, bundle);
   checkFacts(check, bundle);
   checkRelations(check, bundle);

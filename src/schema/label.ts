@@ -1,0 +1,81 @@
+import { builder } from "../builder.js";
+import type { LabelRows } from "../loaders/labels.js";
+import { type LabelRow, labelsOf } from "../loaders/labels.js";
+import type { Language as LanguageCode } from "../seed/seed-format.js";
+import { Document } from "./document.js";
+import { Language } from "./language.js";
+
+export { Language };
+
+/** Names in two languages: the `Label` type, its enums, and the `name(lang:)`/`labels` fields. */
+
+const LabelKind = builder.enumType("LabelKind", {
+  description: "What a label is to its entity.",
+  values: {
+    PREFERRED: { value: "preferred", description: "The name to show in its language." },
+    ALIAS: { value: "alias", description: "Another name or spelling (a plural, a variant)." },
+    ACRONYM: { value: "acronym", description: "An acronym (UMF, IMSS, MARSS...)." },
+  } as const,
+});
+
+const LabelSource = builder.enumType("LabelSource", {
+  description: "Where a label comes from. Labels are names, not facts.",
+  values: {
+    TEXT: { value: "text", description: "The words occur in a source document (`document`)." },
+    CURATED: {
+      value: "curated",
+      description: "A translation or a descriptive name given by the curators.",
+    },
+  } as const,
+});
+
+export const Label = builder.objectRef<LabelRow>("Label").implement({
+  description: "A name of an entity or variable in one language, with where it comes from.",
+  fields: (t) => ({
+    text: t.exposeString("text", { description: "The name." }),
+    language: t.field({
+      type: Language,
+      description: "Its language.",
+      resolve: (l) => l.language,
+    }),
+    kind: t.field({
+      type: LabelKind,
+      description: "Preferred, alias or acronym.",
+      resolve: (l) => l.kind,
+    }),
+    source: t.field({
+      type: LabelSource,
+      description: "Whether the words are in a source or given by the curators.",
+      resolve: (l) => l.source,
+    }),
+    document: t.field({
+      type: Document,
+      nullable: true,
+      description: "For words of a source: the first document that has them.",
+      resolve: (l) => l.document,
+    }),
+  }),
+});
+
+export const LabelInput = builder.inputType("LabelInput", {
+  description: "A name of an entity, in a language (given through the API: a curated label).",
+  fields: (t) => ({
+    text: t.string({ required: true, description: "The name." }),
+    language: t.field({ type: Language, required: true, description: "Its language." }),
+    kind: t.field({ type: LabelKind, required: true, description: "Preferred, alias or acronym." }),
+  }),
+});
+
+/** A row's preferred name in `language` (English when the Spanish one is missing). */
+export function nameIn(
+  row: { name: string; nameEs?: string | null },
+  language: LanguageCode,
+): string {
+  return language === "es" && row.nameEs ? row.nameEs : row.name;
+}
+
+/** A row's labels, optionally of one language. */
+export function labelsIn(row: LabelRows, language: LanguageCode | null | undefined): LabelRow[] {
+  const all = labelsOf(row);
+  return language ? all.filter((l) => l.language === language) : all;
+}
