@@ -304,7 +304,9 @@ describe("checkSeeds", () => {
       ["nurses", FACTS, "exact"],
       ["discharges", FACTS, "exact"],
     ]);
-    expect(bundle.entities[0]?.aliases).toEqual([]);
+    // The name is the English preferred label; every other label (here the Spanish one) is an alias.
+    expect(bundle.entities[0]?.name).toBe("IMSS");
+    expect(bundle.entities[0]?.aliases).toEqual(["IMSS"]);
   });
 
   it("reports a missing field", () => {

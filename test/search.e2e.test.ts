@@ -22,7 +22,7 @@ const TABLE = parse(readFileSync("test/fixtures/search-queries.yaml", "utf8")) a
   en: Row[];
 };
 
-const { server } = useTestServer();
+const running = useTestServer();
 
 const SEARCH = `query ($text: String!, $first: Int, $after: String, $language: Language, $kinds: [SearchKind!]) {
   search(text: $text, first: $first, after: $after, language: $language, kinds: $kinds) {
@@ -42,7 +42,7 @@ async function search(
   text: string,
   options: { first?: number; after?: string; language?: string; kinds?: string[] } = {},
 ): Promise<{ hits: Hit[]; totalCount: number; endCursor: string | null; hasNext: boolean }> {
-  const { body } = await server.graphql<Any>(SEARCH, { text, first: 10, ...options });
+  const { body } = await running.server.graphql<Any>(SEARCH, { text, first: 10, ...options });
   expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
   const s = body.data.search;
   return {
@@ -98,7 +98,7 @@ describe("search in two languages", () => {
 
   it("ranks a hit in an entity's own names before hits in texts", async () => {
     const { hits } = await search("rural hospital", { first: 20 });
-    const firstText = hits.findIndex((h) => h.kind === "Document");
+    const firstText = hits.findIndex((h) => h.kind === "DOCUMENT");
     const lastName = hits.map((h) => h.key).lastIndexOf("rural-hospital");
     expect(lastName).toBeGreaterThanOrEqual(0);
     expect(firstText === -1 || lastName < firstText).toBe(true);
@@ -106,7 +106,7 @@ describe("search in two languages", () => {
 
   it("finds variables by their Spanish names and documents by their words", async () => {
     const medicos = await search("médicos", { kinds: ["VARIABLE"] });
-    expect(medicos.hits[0]).toMatchObject({ kind: "Variable", key: "physician-count" });
+    expect(medicos.hits[0]).toMatchObject({ kind: "VARIABLE", key: "physician-count" });
     const documents = await search("transplants", { kinds: ["DOCUMENT"] });
     expect(documents.hits.map((h) => h.key)).toContain("002_09b982dd34e5a0da");
   });

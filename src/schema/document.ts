@@ -2,6 +2,7 @@ import { builder } from "../builder.js";
 import { inputError } from "../input-error.js";
 import { allDocuments, type DocumentRow, loadDocuments } from "../loaders/documents.js";
 import { factsField } from "./fact.js";
+import { Label } from "./label.js";
 import { Language } from "./language.js";
 
 export const Document = builder.loadableNodeRef<DocumentRow, string>("Document", {
@@ -51,3 +52,12 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+builder.objectField(Label, "document", (t) =>
+  t.field({
+    type: Document,
+    nullable: true,
+    description: "For words of a source: the first document that has them.",
+    resolve: (l) => l.document,
+  }),
+);

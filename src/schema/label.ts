@@ -2,12 +2,15 @@ import { builder } from "../builder.js";
 import type { LabelRows } from "../loaders/labels.js";
 import { type LabelRow, labelsOf } from "../loaders/labels.js";
 import type { Language as LanguageCode } from "../seed/seed-format.js";
-import { Document } from "./document.js";
 import { Language } from "./language.js";
 
 export { Language };
 
-/** Names in two languages: the `Label` type, its enums, and the `name(lang:)`/`labels` fields. */
+/**
+ * Names in two languages: the `Label` type and its enums, and what the `name(lang:)` and `labels`
+ * fields of entities and variables resolve with. `Label.document` is defined with Document
+ * (document.ts), which this file must not import: entities import it.
+ */
 
 const LabelKind = builder.enumType("LabelKind", {
   description: "What a label is to its entity.",
@@ -47,12 +50,6 @@ export const Label = builder.objectRef<LabelRow>("Label").implement({
       type: LabelSource,
       description: "Whether the words are in a source or given by the curators.",
       resolve: (l) => l.source,
-    }),
-    document: t.field({
-      type: Document,
-      nullable: true,
-      description: "For words of a source: the first document that has them.",
-      resolve: (l) => l.document,
     }),
   }),
 });
