@@ -1,2 +1,4 @@
-// How many source documents the graph holds (zero on an empty database).
-MATCH (d:Document) RETURN count(d) AS documents
+// How many source documents the graph holds (zero on an empty database), and how many of them
+// lack a language: a graph seeded before documents and entities had languages and labels.
+MATCH (d:Document)
+RETURN count(d) AS documents, count(CASE WHEN d.language IS NULL THEN 1 END) AS withoutLanguage

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
       const seeded = await seedIfEmpty(db.driver, db.database);
       if (seeded)
         log(
-          `Seeded an empty database: ${seeded.nodes} nodes, ${seeded.relationships} relationships.`,
+          `${seeded.reason === "empty" ? "Seeded an empty database" : "Reloaded the seeds into a graph seeded before labels and languages"}: ${seeded.nodes} nodes, ${seeded.relationships} relationships.`,
         );
     }
     server = createHttpServer({ driver: db.driver, database: db.database, http: config.http });

@@ -201,21 +201,27 @@ export async function graphCounts(driver: Driver, database?: string): Promise<Gr
   };
 }
 
-/** Loads the seeds when the database holds no document yet; returns the counts if it did. */
+/**
+ * Loads the seeds when the database holds no document yet, or when it was seeded before
+ * documents had languages and entities labels (loading again MERGEs by key: it adds what is
+ * missing and keeps everything else). Returns the counts when it loaded, and why.
+ */
 export async function seedIfEmpty(
   driver: Driver,
   database: string | undefined,
   dir = "seeds",
-): Promise<GraphCounts | undefined> {
+): Promise<(GraphCounts & { reason: "empty" | "upgrade" }) | undefined> {
   const { records } = await driver.executeQuery(
     cypher("document-count"),
     {},
     { database, routing: "READ" },
   );
-  if (Number(records[0]?.get("documents") ?? 0) > 0) return undefined;
+  const documents = Number(records[0]?.get("documents") ?? 0);
+  const withoutLanguage = Number(records[0]?.get("withoutLanguage") ?? 0);
+  if (documents > 0 && withoutLanguage === 0) return undefined;
   const bundle = await readSeeds(dir);
   await loadSeeds(driver, database, bundle);
-  return graphCounts(driver, database);
+  return { ...(await graphCounts(driver, database)), reason: documents > 0 ? "upgrade" : "empty" };
 }
 
 /** `npm run seed`: schema, then the seeds, into the configured (or local) database. */
