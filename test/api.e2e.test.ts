@@ -209,11 +209,13 @@ describe("exploring", () => {
     const filtered = await ok(
       `{ entities(filter: { kinds: [FACILITY_TYPE], text: "hospital" }) { totalCount edges { node { key } } } }`,
     );
+    // Bed matches by its Spanish alias "camas hospitalarias".
     expect(filtered.entities.edges.map((e: Any) => e.node.key).sort()).toEqual([
+      "bed",
       "general-hospital",
       "rural-hospital",
     ]);
-    expect(filtered.entities.totalCount).toBe(2);
+    expect(filtered.entities.totalCount).toBe(3);
 
     const byAlias = await ok(
       `{ entities(filter: { text: "Unidad de Medicina Familiar" }) { edges { node { key } } } }`,

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fingerprint } from "./support/fingerprint.js";
+import { startTestServer } from "./support/http.js";
 import { testDriver } from "./support/neo4j.js";
 
 /** `npm run ingest`: a new document with its curated facts, validated like the seeds, loaded in one transaction. */
@@ -19,7 +20,9 @@ let database: string | undefined;
 let dir: string;
 
 function factsYaml(value: number, quoteStart = TEXT.indexOf(QUOTE)) {
-  return `facts:
+  return `documents:
+  - { id: ${ID}, language: en }
+facts:
   - key: ingest-test-umf-count
     variable: facility-count
     about: umf
@@ -35,9 +38,9 @@ function factsYaml(value: number, quoteStart = TEXT.indexOf(QUOTE)) {
 `;
 }
 
-function ingest(facts: string) {
+function ingest(facts: string, id = ID, text = TEXT) {
   const neo4j = inject("neo4j");
-  writeFileSync(join(dir, `${ID}.txt`), TEXT);
+  writeFileSync(join(dir, `${id}.txt`), text);
   writeFileSync(join(dir, "facts.yaml"), facts);
   return spawnSync(
     process.execPath,
@@ -46,7 +49,7 @@ function ingest(facts: string) {
       "tsx",
       "src/curation/ingest-cli.ts",
       "--document",
-      join(dir, `${ID}.txt`),
+      join(dir, `${id}.txt`),
       "--facts",
       join(dir, "facts.yaml"),
       "--by",
@@ -66,13 +69,61 @@ function ingest(facts: string) {
 }
 
 async function cleanUp() {
-  await driver.executeQuery(
-    `OPTIONAL MATCH (d:Document {id: $id}) OPTIONAL MATCH (f:Fact {key: 'ingest-test-umf-count'})
-     OPTIONAL MATCH (f)-[:CITED_IN]->(c) OPTIONAL MATCH (ch:Change {target: 'ingest-test-umf-count'})
-     DETACH DELETE d, f, c, ch`,
-    { id: ID },
-    { database },
-  );
+  for (const [id, keys] of [
+    [ID, ["ingest-test-umf-count"]],
+    [ES_ID, ES_FACTS],
+  ] as const) {
+    await driver.executeQuery(
+      `OPTIONAL MATCH (d:Document {id: $id}) DETACH DELETE d
+       WITH 1 AS one UNWIND $keys AS key
+       OPTIONAL MATCH (f:Fact {key: key}) OPTIONAL MATCH (f)-[:CITED_IN]->(c)
+       OPTIONAL MATCH (ch:Change {target: key})
+       DETACH DELETE f, c, ch`,
+      { id, keys },
+      { database },
+    );
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are walked freely in assertions
+type Any = any;
+
+// A short Spanish release written for this test, with its facts: figures written the Spanish
+// way ("4 mil 873", "un millón 305 mil 431"), a qualifier ("más de"), a date and a phone number.
+const ES_ID = "901_ingest_test_es";
+const ES_TEXT =
+  " date 2022-02-10 En enero de 2022 el Instituto otorgó más de 4 mil 873 consultas de Medicina Familiar en horario nocturno. " +
+  "El programa IMSS-BIENESTAR opera 80 Hospitales Rurales, donde se hicieron un millón 305 mil 431 análisis clínicos. " +
+  "Informes en el 800 623 2323.";
+const ES_FACTS = ["ingest-test-es-nightly", "ingest-test-es-rural", "ingest-test-es-analyses"];
+
+function spanishFactsYaml(analyses = 1_305_431): string {
+  const at = (quote: string) => ES_TEXT.indexOf(quote);
+  const fact = (
+    key: string,
+    variable: string,
+    about: string,
+    scope: string,
+    statistic: string,
+    value: number,
+    quote: string,
+    qualifier = "exact",
+  ) => `  - key: ${key}
+    variable: ${variable}
+    about: ${about}
+    scope: ${scope}
+    period: january-2022
+    statistic: ${statistic}
+    value: ${value}
+    unit: count
+    qualifier: ${qualifier}
+    citations:
+      - { document: ${ES_ID}, quote: "${quote}", start: ${at(quote)} }
+`;
+  return `documents:
+  - { id: ${ES_ID}, language: es, title: Una nota de prueba }
+facts:
+${fact("ingest-test-es-nightly", "services-delivered", "family-medicine-consultation", "imss", "total", 4873, "más de 4 mil 873 consultas de Medicina Familiar", "more-than")}${fact("ingest-test-es-rural", "facility-count", "rural-hospital", "imss-bienestar", "stock", 80, "opera 80 Hospitales Rurales")}${fact("ingest-test-es-analyses", "services-delivered", "clinical-analysis", "imss-bienestar", "total", analyses, "un millón 305 mil 431 análisis clínicos")}`;
 }
 
 beforeAll(async () => {
@@ -111,5 +162,61 @@ describe("npm run ingest", () => {
     expect(records.map((r) => r.toObject())).toEqual([
       { value: 1531, date: "2022-02-01", quoted: QUOTE, by: "tester" },
     ]);
+  }, 60_000);
+});
+
+describe("npm run ingest with a Spanish document", () => {
+  it("reads the figures the Spanish way: a value the quote does not state is refused", async () => {
+    const before = await fingerprint(driver, database);
+    // 1,305 and 431 are what an English reading of "un millón 305 mil 431" would find.
+    const result = ingest(spanishFactsYaml(305_431), ES_ID, ES_TEXT);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /facts\[2\] \(key: ingest-test-es-analyses\) at citations\[0\]\.quote: the quote does not state the value 305431: it states "un millón 305 mil 431" \(1305431\)/,
+    );
+    expect(await fingerprint(driver, database)).toBe(before);
+  }, 60_000);
+
+  it("ingests it, and the API gives its facts by the entities' Spanish names", async () => {
+    const result = ingest(spanishFactsYaml(), ES_ID, ES_TEXT);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const server = await startTestServer(driver, database, {});
+    try {
+      const { body } = await server.graphql<Any>(
+        `query ($id: String!) {
+          document(key: $id) { language title }
+          search(text: "hospitales rurales", first: 1) { edges { node { entity { key name(lang: ES) } } } }
+        }`,
+        { id: ES_ID },
+      );
+      expect(body.data?.document).toEqual({ language: "ES", title: "Una nota de prueba" });
+      expect(body.data?.search.edges[0]?.node.entity).toEqual({
+        key: "rural-hospital",
+        name: "Hospital Rural",
+      });
+      const facts = await server.graphql<Any>(
+        `query ($id: String!) {
+          document(key: $id) {
+            facts(first: 10) {
+              edges { node { value qualifiers { isLowerBound } about { name(lang: ES) } citations { quote start end } } }
+            }
+          }
+        }`,
+        { id: ES_ID },
+      );
+      const rows = facts.body.data?.document.facts.edges.map((e: Any) => e.node) as Any[];
+      expect(rows.map((f) => [f.about.name, f.value, f.qualifiers.isLowerBound]).sort()).toEqual(
+        [
+          ["Análisis clínico", 1_305_431, false],
+          ["Consulta de Medicina Familiar", 4873, true],
+          ["Hospital Rural", 80, false],
+        ].sort(),
+      );
+      for (const f of rows)
+        for (const c of f.citations) expect(ES_TEXT.slice(c.start, c.end)).toBe(c.quote);
+    } finally {
+      await server.close();
+    }
   }, 60_000);
 });
