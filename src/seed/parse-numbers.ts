@@ -1,4 +1,5 @@
 import { readChain } from "./numbers/chain.js";
+import { english } from "./numbers/english.js";
 import { type Token, tokenize } from "./numbers/tokens.js";
 
 /**
@@ -17,8 +18,8 @@ import { type Token, tokenize } from "./numbers/tokens.js";
  *   "2021"                          -> a year; "December 25", "1st April" -> date parts
  *
  * Rules (each is tested in test/parse-numbers.test.ts; the files of `numbers/` hold them:
- * `tokens.ts` words, digits and names, `chain.ts` chains and ambiguity, `single.ts` years,
- * dates, ordinals and units, `decimal.ts` exact values):
+ * `tokens.ts` digits and names, `english.ts` the words of the language, `chain.ts` chains and
+ * ambiguity, `single.ts` years, dates, ordinals and units, `decimal.ts` exact values):
  * - An expression is a chain of terms "coefficient multiplier" (thousand,
  *   million, billion) with strictly decreasing multipliers, optionally ended by
  *   a bare group smaller than the last multiplier. The tokens of a chain are
@@ -86,7 +87,7 @@ function formatInt(n: number): string {
  * comment for the forms read and for how malformed ones are flagged.
  */
 export function parseNumbers(text: string): ParsedNumber[] {
-  const tokens = tokenize(text);
+  const tokens = tokenize(text, english);
   const out: ParsedNumber[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -106,7 +107,7 @@ export function parseNumbers(text: string): ParsedNumber[] {
       i++;
       continue;
     }
-    const [parsed, next] = readChain(text, tokens, i);
+    const [parsed, next] = readChain(text, tokens, i, english);
     out.push(parsed);
     i = next;
   }

@@ -1,6 +1,7 @@
 import type { ParsedNumber } from "../parse-numbers.js";
 import { type Decimal, isInteger, plus, times, toNumber } from "./decimal.js";
-import { single, unitAfter } from "./single.js";
+import type { Lexicon } from "./lexicon.js";
+import { single } from "./single.js";
 import type { Atom, Token } from "./tokens.js";
 
 /**
@@ -16,7 +17,12 @@ function adjacent(text: string, a: Token, b: Token | undefined): boolean {
 }
 
 /** Reads the chain that starts at tokens[i] (an atom); returns it and the next token index. */
-export function readChain(text: string, tokens: Token[], i: number): [ParsedNumber, number] {
+export function readChain(
+  text: string,
+  tokens: Token[],
+  i: number,
+  lex: Lexicon,
+): [ParsedNumber, number] {
   const first = tokens[i] as Atom;
   const next = tokens[i + 1];
   const hasMultiplier = next?.type === "multiplier" && adjacent(text, first, next);
@@ -33,7 +39,7 @@ export function readChain(text: string, tokens: Token[], i: number): [ParsedNumb
       !(tokens[i + 2]?.type === "multiplier" && adjacent(text, after, tokens[i + 2]))
     ) {
       const value = toNumber(plus(first.value, after.value));
-      const unit = unitAfter(text, after.end);
+      const unit = lex.unitAfter(text, after.end);
       return [
         {
           kind: "number",
@@ -46,7 +52,7 @@ export function readChain(text: string, tokens: Token[], i: number): [ParsedNumb
         i + 2,
       ];
     }
-    return [single(text, first), i + 1];
+    return [single(text, first, lex), i + 1];
   }
 
   // A chain of "coefficient multiplier" terms, then maybe a bare group.
@@ -101,7 +107,7 @@ export function readChain(text: string, tokens: Token[], i: number): [ParsedNumb
     }
     const reason =
       `${bare.map((x) => `"${x.raw}"`).join(" and ")} follow "${prefix}" with no word between them: ` +
-      `a word such as "thousand" seems to be missing` +
+      `a word such as "${lex.thousandWord}" seems to be missing` +
       (bare.slice(1).some((x) => !/^\d{3}$/.test(x.raw))
         ? ` and ${bare
             .slice(1)
@@ -123,7 +129,7 @@ export function readChain(text: string, tokens: Token[], i: number): [ParsedNumb
     problems.push(`"${b0.raw}" is not smaller than the term before it`);
   }
   if (b0) total = plus(total, b0.value);
-  const unit = unitAfter(text, end);
+  const unit = lex.unitAfter(text, end);
   if (problems.length > 0) {
     return [
       {
