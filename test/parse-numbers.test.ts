@@ -299,6 +299,50 @@ describe("parseNumbers: offsets, kinds and units", () => {
     expect(pairs("patients with COVID-19, 736 beds")).toEqual([["736", 736]]);
   });
 
+  it("reads a phone number as one phone, never as figures", () => {
+    const text =
+      "Call 800 623 2323 or (55) 5238-2700, from abroad +52 55 5238 2700, or 01 800 953-2210; 24 hours a day.";
+    const found = parseNumbers(text);
+    expectOffsetsConsistent(text, found);
+    expect(found.map((n) => [n.kind, n.raw, n.value])).toEqual([
+      ["phone", "800 623 2323", 8_006_232_323],
+      ["phone", "(55) 5238-2700", 5_552_382_700],
+      ["phone", "+52 55 5238 2700", 525_552_382_700],
+      ["phone", "01 800 953-2210", 18_009_532_210],
+      ["number", "24", 24],
+    ]);
+    expect(parseNumbers("the line 800 953-2210.")[0]).toMatchObject({
+      kind: "phone",
+      raw: "800 953-2210",
+    });
+    // not ten digits, or groups that belong to a figure: numbers as before
+    expect(pairs("100 200 300 beds")).toEqual([
+      ["100", 100],
+      ["200", 200],
+      ["300", 300],
+    ]);
+    expect(pairs("800 623 2,323 cases").map(([raw]) => raw)).toEqual(["800", "623", "2,323"]);
+    expect(pairs("2020 2021 80")).toEqual([
+      ["2020", 2020],
+      ["2021", 2021],
+      ["80", 80],
+    ]);
+  });
+
+  it("reads a code that names something as one code, and a range as two numbers", () => {
+    const text = "the 2-30-100 strategy covered 10-15 days";
+    const found = parseNumbers(text);
+    expectOffsetsConsistent(text, found);
+    expect(found.map((n) => [n.kind, n.raw, n.value, n.unit])).toEqual([
+      ["code", "2-30-100", 230_100, undefined],
+      ["number", "10", 10, undefined],
+      ["number", "15", 15, "days"],
+    ]);
+    expect(() => parseNumber("the 2-30-100 strategy")).toThrow(/"2-30-100" is a code/);
+    expect(() => parseNumber("800 623 2323")).toThrow(/"800 623 2323" is a phone number/);
+    expect(parseNumbers("2022-01-20")[0]?.kind).toBe("date");
+  });
+
   it("ignores multiplier words without a coefficient, and words that only start like one", () => {
     expect(parseNumbers("thousands of people, millions of visits")).toEqual([]);
     expect(pairs("5 millionaires")).toEqual([["5", 5]]);

@@ -18,8 +18,9 @@ import { type Token, tokenize } from "./numbers/tokens.js";
  *   "2021"                          -> a year; "December 25", "1st April" -> date parts
  *
  * Rules (each is tested in test/parse-numbers.test.ts; the files of `numbers/` hold them:
- * `tokens.ts` digits and names, `english.ts` the words of the language, `chain.ts` chains and
- * ambiguity, `single.ts` years, dates, ordinals and units, `decimal.ts` exact values):
+ * `tokens.ts` digits and names, `identifiers.ts` dates, phone numbers and codes,
+ * `english.ts` the words of the language, `chain.ts` chains and ambiguity, `single.ts`
+ * years, dates, ordinals and units, `decimal.ts` exact values):
  * - An expression is a chain of terms "coefficient multiplier" (thousand,
  *   million, billion) with strictly decreasing multipliers, optionally ended by
  *   a bare group smaller than the last multiplier. The tokens of a chain are
@@ -45,6 +46,13 @@ import { type Token, tokenize } from "./numbers/tokens.js";
  *   is an `ordinal`. An ISO date ("2022-01-20") is one `date` whose value is
  *   YYYYMMDD (20220120).
  * - Digits inside a name are not numbers: "COVID-19", "SARS-CoV-2", "MP3".
+ * - Digits that identify something are one expression each, of their own kind, so that no
+ *   figure is read out of them (`numbers/identifiers.ts`): a `phone` number is ten digits in
+ *   three or more groups separated by one space or hyphen, the first group of two or three
+ *   digits, maybe in parentheses, maybe after "+52" or "01" ("800 953-2210", "55 5238 2700",
+ *   "800 623 2323"); a `code` is three or more digit groups joined by hyphens ("the 2-30-100
+ *   strategy"). Their value is their digits read as one integer. Two groups joined by one
+ *   hyphen ("10-15 days") are a range: two numbers.
  * - Number words are zero to ninety-nine and "hundred" (case-insensitive). "one"
  *   after "no", "any", "every", "each", "some", "this", "that", "which" or "the"
  *   is a pronoun, not a number. "a" ("a monthly National Day") and word
@@ -54,7 +62,12 @@ import { type Token, tokenize } from "./numbers/tokens.js";
  *   "percent"); it is not part of `raw`.
  */
 
-export type NumberKind = "number" | "year" | "date-part" | "ordinal" | "date";
+/**
+ * What an expression is: a figure ("number"), or digits that are not a quantity: a year, a
+ * day of a month ("date-part"), an ordinal, an ISO date, a phone number, or a code that names
+ * something ("the 2-30-100 strategy"). A caller that collects figures keeps "number" only.
+ */
+export type NumberKind = "number" | "year" | "date-part" | "ordinal" | "date" | "phone" | "code";
 
 export interface Ambiguity {
   /** Why the expression cannot be read with confidence. */
@@ -65,7 +78,10 @@ export interface Ambiguity {
 
 export interface ParsedNumber {
   kind: NumberKind;
-  /** The value; null only when `ambiguous` is set. */
+  /**
+   * The value; null only when `ambiguous` is set. For a date, phone number or code: its
+   * digits read as one integer (YYYYMMDD for a date), which identifies it and counts nothing.
+   */
   value: number | null;
   /** UTF-16 offsets into the parsed text: text.slice(start, end) === raw. */
   start: number;
@@ -96,10 +112,10 @@ export function parseNumbers(text: string): ParsedNumber[] {
       i++; // "thousands of": a multiplier without a coefficient is not a number
       continue;
     }
-    if (tok.type === "iso-date") {
+    if (tok.type === "identifier") {
       out.push({
-        kind: "date",
-        value: Number(tok.raw.replace(/-/g, "")),
+        kind: tok.kind,
+        value: Number(tok.raw.replace(/\D/g, "")),
         start: tok.start,
         end: tok.end,
         raw: tok.raw,
@@ -116,8 +132,8 @@ export function parseNumbers(text: string): ParsedNumber[] {
 
 /**
  * The value of the one number expression in `text` ("12 million 315 thousand
- * 476", "24 hours", "2021"). Throws if there is none, more than one, or it is
- * ambiguous.
+ * 476", "24 hours", "2021"). Throws if there is none, more than one, it is
+ * ambiguous, or it is a phone number or a code.
  */
 export function parseNumber(text: string): number {
   const found = parseNumbers(text);
@@ -128,6 +144,11 @@ export function parseNumber(text: string): number {
     );
   }
   const [n] = found as [ParsedNumber];
+  if (n.kind === "phone" || n.kind === "code") {
+    throw new Error(
+      `"${n.raw}" is a ${n.kind === "phone" ? "phone number" : "code"}, not a figure`,
+    );
+  }
   if (n.value === null) {
     throw new Error(
       `ambiguous number "${n.raw}": ${n.ambiguous?.reason ?? "unreadable"}` +

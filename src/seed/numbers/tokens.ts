@@ -1,11 +1,13 @@
 import { type Decimal, decimalOf } from "./decimal.js";
+import { type IdentifierKind, identifierAt } from "./identifiers.js";
 import type { Lexicon } from "./lexicon.js";
 import { LETTER, WORD_CHAR } from "./text.js";
 
 /**
  * The tokens of a text that numbers are read from: digit groups, written-out number words and
- * multipliers (the language's, see `lexicon.ts`), and ISO dates. Digits inside a name
- * ("COVID-19", "SARS-CoV-2", "MP3") are not numbers.
+ * multipliers (the language's, see `lexicon.ts`), and identifiers (ISO dates, phone numbers,
+ * codes: see `identifiers.ts`). Digits inside a name ("COVID-19", "SARS-CoV-2", "MP3") are not
+ * numbers.
  */
 
 export interface Atom {
@@ -31,17 +33,18 @@ export interface Multiplier {
   standalone: boolean;
 }
 
-export interface IsoDate {
-  type: "iso-date";
+/** Digits that identify something (a date, phone number or code) instead of counting it. */
+export interface Identifier {
+  type: "identifier";
+  kind: IdentifierKind;
   start: number;
   end: number;
   raw: string;
 }
 
-export type Token = Atom | Multiplier | IsoDate;
+export type Token = Atom | Multiplier | Identifier;
 
 const DIGITS = /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/y;
-const ISO_DATE = /\d{4}-\d{2}-\d{2}(?![\p{L}\p{N}])/uy;
 
 /** Do the digits at `i` belong to a name ("COVID-19", "SARS-CoV-2", "A4")? */
 function joinedBefore(text: string, i: number): boolean {
@@ -55,17 +58,25 @@ export function tokenize(text: string, lex: Lexicon): Token[] {
   let i = 0;
   while (i < text.length) {
     const ch = text[i] as string;
+    if ((ch === "+" || ch === "(") && !WORD_CHAR.test(text[i - 1] ?? "")) {
+      // "+52 55 5238 2700", "(55) 5238 2700"
+      const id = identifierAt(text, i);
+      if (id) {
+        tokens.push({ type: "identifier", ...id });
+        i = id.end;
+        continue;
+      }
+    }
     if (/\d/.test(ch)) {
       if (joinedBefore(text, i)) {
         // skip the whole word-with-digits
         while (i < text.length && WORD_CHAR.test(text[i] as string)) i++;
         continue;
       }
-      ISO_DATE.lastIndex = i;
-      const iso = ISO_DATE.exec(text);
-      if (iso) {
-        tokens.push({ type: "iso-date", start: i, end: i + iso[0].length, raw: iso[0] });
-        i += iso[0].length;
+      const id = identifierAt(text, i);
+      if (id) {
+        tokens.push({ type: "identifier", ...id });
+        i = id.end;
         continue;
       }
       DIGITS.lastIndex = i;
