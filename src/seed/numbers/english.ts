@@ -155,6 +155,7 @@ function unitAfter(text: string, end: number): string | undefined {
 }
 
 export const english: Lexicon = {
+  longScale: false,
   thousandWord: "thousand",
   ordinalSuffix: /(?:st|nd|rd|th)(?![\p{L}\p{N}])/iuy,
   multiplier(text, i) {

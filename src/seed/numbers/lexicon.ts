@@ -8,6 +8,12 @@ import type { Atom } from "./tokens.js";
 export interface Lexicon {
   /** The word that names 10^3, for messages ("thousand"). */
   thousandWord: string;
+  /**
+   * Does a larger multiplier take the whole number read before it? In Spanish "2 mil 500
+   * millones" is 2,500 millones (2,500,000,000); in English "5 thousand 3 million" is two
+   * numbers.
+   */
+  longScale: boolean;
   /** A sticky regex for the suffix of a digit ordinal ("st" of "1st"). */
   ordinalSuffix: RegExp;
   /**
