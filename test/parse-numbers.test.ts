@@ -266,6 +266,46 @@ describe("parseNumbers: offsets, kinds and units", () => {
     expect(units("a 24-hour service")).toEqual([["24", "hours"]]);
   });
 
+  it("reports the qualifier words right before a figure, and where they begin", () => {
+    const text =
+      "more than 84,000 nurses, just over 404,500 consultations, some 840,000 jobs, over 2 million visits, about 5, around 7, approximately 3, roughly 4, nearly 9 and almost 10 units";
+    const found = parseNumbers(text);
+    expectOffsetsConsistent(text, found);
+    expect(
+      found.map((n) => [n.raw, n.qualifier, text.slice(n.qualifierStart ?? n.start, n.start)]),
+    ).toEqual([
+      ["84,000", "more-than", "more than "],
+      ["404,500", "just-over", "just over "],
+      ["840,000", "about", "some "],
+      ["2 million", "more-than", "over "],
+      ["5", "about", "about "],
+      ["7", "about", "around "],
+      ["3", "about", "approximately "],
+      ["4", "about", "roughly "],
+      ["9", "about", "nearly "],
+      ["10", "about", "almost "],
+    ]);
+    expect(parseNumbers("Just Over 7 and slightly more than 8")).toMatchObject([
+      { raw: "7", qualifier: "just-over", qualifierStart: 0 },
+      { raw: "8", qualifier: "just-over", qualifierStart: 16 },
+    ]);
+    // no qualifier: after a negation, inside a word, not right before, or not a figure
+    for (const text of [
+      "no more than 5",
+      "not over 6",
+      "someone 9",
+      "moreover 10",
+      "more than\n11",
+      "more than the 12",
+      "around 2021",
+      "about December 25",
+    ]) {
+      const [n] = parseNumbers(text);
+      expect(n?.qualifier, text).toBeUndefined();
+      expect(n?.qualifierStart, text).toBeUndefined();
+    }
+  });
+
   it("reads written-out numbers and leaves other words alone", () => {
     const text =
       "11 CAT were built: three in North Mexico City, two in Chihuahua and one in Durango; from September to December, two were implemented";
@@ -603,6 +643,36 @@ describe("parseNumbers in Spanish: offsets, kinds and units", () => {
       ["4", undefined],
       ["5", undefined],
     ]);
+  });
+
+  it("reports the qualifier words right before a figure, and where they begin", () => {
+    const text =
+      "Trabajan más de 84 mil enfermeras, se dieron poco más de 404 mil 500 consultas, un poco más de un millón de vacunas, cerca de 5 mil camas, alrededor de 7 mil médicos, aproximadamente 3 millones de pesos, casi 9 de cada 10, unos 300 médicos y unas 40 clínicas";
+    const found = parseNumbers(text, "es");
+    expectOffsetsConsistent(text, found);
+    expect(
+      found.map((n) => [n.raw, n.qualifier, text.slice(n.qualifierStart ?? n.start, n.start)]),
+    ).toEqual([
+      ["84 mil", "more-than", "más de "],
+      ["404 mil 500", "just-over", "poco más de "],
+      ["un millón", "just-over", "un poco más de "],
+      ["5 mil", "about", "cerca de "],
+      ["7 mil", "about", "alrededor de "],
+      ["3 millones", "about", "aproximadamente "],
+      ["9", "about", "casi "],
+      ["10", undefined, ""],
+      ["300", "about", "unos "],
+      ["40", "about", "unas "],
+    ]);
+    expect(pairsEs("Más de mil personas")).toEqual([["mil", 1_000]]);
+    expect(parseNumbers("Más de mil personas y mas de 2 millones", "es")).toMatchObject([
+      { qualifier: "more-than", qualifierStart: 0 },
+      { qualifier: "more-than", qualifierStart: 22 },
+    ]);
+    for (const text of ["no más de 5", "algunos 6", "además de 4", "más de la mitad, 7"]) {
+      const [n] = parseNumbers(text, "es");
+      expect(n?.qualifier, text).toBeUndefined();
+    }
   });
 
   it("reads phone numbers and codes as such, never as figures", () => {

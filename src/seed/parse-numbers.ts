@@ -22,11 +22,13 @@ import { type Token, tokenize } from "./numbers/tokens.js";
  *   "1,075,319", "244.7", "24 hours", "three"; "24 horas", "tres"
  *   "2021"                            -> a year; "December 25", "1st April", "25 de diciembre" -> date parts
  *   "800 623 2323"                    -> a phone number; "the 2-30-100 strategy" -> a code
+ *   "more than 84,000"                "más de 84 mil"               -> 84,000, qualifier "more-than"
  *
  * Rules (each is tested in test/parse-numbers.test.ts; the files of `numbers/` hold them:
  * `tokens.ts` digits and names, `identifiers.ts` dates, phone numbers and codes,
- * `english.ts` and `spanish.ts` the words of each language, `chain.ts` chains and ambiguity,
- * `single.ts` years, dates, ordinals and units, `decimal.ts` exact values):
+ * `english.ts` and `spanish.ts` the words of each language, `qualifiers.ts` the words before a
+ * figure, `chain.ts` chains and ambiguity, `single.ts` years, dates, ordinals and units,
+ * `decimal.ts` exact values):
  * - An expression is a chain of terms "coefficient multiplier" with strictly decreasing
  *   multipliers, optionally ended by a bare group smaller than the last multiplier. The
  *   tokens of a chain are separated by spaces only: a comma, semicolon or line break ends it,
@@ -75,6 +77,14 @@ import { type Token, tokenize } from "./numbers/tokens.js";
  *   "ciento" in "por ciento" is the percent sign, not 100. Word ordinals ("segunda ola") are
  *   not numbers.
  * - Negative numbers are not read.
+ * - The words right before a figure (kind `number`) may qualify it: `qualifier` says how, and
+ *   `qualifierStart` where they begin (they are not part of raw). "more-than": "more than",
+ *   "over"; "más de". "just-over": "just over", "slightly over", "slightly more than"; "poco
+ *   más de", "un poco más de". "about", a figure near the true one, maybe below it: "about",
+ *   "around", "approximately", "roughly", "some", "nearly", "almost"; "cerca de", "alrededor
+ *   de", "aproximadamente", "casi", "unos", "unas". Case and accents do not matter ("Mas de");
+ *   after "no" or "not" a phrase says the opposite ("no more than" is at most) and is not
+ *   reported.
  * - A unit word directly after the expression is reported in `unit`, by one name in both
  *   languages: "pesos", "pesos-per-day" ("pesos per day", "pesos a day"; "pesos diarios",
  *   "pesos por día", "pesos al día"), "hours", "days", "weeks", "months", "years" (horas,
@@ -93,6 +103,14 @@ const LEXICONS: Record<Language, Lexicon> = { en: english, es: spanish };
  * something ("the 2-30-100 strategy"). A caller that collects figures keeps "number" only.
  */
 export type NumberKind = "number" | "year" | "date-part" | "ordinal" | "date" | "phone" | "code";
+
+/**
+ * How the figure relates to the true one, from the words right before the expression:
+ * "more-than" ("more than", "over"; "más de"), "just-over" ("just over"; "poco más de"),
+ * "about" ("about", "around", "some", "nearly", "almost"; "cerca de", "alrededor de",
+ * "aproximadamente", "casi", "unos").
+ */
+export type Qualifier = "more-than" | "just-over" | "about";
 
 export interface Ambiguity {
   /** Why the expression cannot be read with confidence. */
@@ -114,6 +132,13 @@ export interface ParsedNumber {
   raw: string;
   /** The unit word right after the expression (not part of raw), by its English name. */
   unit?: string;
+  /** For a figure: the qualifier words right before it say how it relates to the true one. */
+  qualifier?: Qualifier;
+  /**
+   * Where the qualifier words begin: text.slice(qualifierStart, start) is them and the
+   * spaces after them (not part of raw).
+   */
+  qualifierStart?: number;
   /** For a date-part: the month (1-12) named next to it. */
   month?: number;
   ambiguous?: Ambiguity;
@@ -150,7 +175,8 @@ export function parseNumbers(text: string, language: Language = "en"): ParsedNum
       continue;
     }
     const [parsed, next] = readChain(text, tokens, i, lex);
-    out.push(parsed);
+    const q = parsed.kind === "number" ? lex.qualifierBefore(text, parsed.start) : undefined;
+    out.push(q ? { ...parsed, qualifier: q.qualifier, qualifierStart: q.start } : parsed);
     i = next;
   }
   return out;

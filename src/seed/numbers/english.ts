@@ -1,4 +1,5 @@
 import type { Lexicon } from "./lexicon.js";
+import { qualifierReader } from "./qualifiers.js";
 import { WORD_CHAR, wordBefore } from "./text.js";
 import type { Atom } from "./tokens.js";
 
@@ -6,7 +7,10 @@ import type { Atom } from "./tokens.js";
  * English: number words zero to ninety-nine and "hundred" ("one" after "no", "any", "the"...
  * is a pronoun); multipliers thousand, million, billion (10^9), never a number without a
  * coefficient ("thousands of"); ordinals "1st", "2nd"; month names before or after the day
- * ("December 25", "1st April", "25 of December").
+ * ("December 25", "1st April", "25 of December"); qualifiers "more than", "over" (more than),
+ * "just over", "slightly over", "slightly more than" (just over), "about", "around",
+ * "approximately", "roughly", "some", "nearly", "almost" (about: near the figure, maybe
+ * below it), none after "no" or "not".
  */
 
 const UNITS_WORDS: Record<string, number> = {
@@ -168,4 +172,21 @@ export const english: Lexicon = {
   words: readNumberWords,
   monthNear,
   unitAfter,
+  qualifierBefore: qualifierReader(
+    {
+      "more than": "more-than",
+      over: "more-than",
+      "just over": "just-over",
+      "slightly over": "just-over",
+      "slightly more than": "just-over",
+      about: "about",
+      around: "about",
+      approximately: "about",
+      roughly: "about",
+      some: "about",
+      nearly: "about",
+      almost: "about",
+    },
+    ["no", "not"],
+  ),
 };

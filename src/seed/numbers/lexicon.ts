@@ -1,8 +1,9 @@
+import type { QualifierReader } from "./qualifiers.js";
 import type { Atom } from "./tokens.js";
 
 /**
  * What the reader needs to know about a language: its number words, multipliers, ordinal
- * suffixes, month names and unit words. Digits, names, ISO dates and the chain rules are the
+ * suffixes, month names, unit words and qualifiers. Digits, names, ISO dates and the chain rules are the
  * same in every language.
  */
 export interface Lexicon {
@@ -27,4 +28,6 @@ export interface Lexicon {
   monthNear(text: string, atom: Atom): number | undefined;
   /** The unit word right after offset `end` ("hours"), as a language-independent name. */
   unitAfter(text: string, end: number): string | undefined;
+  /** The qualifier that ends right before offset `start` ("more than "), and where it begins. */
+  qualifierBefore: QualifierReader;
 }

@@ -1,4 +1,5 @@
 import type { Lexicon } from "./lexicon.js";
+import { qualifierReader } from "./qualifiers.js";
 import { WORD_CHAR, wordBefore } from "./text.js";
 import type { Atom } from "./tokens.js";
 
@@ -8,7 +9,10 @@ import type { Atom } from "./tokens.js";
  * and "mil millones" are numbers on their own ("mil 330" is 1,330), "millones de" is not;
  * "un", "una" and "uno" are 1 only before a multiplier ("un millón"), otherwise an article or
  * a pronoun ("una unidad", "uno de los"); ordinals "1º", "1°", "1o.", "1er", "2do", "3ra";
- * month names after the day ("2 de mayo", "del 1 al 25 de diciembre").
+ * month names after the day ("2 de mayo", "del 1 al 25 de diciembre"); qualifiers "más de"
+ * (more than), "poco más de", "un poco más de" (just over), "cerca de", "alrededor de",
+ * "aproximadamente", "casi", "unos", "unas" (about: near the figure, maybe below it), none
+ * after "no" ("no más de" is at most). Accents are optional ("mas de").
  */
 
 /** 0 to 29 (accents optional: "dieciseis", "veintidos"). */
@@ -223,4 +227,21 @@ export const spanish: Lexicon = {
   words: readNumberWords,
   monthNear,
   unitAfter,
+  qualifierBefore: qualifierReader(
+    {
+      "más de": "more-than",
+      "mas de": "more-than",
+      "poco más de": "just-over",
+      "poco mas de": "just-over",
+      "un poco más de": "just-over",
+      "un poco mas de": "just-over",
+      "cerca de": "about",
+      "alrededor de": "about",
+      aproximadamente: "about",
+      casi: "about",
+      unos: "about",
+      unas: "about",
+    },
+    ["no"],
+  ),
 };
