@@ -266,6 +266,46 @@ describe("parseNumbers: offsets, kinds and units", () => {
     expect(units("a 24-hour service")).toEqual([["24", "hours"]]);
   });
 
+  it("reports the qualifier words right before a figure, and where they begin", () => {
+    const text =
+      "more than 84,000 nurses, just over 404,500 consultations, some 840,000 jobs, over 2 million visits, about 5, around 7, approximately 3, roughly 4, nearly 9 and almost 10 units";
+    const found = parseNumbers(text);
+    expectOffsetsConsistent(text, found);
+    expect(
+      found.map((n) => [n.raw, n.qualifier, text.slice(n.qualifierStart ?? n.start, n.start)]),
+    ).toEqual([
+      ["84,000", "more-than", "more than "],
+      ["404,500", "just-over", "just over "],
+      ["840,000", "about", "some "],
+      ["2 million", "more-than", "over "],
+      ["5", "about", "about "],
+      ["7", "about", "around "],
+      ["3", "about", "approximately "],
+      ["4", "about", "roughly "],
+      ["9", "about", "nearly "],
+      ["10", "about", "almost "],
+    ]);
+    expect(parseNumbers("Just Over 7 and slightly more than 8")).toMatchObject([
+      { raw: "7", qualifier: "just-over", qualifierStart: 0 },
+      { raw: "8", qualifier: "just-over", qualifierStart: 16 },
+    ]);
+    // no qualifier: after a negation, inside a word, not right before, or not a figure
+    for (const text of [
+      "no more than 5",
+      "not over 6",
+      "someone 9",
+      "moreover 10",
+      "more than\n11",
+      "more than the 12",
+      "around 2021",
+      "about December 25",
+    ]) {
+      const [n] = parseNumbers(text);
+      expect(n?.qualifier, text).toBeUndefined();
+      expect(n?.qualifierStart, text).toBeUndefined();
+    }
+  });
+
   it("reads written-out numbers and leaves other words alone", () => {
     const text =
       "11 CAT were built: three in North Mexico City, two in Chihuahua and one in Durango; from September to December, two were implemented";
@@ -299,6 +339,50 @@ describe("parseNumbers: offsets, kinds and units", () => {
     expect(pairs("patients with COVID-19, 736 beds")).toEqual([["736", 736]]);
   });
 
+  it("reads a phone number as one phone, never as figures", () => {
+    const text =
+      "Call 800 623 2323 or (55) 5238-2700, from abroad +52 55 5238 2700, or 01 800 953-2210; 24 hours a day.";
+    const found = parseNumbers(text);
+    expectOffsetsConsistent(text, found);
+    expect(found.map((n) => [n.kind, n.raw, n.value])).toEqual([
+      ["phone", "800 623 2323", 8_006_232_323],
+      ["phone", "(55) 5238-2700", 5_552_382_700],
+      ["phone", "+52 55 5238 2700", 525_552_382_700],
+      ["phone", "01 800 953-2210", 18_009_532_210],
+      ["number", "24", 24],
+    ]);
+    expect(parseNumbers("the line 800 953-2210.")[0]).toMatchObject({
+      kind: "phone",
+      raw: "800 953-2210",
+    });
+    // not ten digits, or groups that belong to a figure: numbers as before
+    expect(pairs("100 200 300 beds")).toEqual([
+      ["100", 100],
+      ["200", 200],
+      ["300", 300],
+    ]);
+    expect(pairs("800 623 2,323 cases").map(([raw]) => raw)).toEqual(["800", "623", "2,323"]);
+    expect(pairs("2020 2021 80")).toEqual([
+      ["2020", 2020],
+      ["2021", 2021],
+      ["80", 80],
+    ]);
+  });
+
+  it("reads a code that names something as one code, and a range as two numbers", () => {
+    const text = "the 2-30-100 strategy covered 10-15 days";
+    const found = parseNumbers(text);
+    expectOffsetsConsistent(text, found);
+    expect(found.map((n) => [n.kind, n.raw, n.value, n.unit])).toEqual([
+      ["code", "2-30-100", 230_100, undefined],
+      ["number", "10", 10, undefined],
+      ["number", "15", 15, "days"],
+    ]);
+    expect(() => parseNumber("the 2-30-100 strategy")).toThrow(/"2-30-100" is a code/);
+    expect(() => parseNumber("800 623 2323")).toThrow(/"800 623 2323" is a phone number/);
+    expect(parseNumbers("2022-01-20")[0]?.kind).toBe("date");
+  });
+
   it("ignores multiplier words without a coefficient, and words that only start like one", () => {
     expect(parseNumbers("thousands of people, millions of visits")).toEqual([]);
     expect(pairs("5 millionaires")).toEqual([["5", 5]]);
@@ -314,5 +398,304 @@ describe("parseNumbers: offsets, kinds and units", () => {
 
   it("finds nothing in a text without numbers", () => {
     expect(parseNumbers("The challenge of the pandemic")).toEqual([]);
+  });
+});
+
+/** The parsed numbers of a Spanish text as [raw, value] pairs. */
+function pairsEs(text: string): [string, number | null][] {
+  return parseNumbers(text, "es").map((n) => [n.raw, n.value]);
+}
+
+describe("parseNumber in Spanish: the number forms", () => {
+  it.each([
+    ["4 mil 873", 4_873],
+    ["un millón 305 mil 431", 1_305_431],
+    ["dos millones", 2_000_000],
+    ["mil 330", 1_330],
+    ["mil", 1_000],
+    ["22.6 millones", 22_600_000],
+    ["1.5 millones de pesos", 1_500_000],
+    ["382 mil millones de pesos", 382_000_000_000],
+    ["mil millones", 1_000_000_000],
+    ["2 mil 500 millones", 2_500_000_000],
+    ["mil 200 millones", 1_200_000_000],
+    ["12 millones 315 mil 476", 12_315_476],
+    ["20 millones 620,148", 20_620_148],
+    ["181 mil 005", 181_005],
+    ["54,000 335", 54_335],
+    ["dos millones mil 500", 2_001_500],
+    ["3 billones", 3_000_000_000_000],
+    ["un billón 200 mil millones", 1_200_000_000_000],
+    ["1,075,319", 1_075_319],
+    ["244.7", 244.7],
+    ["cero", 0],
+    ["dos", 2],
+    ["once", 11],
+    ["quince", 15],
+    ["dieciséis", 16],
+    ["dieciseis", 16],
+    ["veinte", 20],
+    ["veintiuno", 21],
+    ["veintidós", 22],
+    ["veintinueve", 29],
+    ["treinta", 30],
+    ["treinta y uno", 31],
+    ["cuarenta y cinco", 45],
+    ["noventa y nueve", 99],
+    ["cien", 100],
+    ["ciento", 100],
+    ["ciento uno", 101],
+    ["ciento cinco", 105],
+    ["ciento veintitrés", 123],
+    ["doscientos", 200],
+    ["doscientas cuarenta", 240],
+    ["quinientos doce", 512],
+    ["setecientos setenta y siete", 777],
+    ["novecientos noventa y nueve", 999],
+    ["cien mil", 100_000],
+    ["veintiún mil", 21_000],
+    ["treinta y un mil", 31_000],
+    ["ciento un mil", 101_000],
+    ["cuatro mil ochocientos setenta y tres", 4_873],
+    ["un millón trescientos cinco mil cuatrocientos treinta y uno", 1_305_431],
+    ["una mil", 1_000],
+    ["Dos Millones", 2_000_000],
+  ])("%s -> %d", (text, value) => {
+    expect(parseNumber(text, "es")).toBe(value);
+  });
+
+  it("reads the numbers of Spanish sentences", () => {
+    expect(parseNumber("se han otorgado 4 mil 873 consultas nocturnas", "es")).toBe(4_873);
+    expect(parseNumber("un millón 305 mil 431 cirugías programadas", "es")).toBe(1_305_431);
+    expect(parseNumber("22.6 millones de consultas de especialidad", "es")).toBe(22_600_000);
+    expect(parseNumber("la clínica abrió con mil 330 pacientes adscritos", "es")).toBe(1_330);
+    expect(parseNumber("se invirtieron 2 mil 500 millones de pesos", "es")).toBe(2_500_000_000);
+  });
+
+  it("keeps English the default, where Spanish words are not numbers", () => {
+    expect(parseNumbers("4 mil 873")).toEqual([
+      expect.objectContaining({ raw: "4", value: 4 }),
+      expect.objectContaining({ raw: "873", value: 873 }),
+    ]);
+    expect(parseNumbers("dos millones once")).toEqual([]);
+    expect(parseNumbers("three thousand", "es")).toEqual([]);
+  });
+
+  it("throws on the garbled '4 mil 117 1,417', naming 'mil' as the missing word", () => {
+    expect(() => parseNumber("4 millones 117 1,417 egresos", "es")).toThrow(
+      /ambiguous number "4 millones 117 1,417".*"mil" seems to be missing.*4,117,417, 4,118,417/,
+    );
+  });
+});
+
+describe("parseNumbers in Spanish: offsets, kinds and units", () => {
+  it("gives offsets such that text.slice(start, end) === raw", () => {
+    const text =
+      "Al 25 de diciembre se habían otorgado 13.6 millones de consultas de especialidad, 78.7 millones de medicina familiar, 2 millones 488 mil 126 dentales y un millón 33 mil 086 cirugías en la región de Tlaxcala y Michoacán";
+    const found = parseNumbers(text, "es");
+    expectOffsetsConsistent(text, found);
+    expect(found.map((n) => [n.kind, n.raw, n.value, n.start])).toEqual([
+      ["date-part", "25", 25, 3],
+      ["number", "13.6 millones", 13_600_000, 38],
+      ["number", "78.7 millones", 78_700_000, 82],
+      ["number", "2 millones 488 mil 126", 2_488_126, 118],
+      ["number", "un millón 33 mil 086", 1_033_086, 152],
+    ]);
+  });
+
+  it("reads 'un', 'una' and 'uno' as 1 only before a multiplier", () => {
+    expect(
+      pairsEs(
+        "Se abrió una unidad y un hospital; uno de los médicos atendió a un 40 por ciento, más de un millón de personas y una mil familias",
+      ),
+    ).toEqual([
+      ["40", 40],
+      ["un millón", 1_000_000],
+      ["una mil", 1_000],
+    ]);
+    expect(() => parseNumber("una unidad de medicina familiar", "es")).toThrow(/found 0/);
+    expect(pairsEs("veintiún hospitales y treinta y una clínicas")).toEqual([
+      ["veintiún", 21],
+      ["treinta y una", 31],
+    ]);
+  });
+
+  it("keeps the items of a list apart (comma, semicolon, 'y')", () => {
+    expect(
+      pairsEs("303,469 de medicina familiar, 54,335 de especialidades y 9,938 dentales"),
+    ).toEqual([
+      ["303,469", 303_469],
+      ["54,335", 54_335],
+      ["9,938", 9_938],
+    ]);
+    expect(pairsEs("dos y tres; cuatro, cinco")).toEqual([
+      ["dos", 2],
+      ["tres", 3],
+      ["cuatro", 4],
+      ["cinco", 5],
+    ]);
+    expect(pairsEs("treinta y nuevas camas")).toEqual([["treinta", 30]]);
+    expect(pairsEs("5.9 millones por diabetes y 14.6 millones por hipertensión")).toEqual([
+      ["5.9 millones", 5_900_000],
+      ["14.6 millones", 14_600_000],
+    ]);
+  });
+
+  it("starts a new number when the multipliers do not decrease or a larger one does not fit", () => {
+    expect(pairsEs("5 mil 3 millones")).toEqual([["5 mil 3 millones", 5_003_000_000]]);
+    expect(pairsEs("5 millones 2 mil 300 millones")).toEqual([
+      ["5 millones 2 mil", 5_002_000],
+      ["300 millones", 300_000_000],
+    ]);
+    expect(pairsEs("2 mil 3,000 millones")).toEqual([
+      ["2 mil", 2_000],
+      ["3,000 millones", 3_000_000_000],
+    ]);
+    expect(pairsEs("22.6 millones 5")).toEqual([
+      ["22.6 millones", 22_600_000],
+      ["5", 5],
+    ]);
+  });
+
+  it("ignores multipliers without a coefficient, except 'mil' and 'mil millones'", () => {
+    expect(parseNumbers("miles de personas, millones de visitas, cientos de camas", "es")).toEqual(
+      [],
+    );
+    expect(pairsEs("mil millones de pesos y mil 5 pacientes")).toEqual([
+      ["mil millones", 1_000_000_000],
+      ["mil 5", 1_005],
+    ]);
+    expect(pairsEs("5 milímetros, 7 millonarios")).toEqual([
+      ["5", 5],
+      ["7", 7],
+    ]);
+  });
+
+  it("tells years, date parts and ordinals from figures", () => {
+    const text =
+      "El 2 de mayo, desde el 1 de abril de 2021, del 1 al 25 de diciembre, el 1º de enero, el 1o. de julio, 25 diciembre, en 2020, el 3er lugar, la 2da ola, 2,021 casos, 2021 millones de pesos";
+    const found = parseNumbers(text, "es");
+    expectOffsetsConsistent(text, found);
+    expect(found.map((n) => [n.kind, n.raw, n.value, n.month])).toEqual([
+      ["date-part", "2", 2, 5],
+      ["date-part", "1", 1, 4],
+      ["year", "2021", 2021, undefined],
+      ["date-part", "1", 1, 12],
+      ["date-part", "25", 25, 12],
+      ["date-part", "1º", 1, 1],
+      ["date-part", "1o.", 1, 7],
+      ["date-part", "25", 25, 12],
+      ["year", "2020", 2020, undefined],
+      ["ordinal", "3er", 3, undefined],
+      ["ordinal", "2da", 2, undefined],
+      ["number", "2,021", 2_021, undefined],
+      ["number", "2021 millones", 2_021_000_000, undefined],
+    ]);
+    expect(parseNumbers("el 25 de diciembre", "es")[0]).toMatchObject({
+      kind: "date-part",
+      value: 25,
+      month: 12,
+    });
+    expect(parseNumbers("el 15 de setiembre", "es")[0]?.month).toBe(9);
+    // a month named before the number is not its date: "en diciembre 3 unidades"
+    expect(parseNumbers("en diciembre 3 unidades", "es")[0]?.kind).toBe("number");
+    expect(parseNumbers("el 32 de diciembre", "es")[0]?.kind).toBe("number");
+    expect(pairsEs("1 de cada 3 pacientes")).toEqual([
+      ["1", 1],
+      ["3", 3],
+    ]);
+  });
+
+  it("reports the unit after a number as a language-independent name", () => {
+    const units = (text: string) => parseNumbers(text, "es").map((n) => [n.raw, n.unit]);
+    expect(units("atención las 24 horas del día, los 7 días de la semana")).toEqual([
+      ["24", "hours"],
+      ["7", "days"],
+    ]);
+    expect(units("se recaudaron 382 mil millones de pesos")).toEqual([
+      ["382 mil millones", "pesos"],
+    ]);
+    expect(units("1.5 millones de pesos, 206 y 244.7 pesos diarios, 180 pesos por día")).toEqual([
+      ["1.5 millones", "pesos"],
+      ["206", undefined],
+      ["244.7", "pesos-per-day"],
+      ["180", "pesos-per-day"],
+    ]);
+    expect(units("al cumplir 79 años, 1 año, 1 hora, 1 día, 2 dias, 1 semana, 2 semanas")).toEqual([
+      ["79", "years"],
+      ["1", "years"],
+      ["1", "hours"],
+      ["1", "days"],
+      ["2", "days"],
+      ["1", "weeks"],
+      ["2", "weeks"],
+    ]);
+    expect(units("1 mes, 6 meses, 73 por ciento, 73%, cien por ciento")).toEqual([
+      ["1", "months"],
+      ["6", "months"],
+      ["73", "percent"],
+      ["73", "percent"],
+      ["cien", "percent"],
+    ]);
+    // words that only start like a unit
+    expect(units("3 horarios, 4 mesas, 5 diarios")).toEqual([
+      ["3", undefined],
+      ["4", undefined],
+      ["5", undefined],
+    ]);
+  });
+
+  it("reports the qualifier words right before a figure, and where they begin", () => {
+    const text =
+      "Trabajan más de 84 mil enfermeras, se dieron poco más de 404 mil 500 consultas, un poco más de un millón de vacunas, cerca de 5 mil camas, alrededor de 7 mil médicos, aproximadamente 3 millones de pesos, casi 9 de cada 10, unos 300 médicos y unas 40 clínicas";
+    const found = parseNumbers(text, "es");
+    expectOffsetsConsistent(text, found);
+    expect(
+      found.map((n) => [n.raw, n.qualifier, text.slice(n.qualifierStart ?? n.start, n.start)]),
+    ).toEqual([
+      ["84 mil", "more-than", "más de "],
+      ["404 mil 500", "just-over", "poco más de "],
+      ["un millón", "just-over", "un poco más de "],
+      ["5 mil", "about", "cerca de "],
+      ["7 mil", "about", "alrededor de "],
+      ["3 millones", "about", "aproximadamente "],
+      ["9", "about", "casi "],
+      ["10", undefined, ""],
+      ["300", "about", "unos "],
+      ["40", "about", "unas "],
+    ]);
+    expect(pairsEs("Más de mil personas")).toEqual([["mil", 1_000]]);
+    expect(parseNumbers("Más de mil personas y mas de 2 millones", "es")).toMatchObject([
+      { qualifier: "more-than", qualifierStart: 0 },
+      { qualifier: "more-than", qualifierStart: 22 },
+    ]);
+    for (const text of ["no más de 5", "algunos 6", "además de 4", "más de la mitad, 7"]) {
+      const [n] = parseNumbers(text, "es");
+      expect(n?.qualifier, text).toBeUndefined();
+    }
+  });
+
+  it("reads phone numbers and codes as such, never as figures", () => {
+    const text =
+      "La estrategia 2-30-100 se consulta en el 800 623 2323, en el 55 5238 2700 o en el 800 953-2210, las 24 horas.";
+    const found = parseNumbers(text, "es");
+    expectOffsetsConsistent(text, found);
+    expect(found.map((n) => [n.kind, n.raw, n.unit])).toEqual([
+      ["code", "2-30-100", undefined],
+      ["phone", "800 623 2323", undefined],
+      ["phone", "55 5238 2700", undefined],
+      ["phone", "800 953-2210", undefined],
+      ["number", "24", "hours"],
+    ]);
+    expect(() => parseNumber("estrategia 2-30-100", "es")).toThrow(/is a code, not a figure/);
+  });
+
+  it("ignores digits that belong to names, in Spanish as in English", () => {
+    expect(parseNumbers("COVID-19 y SARS-CoV-2", "es")).toEqual([]);
+    expect(pairsEs("pacientes con COVID-19, 736 camas")).toEqual([["736", 736]]);
+  });
+
+  it("finds nothing in a text without numbers", () => {
+    expect(parseNumbers("El reto de la pandemia y la atención a la población", "es")).toEqual([]);
   });
 });

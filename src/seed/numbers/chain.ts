@@ -1,12 +1,15 @@
 import type { ParsedNumber } from "../parse-numbers.js";
 import { type Decimal, isInteger, plus, times, toNumber } from "./decimal.js";
-import { single, unitAfter } from "./single.js";
-import type { Atom, Token } from "./tokens.js";
+import type { Lexicon } from "./lexicon.js";
+import { single } from "./single.js";
+import type { Atom, Multiplier, Token } from "./tokens.js";
 
 /**
  * Chains of "coefficient multiplier" terms with strictly decreasing multipliers, maybe ended
- * by a bare group ("12 million 315 thousand 476"); "N,000 DDD" as N,DDD; and the chains that
- * cannot be read with confidence, flagged with their reason and readings.
+ * by a bare group ("12 million 315 thousand 476"); in Spanish, a multiplier with coefficient 1
+ * ("mil 330") and one that takes the whole number before it ("2 mil 500 millones"); "N,000
+ * DDD" as N,DDD; and the chains that cannot be read with confidence, flagged with their reason
+ * and readings.
  */
 
 /** Only spaces between two tokens (no comma, semicolon, line break, word). */
@@ -15,13 +18,21 @@ function adjacent(text: string, a: Token, b: Token | undefined): boolean {
   return /^[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
 }
 
-/** Reads the chain that starts at tokens[i] (an atom); returns it and the next token index. */
-export function readChain(text: string, tokens: Token[], i: number): [ParsedNumber, number] {
-  const first = tokens[i] as Atom;
+/**
+ * Reads the chain that starts at tokens[i] (an atom, or a multiplier that is a number on its
+ * own, such as the Spanish "mil"); returns it and the next token index.
+ */
+export function readChain(
+  text: string,
+  tokens: Token[],
+  i: number,
+  lex: Lexicon,
+): [ParsedNumber, number] {
+  const first = tokens[i] as Atom | Multiplier;
   const next = tokens[i + 1];
   const hasMultiplier = next?.type === "multiplier" && adjacent(text, first, next);
 
-  if (!hasMultiplier || first.ordinal) {
+  if (first.type === "atom" && (!hasMultiplier || first.ordinal)) {
     // "54,000 335": a thousands group written ",000" followed by the rest.
     const after = tokens[i + 1];
     if (
@@ -33,7 +44,7 @@ export function readChain(text: string, tokens: Token[], i: number): [ParsedNumb
       !(tokens[i + 2]?.type === "multiplier" && adjacent(text, after, tokens[i + 2]))
     ) {
       const value = toNumber(plus(first.value, after.value));
-      const unit = unitAfter(text, after.end);
+      const unit = lex.unitAfter(text, after.end);
       return [
         {
           kind: "number",
@@ -46,7 +57,7 @@ export function readChain(text: string, tokens: Token[], i: number): [ParsedNumb
         i + 2,
       ];
     }
-    return [single(text, first), i + 1];
+    return [single(text, first, lex), i + 1];
   }
 
   // A chain of "coefficient multiplier" terms, then maybe a bare group.
@@ -57,15 +68,36 @@ export function readChain(text: string, tokens: Token[], i: number): [ParsedNumb
   const problems: string[] = [];
   const bare: Atom[] = [];
   while (j < tokens.length) {
-    const atom = tokens[j];
-    if (atom?.type !== "atom" || atom.ordinal) break;
-    if (j > i && !adjacent(text, tokens[j - 1] as Token, atom)) break;
+    const tok = tokens[j];
+    if (j > i && !adjacent(text, tokens[j - 1] as Token, tok)) break;
+    if (tok?.type === "multiplier" && tok.standalone) {
+      // "mil 330", "dos millones mil 500": a multiplier with coefficient 1
+      if (bare.length > 0 || (lastFactor !== null && tok.factor >= lastFactor)) break;
+      total = plus(total, { mantissa: tok.factor, scale: 0 });
+      lastFactor = tok.factor;
+      end = tok.end;
+      j += 1;
+      continue;
+    }
+    if (tok?.type !== "atom" || tok.ordinal) break;
+    const atom = tok;
     const mult = tokens[j + 1];
     if (mult?.type === "multiplier" && adjacent(text, atom, mult)) {
       if (bare.length > 0) break; // "2 million 5 3 thousand": stop before the new term
       const term = times(atom.value, mult.factor);
       if (lastFactor !== null) {
-        if (!isInteger(atom.value) || mult.factor >= lastFactor) break; // a new expression
+        if (!isInteger(atom.value)) break; // a new expression
+        if (mult.factor >= lastFactor) {
+          // "2 mil 500 millones" is 2,500 millones where a multiplier takes the whole number
+          // before it; otherwise a new expression ("5 thousand 3 million").
+          if (!lex.longScale || total.mantissa >= mult.factor || atom.value.mantissa >= lastFactor)
+            break;
+          total = times(plus(total, atom.value), mult.factor);
+          lastFactor = mult.factor;
+          end = mult.end;
+          j += 2;
+          continue;
+        }
         if (atom.value.mantissa * mult.factor >= lastFactor) {
           problems.push(
             `"${atom.raw} ${text.slice(mult.start, mult.end)}" is not smaller than the term before it`,
@@ -101,7 +133,7 @@ export function readChain(text: string, tokens: Token[], i: number): [ParsedNumb
     }
     const reason =
       `${bare.map((x) => `"${x.raw}"`).join(" and ")} follow "${prefix}" with no word between them: ` +
-      `a word such as "thousand" seems to be missing` +
+      `a word such as "${lex.thousandWord}" seems to be missing` +
       (bare.slice(1).some((x) => !/^\d{3}$/.test(x.raw))
         ? ` and ${bare
             .slice(1)
@@ -123,7 +155,7 @@ export function readChain(text: string, tokens: Token[], i: number): [ParsedNumb
     problems.push(`"${b0.raw}" is not smaller than the term before it`);
   }
   if (b0) total = plus(total, b0.value);
-  const unit = unitAfter(text, end);
+  const unit = lex.unitAfter(text, end);
   if (problems.length > 0) {
     return [
       {
