@@ -123,7 +123,7 @@ function spanishFactsYaml(analyses = 1_305_431): string {
   return `documents:
   - { id: ${ES_ID}, language: es, title: Una nota de prueba }
 facts:
-${fact("ingest-test-es-nightly", "services-delivered", "family-medicine-consultation", "imss", "total", 4873, "más de 4 mil 873 consultas de Medicina Familiar", "more-than")}${fact("ingest-test-es-rural", "facility-count", "rural-hospital", "imss-bienestar", "stock", 80, "opera 80 Hospitales Rurales")}${fact("ingest-test-es-analyses", "services-delivered", "clinical-analysis", "imss-bienestar", "total", analyses, "un millón 305 mil 431 análisis clínicos")}`;
+${fact("ingest-test-es-nightly", "services-delivered", "family-medicine-consultation", "imss", "total", 4873, "En enero de 2022 el Instituto otorgó más de 4 mil 873 consultas de Medicina Familiar", "more-than")}${fact("ingest-test-es-rural", "facility-count", "rural-hospital", "imss-bienestar", "stock", 80, "opera 80 Hospitales Rurales")}${fact("ingest-test-es-analyses", "services-delivered", "clinical-analysis", "imss-bienestar", "total", analyses, "un millón 305 mil 431 análisis clínicos")}`;
 }
 
 beforeAll(async () => {
@@ -205,6 +205,7 @@ describe("npm run ingest with a Spanish document", () => {
         }`,
         { id: ES_ID },
       );
+      expect(facts.body.errors).toBeUndefined();
       const rows = facts.body.data?.document.facts.edges.map((e: Any) => e.node) as Any[];
       expect(rows.map((f) => [f.about.name, f.value, f.qualifiers.isLowerBound]).sort()).toEqual(
         [

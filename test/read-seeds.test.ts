@@ -165,6 +165,14 @@ function baseFiles(): RawFile[] {
     {
       file: "seeds/curated/variables.yaml",
       data: {
+        skips: [
+          {
+            document: "doc-a",
+            raw: "2021",
+            start: at("2021"),
+            reason: "the year of the discharges, outside the garbled quote",
+          },
+        ],
         variables: [
           {
             key: "facility-count",
@@ -697,8 +705,9 @@ describe("readSeeds on disk", () => {
   }
 
   it("reads documents with their header date and full text, and their language and title", async () => {
+    const text = " date 2022-01-20 Un texto sin cifras.";
     const d = await seedDir({
-      "documents/doc-a.txt": TEXT,
+      "documents/doc-a.txt": text,
       "curated/a.yaml": "documents:\n  - { id: doc-a, language: es, title: Un documento }\n",
     });
     const bundle = await readSeeds(d);
@@ -706,7 +715,7 @@ describe("readSeeds on disk", () => {
       {
         id: "doc-a",
         date: "2022-01-20",
-        text: TEXT,
+        text,
         file: join(d, "documents", "doc-a.txt"),
         language: "es",
         title: "Un documento",

@@ -1,7 +1,5 @@
-import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
-import { z } from "zod";
+import { bodyNumbers, factsUsing } from "../src/seed/check/coverage.js";
 import { type ParsedNumber, parseNumbers } from "../src/seed/parse-numbers.js";
 import {
   headerLength,
@@ -10,90 +8,21 @@ import {
   type SeedDocument,
   seedCounts,
 } from "../src/seed/read-seeds.js";
-import type { Entity, Fact } from "../src/seed/seed-format.js";
 
 /**
- * Every number of the source documents is either used by a fact citation or
- * stands on the short, explained skip list (seeds/coverage-skips.yaml).
- *
- * A number is used when its span lies inside a citation's quote and
- * - it is a figure whose value is the fact's value (an unreadable figure, such
- *   as "2 million 117 1,417", counts when the citation is marked garbled and the
- *   fact's value is null), or
- * - it is a year or a date part that the fact's period or comparedTo period
- *   contains (a year) or starts or ends on (a date part).
+ * Every number of the source documents is either used by a fact citation or stands on the
+ * short, explained skip list (seeds/curated/coverage-skips.yaml). The loader checks it for every
+ * document (src/seed/check/coverage.ts); these tests show it on the seeds and keep the list short.
  */
 
-const SkipList = z
-  .object({
-    skips: z.array(
-      z
-        .object({
-          document: z.string(),
-          raw: z.string(),
-          start: z.number().int().nonnegative(),
-          reason: z.string().min(20),
-        })
-        .strict(),
-    ),
-  })
-  .strict();
-type Skip = z.infer<typeof SkipList>["skips"][number];
-
 const bundle: SeedBundle = await readSeeds("seeds");
-const skips: Skip[] = SkipList.parse(
-  parse(await readFile("seeds/coverage-skips.yaml", "utf8")),
-).skips;
-const periods = new Map(
-  bundle.entities
-    .filter((e): e is Entity & { file: string } => e.kind === "TimePeriod")
-    .map((e) => [e.key, e]),
-);
-
-/** The numbers of a document's body (after the header date). */
-function bodyNumbers(doc: SeedDocument): ParsedNumber[] {
-  const from = headerLength(doc.text);
-  return parseNumbers(doc.text).filter((n) => n.start >= from);
-}
-
-/** Does the period (or the increase's comparison period) account for this year or date part? */
-function inPeriod(fact: Fact, n: ParsedNumber): boolean {
-  return [fact.period, fact.comparedTo].some((key) => {
-    const p = key ? periods.get(key) : undefined;
-    if (!p?.start || !p.end || n.value === null) return false;
-    if (n.kind === "year")
-      return Number(p.start.slice(0, 4)) <= n.value && n.value <= Number(p.end.slice(0, 4));
-    if (n.kind === "date-part" && n.month !== undefined) {
-      const md = `${String(n.month).padStart(2, "0")}-${String(n.value).padStart(2, "0")}`;
-      return p.start.slice(5) === md || p.end.slice(5) === md;
-    }
-    return false;
-  });
-}
-
-/** The facts whose citations use the number (see the module comment). */
-function usedBy(doc: SeedDocument, n: ParsedNumber): string[] {
-  const keys: string[] = [];
-  for (const fact of bundle.facts) {
-    for (const c of fact.citations) {
-      if (c.document !== doc.id || n.start < c.start || n.end > c.start + c.quote.length) continue;
-      const used =
-        n.kind === "year" || n.kind === "date-part"
-          ? inPeriod(fact, n)
-          : n.value === null
-            ? fact.value === null && c.garbled !== undefined
-            : fact.value === n.value;
-      if (used) keys.push(fact.key);
-    }
-  }
-  return keys;
-}
+const usedBy = factsUsing(bundle);
 
 const describeNumber = (doc: SeedDocument, n: ParsedNumber) =>
   `${doc.id} @${n.start} ${n.kind} "${n.raw}" in ${JSON.stringify(doc.text.slice(Math.max(0, n.start - 30), n.end + 30))}`;
 
 const isSkipped = (doc: SeedDocument, n: ParsedNumber) =>
-  skips.some((s) => s.document === doc.id && s.start === n.start && s.raw === n.raw);
+  bundle.skips.some((s) => s.document === doc.id && s.start === n.start && s.raw === n.raw);
 
 describe("seed coverage", () => {
   it("uses every number of the documents in a fact, or skips it with a reason", () => {
@@ -108,9 +37,9 @@ describe("seed coverage", () => {
   });
 
   it("keeps the skip list short, current and exclusive", () => {
-    expect(skips.length).toBeLessThanOrEqual(8);
+    expect(bundle.skips.length).toBeLessThanOrEqual(8);
     const stale: string[] = [];
-    for (const s of skips) {
+    for (const s of bundle.skips) {
       const doc = bundle.documents.find((d) => d.id === s.document);
       const n = doc
         ? bodyNumbers(doc).find((x) => x.start === s.start && x.raw === s.raw)

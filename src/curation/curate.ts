@@ -88,9 +88,9 @@ function validate(graph: Snapshot, input: Record<string, unknown[]>): SeedBundle
         },
         { file: "input", data: input },
       ],
-      // The graph's labels were checked against all documents when they were loaded; the
-      // snapshot holds only the documents a change names.
-      { labelSources: false },
+      // The graph's labels and coverage were checked against all documents and facts when they
+      // were loaded; the snapshot holds only the documents and facts a change names.
+      { labelSources: false, coverage: false },
     );
   } catch (error) {
     if (error instanceof SeedError) {

@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseDocument } from "yaml";
 import { checkConflicts } from "./check/conflicts.js";
+import { checkCoverage } from "./check/coverage.js";
 import { checkFacts } from "./check/facts.js";
 import { checkLabels } from "./check/labels.js";
 import { checkPartTotals } from "./check/part-totals.js";
@@ -9,6 +10,7 @@ import { checkPeriods } from "./check/periods.js";
 import { checkRelations } from "./check/relations.js";
 import { SeedCheck } from "./check/seed-check.js";
 import { parseSections } from "./check/shape.js";
+import { HEADER } from "./header.js";
 import { type SeedBundle, SeedError, type SeedProblem, type SourceText } from "./seed-bundle.js";
 import { ENTITY_KINDS, type EntityKind } from "./seed-format.js";
 
@@ -30,13 +32,7 @@ export {
  * field path and the reason. Each step of the check is one file of `check/`.
  */
 
-/** The header every document starts with: " date YYYY-MM-DD ". */
-const HEADER = /^ date (\d{4}-\d{2}-\d{2}) /;
-
-/** The length of a document's header (where its body starts), or 0 if it has none. */
-export function headerLength(text: string): number {
-  return HEADER.exec(text)?.[0].length ?? 0;
-}
+export { headerLength } from "./header.js";
 
 /** Reads seeds/documents/*.txt and seeds/curated/*.yaml under `dir` and checks them. */
 export async function readSeeds(dir = "seeds"): Promise<SeedBundle> {
@@ -99,6 +95,11 @@ export interface CheckOptions {
    * turns it off: it checks a change against a few of the graph's documents, not all of them.
    */
   labelSources?: boolean;
+  /**
+   * Whether every number of every document must be used by a fact or skipped (default true).
+   * Curation turns it off too: its snapshot holds a document without all of its facts.
+   */
+  coverage?: boolean;
 }
 
 /**
@@ -120,6 +121,9 @@ export function checkSeeds(
   checkRelations(check, bundle);
   checkConflicts(check, bundle);
   checkPartTotals(check, bundle);
+  // Coverage judges numbers against valid facts only: an invalid fact would leave its numbers
+  // uncovered and repeat its problem, so it comes once everything else holds.
+  if (options.coverage !== false && check.problems.length === 0) checkCoverage(check, bundle);
   if (check.problems.length > 0) throw new SeedError(check.problems);
   return bundle;
 }

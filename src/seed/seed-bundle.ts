@@ -1,4 +1,13 @@
-import type { Check, Conflict, Entity, Fact, Language, Relation, Variable } from "./seed-format.js";
+import type {
+  Check,
+  Conflict,
+  Entity,
+  Fact,
+  Language,
+  Relation,
+  Skip,
+  Variable,
+} from "./seed-format.js";
 
 /** What the seeds are once read: the documents and the curated entries, each with its file. */
 
@@ -30,6 +39,7 @@ export interface SeedBundle {
   facts: FromFile<Fact>[];
   conflicts: FromFile<Conflict>[];
   checks: FromFile<Check>[];
+  skips: FromFile<Skip>[];
 }
 
 /** A bundle with no entries (and these documents). */
@@ -42,6 +52,7 @@ export function emptyBundle(documents: SeedDocument[] = []): SeedBundle {
     facts: [],
     conflicts: [],
     checks: [],
+    skips: [],
   };
 }
 

@@ -291,9 +291,23 @@ export const DocumentEntry = z
   .strict();
 export type DocumentEntry = z.infer<typeof DocumentEntry>;
 
+/** A number of a document that is deliberately not a figure, with why (see check/coverage.ts). */
+export const Skip = z
+  .object({
+    document: z.string().min(1),
+    /** The number's words, as the number reader reports them. */
+    raw: z.string().min(1),
+    /** Its offset in the document's text. */
+    start: z.number().int().nonnegative(),
+    reason: z.string().trim().min(20, "say why it is not a figure (20 characters at least)"),
+  })
+  .strict();
+export type Skip = z.infer<typeof Skip>;
+
 export const SeedFile = z
   .object({
     documents: z.array(DocumentEntry).default([]),
+    skips: z.array(Skip).default([]),
     entities: z.array(Entity).default([]),
     variables: z.array(Variable).default([]),
     relations: z.array(Relation).default([]),

@@ -1,6 +1,6 @@
-import { type ParsedNumber, parseNumbers } from "../parse-numbers.js";
-import type { SeedBundle, SeedDocument } from "../seed-bundle.js";
+import type { SeedBundle } from "../seed-bundle.js";
 import { ENTITY_KINDS, type EntityKind } from "../seed-format.js";
+import { numbersOf } from "./coverage.js";
 import type { SeedCheck } from "./seed-check.js";
 
 /** Kinds a fact's `scope` may have: whose figure it is. */
@@ -85,15 +85,4 @@ export function checkFacts(check: SeedCheck, bundle: SeedBundle): void {
       );
     });
   }
-}
-
-/** The numbers of a document's text, cached per document. */
-const numbersCache = new WeakMap<SeedDocument, ParsedNumber[]>();
-function numbersOf(doc: SeedDocument): ParsedNumber[] {
-  let found = numbersCache.get(doc);
-  if (!found) {
-    found = parseNumbers(doc.text);
-    numbersCache.set(doc, found);
-  }
-  return found;
 }

@@ -6,6 +6,7 @@ export type Section = keyof SeedFile;
 
 const SECTIONS: Section[] = [
   "documents",
+  "skips",
   "entities",
   "variables",
   "relations",

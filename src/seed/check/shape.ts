@@ -14,6 +14,7 @@ import {
   Fact,
   Relation,
   type SeedFile,
+  Skip,
   Variable,
 } from "../seed-format.js";
 import type { SeedCheck, Section } from "./seed-check.js";
@@ -26,6 +27,7 @@ const SECTIONS = {
   facts: Fact,
   conflicts: Conflict,
   checks: Check,
+  skips: Skip,
 } as const satisfies Record<keyof SeedFile, z.ZodType>;
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -45,6 +47,10 @@ function entryName(section: Section, index: number, raw: unknown): string {
   if (section === "conflicts") {
     const facts = Array.isArray(raw.facts) ? raw.facts.map(String).join(" vs ") : "?";
     return `${at} (${facts})`;
+  }
+  if (section === "skips") {
+    const [doc, start, words] = [raw.document, raw.start, raw.raw].map(String);
+    return `${at} (${doc} @${start} "${words}")`;
   }
   if (section === "documents") return typeof raw.id === "string" ? `${at} (id: ${raw.id})` : at;
   return typeof raw.key === "string" ? `${at} (key: ${raw.key})` : at;
