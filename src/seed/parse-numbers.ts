@@ -46,7 +46,8 @@ import { type Token, tokenize } from "./numbers/tokens.js";
  *   2,117,417 if the "1," is a slip). `parseNumber` throws on it. Other malformed chains (a
  *   term larger than the one before it) are flagged the same way.
  * - A bare integer of four digits between 1900 and 2100 (no separators, no multiplier) is a
- *   `year`. A bare integer from 1 to 31 (or a digit ordinal) next to a month name is a
+ *   `year`, also before the Spanish "mil", which is a number on its own ("en 2021 mil
+ *   personas": a year and 1,000). A bare integer from 1 to 31 (or a digit ordinal) next to a month name is a
  *   `date-part` with its `month`: in English before or after it ("December 25", "1st April",
  *   "25 of December"), in Spanish after it ("2 de mayo", "el 1º de abril de 2021", "25
  *   diciembre", and both days of "del 1 al 25 de diciembre"); "en diciembre 3 unidades" is a

@@ -1,6 +1,6 @@
 import type { Lexicon } from "./lexicon.js";
 import { qualifierReader } from "./qualifiers.js";
-import { WORD_CHAR, wordBefore } from "./text.js";
+import { SPACES, WORD_CHAR, wordBefore } from "./text.js";
 import type { Atom } from "./tokens.js";
 
 /**
@@ -144,7 +144,7 @@ function multiplier(text: string, i: number) {
 
 /** Is a multiplier the next word after offset `i` ("un millón")? */
 function multiplierAfter(text: string, i: number): boolean {
-  const gap = new RegExp(`^${S}+`).exec(text.slice(i, i + 40));
+  const gap = SPACES.exec(text.slice(i, i + 40));
   return gap !== null && multiplier(text, i + gap[0].length) !== null;
 }
 
@@ -185,7 +185,7 @@ function readNumberWords(text: string, start: number): Atom | null {
       break;
     }
     end = i + length;
-    const gap = new RegExp(`^${S}+`).exec(text.slice(end, end + 40));
+    const gap = SPACES.exec(text.slice(end, end + 40));
     if (!gap) break;
     i = end + gap[0].length;
   }
