@@ -542,6 +542,14 @@ describe("parseNumbers in Spanish: offsets, kinds and units", () => {
       ["cinco", 5],
     ]);
     expect(pairsEs("treinta y nuevas camas")).toEqual([["treinta", 30]]);
+    // words that are properties of every object are still words
+    expect(
+      pairsEs("el constructor entregó 3 clínicas; Treinta Y Uno, treinta y constructor"),
+    ).toEqual([
+      ["3", 3],
+      ["Treinta Y Uno", 31],
+      ["treinta", 30],
+    ]);
     expect(pairsEs("5.9 millones por diabetes y 14.6 millones por hipertensión")).toEqual([
       ["5.9 millones", 5_900_000],
       ["14.6 millones", 14_600_000],
