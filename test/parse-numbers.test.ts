@@ -481,10 +481,17 @@ describe("parseNumber in Spanish: the number forms", () => {
     expect(parseNumbers("three thousand", "es")).toEqual([]);
   });
 
-  it("throws on the garbled '4 mil 117 1,417', naming 'mil' as the missing word", () => {
+  it("throws on the garbled '4 millones 117 1,417', naming 'mil' as the missing word", () => {
     expect(() => parseNumber("4 millones 117 1,417 egresos", "es")).toThrow(
       /ambiguous number "4 millones 117 1,417".*"mil" seems to be missing.*4,117,417, 4,118,417/,
     );
+    expect(parseNumbers("2 millones 1,200 mil egresos", "es")).toMatchObject([
+      {
+        raw: "2 millones 1,200 mil",
+        value: null,
+        ambiguous: { reason: expect.stringMatching(/not smaller/) },
+      },
+    ]);
   });
 });
 
@@ -535,6 +542,14 @@ describe("parseNumbers in Spanish: offsets, kinds and units", () => {
       ["cinco", 5],
     ]);
     expect(pairsEs("treinta y nuevas camas")).toEqual([["treinta", 30]]);
+    // words that are properties of every object are still words
+    expect(
+      pairsEs("el constructor entregó 3 clínicas; Treinta Y Uno, treinta y constructor"),
+    ).toEqual([
+      ["3", 3],
+      ["Treinta Y Uno", 31],
+      ["treinta", 30],
+    ]);
     expect(pairsEs("5.9 millones por diabetes y 14.6 millones por hipertensión")).toEqual([
       ["5.9 millones", 5_900_000],
       ["14.6 millones", 14_600_000],
@@ -597,6 +612,22 @@ describe("parseNumbers in Spanish: offsets, kinds and units", () => {
       month: 12,
     });
     expect(parseNumbers("el 15 de setiembre", "es")[0]?.month).toBe(9);
+    expect(parseNumbers("el 1° de mayo, a 38°C", "es").map((n) => [n.kind, n.raw])).toEqual([
+      ["date-part", "1°"],
+      ["number", "38"],
+    ]);
+    // a year before "mil", which is a number on its own
+    expect(
+      parseNumbers("en 2021 mil personas, 2021 millones de pesos", "es").map((n) => [
+        n.kind,
+        n.raw,
+        n.value,
+      ]),
+    ).toEqual([
+      ["year", "2021", 2021],
+      ["number", "mil", 1_000],
+      ["number", "2021 millones", 2_021_000_000],
+    ]);
     // a month named before the number is not its date: "en diciembre 3 unidades"
     expect(parseNumbers("en diciembre 3 unidades", "es")[0]?.kind).toBe("number");
     expect(parseNumbers("el 32 de diciembre", "es")[0]?.kind).toBe("number");

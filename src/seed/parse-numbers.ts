@@ -46,12 +46,13 @@ import { type Token, tokenize } from "./numbers/tokens.js";
  *   2,117,417 if the "1," is a slip). `parseNumber` throws on it. Other malformed chains (a
  *   term larger than the one before it) are flagged the same way.
  * - A bare integer of four digits between 1900 and 2100 (no separators, no multiplier) is a
- *   `year`. A bare integer from 1 to 31 (or a digit ordinal) next to a month name is a
- *   `date-part` with its `month`: in English before or after it ("December 25", "1st April",
- *   "25 of December"), in Spanish after it ("2 de mayo", "el 1º de abril de 2021", "25
- *   diciembre", and both days of "del 1 al 25 de diciembre"); "en diciembre 3 unidades" is a
- *   figure. Another digit ordinal ("3rd", "3er", "2da") is an `ordinal`. An ISO date
- *   ("2022-01-20") is one `date` whose value is YYYYMMDD (20220120).
+ *   `year`, also before the Spanish "mil", which is a number on its own ("en 2021 mil
+ *   personas": a year and 1,000). A bare integer from 1 to 31 (or a digit ordinal) next to a
+ *   month name is a `date-part` with its `month`: in English before or after it ("December
+ *   25", "1st April", "25 of December"), in Spanish after it ("2 de mayo", "el 1º de abril de
+ *   2021", "25 diciembre", and both days of "del 1 al 25 de diciembre"); "en diciembre 3
+ *   unidades" is a figure. Another digit ordinal ("3rd", "3er", "2da") is an `ordinal`. An ISO
+ *   date ("2022-01-20") is one `date` whose value is YYYYMMDD (20220120).
  * - Digits inside a name are not numbers: "COVID-19", "SARS-CoV-2", "MP3".
  * - Digits that identify something are one expression each, of their own kind, so that no
  *   figure is read out of them (`numbers/identifiers.ts`): a `phone` number is ten digits in
@@ -70,8 +71,8 @@ import { type Token, tokenize } from "./numbers/tokens.js";
  *   cinco", accents optional: "dieciseis"; case-insensitive); the multipliers are mil (10^3),
  *   millón/millones (10^6), "mil millones" (10^9) and billón/billones (10^12). "mil" and "mil
  *   millones" are numbers on their own ("mil 330" is 1,330, "mil millones" 10^9), while
- *   "miles de", "millones de" and "cientos de" are not. A multiplier takes the whole number
- *   before it that is smaller than it: "2 mil 500 millones" is 2,500 millones. "un", "una"
+ *   "miles de", "millones de" and "cientos de" are not. A larger multiplier takes the whole number
+ *   before it: "2 mil 500 millones" is 2,500 millones (2,500,000,000). "un", "una"
  *   and "uno" on their own are 1 only before a multiplier ("un millón", "una mil"); otherwise
  *   they are an article or a pronoun ("una unidad", "uno de los", "un 40 por ciento").
  *   "ciento" in "por ciento" is the percent sign, not 100. Word ordinals ("segunda ola") are

@@ -1,7 +1,7 @@
 import type { ParsedNumber } from "../parse-numbers.js";
 import { type Decimal, isInteger, plus, times, toNumber } from "./decimal.js";
 import type { Lexicon } from "./lexicon.js";
-import { single } from "./single.js";
+import { isYear, single } from "./single.js";
 import type { Atom, Multiplier, Token } from "./tokens.js";
 
 /**
@@ -19,6 +19,15 @@ function adjacent(text: string, a: Token, b: Token | undefined): boolean {
 }
 
 /**
+ * Does `mult` take `atom` as its coefficient? Not when it is a number on its own (the Spanish
+ * "mil") and the atom reads as a year: "en 2021 mil personas" is a year and a thousand.
+ */
+function takes(text: string, atom: Atom, mult: Token | undefined): mult is Multiplier {
+  if (mult?.type !== "multiplier" || !adjacent(text, atom, mult)) return false;
+  return !mult.standalone || !isYear(atom);
+}
+
+/**
  * Reads the chain that starts at tokens[i] (an atom, or a multiplier that is a number on its
  * own, such as the Spanish "mil"); returns it and the next token index.
  */
@@ -29,10 +38,7 @@ export function readChain(
   lex: Lexicon,
 ): [ParsedNumber, number] {
   const first = tokens[i] as Atom | Multiplier;
-  const next = tokens[i + 1];
-  const hasMultiplier = next?.type === "multiplier" && adjacent(text, first, next);
-
-  if (first.type === "atom" && (!hasMultiplier || first.ordinal)) {
+  if (first.type === "atom" && (!takes(text, first, tokens[i + 1]) || first.ordinal)) {
     // "54,000 335": a thousands group written ",000" followed by the rest.
     const after = tokens[i + 1];
     if (
@@ -82,7 +88,7 @@ export function readChain(
     if (tok?.type !== "atom" || tok.ordinal) break;
     const atom = tok;
     const mult = tokens[j + 1];
-    if (mult?.type === "multiplier" && adjacent(text, atom, mult)) {
+    if (takes(text, atom, mult)) {
       if (bare.length > 0) break; // "2 million 5 3 thousand": stop before the new term
       const term = times(atom.value, mult.factor);
       if (lastFactor !== null) {

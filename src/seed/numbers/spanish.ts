@@ -1,6 +1,6 @@
 import type { Lexicon } from "./lexicon.js";
 import { qualifierReader } from "./qualifiers.js";
-import { WORD_CHAR, wordBefore } from "./text.js";
+import { SPACES, WORD_CHAR, wordBefore } from "./text.js";
 import type { Atom } from "./tokens.js";
 
 /**
@@ -107,7 +107,7 @@ const MONTHS = [
 const S = "[ \\t\\u00a0]";
 const WORD = /\p{L}+/uy;
 /** "y" and a unit after tens: "treinta y uno". */
-const AND_UNIT = new RegExp(`y${S}+(\\p{L}+)(?![\\p{L}\\p{N}_])`, "uy");
+const AND_UNIT = new RegExp(`y${S}+(\\p{L}+)(?![\\p{L}\\p{N}_])`, "iuy");
 const MULTIPLIER_WORD = new RegExp(
   `(?:(mil)(?:${S}+(millones|millón|millon)(?![\\p{L}\\p{N}]))?` +
     `|(millones|millón|millon)|(billones|billón|billon))(?![\\p{L}\\p{N}])`,
@@ -132,6 +132,11 @@ const UNIT_NAMES: [RegExp, string][] = [
   [/^año/i, "years"],
 ];
 
+/** The value of `word` in `table`, own keys only ("constructor" is not a number word). */
+function valueIn(table: Record<string, number>, word: string): number | undefined {
+  return Object.hasOwn(table, word) ? table[word] : undefined;
+}
+
 function multiplier(text: string, i: number) {
   MULTIPLIER_WORD.lastIndex = i;
   const m = MULTIPLIER_WORD.exec(text);
@@ -144,7 +149,7 @@ function multiplier(text: string, i: number) {
 
 /** Is a multiplier the next word after offset `i` ("un millón")? */
 function multiplierAfter(text: string, i: number): boolean {
-  const gap = new RegExp(`^${S}+`).exec(text.slice(i, i + 40));
+  const gap = SPACES.exec(text.slice(i, i + 40));
   return gap !== null && multiplier(text, i + gap[0].length) !== null;
 }
 
@@ -163,20 +168,23 @@ function readNumberWords(text: string, start: number): Atom | null {
     if (!m || WORD_CHAR.test(text[i + m[0].length] ?? "")) break;
     const word = m[0].toLowerCase();
     let length = m[0].length;
-    if (stage === "start" && word in HUNDREDS) {
+    const hundreds = valueIn(HUNDREDS, word);
+    const tens = valueIn(TENS, word);
+    const units = valueIn(UNITS, word);
+    if (stage === "start" && hundreds !== undefined) {
       if (word === "ciento" && wordBefore(text, i) === "por") break; // "por ciento": percent
-      group += HUNDREDS[word] as number;
+      group += hundreds;
       stage = word === "cien" ? "done" : "hundreds";
-    } else if (stage !== "tens" && word in TENS) {
-      group += TENS[word] as number;
+    } else if (stage !== "tens" && tens !== undefined) {
+      group += tens;
       stage = "tens";
-    } else if (stage !== "tens" && word in UNITS) {
-      group += UNITS[word] as number;
+    } else if (stage !== "tens" && units !== undefined) {
+      group += units;
       stage = "done";
     } else if (stage === "tens" && word === "y") {
       AND_UNIT.lastIndex = i;
       const unit = AND_UNIT.exec(text);
-      const v = UNITS[unit?.[1]?.toLowerCase() ?? ""];
+      const v = valueIn(UNITS, unit?.[1]?.toLowerCase() ?? "");
       if (!unit || v === undefined || v < 1 || v > 9) break;
       group += v;
       length = unit[0].length;
@@ -185,7 +193,7 @@ function readNumberWords(text: string, start: number): Atom | null {
       break;
     }
     end = i + length;
-    const gap = new RegExp(`^${S}+`).exec(text.slice(end, end + 40));
+    const gap = SPACES.exec(text.slice(end, end + 40));
     if (!gap) break;
     i = end + gap[0].length;
   }
