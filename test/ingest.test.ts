@@ -199,7 +199,7 @@ describe("npm run ingest with a Spanish document", () => {
         `query ($id: String!) {
           document(key: $id) {
             facts(first: 10) {
-              edges { node { value qualifiers { isLowerBound } about { name(lang: ES) } citations { quote start end } } }
+              edges { node { value isLowerBound about { name(lang: ES) } citations { quote start end } } }
             }
           }
         }`,
@@ -207,7 +207,7 @@ describe("npm run ingest with a Spanish document", () => {
       );
       expect(facts.body.errors).toBeUndefined();
       const rows = facts.body.data?.document.facts.edges.map((e: Any) => e.node) as Any[];
-      expect(rows.map((f) => [f.about.name, f.value, f.qualifiers.isLowerBound]).sort()).toEqual(
+      expect(rows.map((f) => [f.about.name, f.value, f.isLowerBound]).sort()).toEqual(
         [
           ["Análisis clínico", 1_305_431, false],
           ["Consulta de Medicina Familiar", 4873, true],
