@@ -594,6 +594,53 @@ describe("checkSeeds", () => {
     });
   });
 
+  it("reads a Spanish document's figures the Spanish way, and each fact's qualifier from its words", () => {
+    const text = " date 2022-02-10 En enero se abrieron más de 4 mil 873 consultorios.";
+    const es: SourceText = { id: "doc-es", date: "2022-02-10", text, file: "doc-es.txt" };
+    const withFact = (value: number, qualifier: string) =>
+      broken("facts.yaml", (d) => {
+        d.documents = [{ id: "doc-es", language: "es" }];
+        facts(d).push({
+          key: "es-count",
+          variable: "facility-count",
+          about: "umf",
+          period: "jan-20-2022",
+          statistic: "stock",
+          value,
+          unit: "count",
+          qualifier,
+          citations: [
+            {
+              document: "doc-es",
+              quote: "más de 4 mil 873 consultorios",
+              start: text.indexOf("más"),
+            },
+          ],
+        });
+      });
+    expect(() => checkSeeds([DOC, es], withFact(4873, "more-than"))).not.toThrow();
+    expectProblem(
+      withFact(4873, "exact"),
+      {
+        file: FACTS,
+        entry: "facts[3] (key: es-count)",
+        path: "qualifier",
+        reason: /"exact", but the quotes state it as "más de 4 mil 873" \(more-than\)/,
+      },
+      [DOC, es],
+    );
+    expectProblem(
+      withFact(873, "more-than"),
+      {
+        file: FACTS,
+        entry: "facts[3] (key: es-count)",
+        path: "citations[0].quote",
+        reason: /does not state the value 873: it states "4 mil 873" \(4873\)/,
+      },
+      [DOC, es],
+    );
+  });
+
   it("reports a relation between the wrong kinds of entity", () => {
     const files = broken("facts.yaml", (d) => {
       (d.relations as Record<string, unknown>[]).push({ from: "umf", type: "RUNS", to: "imss" });

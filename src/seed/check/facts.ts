@@ -48,6 +48,8 @@ export function checkFacts(check: SeedCheck, bundle: SeedBundle): void {
         );
       }
     }
+    /** How each citation that states the value qualifies it ("exact" when nothing does). */
+    const stated: { qualifier: string; words: string }[] = [];
     f.citations.forEach((c, i) => {
       const path = `citations[${i}]`;
       const doc = check.citationRef(f, path, c);
@@ -70,7 +72,15 @@ export function checkFacts(check: SeedCheck, bundle: SeedBundle): void {
       }
       const inQuote = inDoc.filter((n) => n.start >= c.start && n.end <= end);
       const values = inQuote.filter((n) => n.kind === "number" && n.value !== null);
-      if (values.some((n) => sameNumber(n.value as number, f.value as number))) return;
+      const match = values.find((n) => sameNumber(n.value as number, f.value as number));
+      if (match) {
+        const from = match.qualifierStart ?? match.start;
+        stated.push({
+          qualifier: match.qualifier ?? "exact",
+          words: doc.text.slice(from, match.end),
+        });
+        return;
+      }
       const unclear = inQuote.filter((n) => n.value === null);
       check.problem(
         f,
@@ -84,5 +94,16 @@ export function checkFacts(check: SeedCheck, bundle: SeedBundle): void {
             : ""),
       );
     });
+    // The qualifier ("more than", "más de", "about"...) is read from the words before the figure:
+    // at least one citation must state the value as the fact qualifies it.
+    if (stated.length > 0 && !stated.some((s) => s.qualifier === f.qualifier)) {
+      check.problem(
+        f,
+        "qualifier",
+        `"${f.qualifier}", but the quotes state it as ${stated
+          .map((s) => `"${s.words}" (${s.qualifier})`)
+          .join(", ")}`,
+      );
+    }
   }
 }
