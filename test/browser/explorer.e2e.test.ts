@@ -126,7 +126,7 @@ describe("the explorer in a real browser", { timeout: 90_000 }, () => {
     const page = await browser.open("/", "search-rural-hospital");
     await heading(page, "Explore the IMSS knowledge graph");
     await page
-      .getByRole("combobox", { name: "Search entities and documents" })
+      .getByRole("combobox", { name: "Search entities, variables and documents" })
       .fill("rural hospital");
     const suggestion = page.locator('[role="option"][href="/entity/rural-hospital"]');
     await suggestion.waitFor();
@@ -162,7 +162,7 @@ describe("the explorer in a real browser", { timeout: 90_000 }, () => {
 
   it("suggestions work with the keyboard alone, and kinds filter them", async () => {
     const page = await browser.open("/", "search-keyboard");
-    const box = page.getByRole("combobox", { name: "Search entities and documents" });
+    const box = page.getByRole("combobox", { name: "Search entities, variables and documents" });
     await box.focus();
     await page.keyboard.type("nuclear medicine");
     await page.locator('[role="option"]').first().waitFor();
@@ -183,7 +183,9 @@ describe("the explorer in a real browser", { timeout: 90_000 }, () => {
     await page.goBack();
     await heading(page, "Explore the IMSS knowledge graph");
     await page.getByRole("button", { name: "Document", exact: true }).click();
-    await page.getByRole("combobox", { name: "Search entities and documents" }).fill("nuclear");
+    await page
+      .getByRole("combobox", { name: "Search entities, variables and documents" })
+      .fill("nuclear");
     await page.locator('[role="option"]').first().waitFor();
     const hrefs = await page
       .locator('[role="option"]')
