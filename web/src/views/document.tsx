@@ -128,7 +128,7 @@ export function DocumentView({
           <a href={href.document(doc.key)}>Clear</a>
         </p>
       )}
-      <div class="doc-text">
+      <div class="doc-text" lang={doc.language.toLowerCase()}>
         {parts.before}
         {parts.anchor && (
           <span
