@@ -5,7 +5,7 @@
 // The test run's global setup builds the app (dist/web) before the servers start.
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useBrowser } from "../support/browser.js";
+import { SCREENSHOT_DIR, useBrowser } from "../support/browser.js";
 
 const DOC_000 = "000_c6cef239523a3d84";
 const RURAL_QUOTE = "the IMSS-BIENESTAR program, which has an infrastructure of 80 Rural Hospitals";
@@ -23,6 +23,7 @@ const WARM_UP = [
   `{ variable(key: "services-delivered") { stats { count } facts(first: 100) { totalCount edges { node { key } } } } }`,
   `{ document(key: "${DOC_000}") { text facts(first: 100) { totalCount edges { node { key } } } } }`,
   `{ search(text: "rural hospital", first: 8) { totalCount edges { node { kind } } } }`,
+  `{ search(text: "hospitales rurales", first: 8) { totalCount edges { node { kind } } } }`,
 ];
 
 interface GraphNodePosition {
@@ -126,7 +127,7 @@ describe("the explorer in a real browser", { timeout: 90_000 }, () => {
     const page = await browser.open("/", "search-rural-hospital");
     await heading(page, "Explore the IMSS knowledge graph");
     await page
-      .getByRole("combobox", { name: "Search entities and documents" })
+      .getByRole("combobox", { name: "Search entities, variables and documents" })
       .fill("rural hospital");
     const suggestion = page.locator('[role="option"][href="/entity/rural-hospital"]');
     await suggestion.waitFor();
@@ -162,7 +163,7 @@ describe("the explorer in a real browser", { timeout: 90_000 }, () => {
 
   it("suggestions work with the keyboard alone, and kinds filter them", async () => {
     const page = await browser.open("/", "search-keyboard");
-    const box = page.getByRole("combobox", { name: "Search entities and documents" });
+    const box = page.getByRole("combobox", { name: "Search entities, variables and documents" });
     await box.focus();
     await page.keyboard.type("nuclear medicine");
     await page.locator('[role="option"]').first().waitFor();
@@ -183,7 +184,9 @@ describe("the explorer in a real browser", { timeout: 90_000 }, () => {
     await page.goBack();
     await heading(page, "Explore the IMSS knowledge graph");
     await page.getByRole("button", { name: "Document", exact: true }).click();
-    await page.getByRole("combobox", { name: "Search entities and documents" }).fill("nuclear");
+    await page
+      .getByRole("combobox", { name: "Search entities, variables and documents" })
+      .fill("nuclear");
     await page.locator('[role="option"]').first().waitFor();
     const hrefs = await page
       .locator('[role="option"]')
@@ -429,6 +432,149 @@ describe("the explorer in a real browser", { timeout: 90_000 }, () => {
     await entity.getByRole("link", { name: "Facilities in operation" }).first().click();
     await entity.waitForURL("**/variables/facility-count");
     await entity.locator('figure.chart canvas[data-drawn="1"]').waitFor();
+  });
+
+  it("EN | ES: every name in Spanish (title, relations, facts, Names and their sources), kept on reload, in search and across views", async () => {
+    const { entity } = await graphql<{
+      entity: {
+        labels: {
+          text: string;
+          language: string;
+          source: string;
+          document: { key: string } | null;
+        }[];
+        relations: {
+          edges: { node: { key: string; es: string }; period: { es: string } | null }[];
+        };
+      };
+    }>(`
+      {
+        entity(key: "rural-hospital") {
+          labels {
+            text
+            language
+            source
+            document {
+              key
+            }
+          }
+          relations(first: 100) {
+            edges {
+              node {
+                key
+                es: name(lang: ES)
+              }
+              period {
+                es: name(lang: ES)
+              }
+            }
+          }
+        }
+      }
+    `);
+    const fromText = entity.labels.find((l) => l.text === "Rural Hospital");
+    expect(fromText?.source).toBe("TEXT");
+
+    const page = await browser.open("/entity/rural-hospital", "language-switch");
+    await heading(page, "Rural Hospital");
+    await page.locator(".graph[data-drawn]").waitFor();
+    expect(await page.evaluate<string>("document.documentElement.lang")).toBe("en");
+    const switcher = page.getByRole("group", {
+      name: /^(Language of the names|Idioma de los nombres)$/,
+    });
+    const es = switcher.getByRole("button", { name: /^ES/ });
+    const en = switcher.getByRole("button", { name: /^EN/ });
+    expect(await en.getAttribute("aria-pressed")).toBe("true");
+    expect(await es.getAttribute("aria-pressed")).toBe("false");
+    const before = await requestsOf(page);
+
+    // A real button, reached and pressed with the keyboard: the view asks again once.
+    await es.focus();
+    await page.keyboard.press("Enter");
+    await heading(page, "Hospital Rural");
+    expect(new URL(page.url()).search).toBe("?lang=es");
+    await expect.poll(() => page.evaluate<string>("document.documentElement.lang")).toBe("es");
+    expect(await es.getAttribute("aria-pressed")).toBe("true");
+    expect(await switcher.getAttribute("aria-label")).toBe("Idioma de los nombres");
+    expect(await requestsOf(page)).toBe(before + 1);
+    // Facts, relations and the graph's nodes name things in Spanish too; links keep ?lang=es.
+    await page.locator("table.facts a", { hasText: "Unidades en operación" }).first().waitFor();
+    expect(
+      await page
+        .locator("table.facts a", { hasText: "Unidades en operación" })
+        .first()
+        .getAttribute("href"),
+    ).toBe("/variables/facility-count?lang=es");
+    const relationLinks = page.locator(".relations a:not(.figure):not(.source-link):not(.badge)");
+    expect(await relationLinks.allTextContents()).toEqual(
+      entity.relations.edges.flatMap((e) => [e.node.es, ...(e.period ? [e.period.es] : [])]),
+    );
+    expect(await relationLinks.allTextContents()).toContain("20 de enero de 2022");
+    for (const e of entity.relations.edges) {
+      expect(
+        await page.locator(`ul.graph-nodes a[href="/entity/${e.node.key}?lang=es"]`).textContent(),
+      ).toBe(e.node.es);
+    }
+
+    // Names: both languages, each name with its kind and where it comes from.
+    const names = page.locator("section.names");
+    expect(await names.locator("h2").textContent()).toBe("Nombres");
+    expect(await names.locator("h3").allTextContents()).toEqual(["Español", "Inglés"]);
+    const spanish = names.locator('li[data-language="ES"]', { hasText: "Hospital Rural" }).first();
+    expect(await spanish.textContent()).toContain("nombre preferido");
+    expect(await spanish.textContent()).toContain("traducción de los curadores");
+    const english = names.locator('li[data-language="EN"]', { hasText: "Rural Hospital" }).first();
+    expect(await english.locator(".label-text").getAttribute("lang")).toBe("en");
+    expect(await english.locator("a.label-document").getAttribute("href")).toBe(
+      `/documents/${fromText!.document!.key}?lang=es`,
+    );
+    await names.locator('li[data-language="EN"]', { hasText: "Rural Hospitals" }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/language-switch-es.png`, fullPage: true });
+
+    // A reload keeps Spanish; so does an address without ?lang (remembered in localStorage).
+    await page.reload();
+    await heading(page, "Hospital Rural");
+    await page.goto(`${browser.baseUrl()}/entity/imss`);
+    await heading(page, "Instituto Mexicano del Seguro Social");
+    expect(new URL(page.url()).search).toBe("?lang=es");
+
+    // Search in Spanish: the suggestions name things in Spanish, variables among them.
+    await page.getByRole("link", { name: "Search", exact: true }).click();
+    await page.waitForURL((url) => url.pathname === "/" && url.search === "?lang=es");
+    const box = page.getByRole("combobox", { name: "Buscar entidades, variables y documentos" });
+    expect(await box.getAttribute("placeholder")).toMatch(/^p\. ej\./);
+    await box.fill("hospitales rurales");
+    const suggestion = page.locator('[role="option"][href="/entity/rural-hospital?lang=es"]');
+    await suggestion.waitFor();
+    expect(await suggestion.locator(".suggestion-name").textContent()).toBe("Hospital Rural");
+    await box.fill("unidades en operacion");
+    const variable = page.locator('[role="option"][href="/variables/facility-count?lang=es"]');
+    await variable.waitFor();
+    expect(await variable.locator(".suggestion-name").textContent()).toBe("Unidades en operación");
+    await variable.click();
+    await heading(page, "Unidades en operación");
+
+    // Back to English, in place.
+    await page.goto(`${browser.baseUrl()}/entity/rural-hospital?lang=es`);
+    await heading(page, "Hospital Rural");
+    await en.click();
+    await heading(page, "Rural Hospital");
+    expect(new URL(page.url()).search).toBe("");
+    await expect.poll(() => page.evaluate<string>("document.documentElement.lang")).toBe("en");
+    expect(await page.locator("section.names h2").textContent()).toBe("Names");
+    await page.reload();
+    await heading(page, "Rural Hospital");
+
+    // Back and forward follow the last choice: a page left in English comes back in Spanish.
+    await page.locator('.relations a[href="/entity/imss-bienestar"]').click();
+    await page.waitForURL("**/entity/imss-bienestar");
+    await es.click();
+    await page.waitForURL("**/entity/imss-bienestar?lang=es");
+    await page.goBack();
+    await heading(page, "Hospital Rural");
+    expect(new URL(page.url()).search).toBe("?lang=es");
+    await en.click();
+    await heading(page, "Rural Hospital");
   });
 
   it("at 375 px wide every view fits without horizontal scrolling", async () => {

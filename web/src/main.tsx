@@ -1,7 +1,27 @@
 // The explorer's entry: the shell (header, navigation), the router, and the in-app link handler.
 import { render } from "preact";
+import { useEffect } from "preact/hooks";
 import "./hook";
-import { isAppLink, navigate, parseRoute, useLocation, type Route } from "./router";
+import {
+  applyHtmlLang,
+  LANGS,
+  LangContext,
+  langOf,
+  settleLang,
+  storeLang,
+  withLang,
+  word,
+  type Lang,
+} from "./lang";
+import {
+  href,
+  isAppLink,
+  navigate,
+  parseRoute,
+  replaceUrl,
+  useLocation,
+  type Route,
+} from "./router";
 import "./styles.css";
 import { ChecksView } from "./views/checks";
 import { DocumentView } from "./views/document";
@@ -31,7 +51,7 @@ function View({ route, url }: { route: Route; url: URL }) {
         <div class="error" role="alert">
           <h1>No such page</h1>
           <p>
-            Nothing lives at <code>{route.path}</code>. <a href="/">Search the graph</a>.
+            Nothing lives at <code>{route.path}</code>. <a href={href.home()}>Search the graph</a>.
           </p>
         </div>
       );
@@ -39,26 +59,53 @@ function View({ route, url }: { route: Route; url: URL }) {
 }
 
 const sections = [
-  { href: "/", label: "Search", active: (r: Route) => r.name === "home" },
-  { href: "/paths", label: "Paths", active: (r: Route) => r.name === "paths" },
-  { href: "/checks", label: "Checks", active: (r: Route) => r.name === "checks" },
+  { href: () => href.home(), label: "Search", active: (r: Route) => r.name === "home" },
+  { href: () => href.paths(), label: "Paths", active: (r: Route) => r.name === "paths" },
+  { href: () => href.checks(), label: "Checks", active: (r: Route) => r.name === "checks" },
 ];
+
+/** EN | ES: the language of every name shown; the view asks for its names again, once. */
+function LanguageSwitch({ lang }: { lang: Lang }) {
+  const choose = (next: Lang) => {
+    if (next === lang) return;
+    storeLang(next);
+    replaceUrl(withLang(`${location.pathname}${location.search}${location.hash}`, next));
+  };
+  return (
+    <div class="lang-switch" role="group" aria-label={word("languageOfNames", lang)}>
+      {LANGS.map((l) => (
+        <button
+          key={l}
+          type="button"
+          lang={l.toLowerCase()}
+          aria-pressed={l === lang}
+          onClick={() => choose(l)}
+        >
+          {l}
+          <span class="visually-hidden"> ({word(l, l)})</span>
+        </button>
+      ))}
+    </div>
+  );
+}
 
 function App() {
   const url = useLocation();
   const route = parseRoute(url);
+  const lang = langOf(url);
+  useEffect(() => applyHtmlLang(lang), [lang]);
   return (
-    <>
+    <LangContext.Provider value={lang}>
       <a class="skip" href="#main">
         Skip to content
       </a>
       <header class="top">
-        <a class="brand" href="/">
+        <a class="brand" href={href.home()}>
           IMSS graph explorer
         </a>
         <nav aria-label="Sections">
           {sections.map((s) => (
-            <a key={s.href} href={s.href} aria-current={s.active(route) ? "page" : undefined}>
+            <a key={s.label} href={s.href()} aria-current={s.active(route) ? "page" : undefined}>
               {s.label}
             </a>
           ))}
@@ -66,6 +113,7 @@ function App() {
             GraphiQL
           </a>
         </nav>
+        <LanguageSwitch lang={lang} />
       </header>
       <main id="main" tabIndex={-1}>
         <View route={route} url={url} />
@@ -73,7 +121,7 @@ function App() {
       <footer class="bottom small muted">
         Every figure links to the words of its source. Data: IMSS press releases, January 2022.
       </footer>
-    </>
+    </LangContext.Provider>
   );
 }
 
@@ -92,6 +140,7 @@ document.addEventListener("click", (event) => {
 
 const root = document.getElementById("app");
 if (root) {
+  settleLang();
   root.textContent = "";
   render(<App />, root);
 }

@@ -18,20 +18,20 @@ export const FactFields = graphql(`
     note
     variable {
       key
-      name
+      name(lang: $lang)
     }
     about {
       key
-      name
+      name(lang: $lang)
       kind
     }
     scope {
       key
-      name
+      name(lang: $lang)
     }
     period {
       key
-      name
+      name(lang: $lang)
     }
     citations {
       quote
@@ -53,28 +53,44 @@ export const FactFields = graphql(`
   }
 `);
 
+/** A name with where it comes from: a source's words (its document) or the curators. */
+export const LabelFields = graphql(`
+  fragment LabelFields on Label {
+    text
+    language
+    kind
+    source
+    document {
+      key
+      title
+      date
+      language
+    }
+  }
+`);
+
 export const HomeQuery = graphql(`
-  query HomeView {
+  query HomeView($lang: Language!) {
     entityCounts {
       kind
       count
     }
     institute {
       key
-      name
+      name(lang: $lang)
       description
       programs(first: 50) {
         edges {
           node {
             key
-            name
+            name(lang: $lang)
           }
         }
       }
     }
     variables {
       key
-      name
+      name(lang: $lang)
       unit
     }
     documents {
@@ -86,7 +102,7 @@ export const HomeQuery = graphql(`
 `);
 
 export const SearchQuery = graphql(`
-  query Suggestions($text: String!, $kinds: [SearchKind!], $first: Int!) {
+  query Suggestions($text: String!, $kinds: [SearchKind!], $first: Int!, $lang: Language!) {
     search(text: $text, kinds: $kinds, first: $first) {
       totalCount
       edges {
@@ -95,8 +111,12 @@ export const SearchQuery = graphql(`
           score
           entity {
             key
-            name
+            name(lang: $lang)
             kind
+          }
+          variable {
+            key
+            name(lang: $lang)
           }
           document {
             key
@@ -118,7 +138,7 @@ export const NeighborhoodFields = graphql(`
       depth
       entity {
         key
-        name
+        name(lang: $lang)
         kind
       }
     }
@@ -140,12 +160,14 @@ export const NeighborhoodFields = graphql(`
 
 export const EntityQuery = graphql(
   `
-    query EntityView($key: String!, $depth: Int!) {
+    query EntityView($key: String!, $depth: Int!, $lang: Language!) {
       entity(key: $key) {
         key
-        name
+        name(lang: $lang)
         kind
-        aliases
+        labels {
+          ...LabelFields
+        }
         description
         facts(first: 100) {
           totalCount
@@ -171,11 +193,11 @@ export const EntityQuery = graphql(
             }
             period {
               key
-              name
+              name(lang: $lang)
             }
             node {
               key
-              name
+              name(lang: $lang)
               kind
             }
             fact {
@@ -189,12 +211,12 @@ export const EntityQuery = graphql(
       }
     }
   `,
-  [FactFields, NeighborhoodFields],
+  [FactFields, NeighborhoodFields, LabelFields],
 );
 
 export const NeighborhoodQuery = graphql(
   `
-    query NeighborhoodOnly($key: String!, $depth: Int!) {
+    query NeighborhoodOnly($key: String!, $depth: Int!, $lang: Language!) {
       neighborhood(id: $key, depth: $depth) {
         ...NeighborhoodFields
       }
@@ -205,15 +227,15 @@ export const NeighborhoodQuery = graphql(
 
 export const PathsQuery = graphql(
   `
-    query PathsView($from: String!, $to: String!) {
+    query PathsView($from: String!, $to: String!, $lang: Language!) {
       fromEntity: entity(key: $from) {
         key
-        name
+        name(lang: $lang)
         kind
       }
       toEntity: entity(key: $to) {
         key
-        name
+        name(lang: $lang)
         kind
       }
       paths(from: $from, to: $to, first: 5, maxHops: 4) {
@@ -223,7 +245,7 @@ export const PathsQuery = graphql(
           id
           ... on Entity {
             key
-            name
+            name(lang: $lang)
             kind
           }
           ... on Fact {
@@ -235,7 +257,7 @@ export const PathsQuery = graphql(
               key
             }
             variable {
-              name
+              name(lang: $lang)
             }
           }
         }
@@ -257,7 +279,7 @@ export const PathsQuery = graphql(
 /** The next page of an entity's facts ("Show more" on the entity view). */
 export const EntityFactsPageQuery = graphql(
   `
-    query EntityFactsPage($key: String!, $after: String!) {
+    query EntityFactsPage($key: String!, $after: String!, $lang: Language!) {
       entity(key: $key) {
         key
         facts(first: 100, after: $after) {
@@ -279,21 +301,22 @@ export const EntityFactsPageQuery = graphql(
 
 /** For one picker filled from the URL while the other is still empty. */
 export const EntityNameQuery = graphql(`
-  query EntityName($key: String!) {
+  query EntityName($key: String!, $lang: Language!) {
     entity(key: $key) {
       key
-      name
+      name(lang: $lang)
       kind
     }
   }
 `);
 
 export const DocumentQuery = graphql(`
-  query DocumentView($key: String!) {
+  query DocumentView($key: String!, $lang: Language!) {
     document(key: $key) {
       key
       title
       date
+      language
       length
       text
       facts(first: 100) {
@@ -306,10 +329,10 @@ export const DocumentQuery = graphql(`
             qualifiers
             about {
               key
-              name
+              name(lang: $lang)
             }
             variable {
-              name
+              name(lang: $lang)
             }
             citations {
               start
@@ -328,7 +351,7 @@ export const DocumentQuery = graphql(`
 
 export const ChecksQuery = graphql(
   `
-    query ChecksView {
+    query ChecksView($lang: Language!) {
       conflicts {
         note
         facts {
@@ -359,10 +382,13 @@ export const ChecksQuery = graphql(
 
 export const VariableQuery = graphql(
   `
-    query VariableView($key: String!) {
+    query VariableView($key: String!, $lang: Language!) {
       variable(key: $key) {
         key
-        name
+        name(lang: $lang)
+        labels {
+          ...LabelFields
+        }
         description
         unit
         stats {
@@ -382,5 +408,5 @@ export const VariableQuery = graphql(
       }
     }
   `,
-  [FactFields],
+  [FactFields, LabelFields],
 );

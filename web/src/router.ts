@@ -2,6 +2,7 @@
 // <a href>; a click on one is taken over by navigate() (see main.tsx), so a link can also be
 // opened in a new tab or shared, and a reload of any of these URLs shows the same view.
 import { useEffect, useState } from "preact/hooks";
+import { settleLang, withLang } from "./lang";
 
 export type Route =
   | { name: "home" }
@@ -52,23 +53,24 @@ export function parseRoute(url: URL): Route {
   return { name: "not-found", path };
 }
 
+/** URL builders. Each URL keeps the language of the names shown (`?lang=es`, see lang.ts). */
 export const href = {
-  home: () => "/",
+  home: () => withLang("/"),
   entity: (key: string, depth?: 1 | 2) =>
-    `/entity/${encodeURIComponent(key)}${depth === 2 ? "?depth=2" : ""}`,
+    withLang(`/entity/${encodeURIComponent(key)}${depth === 2 ? "?depth=2" : ""}`),
   fact: (aboutKey: string, factKey: string) =>
-    `/entity/${encodeURIComponent(aboutKey)}#fact-${encodeURIComponent(factKey)}`,
+    withLang(`/entity/${encodeURIComponent(aboutKey)}#fact-${encodeURIComponent(factKey)}`),
   paths: (from?: string, to?: string) => {
     const query = new URLSearchParams();
     if (from) query.set("from", from);
     if (to) query.set("to", to);
     const text = query.toString();
-    return text ? `/paths?${text}` : "/paths";
+    return withLang(text ? `/paths?${text}` : "/paths");
   },
   document: (key: string, span?: { start: number; end: number }) =>
-    `/documents/${encodeURIComponent(key)}${span ? `#${span.start}-${span.end}` : ""}`,
-  checks: () => "/checks",
-  variable: (key: string) => `/variables/${encodeURIComponent(key)}`,
+    withLang(`/documents/${encodeURIComponent(key)}${span ? `#${span.start}-${span.end}` : ""}`),
+  checks: () => withLang("/checks"),
+  variable: (key: string) => withLang(`/variables/${encodeURIComponent(key)}`),
 };
 
 type Listener = () => void;
@@ -101,7 +103,16 @@ export function navigate(to: string, options: { replace?: boolean; keepScroll?: 
 
 if (typeof window !== "undefined") {
   if ("scrollRestoration" in history) history.scrollRestoration = "manual";
-  window.addEventListener("popstate", notify);
+  window.addEventListener("popstate", () => {
+    settleLang();
+    notify();
+  });
+}
+
+/** Replaces the URL in place (same view, other query), without scrolling. */
+export function replaceUrl(to: string) {
+  history.replaceState(history.state, "", new URL(to, location.href).href);
+  notify();
 }
 
 /** The current URL; re-renders on navigate() and on back/forward. */

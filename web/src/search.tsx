@@ -1,10 +1,12 @@
 // A search box with suggestions as you type (debounced), as an ARIA combobox: arrows move
 // through the suggestions, Enter opens (or picks) one, Escape closes the list. Each suggestion
-// is also a real link.
+// is also a real link. The server searches both languages' names and texts (Spanish words,
+// accents or not); the suggestions show the names in the language chosen.
 import { useEffect, useId, useRef, useState } from "preact/hooks";
 import { ApiError, request } from "./client";
 import { kindText } from "./format";
 import type { ResultOf } from "./graphql";
+import { useLang, word } from "./lang";
 import { SearchQuery } from "./queries";
 import { href, navigate } from "./router";
 
@@ -17,6 +19,7 @@ export const SEARCH_KINDS = [
   "PLACE",
   "PERSON",
   "TIME_PERIOD",
+  "VARIABLE",
   "DOCUMENT",
 ] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -37,6 +40,14 @@ function toSuggestion(hit: Hit): Suggestion | undefined {
       name: hit.entity.name,
       kind: hit.entity.kind,
       href: href.entity(hit.entity.key),
+    };
+  }
+  if (hit.variable) {
+    return {
+      key: hit.variable.key,
+      name: hit.variable.name,
+      kind: "VARIABLE",
+      href: href.variable(hit.variable.key),
     };
   }
   if (hit.document) {
@@ -74,6 +85,7 @@ export function SearchBox({
   name?: string;
 }) {
   const id = useId();
+  const lang = useLang();
   const [text, setText] = useState(initialText);
   const [chosenKinds, setChosenKinds] = useState<SearchKind[]>([]);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
@@ -106,7 +118,7 @@ export function SearchBox({
       setSearching(true);
       request(
         SearchQuery,
-        { text: query, kinds: kindFilter ? [...kindFilter] : null, first: 8 },
+        { text: query, kinds: kindFilter ? [...kindFilter] : null, first: 8, lang },
         controller.signal,
       )
         .then((data) => {
@@ -134,7 +146,7 @@ export function SearchBox({
       controller.abort();
     };
     // kindFilter is captured through kindKey.
-  }, [text, kindKey]);
+  }, [text, kindKey, lang]);
 
   function pick(suggestion: Suggestion) {
     setOpen(false);
@@ -209,7 +221,7 @@ export function SearchBox({
           )}
           {!error && suggestions.length === 0 && !searching && typed.current && text.trim() && (
             <li class="muted" role="presentation">
-              No match.
+              {word("noMatch", lang)}
             </li>
           )}
           {suggestions.map((s, i) => (

@@ -12,13 +12,15 @@ import {
   type Fact,
 } from "../components";
 import { formatNumber, statisticText, type Statistic } from "../format";
+import { useLang } from "../lang";
 import { ChecksQuery } from "../queries";
 import { href } from "../router";
 import { useQuery } from "../use-query";
 
 export function ChecksView({ hash }: { hash: string }) {
   useTitle("Check the numbers");
-  const { data, error, retry } = useQuery(ChecksQuery, {});
+  const lang = useLang();
+  const { data, error, retry } = useQuery(ChecksQuery, { lang });
   useEffect(() => {
     if (!data || !hash) return;
     const el = document.getElementById(decodeURIComponent(hash.slice(1)));

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef } from "preact/hooks";
 import { ErrorMessage, Heading, Loading, useTitle } from "../components";
 import { formatFact, type Qualifier, type Unit } from "../format";
 import type { ResultOf } from "../graphql";
+import { useLang, word } from "../lang";
 import { DocumentQuery } from "../queries";
 import { href } from "../router";
 import { useQuery } from "../use-query";
@@ -88,7 +89,8 @@ export function DocumentView({
   docKey: string;
   span: { start: number; end: number } | undefined;
 }) {
-  const { data, error, retry } = useQuery(DocumentQuery, { key: docKey });
+  const lang = useLang();
+  const { data, error, retry } = useQuery(DocumentQuery, { key: docKey, lang });
   const doc = data?.document;
   useTitle(doc?.title ?? docKey);
   const spans = useMemo(() => (doc ? spansOf(doc) : []), [doc]);
@@ -115,8 +117,8 @@ export function DocumentView({
       </p>
       <Heading>{doc.title}</Heading>
       <p class="small muted">
-        Published {doc.date}. {spans.length} cited passages are marked; each opens the fact it
-        states.
+        Published {doc.date}, in {word(doc.language, "EN")}. {spans.length} cited passages are
+        marked; each opens the fact it states.
         {doc.facts.totalCount > doc.facts.edges.length &&
           ` (The first ${doc.facts.edges.length} of ${doc.facts.totalCount} facts are marked.)`}
       </p>
@@ -126,7 +128,7 @@ export function DocumentView({
           <a href={href.document(doc.key)}>Clear</a>
         </p>
       )}
-      <div class="doc-text">
+      <div class="doc-text" lang={doc.language.toLowerCase()}>
         {parts.before}
         {parts.anchor && (
           <span

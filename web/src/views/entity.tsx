@@ -12,12 +12,15 @@ import {
   Heading,
   KindBadge,
   Loading,
+  Names,
+  otherNames,
   useTitle,
 } from "../components";
 import { formatValue, relationText } from "../format";
 import type { GraphEdge, GraphNode } from "../graph";
 import { GraphPanel } from "../graph-panel";
 import type { ResultOf } from "../graphql";
+import { useLang, type Lang } from "../lang";
 import { EntityFactsPageQuery, EntityQuery, NeighborhoodQuery } from "../queries";
 import { href } from "../router";
 import { useQuery } from "../use-query";
@@ -35,12 +38,16 @@ export function EntityView({
   hash: string;
 }) {
   // The view loads in one request (entity, facts, relations and neighbourhood); changing the
-  // depth afterwards asks for the neighbourhood alone.
-  const initialDepth = useRef(depth).current;
-  const main = useQuery(EntityQuery, { key: entityKey, depth: initialDepth });
+  // depth afterwards asks for the neighbourhood alone. Another language asks for it all again,
+  // at the depth shown (one request).
+  const lang = useLang();
+  const loaded = useRef({ depth, lang });
+  if (loaded.current.lang !== lang) loaded.current = { depth, lang };
+  const initialDepth = loaded.current.depth;
+  const main = useQuery(EntityQuery, { key: entityKey, depth: initialDepth, lang });
   const other = useQuery(
     NeighborhoodQuery,
-    depth === initialDepth ? undefined : { key: entityKey, depth },
+    depth === initialDepth ? undefined : { key: entityKey, depth, lang },
   );
   const entity = main.data?.entity;
   useTitle(entity?.name ?? entityKey);
@@ -57,6 +64,7 @@ export function EntityView({
   if (main.error) return <ErrorMessage error={main.error} retry={main.retry} />;
   if (!entity || !main.data) return <Loading what={`“${entityKey}”`} />;
   const neighborhood = depth === initialDepth ? main.data.neighborhood : other.data?.neighborhood;
+  const others = otherNames(entity.labels, entity.name, lang);
 
   return (
     <article class="entity">
@@ -64,10 +72,10 @@ export function EntityView({
         <KindBadge kind={entity.kind} /> <code class="key">{entity.key}</code>
       </p>
       <Heading>{entity.name}</Heading>
-      {entity.aliases.length > 0 && (
+      {others.length > 0 && (
         <p class="aliases">
           Also:{" "}
-          {entity.aliases.map((a, i) => (
+          {others.map((a, i) => (
             <span key={a}>
               {i > 0 && ", "}
               <em>{a}</em>
@@ -85,6 +93,9 @@ export function EntityView({
         </li>
         <li>
           <a href="#relations-h">Relations ({entity.relations.totalCount})</a>
+        </li>
+        <li>
+          <a href="#names-h">Names ({entity.labels.length})</a>
         </li>
         <li>
           <a href={href.paths(entity.key)}>Trace a path from here</a>
@@ -117,7 +128,7 @@ export function EntityView({
         <h2 id="facts-h">
           Facts <span class="muted">({entity.facts.totalCount})</span>
         </h2>
-        <EntityFacts entity={entity} />
+        <EntityFacts entity={entity} lang={lang} />
       </section>
 
       <section aria-labelledby="relations-h">
@@ -132,31 +143,52 @@ export function EntityView({
         )}
         <Relations edges={entity.relations.edges} />
       </section>
+
+      <Names labels={entity.labels} />
     </article>
   );
 }
 
 /** The entity's facts, 100 at a time ("Show more" asks for the next page). */
-function EntityFacts({ entity }: { entity: ResultOf<typeof EntityQuery>["entity"] }) {
-  const [pages, setPages] = useState<{ facts: Fact[]; after: string | null; more: boolean }>(
-    () => ({
-      facts: entity.facts.edges.map((e) => e.node),
-      after: entity.facts.pageInfo.endCursor,
-      more: entity.facts.pageInfo.hasNextPage,
-    }),
-  );
+interface Pages {
+  of: ResultOf<typeof EntityQuery>["entity"];
+  facts: Fact[];
+  after: string | null;
+  more: boolean;
+}
+
+function EntityFacts({
+  entity,
+  lang,
+}: {
+  entity: ResultOf<typeof EntityQuery>["entity"];
+  lang: Lang;
+}) {
+  // The pages shown beyond the first belong to one answer: another one (the names in another
+  // language) starts again from its first page.
+  const [loaded, setLoaded] = useState<Pages | undefined>();
+  const pages: Pages =
+    loaded?.of === entity
+      ? loaded
+      : {
+          of: entity,
+          facts: entity.facts.edges.map((e) => e.node),
+          after: entity.facts.pageInfo.endCursor,
+          more: entity.facts.pageInfo.hasNextPage,
+        };
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
   const more = () => {
     if (!pages.after) return;
     setBusy(true);
-    request(EntityFactsPageQuery, { key: entity.key, after: pages.after })
+    request(EntityFactsPageQuery, { key: entity.key, after: pages.after, lang })
       .then((data) => {
-        setPages((p) => ({
-          facts: [...p.facts, ...data.entity.facts.edges.map((e) => e.node)],
+        setLoaded({
+          of: pages.of,
+          facts: [...pages.facts, ...data.entity.facts.edges.map((e) => e.node)],
           after: data.entity.facts.pageInfo.endCursor,
           more: data.entity.facts.pageInfo.hasNextPage,
-        }));
+        });
         setError(undefined);
       })
       .catch((e: unknown) =>

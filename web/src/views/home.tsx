@@ -1,6 +1,7 @@
 // `/`: search with suggestions, what the graph holds, and where to start.
 import { ErrorMessage, Heading, Loading, useTitle } from "../components";
 import { formatNumber, kindText } from "../format";
+import { useLang, word } from "../lang";
 import { HomeQuery } from "../queries";
 import { href } from "../router";
 import { SearchBox } from "../search";
@@ -8,7 +9,8 @@ import { useQuery } from "../use-query";
 
 export function HomeView() {
   useTitle("Search");
-  const { data, error, loading, retry } = useQuery(HomeQuery, {});
+  const lang = useLang();
+  const { data, error, loading, retry } = useQuery(HomeQuery, { lang });
   const total = data?.entityCounts.reduce((sum, c) => sum + c.count, 0) ?? 0;
   return (
     <div class="home">
@@ -19,8 +21,8 @@ export function HomeView() {
         words of its source.
       </p>
       <SearchBox
-        label="Search entities and documents"
-        placeholder="e.g. rural hospital, nuclear medicine, diabetes"
+        label={word("searchLabel", lang)}
+        placeholder={word("searchPlaceholder", lang)}
         showKindFilters
         name="q"
         autoFocus

@@ -6,6 +6,7 @@ import { formatFact, relationText, type Qualifier, type Unit } from "../format";
 import type { GraphEdge, GraphNode } from "../graph";
 import { GraphPanel } from "../graph-panel";
 import type { ResultOf } from "../graphql";
+import { useLang } from "../lang";
 import { EntityNameQuery, PathsQuery } from "../queries";
 import { href, navigate } from "../router";
 import { SEARCH_KINDS, SearchBox } from "../search";
@@ -14,7 +15,7 @@ import { useQuery } from "../use-query";
 type Path = ResultOf<typeof PathsQuery>["paths"][number];
 type PathNode = Path["nodes"][number];
 
-const ENTITY_KINDS = SEARCH_KINDS.filter((k) => k !== "DOCUMENT");
+const ENTITY_KINDS = SEARCH_KINDS.filter((k) => k !== "DOCUMENT" && k !== "VARIABLE");
 
 interface NodeInfo {
   label: string;
@@ -45,9 +46,10 @@ function describe(node: PathNode): NodeInfo | undefined {
 }
 
 export function PathsView({ from, to }: { from: string | undefined; to: string | undefined }) {
-  const both = from && to ? { from, to } : undefined;
+  const lang = useLang();
+  const both = from && to ? { from, to, lang } : undefined;
   const paths = useQuery(PathsQuery, both);
-  const one = !both && (from ?? to) ? { key: (from ?? to) as string } : undefined;
+  const one = !both && (from ?? to) ? { key: (from ?? to) as string, lang } : undefined;
   const single = useQuery(EntityNameQuery, one);
   const fromName =
     paths.data?.fromEntity.name ??

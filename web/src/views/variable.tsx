@@ -1,8 +1,17 @@
 // `/variables/<key>`: the facts of one variable across entities (or periods), as a bar chart
 // (Chart.js, loaded on demand) and as a table whose every figure opens its source.
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { ErrorMessage, FactTable, Heading, Loading, useTitle, type Fact } from "../components";
+import {
+  ErrorMessage,
+  FactTable,
+  Heading,
+  Loading,
+  Names,
+  useTitle,
+  type Fact,
+} from "../components";
 import { formatNumber, formatValue, statisticText, type Statistic, type Unit } from "../format";
+import { useLang } from "../lang";
 import { VariableQuery } from "../queries";
 import { href, navigate } from "../router";
 import { useQuery } from "../use-query";
@@ -80,7 +89,8 @@ function chartData(group: Group, byPeriod: boolean): ChartData {
 }
 
 export function VariableView({ variableKey }: { variableKey: string }) {
-  const { data, error, retry } = useQuery(VariableQuery, { key: variableKey });
+  const lang = useLang();
+  const { data, error, retry } = useQuery(VariableQuery, { key: variableKey, lang });
   const variable = data?.variable;
   useTitle(variable?.name ?? variableKey);
   const facts = useMemo(() => variable?.facts.edges.map((e) => e.node) ?? [], [variable]);
@@ -146,6 +156,8 @@ export function VariableView({ variableKey }: { variableKey: string }) {
         )}
         <FactTable facts={facts} />
       </section>
+
+      <Names labels={variable.labels} />
     </article>
   );
 }
