@@ -45,6 +45,15 @@ export function luceneQueries(
   };
 }
 
+/** The parameters of search.cypher (both indexes) or, for one language, search-in-one.cypher. */
+function searchParams(text: string, language: Language | null): Record<string, unknown> {
+  const queries = luceneQueries(text, language);
+  if (!language) return queries;
+  return language === "en"
+    ? { index: "search_en", query: queries.queryEn }
+    : { index: "search_es", query: queries.queryEs };
+}
+
 export async function searchPage(
   db: Db,
   text: string,
@@ -52,11 +61,10 @@ export async function searchPage(
   kinds: string[] | null,
   page: PageQuery,
 ): Promise<SearchRow[]> {
-  const rows = await db.read<SearchRow & { entity: EntityRow | null }>("search", {
-    ...luceneQueries(text, language),
-    kinds,
-    ...pageParams(page),
-  });
+  const rows = await db.read<SearchRow & { entity: EntityRow | null }>(
+    language ? "search-in-one" : "search",
+    { ...searchParams(text, language), kinds, ...pageParams(page) },
+  );
   primeEntities(
     db,
     rows.flatMap((r) => (r.entity ? [r.entity] : [])),
@@ -70,5 +78,8 @@ export function searchCount(
   language: Language | null,
   kinds: string[] | null,
 ): Promise<number> {
-  return countOnce(ctx, "search-count", { ...luceneQueries(text, language), kinds });
+  return countOnce(ctx, language ? "search-in-one-count" : "search-count", {
+    ...searchParams(text, language),
+    kinds,
+  });
 }
