@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parseDocument } from "yaml";
 import { checkConflicts } from "./check/conflicts.js";
 import { checkCoverage } from "./check/coverage.js";
-import { checkFacts } from "./check/facts.js";
+import { checkCorroborations, checkFacts } from "./check/facts.js";
 import { checkLabels } from "./check/labels.js";
 import { checkPartTotals } from "./check/part-totals.js";
 import { checkPeriods } from "./check/periods.js";
@@ -118,6 +118,7 @@ export function checkSeeds(
   if (options.labelSources !== false) checkLabels(check, bundle);
   checkPeriods(check, bundle);
   checkFacts(check, bundle);
+  checkCorroborations(check, bundle);
   checkRelations(check, bundle);
   checkConflicts(check, bundle);
   checkPartTotals(check, bundle);

@@ -1,6 +1,7 @@
 import type {
   Check,
   Conflict,
+  Corroboration,
   Entity,
   Fact,
   Language,
@@ -40,6 +41,7 @@ export interface SeedBundle {
   conflicts: FromFile<Conflict>[];
   checks: FromFile<Check>[];
   skips: FromFile<Skip>[];
+  corroborations: FromFile<Corroboration>[];
 }
 
 /** A bundle with no entries (and these documents). */
@@ -53,6 +55,7 @@ export function emptyBundle(documents: SeedDocument[] = []): SeedBundle {
     conflicts: [],
     checks: [],
     skips: [],
+    corroborations: [],
   };
 }
 

@@ -304,9 +304,19 @@ export const Skip = z
   .strict();
 export type Skip = z.infer<typeof Skip>;
 
+/** A new citation for a fact already in the graph: another document states the same figure. */
+export const Corroboration = z
+  .object({
+    fact: Key,
+    citation: Citation,
+  })
+  .strict();
+export type Corroboration = z.infer<typeof Corroboration>;
+
 export const SeedFile = z
   .object({
     documents: z.array(DocumentEntry).default([]),
+    corroborations: z.array(Corroboration).default([]),
     skips: z.array(Skip).default([]),
     entities: z.array(Entity).default([]),
     variables: z.array(Variable).default([]),

@@ -1,4 +1,5 @@
 import type { SeedBundle } from "../seed-bundle.js";
+import type { Citation } from "../seed-format.js";
 import { ENTITY_KINDS, type EntityKind } from "../seed-format.js";
 import { numbersOf } from "./coverage.js";
 import type { SeedCheck } from "./seed-check.js";
@@ -51,48 +52,8 @@ export function checkFacts(check: SeedCheck, bundle: SeedBundle): void {
     /** How each citation that states the value qualifies it ("exact" when nothing does). */
     const stated: { qualifier: string; words: string }[] = [];
     f.citations.forEach((c, i) => {
-      const path = `citations[${i}]`;
-      const doc = check.citationRef(f, path, c);
-      if (!doc || c.garbled !== undefined || f.value === null) return;
-      // The numbers of the quote are read from the whole document and kept if they
-      // lie inside the quote, so that a quote cannot cut an expression
-      // ("315 thousand 476" out of "12 million 315 thousand 476") and change its value.
-      const end = c.start + c.quote.length;
-      const inDoc = numbersOf(doc);
-      const cut = inDoc.find(
-        (n) => n.start < end && n.end > c.start && (n.start < c.start || n.end > end),
-      );
-      if (cut) {
-        check.problem(
-          f,
-          `${path}.quote`,
-          `the quote cuts the number "${cut.raw}" (at ${cut.start}-${cut.end}) in two`,
-        );
-        return;
-      }
-      const inQuote = inDoc.filter((n) => n.start >= c.start && n.end <= end);
-      const values = inQuote.filter((n) => n.kind === "number" && n.value !== null);
-      const match = values.find((n) => sameNumber(n.value as number, f.value as number));
-      if (match) {
-        const from = match.qualifierStart ?? match.start;
-        stated.push({
-          qualifier: match.qualifier ?? "exact",
-          words: doc.text.slice(from, match.end),
-        });
-        return;
-      }
-      const unclear = inQuote.filter((n) => n.value === null);
-      check.problem(
-        f,
-        `${path}.quote`,
-        `the quote does not state the value ${f.value}: ` +
-          (values.length > 0
-            ? `it states ${values.map((n) => `"${n.raw}" (${n.value})`).join(", ")}`
-            : "it states no figure") +
-          (unclear.length > 0
-            ? `; ${unclear.map((n) => `"${n.raw}"`).join(", ")} cannot be read with confidence (${unclear[0]?.ambiguous?.reason}): mark the citation garbled`
-            : ""),
-      );
+      const found = checkCitation(check, f, `citations[${i}]`, c, f.value);
+      if (found) stated.push(found);
     });
     // The qualifier ("more than", "más de", "about"...) is read from the words before the figure:
     // at least one citation must state the value as the fact qualifies it.
@@ -105,5 +66,71 @@ export function checkFacts(check: SeedCheck, bundle: SeedBundle): void {
           .join(", ")}`,
       );
     }
+  }
+}
+
+/**
+ * A citation of `item` (a fact, or a corroboration of one): its quote stands at its offset and
+ * states `value`. Returns how the quote qualifies the value, when it states it.
+ */
+export function checkCitation(
+  check: SeedCheck,
+  item: { file: string },
+  path: string,
+  c: Citation,
+  value: number | null,
+): { qualifier: string; words: string } | undefined {
+  const doc = check.citationRef(item, path, c);
+  if (!doc || c.garbled !== undefined || value === null) return undefined;
+  // The numbers of the quote are read from the whole document and kept if they
+  // lie inside the quote, so that a quote cannot cut an expression
+  // ("315 thousand 476" out of "12 million 315 thousand 476") and change its value.
+  const end = c.start + c.quote.length;
+  const inDoc = numbersOf(doc);
+  const cut = inDoc.find(
+    (n) => n.start < end && n.end > c.start && (n.start < c.start || n.end > end),
+  );
+  if (cut) {
+    check.problem(
+      item,
+      `${path}.quote`,
+      `the quote cuts the number "${cut.raw}" (at ${cut.start}-${cut.end}) in two`,
+    );
+    return undefined;
+  }
+  const inQuote = inDoc.filter((n) => n.start >= c.start && n.end <= end);
+  const values = inQuote.filter((n) => n.kind === "number" && n.value !== null);
+  const match = values.find((n) => sameNumber(n.value as number, value));
+  if (match) {
+    const from = match.qualifierStart ?? match.start;
+    return { qualifier: match.qualifier ?? "exact", words: doc.text.slice(from, match.end) };
+  }
+  const unclear = inQuote.filter((n) => n.value === null);
+  check.problem(
+    item,
+    `${path}.quote`,
+    `the quote does not state the value ${value}: ` +
+      (values.length > 0
+        ? `it states ${values.map((n) => `"${n.raw}" (${n.value})`).join(", ")}`
+        : "it states no figure") +
+      (unclear.length > 0
+        ? `; ${unclear.map((n) => `"${n.raw}"`).join(", ")} cannot be read with confidence (${unclear[0]?.ambiguous?.reason}): mark the citation garbled`
+        : ""),
+  );
+  return undefined;
+}
+
+/**
+ * Step 4b: a corroboration adds a citation to a fact of the graph (a new document that states a
+ * figure the graph already has): the fact exists and the citation states its value. Checked
+ * citations join their fact's, so that they load with it.
+ */
+export function checkCorroborations(check: SeedCheck, bundle: SeedBundle): void {
+  for (const corroboration of bundle.corroborations) {
+    const fact = check.factRef(corroboration, "fact", corroboration.fact);
+    if (!fact) continue;
+    const before = check.problems.length;
+    checkCitation(check, corroboration, "citation", corroboration.citation, fact.value);
+    if (check.problems.length === before) fact.citations.push(corroboration.citation);
   }
 }

@@ -7,6 +7,7 @@ export type Section = keyof SeedFile;
 const SECTIONS: Section[] = [
   "documents",
   "skips",
+  "corroborations",
   "entities",
   "variables",
   "relations",

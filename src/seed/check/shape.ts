@@ -9,6 +9,7 @@ import {
 import {
   Check,
   Conflict,
+  Corroboration,
   DocumentEntry,
   Entity,
   Fact,
@@ -28,6 +29,7 @@ const SECTIONS = {
   conflicts: Conflict,
   checks: Check,
   skips: Skip,
+  corroborations: Corroboration,
 } as const satisfies Record<keyof SeedFile, z.ZodType>;
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -52,6 +54,8 @@ function entryName(section: Section, index: number, raw: unknown): string {
     const [doc, start, words] = [raw.document, raw.start, raw.raw].map(String);
     return `${at} (${doc} @${start} "${words}")`;
   }
+  if (section === "corroborations")
+    return typeof raw.fact === "string" ? `${at} (fact: ${raw.fact})` : at;
   if (section === "documents") return typeof raw.id === "string" ? `${at} (id: ${raw.id})` : at;
   return typeof raw.key === "string" ? `${at} (key: ${raw.key})` : at;
 }

@@ -1,0 +1,224 @@
+import type { SeedBundle, SeedDocument } from "../seed/seed-bundle.js";
+import { type Draft, type DraftFigure, draftDocument } from "./draft.js";
+import { draftGraphOf } from "./draft-graph.js";
+
+/**
+ * The drafts of the seed documents against their curated facts (`npm run draft:eval`): each
+ * document drafted against a graph with the seeds' entities and variables but none of their
+ * facts, then every curated citation of that document looked for among the drafted figures.
+ */
+
+interface Curated {
+  fact: string;
+  value: number | null;
+  quote: string;
+  start: number;
+  end: number;
+  about: string;
+  variable: string;
+  period: string;
+  qualifier: string;
+}
+
+export interface Counts {
+  /** Curated citations of the documents, and how many a drafted figure found. */
+  curated: number;
+  found: number;
+  /** Drafted figures, and how many are curated facts (and how many the seeds skip). */
+  drafted: number;
+  drafts: number;
+  draftsSkippedBySeeds: number;
+  quoteExact: number;
+  quoteWithin: number;
+  aboutTop1: number;
+  aboutTop3: number;
+  variableTop1: number;
+  variableTop3: number;
+  periodTop1: number;
+  qualifier: number;
+  skips: number;
+  skipsRight: number;
+  /** Milliseconds of drafting, and characters drafted. */
+  ms: number;
+  chars: number;
+}
+
+export interface Evaluation {
+  documents: { id: string; counts: Counts; draft: Draft; misses: string[] }[];
+  total: Counts;
+}
+
+const zero = (): Counts => ({
+  curated: 0,
+  found: 0,
+  drafted: 0,
+  drafts: 0,
+  draftsSkippedBySeeds: 0,
+  quoteExact: 0,
+  quoteWithin: 0,
+  aboutTop1: 0,
+  aboutTop3: 0,
+  variableTop1: 0,
+  variableTop3: 0,
+  periodTop1: 0,
+  qualifier: 0,
+  skips: 0,
+  skipsRight: 0,
+  ms: 0,
+  chars: 0,
+});
+
+function curatedOf(bundle: SeedBundle, doc: SeedDocument): Curated[] {
+  return bundle.facts.flatMap((f) =>
+    f.citations
+      .filter((c) => c.document === doc.id)
+      .map((c) => ({
+        fact: f.key,
+        value: f.value,
+        quote: c.quote,
+        start: c.start,
+        end: c.start + c.quote.length,
+        about: f.about,
+        variable: f.variable,
+        period: f.period,
+        qualifier: f.qualifier,
+      })),
+  );
+}
+
+/** Words of a span of the text (to say how much longer one quote is than another). */
+const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+/** Does the figure state the curated citation: same value, its number inside the quote? */
+function states(f: DraftFigure, c: Curated): boolean {
+  const sameValue =
+    f.value === c.value ||
+    (f.value !== null && c.value !== null && Math.abs(f.value - c.value) < 1e-9);
+  return sameValue && f.numberStart >= c.start && f.numberEnd <= c.end;
+}
+
+export function evaluateDrafts(bundle: SeedBundle): Evaluation {
+  const graph = draftGraphOf(bundle, false);
+  const documents: Evaluation["documents"] = [];
+  for (const doc of bundle.documents) {
+    const started = performance.now();
+    const draft = draftDocument(doc, graph);
+    const ms = performance.now() - started;
+    const curated = curatedOf(bundle, doc);
+    const counts = zero();
+    counts.ms = ms;
+    counts.chars = doc.text.length;
+    counts.curated = curated.length;
+    counts.drafted = draft.figures.length;
+    const misses: string[] = [];
+    for (const c of curated) {
+      const f = draft.figures.find((x) => states(x, c));
+      if (!f) {
+        misses.push(`missed ${c.fact} (${c.value}): "${c.quote}"`);
+        continue;
+      }
+      counts.found++;
+      const within =
+        f.start <= c.start &&
+        f.end >= c.end &&
+        wordCount(doc.text.slice(f.start, f.end)) - wordCount(c.quote) <= 3;
+      if (f.start === c.start && f.end === c.end) counts.quoteExact++;
+      if (within || (f.start === c.start && f.end === c.end)) counts.quoteWithin++;
+      if (f.about[0]?.key === c.about) counts.aboutTop1++;
+      else
+        misses.push(
+          `${c.fact}: about ${f.about.map((a) => a.key).join(" | ") || "-"} (curated ${c.about})`,
+        );
+      if (f.about.slice(0, 3).some((a) => a.key === c.about)) counts.aboutTop3++;
+      if (f.variable[0]?.key === c.variable) counts.variableTop1++;
+      else
+        misses.push(
+          `${c.fact}: variable ${f.variable.map((a) => a.key).join(" | ") || "-"} (curated ${c.variable})`,
+        );
+      if (f.variable.slice(0, 3).some((a) => a.key === c.variable)) counts.variableTop3++;
+      if (f.period[0]?.key === c.period) counts.periodTop1++;
+      else
+        misses.push(
+          `${c.fact}: period ${f.period[0]?.key ?? f.newPeriod?.key ?? "-"} (curated ${c.period})`,
+        );
+      if (f.qualifier === c.qualifier) counts.qualifier++;
+      else misses.push(`${c.fact}: qualifier ${f.qualifier} (curated ${c.qualifier})`);
+    }
+    const skipped = new Set(
+      bundle.skips.filter((s) => s.document === doc.id).map((s) => `${s.start}:${s.raw}`),
+    );
+    for (const f of draft.figures) {
+      if (curated.some((c) => states(f, c))) counts.drafts++;
+      else if (skipped.has(`${f.numberStart}:${f.raw}`)) counts.draftsSkippedBySeeds++;
+      else misses.push(`drafted "${f.raw}" at ${f.numberStart}, not a curated fact: "${f.quote}"`);
+    }
+    counts.skips = draft.skips.length;
+    for (const s of draft.skips) {
+      const aFigure = curated.some(
+        (c) =>
+          s.start >= c.start &&
+          s.start < c.end &&
+          c.quote.includes(s.raw) &&
+          c.value === Number(s.raw.replace(/,/g, "")),
+      );
+      if (!aFigure) counts.skipsRight++;
+      else misses.push(`skipped "${s.raw}" at ${s.start}, a curated figure (${s.reason})`);
+    }
+    documents.push({ id: doc.id, counts, draft, misses });
+  }
+  const total = zero();
+  for (const { counts } of documents)
+    for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += counts[k];
+  return { documents, total };
+}
+
+const pct = (a: number, b: number) => (b === 0 ? "n/a" : `${((100 * a) / b).toFixed(1)} %`);
+
+/** The figures of an evaluation as a table, with the issue's targets. */
+export function formatEvaluation(e: Evaluation): string {
+  const rows: [string, (c: Counts) => string, string][] = [
+    [
+      "figure recall (curated citations found)",
+      (c) => `${pct(c.found, c.curated)} (${c.found}/${c.curated})`,
+      "≥ 98 %",
+    ],
+    [
+      "figure precision (drafted figures that are curated facts)",
+      (c) => `${pct(c.drafts, c.drafted)} (${c.drafts}/${c.drafted})`,
+      "≥ 90 %",
+    ],
+    [
+      "  counting figures the seeds skip as right",
+      (c) => `${pct(c.drafts + c.draftsSkippedBySeeds, c.drafted)}`,
+      "",
+    ],
+    ["quote exact", (c) => `${pct(c.quoteExact, c.found)}`, ""],
+    ["quote exact or containing it within 3 words", (c) => `${pct(c.quoteWithin, c.found)}`, ""],
+    ["entity top 1", (c) => `${pct(c.aboutTop1, c.found)}`, "≥ 80 %"],
+    ["entity top 3", (c) => `${pct(c.aboutTop3, c.found)}`, "≥ 95 %"],
+    ["variable top 1", (c) => `${pct(c.variableTop1, c.found)}`, ""],
+    ["variable top 3", (c) => `${pct(c.variableTop3, c.found)}`, ""],
+    ["period", (c) => `${pct(c.periodTop1, c.found)}`, "≥ 85 %"],
+    ["qualifier", (c) => `${pct(c.qualifier, c.found)}`, ""],
+    [
+      "skip precision (skips that are not curated figures)",
+      (c) => `${pct(c.skipsRight, c.skips)} (${c.skipsRight}/${c.skips})`,
+      "",
+    ],
+    [
+      "drafting time (ms per 5,000 characters)",
+      (c) => `${((c.ms * 5000) / Math.max(1, c.chars)).toFixed(1)}`,
+      "≤ 1000",
+    ],
+  ];
+  const header = ["measure", ...e.documents.map((d) => d.id), "both", "target"];
+  const lines = [
+    `| ${header.join(" | ")} |`,
+    `| ${header.map(() => "---").join(" | ")} |`,
+    ...rows.map(
+      ([name, f, target]) =>
+        `| ${[name, ...e.documents.map((d) => f(d.counts)), f(e.total), target].join(" | ")} |`,
+    ),
+  ];
+  return lines.join("\n");
+}

@@ -1,0 +1,268 @@
+import type { EntityKind, Language, Unit } from "../seed/seed-format.js";
+import { foldText } from "../text/fold.js";
+import type { DraftEntity, DraftGraph, DraftVariable } from "./draft-graph.js";
+import { nameStems, type Word, words } from "./words.js";
+
+/** A proposed key with how sure the drafter is (0 to 1) and why. */
+export interface Candidate {
+  key: string;
+  score: number;
+  why: string;
+}
+
+interface Named<T> {
+  item: T;
+  label: string;
+  stems: string[];
+}
+
+/**
+ * Figures a count usually has, best first: a service or a facility is counted far more often
+ * than a condition or a place is. Breaks ties between names that match equally well.
+ */
+const KIND_ORDER: EntityKind[] = [
+  "Service",
+  "FacilityType",
+  "Program",
+  "Organization",
+  "Person",
+  "Condition",
+  "Place",
+];
+
+/**
+ * Finds the entities and variables whose labels (in any language, stemmed as the document's
+ * language) are in the words around a figure.
+ */
+export class Matcher {
+  private readonly entityNames: Named<DraftEntity>[];
+  private readonly variableNames: Named<DraftVariable>[];
+
+  constructor(
+    private readonly graph: DraftGraph,
+    private readonly language: Language,
+  ) {
+    this.entityNames = graph.entities
+      .filter((e) => e.kind !== "TimePeriod")
+      .flatMap((e) => e.labels.map((l) => this.named(e, l.text)));
+    this.variableNames = graph.variables.flatMap((v) => v.labels.map((l) => this.named(v, l.text)));
+  }
+
+  private named<T>(item: T, label: string): Named<T> {
+    return { item, label, stems: [...new Set(nameStems(label, this.language))] };
+  }
+
+  hasVariableWithUnit(unit: string): boolean {
+    return this.graph.variables.some((v) => v.unit === unit);
+  }
+
+  /**
+   * The entities named in the words after a figure, best first (three at most). `carried` words
+   * (a list's head word, "detections" in "... detections of diabetes, 1,234 of hypertension")
+   * come first in `phrase`; a name they alone make up does not count. When the best name is a
+   * condition and the sentence before the figure holds the rest of a service's name that
+   * contains it ("the detection of ... 5.9 million from diabetes"), the service comes first: a
+   * condition is what a service detects or treats, and the service is what is counted.
+   */
+  entities(phrase: Word[], before: Word[], carried = 0): Candidate[] {
+    const stems = phrase.filter((w) => !w.stop).map((w) => w.stem);
+    const best = new Map<string, { score: number; why: string; kind: EntityKind }>();
+    const put = (key: string, score: number, why: string, kind: EntityKind) => {
+      const old = best.get(key);
+      if (!old || score > old.score) best.set(key, { score, why, kind });
+    };
+    for (const n of this.entityNames) {
+      if (carried > 0 && n.stems.every((st) => stems.indexOf(st) < carried)) continue;
+      const s = scoreName(n.stems, stems) - (n.item.kind === "Condition" ? 0.05 : 0);
+      if (s > 0) put(n.item.key, s, `"${n.label}" in the words`, n.item.kind);
+    }
+    const ranked = () =>
+      [...best.entries()].sort(
+        ([ka, a], [kb, b]) =>
+          b.score - a.score ||
+          KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+          ka.localeCompare(kb),
+      );
+    const top = ranked()[0];
+    if (top && top[1].kind === "Condition") {
+      const condition = this.entityNames.filter((n) => n.item.key === top[0]).map((n) => n.stems);
+      const context = new Set([...stems, ...before.filter((w) => !w.stop).map((w) => w.stem)]);
+      for (const n of this.entityNames) {
+        if (n.item.kind !== "Service") continue;
+        const holds = condition.some((c) => c.length > 0 && c.every((st) => n.stems.includes(st)));
+        if (holds && n.stems.every((st) => context.has(st)))
+          put(
+            n.item.key,
+            top[1].score + 0.06,
+            `"${n.label}": the sentence's service for ${top[0]}`,
+            "Service",
+          );
+      }
+    }
+    return ranked()
+      .slice(0, 3)
+      .map(([key, { score, why }]) => ({ key, score: Math.min(1, score), why }));
+  }
+
+  /** The entity named last in the words before a figure (its sentence), any kind but a period or place. */
+  namedLast(before: Word[]): Candidate | undefined {
+    const stems = before.filter((w) => !w.stop).map((w) => w.stem);
+    let found: { key: string; at: number; size: number; label: string } | undefined;
+    for (const n of this.entityNames) {
+      if (n.item.kind === "Place" || n.stems.length === 0) continue;
+      const at = lastRun(stems, n.stems);
+      if (at < 0) continue;
+      const endAt = at + n.stems.length;
+      if (!found || endAt > found.at || (endAt === found.at && n.stems.length > found.size))
+        found = { key: n.item.key, at: endAt, size: n.stems.length, label: n.label };
+    }
+    return found && { key: found.key, score: 0.5, why: `"${found.label}" named before the figure` };
+  }
+
+  /**
+   * The variable of a figure: one whose name is in the words after it (then the figure is about
+   * whoever the sentence names: "146,000 nurses"), else one in the unit's terms ("pesos"), else
+   * the one whose name names the entity's kind ("Services delivered" for a Service).
+   */
+  variables(
+    content: Word[],
+    before: Word[],
+    unit: string | undefined,
+    entity: Candidate | undefined,
+  ): { candidates: Candidate[]; driven: boolean; unit?: Unit } {
+    const stems = content.map((w) => w.stem);
+    const named = new Map<string, Candidate>();
+    for (const n of this.variableNames) {
+      const s = scoreName(n.stems, stems, true);
+      if (s <= 0) continue;
+      const old = named.get(n.item.key);
+      if (!old || s > old.score)
+        named.set(n.item.key, {
+          key: n.item.key,
+          score: Math.min(1, s),
+          why: `"${n.label}" in the words`,
+        });
+    }
+    const byName = [...named.values()].sort(
+      (a, b) => b.score - a.score || a.key.localeCompare(b.key),
+    );
+    const unitOf = (key: string) => this.graph.variables.find((v) => v.key === key)?.unit;
+    const top = byName[0];
+    if (top && top.score >= (entity?.score ?? 0)) {
+      return { candidates: byName.slice(0, 3), driven: true, unit: unitOf(top.key) };
+    }
+    if (unit === "pesos" || unit === "pesos-per-day") {
+      const inUnit = this.graph.variables.filter((v) => v.unit === unit);
+      if (inUnit.length > 0) {
+        const words = new Set([...stems, ...before.slice(-6).map((w) => w.stem)]);
+        const ranked = inUnit
+          .map((v) => ({
+            key: v.key,
+            score: inUnit.length === 1 ? 0.8 : 0.5 + 0.1 * overlap(this.stemsOf(v), words),
+            why: `the only variable in ${unit}`,
+          }))
+          .sort((a, b) => b.score - a.score);
+        return { candidates: ranked.slice(0, 3), driven: false, unit };
+      }
+    }
+    const kind = entity ? this.graph.entities.find((e) => e.key === entity.key)?.kind : undefined;
+    if (kind) {
+      const kindStems = nameStems(kind.replace(/([a-z])([A-Z])/g, "$1 $2"), "en");
+      const byKind = this.graph.variables
+        .filter(
+          (v) =>
+            v.unit === "count" &&
+            v.labels.some(
+              (l) =>
+                l.language === "en" && kindStems.some((k) => nameStems(l.text, "en").includes(k)),
+            ),
+        )
+        .map((v) => ({ key: v.key, score: 0.7, why: `its name names ${kind}s` }));
+      if (byKind.length > 0)
+        return { candidates: byKind.slice(0, 3), driven: false, unit: "count" };
+    }
+    return { candidates: byName.slice(0, 3), driven: false };
+  }
+
+  private stemsOf(v: DraftVariable): string[] {
+    return v.labels.flatMap((l) => nameStems(l.text, this.language));
+  }
+
+  /**
+   * The organization named last in the words before a figure, in its sentence, else the program
+   * named last: staff, collections and coverage are an organization's before a program's.
+   */
+  organizationBefore(before: Word[]): DraftEntity | undefined {
+    return this.namedBefore(before, "Organization") ?? this.namedBefore(before, "Program");
+  }
+
+  private namedBefore(before: Word[], kind: EntityKind): DraftEntity | undefined {
+    const stems = before.filter((w) => !w.stop).map((w) => w.stem);
+    let found: { entity: DraftEntity; at: number; size: number } | undefined;
+    for (const n of this.entityNames) {
+      if (n.item.kind !== kind) continue;
+      if (n.stems.length === 0) continue;
+      const at = lastRun(stems, n.stems);
+      if (at < 0) continue;
+      if (!found || at > found.at || (at === found.at && n.stems.length > found.size))
+        found = { entity: n.item, at, size: n.stems.length };
+    }
+    return found?.entity;
+  }
+
+  /** The organization a document speaks for: the one whose names it uses most. */
+  mainOrganization(body: string): string | null {
+    const folded = foldText(body);
+    let best: { key: string; count: number } | undefined;
+    for (const e of this.graph.entities) {
+      if (e.kind !== "Organization") continue;
+      let count = 0;
+      for (const l of e.labels) {
+        const name = foldText(l.text);
+        if (name.length < 3) continue;
+        count += folded.split(name).length - 1;
+      }
+      if (count > 0 && (!best || count > best.count)) best = { key: e.key, count };
+    }
+    return best?.key ?? null;
+  }
+}
+
+/**
+ * How well a name's stems are in the words: every stem of the name present scores above 0.6,
+ * more for longer names and for names that start where the words start; a name half present
+ * scores below 0.5. `head`: a name whose first stem is the words' first counts as half present.
+ */
+function scoreName(name: string[], stems: string[], head = false): number {
+  if (name.length === 0 || stems.length === 0) return 0;
+  const positions = name.map((s) => stems.indexOf(s));
+  const matched = positions.filter((p) => p >= 0).length;
+  const first = Math.min(...positions.filter((p) => p >= 0));
+  if (matched === name.length) {
+    const span = Math.max(...positions) - first + 1;
+    return (
+      0.62 +
+      0.08 * Math.min(name.length, 4) -
+      0.04 * Math.min(first, 5) -
+      0.02 * (span - name.length)
+    );
+  }
+  if (head && positions[0] === 0) return 0.45;
+  if (matched > 0 && matched / name.length >= 0.5 && name.length > 1)
+    return 0.2 + 0.2 * (matched / name.length) - 0.03 * Math.min(first, 5);
+  return 0;
+}
+
+function overlap(a: string[], b: Set<string>): number {
+  return a.filter((s) => b.has(s)).length;
+}
+
+/** Where `run` occurs last as consecutive stems of `stems` (-1 if not). */
+function lastRun(stems: string[], run: string[]): number {
+  for (let i = stems.length - run.length; i >= 0; i--) {
+    if (run.every((s, j) => stems[i + j] === s)) return i;
+  }
+  return -1;
+}
+
+export { words };

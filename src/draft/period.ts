@@ -1,0 +1,249 @@
+import type { ParsedNumber } from "../seed/parse-numbers.js";
+import type { Granularity, Language, Statistic } from "../seed/seed-format.js";
+import { foldText } from "../text/fold.js";
+import { CUES } from "./cues.js";
+import type { DraftEntity } from "./draft-graph.js";
+import type { Candidate } from "./match.js";
+
+/**
+ * When a figure holds: from the document's date and the words of its sentence ("in 2021", "as of
+ * December 25", "from January 10 to date", "on a typical day", "en lo que va del año"), as an
+ * interval, then the graph's period with that interval. A period the graph lacks is proposed as
+ * a new one (`newPeriod`), for the curator to add.
+ */
+
+export interface PeriodGuess {
+  key: string;
+  start: string;
+  end: string;
+  granularity: Granularity;
+}
+
+export interface PeriodInput {
+  language: Language;
+  /** YYYY-MM-DD. */
+  documentDate: string;
+  statistic: Statistic;
+  sentence: string;
+  /** Where the sentence starts in the document (the numbers' offsets are the document's). */
+  sentenceOffset: number;
+  /** The sentence, folded, with the one before it when it continues it (for cues). */
+  context: string;
+  /** The numbers of the sentence (years and dates among them). */
+  numbers: ParsedNumber[];
+  periods: DraftEntity[];
+}
+
+export interface PeriodResult {
+  candidates: Candidate[];
+  newPeriod: PeriodGuess | null;
+  /** For an increase: the period it is compared with. */
+  comparedTo: string | null;
+}
+
+const MONTHS: Record<Language, string[]> = {
+  en: "january february march april may june july august september october november december".split(
+    " ",
+  ),
+  es: "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(
+    " ",
+  ),
+};
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+export function guessPeriod(input: PeriodInput): PeriodResult {
+  const cues = CUES[input.language];
+  const [docYear, docMonth] = input.documentDate.split("-").map(Number) as [number, number, number];
+  const sentence = foldText(input.sentence);
+  const has = (list: readonly string[]) =>
+    list.some((cue) =>
+      new RegExp(`(^|[^\\p{L}\\p{N}])${cue}($|[^\\p{L}\\p{N}])`, "u").test(sentence),
+    );
+  const years = input.numbers.filter((n) => n.kind === "year" && n.value !== null);
+  const beforeText = (n: ParsedNumber) =>
+    foldText(input.sentence.slice(0, n.start - input.sentenceOffset));
+  const isComparison = (n: ParsedNumber) =>
+    cues.comparedTo.some((cue) => beforeText(n).trimEnd().endsWith(cue)) ||
+    /compared with\s*$|compared to\s*$|en comparacion con\s*$/u.test(beforeText(n));
+  const compared = years.find(isComparison);
+  const explicit = years.find((n) => !isComparison(n));
+  const comparedTo = compared ? findYear(input.periods, compared.value as number) : null;
+
+  // A date part of the sentence with a cue: "as of December 25", "from January 10 to date".
+  const dated = input.numbers.filter((n) => n.kind === "date-part" && n.month !== undefined);
+  const yearOf = (month: number) => explicit?.value ?? (month > docMonth ? docYear - 1 : docYear);
+  const dateOf = (n: ParsedNumber) =>
+    `${yearOf(n.month as number)}-${pad(n.month as number)}-${pad(n.value as number)}`;
+  const cueBefore = (n: ParsedNumber, list: readonly string[]) => {
+    const text = beforeText(n).replace(/\s*(the|el|la)?\s*$/u, "");
+    const month = MONTHS[input.language][(n.month as number) - 1] ?? "";
+    return list.some(
+      (cue) =>
+        new RegExp(`${cue}\\s+(${month}\\s+)?(\\d+\\s+de\\s+)?$`, "u").test(`${text} `) ||
+        text.endsWith(cue),
+    );
+  };
+
+  const found = (
+    start: string,
+    end: string,
+    granularity: Granularity,
+    why: string,
+    score: number,
+  ): PeriodResult => {
+    const match = input.periods.find(
+      (p) =>
+        p.start === start &&
+        p.end === end &&
+        (p.granularity === granularity || granularity === "range"),
+    );
+    if (match) return { candidates: [{ key: match.key, score, why }], newPeriod: null, comparedTo };
+    return { candidates: [], newPeriod: newPeriod(start, end, granularity), comparedTo };
+  };
+
+  // "Since May 2" with no end: up to the document's date.
+  const since = dated.find((n) => cueBefore(n, cues.since));
+  if (since && (has(cues.toDate) || input.statistic === "cumulative"))
+    return found(
+      dateOf(since),
+      input.documentDate,
+      "range",
+      "from a date to the document's date",
+      0.8,
+    );
+  const asOf = dated.find((n) => cueBefore(n, cues.asOf) || cueBefore(n, cues.cumulative));
+  if (asOf) {
+    const end = dateOf(asOf);
+    const ending = input.periods.filter((p) => p.end === end && p.granularity === "range");
+    if (ending.length >= 1)
+      return {
+        candidates: ending.map((p, i) => ({
+          key: p.key,
+          score: ending.length === 1 ? 0.75 : 0.5 - i * 0.1,
+          why: `the period that ends on ${end}`,
+        })),
+        newPeriod: null,
+        comparedTo,
+      };
+    return {
+      candidates: [],
+      newPeriod: newPeriod(`${end.slice(0, 4)}-01-01`, end, "range"),
+      comparedTo,
+    };
+  }
+
+  // A month: "In December of last year", "en diciembre de 2021".
+  const monthIndex = MONTHS[input.language].findIndex((m) =>
+    new RegExp(
+      `(^|[^\\p{L}])(in|en|durante|during) ${m}( (of|de|del) (last year|el ano pasado|ano pasado|\\d{4}))?`,
+      "u",
+    ).test(sentence),
+  );
+  if (monthIndex >= 0) {
+    const month = monthIndex + 1;
+    const year = has(cues.lastYear)
+      ? docYear - 1
+      : (explicit?.value ?? (month > docMonth ? docYear - 1 : docYear));
+    return found(
+      `${year}-${pad(month)}-01`,
+      `${year}-${pad(month)}-${pad(lastDay(year, month))}`,
+      "month",
+      "the month the sentence names",
+      0.75,
+    );
+  }
+
+  // The year of the figure: one the sentence names, else the year a comparison leads to, else
+  // "last year"/"this year", else (unsure) the year just ended for a document of January.
+  let year: number;
+  let why: string;
+  let score = 0.75;
+  if (explicit?.value) {
+    year = explicit.value;
+    why = `the year the sentence names (${year})`;
+  } else if (compared?.value && input.statistic === "increase") {
+    year = compared.value + 1;
+    why = `the year after the one it is compared with (${compared.value})`;
+    score = 0.65;
+  } else if (has(cues.lastYear)) {
+    year = docYear - 1;
+    why = "last year";
+  } else if (has(cues.thisYear) && docMonth > 1) {
+    year = docYear;
+    why = "this year";
+  } else {
+    year = docMonth === 1 ? docYear - 1 : docYear;
+    why =
+      docMonth === 1
+        ? "no year named; the year just ended, for a document of January"
+        : "no year named; the document's year";
+    score = 0.5;
+  }
+
+  if (input.statistic === "daily-average") {
+    const typical = input.periods.find(
+      (p) => p.granularity === "typical-day" && p.start === `${year}-01-01`,
+    );
+    if (typical)
+      return {
+        candidates: [{ key: typical.key, score, why: `a typical day of ${year} (${why})` }],
+        newPeriod: null,
+        comparedTo,
+      };
+    return {
+      candidates: [],
+      newPeriod: {
+        key: `typical-day-${year}`,
+        start: `${year}-01-01`,
+        end: `${year}-12-31`,
+        granularity: "typical-day",
+      },
+      comparedTo,
+    };
+  }
+  if (input.statistic === "stock" && !explicit && has(cues.wholeYear)) {
+    const yearPeriod = findYear(input.periods, year);
+    if (yearPeriod)
+      return {
+        candidates: [{ key: yearPeriod, score: 0.6, why: `throughout the year (${why})` }],
+        newPeriod: null,
+        comparedTo,
+      };
+  }
+  if (input.statistic === "stock" && !explicit && !has(cues.lastYear)) {
+    // A count standing now: the document's day.
+    return found(
+      input.documentDate,
+      input.documentDate,
+      "day",
+      "a count standing on the document's date",
+      0.7,
+    );
+  }
+  const yearPeriod = findYear(input.periods, year);
+  if (yearPeriod)
+    return { candidates: [{ key: yearPeriod, score, why }], newPeriod: null, comparedTo };
+  return {
+    candidates: [],
+    newPeriod: newPeriod(`${year}-01-01`, `${year}-12-31`, "year"),
+    comparedTo,
+  };
+}
+
+function findYear(periods: DraftEntity[], year: number): string | null {
+  return periods.find((p) => p.granularity === "year" && p.start === `${year}-01-01`)?.key ?? null;
+}
+
+function newPeriod(start: string, end: string, granularity: Granularity): PeriodGuess {
+  const key =
+    granularity === "year"
+      ? `year-${start.slice(0, 4)}`
+      : granularity === "day"
+        ? `day-${start}`
+        : granularity === "month"
+          ? `month-${start.slice(0, 7)}`
+          : `${start}-to-${end}`;
+  return { key, start, end, granularity };
+}
