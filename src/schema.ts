@@ -22,6 +22,7 @@ import "./schema/path.js";
 import "./schema/neighborhood.js";
 import "./schema/change.js";
 import "./schema/curation.js";
+import "./schema/draft.js";
 
 /** The whole GraphQL schema: every file under src/schema/ adds its types to the builder. */
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { GraphQLError } from "graphql";
 import type { Db, TransactionRunner } from "../db/db.js";
 import { inputError } from "../input-error.js";
-import { seedParameters } from "../seed/load-seeds.js";
+import { parseDocument } from "yaml";
+import { HEADER } from "../seed/header.js";
+import { SEED_STEPS, seedParameters } from "../seed/load-seeds.js";
 import { checkSeeds, type SeedBundle, SeedError } from "../seed/read-seeds.js";
 import { emptyBundle, type SourceText } from "../seed/seed-bundle.js";
 
@@ -65,14 +67,18 @@ async function snapshot(run: TransactionRunner, refs: Refs): Promise<Snapshot> {
   };
 }
 
-/** Validates `input` (seed-format sections) against the snapshot, as the seed loader would. */
-function validate(graph: Snapshot, input: Record<string, unknown[]>): SeedBundle {
+/**
+ * Validates `input` (seed-format sections) against the snapshot, as the seed loader would. A new
+ * document (`added`) is checked with it, its every number covered by a fact or a skip.
+ */
+function validate(graph: Snapshot, input: Record<string, unknown>, added?: SourceText): SeedBundle {
   const documents: SourceText[] = graph.documents.map(({ id, date, text }) => ({
     id,
     date,
     text,
     file: "graph",
   }));
+  if (added) documents.push(added);
   try {
     return checkSeeds(
       documents,
@@ -90,7 +96,7 @@ function validate(graph: Snapshot, input: Record<string, unknown[]>): SeedBundle
       ],
       // The graph's labels and coverage were checked against all documents and facts when they
       // were loaded; the snapshot holds only the documents and facts a change names.
-      { labelSources: false, coverage: false },
+      { labelSources: false, coverage: added ? [added.id] : false },
     );
   } catch (error) {
     if (error instanceof SeedError) {
@@ -307,5 +313,128 @@ export async function deprecateFact(
     if (rows.length === 0) throw inputError("key", `no fact has the key "${key}"`);
     await record(run, curator, "deprecate-fact", key, reason.trim());
     return key;
+  });
+}
+
+export interface DocumentIngest {
+  /** The new document's id (a file name without .txt). */
+  id: string;
+  /** Its whole text, starting with " date YYYY-MM-DD ". */
+  text: string;
+  /** Its facts file in the seed format (YAML or JSON): documents, facts, corroborations... */
+  facts: string;
+}
+
+const SECTIONS_OF_INGEST = [
+  "documents",
+  "entities",
+  "variables",
+  "relations",
+  "facts",
+  "corroborations",
+  "conflicts",
+  "checks",
+  "skips",
+];
+
+/**
+ * Ingests a new document with its facts file, as `npm run ingest` does: validated with what it
+ * refers to in the graph (its every number covered by a fact or a skip), then written in ONE
+ * write transaction with one change per new fact and per corroboration. Nothing is written if
+ * anything is wrong.
+ */
+export async function ingestDocument(
+  db: Db,
+  curator: Curator,
+  input: DocumentIngest,
+): Promise<{ document: string; facts: string[]; corroborated: string[] }> {
+  if (!/^[\w.-]{1,100}$/.test(input.id))
+    throw inputError(
+      "input.id",
+      "must be a file name without .txt: letters, digits, _ . - (at most 100)",
+    );
+  const header = HEADER.exec(input.text);
+  if (!header)
+    throw inputError(
+      "input.text",
+      `must start with " date YYYY-MM-DD " (it starts with ${JSON.stringify(input.text.slice(0, 20))})`,
+    );
+  const parsed = parseDocument(input.facts, { uniqueKeys: true });
+  if (parsed.errors.length > 0) {
+    const e = parsed.errors[0];
+    const at = e?.linePos?.[0];
+    throw inputError(
+      "input.facts",
+      `is not valid YAML${at ? ` (line ${at.line}, column ${at.col})` : ""}: ${e?.message.split("\n")[0]}`,
+    );
+  }
+  const data = parsed.toJS() as unknown;
+  if (typeof data !== "object" || data === null || Array.isArray(data))
+    throw inputError("input.facts", "must be a mapping of seed sections (documents, facts, ...)");
+  const sections = data as Record<string, unknown>;
+  const unknown = Object.keys(sections).filter((k) => !SECTIONS_OF_INGEST.includes(k));
+  if (unknown.length > 0)
+    throw inputError(
+      "input.facts",
+      `has unknown sections: ${unknown.join(", ")} (expected ${SECTIONS_OF_INGEST.join(", ")})`,
+    );
+  const list = (name: string) =>
+    Array.isArray(sections[name]) ? (sections[name] as Record<string, unknown>[]) : [];
+  const keysOf = (items: Record<string, unknown>[], ...fields: string[]) =>
+    items.flatMap((x) => fields.map((f) => x[f])).filter((x): x is string => typeof x === "string");
+
+  return db.writeTransaction(async (run) => {
+    const graph = await snapshot(run, {
+      entityKeys: [
+        ...keysOf(list("facts"), "about", "scope", "period", "comparedTo"),
+        ...keysOf(list("relations"), "from", "to", "period"),
+        ...keysOf(list("entities"), "key"),
+      ],
+      variableKeys: keysOf(list("facts"), "variable"),
+      documentIds: [input.id],
+      factKeys: [
+        ...keysOf(list("facts"), "key"),
+        ...keysOf(list("corroborations"), "fact"),
+        ...list("conflicts").flatMap((c) => (Array.isArray(c.facts) ? c.facts.map(String) : [])),
+      ],
+    });
+    if (graph.documents.length > 0)
+      throw inputError("input.id", `a document with id "${input.id}" is already in the graph`);
+    const known = new Set(graph.facts.map((f) => String(f.key)));
+    const clash = keysOf(list("facts"), "key").find((k) => known.has(k));
+    if (clash)
+      throw inputError("input.facts", `a fact with key "${clash}" is already in the graph`);
+    const added: SourceText = {
+      id: input.id,
+      date: header[1] as string,
+      text: input.text,
+      file: "input",
+    };
+    const bundle = validate(graph, sections, added);
+    const newFacts = new Set(keysOf(list("facts"), "key"));
+    const corroborated = [...new Set(bundle.corroborations.map((c) => c.fact))];
+    const written: SeedBundle = {
+      ...emptyBundle(bundle.documents.filter((d) => d.id === input.id)),
+      entities: bundle.entities.filter((e) => e.file === "input"),
+      variables: bundle.variables.filter((v) => v.file === "input"),
+      relations: bundle.relations.filter((r) => r.file === "input"),
+      facts: bundle.facts.filter((f) => newFacts.has(f.key) || corroborated.includes(f.key)),
+      conflicts: bundle.conflicts.filter((c) => c.file === "input"),
+      checks: bundle.checks.filter((c) => c.file === "input"),
+    };
+    const params = seedParameters(written);
+    for (const step of SEED_STEPS) await run(step, params[step]);
+    for (const f of written.facts) {
+      if (newFacts.has(f.key))
+        await record(
+          run,
+          curator,
+          "add-fact",
+          f.key,
+          `ingested with ${input.id}: ${f.value ?? "no value"} ${f.unit} (${f.variable} about ${f.about})`,
+        );
+      else await record(run, curator, "add-citation", f.key, `corroborated by ${input.id}`);
+    }
+    return { document: input.id, facts: [...newFacts], corroborated };
   });
 }

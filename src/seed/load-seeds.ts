@@ -15,7 +15,7 @@ import { type Label, preferredLabel } from "./seed-format.js";
  */
 
 /** The statements of cypher/seed/, in the order they run. */
-const SEED_STEPS = [
+export const SEED_STEPS = [
   "seed/01-documents",
   "seed/02-entities",
   "seed/03-variables",

@@ -96,10 +96,11 @@ export interface CheckOptions {
    */
   labelSources?: boolean;
   /**
-   * Whether every number of every document must be used by a fact or skipped (default true).
-   * Curation turns it off too: its snapshot holds a document without all of its facts.
+   * Whether every number of every document must be used by a fact or skipped (default true), or
+   * of these documents only. Curation checks only a new document's: its snapshot holds the
+   * graph's other documents without all of their facts.
    */
-  coverage?: boolean;
+  coverage?: boolean | readonly string[];
 }
 
 /**
@@ -124,7 +125,8 @@ export function checkSeeds(
   checkPartTotals(check, bundle);
   // Coverage judges numbers against valid facts only: an invalid fact would leave its numbers
   // uncovered and repeat its problem, so it comes once everything else holds.
-  if (options.coverage !== false && check.problems.length === 0) checkCoverage(check, bundle);
+  if (options.coverage !== false && check.problems.length === 0)
+    checkCoverage(check, bundle, options.coverage === true ? undefined : options.coverage);
   if (check.problems.length > 0) throw new SeedError(check.problems);
   return bundle;
 }

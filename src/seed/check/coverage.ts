@@ -87,10 +87,15 @@ function describeNumber(doc: SeedDocument, n: ParsedNumber): string {
  * Step 8: every number of every document is used or skipped, and every skip names a number
  * that no fact uses. A number that is neither is reported on its document's file.
  */
-export function checkCoverage(check: SeedCheck, bundle: SeedBundle): void {
+export function checkCoverage(
+  check: SeedCheck,
+  bundle: SeedBundle,
+  only?: readonly string[],
+): void {
   const usedBy = factsUsing(bundle);
   const skipped = new Set(bundle.skips.map((s) => `${s.document}@${s.start}:${s.raw}`));
   for (const doc of bundle.documents) {
+    if (only && !only.includes(doc.id)) continue;
     for (const n of bodyNumbers(doc)) {
       if (!isFigureLike(n) || skipped.has(`${doc.id}@${n.start}:${n.raw}`)) continue;
       if (usedBy(doc, n).length > 0) continue;
@@ -104,7 +109,8 @@ export function checkCoverage(check: SeedCheck, bundle: SeedBundle): void {
       });
     }
   }
-  for (const skip of bundle.skips) checkSkip(check, bundle, usedBy, skip);
+  for (const skip of bundle.skips)
+    if (!only || only.includes(skip.document)) checkSkip(check, bundle, usedBy, skip);
 }
 
 function checkSkip(

@@ -1,0 +1,309 @@
+import { builder } from "../builder.js";
+import { ingestDocument } from "../curation/curate.js";
+import { detectLanguage } from "../draft/detect-language.js";
+import {
+  type Draft,
+  type DraftFigure,
+  type DraftSkip,
+  type GraphMatch,
+  draftDocument,
+} from "../draft/draft.js";
+import { readDraftGraph } from "../draft/draft-graph.js";
+import { draftYaml, figureKey } from "../draft/draft-yaml.js";
+import type { Candidate } from "../draft/match.js";
+import type { PeriodGuess } from "../draft/period.js";
+import { inputError } from "../input-error.js";
+import { HEADER } from "../seed/header.js";
+import { Document } from "./document.js";
+import { Entity } from "./entity.js";
+import { Fact } from "./fact.js";
+import { Qualifier, Statistic, Unit } from "./fact-enums.js";
+import { Language } from "./language.js";
+import { Variable } from "./variable.js";
+
+/**
+ * Drafting: `draft` proposes the facts of a new document (src/draft/draft.ts; nothing is
+ * written), `ingestDocument` writes a settled facts file with its document, as `npm run ingest`.
+ */
+
+const MAX_DOCUMENT_LENGTH = 50_000;
+
+const DraftCandidate = builder.objectRef<Candidate>("DraftCandidate").implement({
+  description: "A proposed key, with how sure the drafter is (0 to 1) and why.",
+  fields: (t) => ({
+    key: t.exposeString("key", { description: "The proposed key." }),
+    score: t.exposeFloat("score", { description: "How sure (0 to 1)." }),
+    why: t.exposeString("why", { description: "What in the words led to it." }),
+  }),
+});
+
+const EntityCandidate = builder.objectRef<Candidate>("EntityCandidate").implement({
+  description: "A proposed entity.",
+  fields: (t) => ({
+    key: t.exposeString("key", { description: "The entity's key." }),
+    score: t.exposeFloat("score", { description: "How sure (0 to 1)." }),
+    why: t.exposeString("why", { description: "What in the words led to it." }),
+    entity: t.field({ type: Entity, description: "The entity.", resolve: (c) => c.key }),
+  }),
+});
+
+const VariableCandidate = builder.objectRef<Candidate>("VariableCandidate").implement({
+  description: "A proposed variable.",
+  fields: (t) => ({
+    key: t.exposeString("key", { description: "The variable's key." }),
+    score: t.exposeFloat("score", { description: "How sure (0 to 1)." }),
+    why: t.exposeString("why", { description: "What in the words led to it." }),
+    variable: t.field({ type: Variable, description: "The variable.", resolve: (c) => c.key }),
+  }),
+});
+
+const NewPeriod = builder.objectRef<PeriodGuess>("NewPeriod").implement({
+  description: "A period the graph lacks, proposed for the curator to add.",
+  fields: (t) => ({
+    key: t.exposeString("key", { description: "A proposed key." }),
+    start: t.exposeString("start", { description: "First day (YYYY-MM-DD)." }),
+    end: t.exposeString("end", { description: "Last day (YYYY-MM-DD)." }),
+    granularity: t.exposeString("granularity", { description: "day, month, year, range..." }),
+  }),
+});
+
+const GraphMatchKind = builder.enumType("GraphMatchKind", {
+  description: "What the graph already says about a drafted figure.",
+  values: {
+    NEW: { value: "new", description: "Nothing: a new fact." },
+    CORROBORATES: {
+      value: "corroborates",
+      description: "The same value for the same thing and period: a new citation of that fact.",
+    },
+    CONFLICTS: {
+      value: "conflicts",
+      description: "Another value for the same thing and period: a conflict with that fact.",
+    },
+    LATER_PERIOD: {
+      value: "later-period",
+      description: "A value for the same thing in another period: a new fact beside that one.",
+    },
+  } as const,
+});
+
+const DraftGraphMatch = builder.objectRef<GraphMatch>("DraftGraphMatch").implement({
+  description: "What the graph already says about a drafted figure, with the fact it says it in.",
+  fields: (t) => ({
+    kind: t.field({
+      type: GraphMatchKind,
+      description: "New, or how it relates to a fact.",
+      resolve: (g) => g.kind,
+    }),
+    fact: t.field({
+      type: Fact,
+      nullable: true,
+      description: "The graph's fact (null for a new figure).",
+      resolve: (g) => (g.kind === "new" ? null : g.fact),
+    }),
+  }),
+});
+
+const DraftedFigure = builder
+  .objectRef<DraftFigure & { index: number; key: string }>("DraftFigure")
+  .implement({
+    description: "A figure of the document, with what the drafter proposes for it.",
+    fields: (t) => ({
+      index: t.exposeInt("index", {
+        description: "Its place among the draft's figures (0-based).",
+      }),
+      key: t.exposeString("key", { description: "The fact key the draft gives it." }),
+      value: t.exposeFloat("value", {
+        nullable: true,
+        description: "The value (null when unreadable).",
+      }),
+      raw: t.exposeString("raw", { description: "The number's words." }),
+      quote: t.exposeString("quote", { description: "The words that state it." }),
+      start: t.exposeInt("start", { description: "The quote's offset in the text (UTF-16)." }),
+      end: t.exposeInt("end", { description: "Where the quote ends." }),
+      qualifier: t.field({
+        type: Qualifier,
+        description: "As the words qualify it.",
+        resolve: (f) => f.qualifier,
+      }),
+      unit: t.field({ type: Unit, description: "Its unit.", resolve: (f) => f.unit }),
+      statistic: t.field({
+        type: Statistic,
+        description: "How it counts.",
+        resolve: (f) => f.statistic,
+      }),
+      about: t.field({
+        type: [EntityCandidate],
+        description: "Entities it may be about, best first.",
+        resolve: (f) => f.about,
+      }),
+      variable: t.field({
+        type: [VariableCandidate],
+        description: "Variables it may measure, best first.",
+        resolve: (f) => f.variable,
+      }),
+      period: t.field({
+        type: [DraftCandidate],
+        description: "Periods of the graph it may hold in, best first.",
+        resolve: (f) => f.period,
+      }),
+      newPeriod: t.field({
+        type: NewPeriod,
+        nullable: true,
+        description: "A period to add, when none of the graph's fits.",
+        resolve: (f) => f.newPeriod,
+      }),
+      scope: t.exposeString("scope", {
+        nullable: true,
+        description: "Whose figure it is, when not its entity's.",
+      }),
+      comparedTo: t.exposeString("comparedTo", {
+        nullable: true,
+        description: "For an increase: the period it is compared with.",
+      }),
+      confidence: t.exposeFloat("confidence", {
+        description: "How sure the drafter is of the whole figure (0 to 1).",
+      }),
+      unsettled: t.exposeStringList("unsettled", {
+        description: "What the curator must settle (empty when sure).",
+      }),
+      graph: t.field({
+        type: DraftGraphMatch,
+        description: "What the graph already says.",
+        resolve: (f) => f.graph,
+      }),
+    }),
+  });
+
+const DraftedSkip = builder.objectRef<DraftSkip>("DraftSkip").implement({
+  description: "A number of the document that is not a figure, with why.",
+  fields: (t) => ({
+    raw: t.exposeString("raw", { description: "The number's words." }),
+    start: t.exposeInt("start", { description: "Its offset in the text." }),
+    reason: t.exposeString("reason", { description: "Why it is not a figure." }),
+  }),
+});
+
+const DraftResult = builder.objectRef<Draft & { yaml: string }>("Draft").implement({
+  description:
+    "A draft of a document's facts: its figures with proposals, its skipped numbers, and the facts file (seed format) that ingestDocument takes once settled.",
+  fields: (t) => ({
+    id: t.string({ description: "The document's id.", resolve: (d) => d.document.id }),
+    date: t.string({ description: "Its date, from its header.", resolve: (d) => d.document.date }),
+    language: t.field({
+      type: Language,
+      description: "Its language (given, or detected).",
+      resolve: (d) => d.document.language,
+    }),
+    figures: t.field({
+      type: [DraftedFigure],
+      description: "Its figures, in order.",
+      resolve: (d) =>
+        d.figures.map((f, index) => ({ ...f, index, key: figureKey(d.document.id, index, f) })),
+    }),
+    skips: t.field({
+      type: [DraftedSkip],
+      description: "Its numbers that are not figures.",
+      resolve: (d) => d.skips,
+    }),
+    yaml: t.exposeString("yaml", {
+      description: "The draft as a facts file (seed format, with the proposals in comments).",
+    }),
+  }),
+});
+
+const DraftInput = builder.inputType("DraftInput", {
+  description: "A new document to draft.",
+  fields: (t) => ({
+    id: t.string({ required: true, description: "Its id (a file name without .txt)." }),
+    text: t.string({
+      required: true,
+      description: 'Its whole text, starting with " date YYYY-MM-DD ".',
+    }),
+    language: t.field({
+      type: Language,
+      required: false,
+      description: "Its language (detected when not given).",
+    }),
+  }),
+});
+
+const IngestInput = builder.inputType("IngestInput", {
+  description: "A new document with its settled facts file, to write into the graph.",
+  fields: (t) => ({
+    id: t.string({ required: true, description: "Its id (a file name without .txt)." }),
+    text: t.string({
+      required: true,
+      description: 'Its whole text, starting with " date YYYY-MM-DD ".',
+    }),
+    facts: t.string({
+      required: true,
+      description:
+        "Its facts file in the seed format (YAML or JSON): documents, facts, corroborations, conflicts, skips...",
+    }),
+  }),
+});
+
+const IngestResult = builder
+  .objectRef<{ document: string; facts: string[]; corroborated: string[] }>("IngestResult")
+  .implement({
+    description: "What an ingest wrote.",
+    fields: (t) => ({
+      document: t.field({
+        type: Document,
+        description: "The new document.",
+        resolve: (r) => r.document,
+      }),
+      facts: t.field({ type: [Fact], description: "Its new facts.", resolve: (r) => r.facts }),
+      corroborated: t.field({
+        type: [Fact],
+        description: "The graph's facts it cites anew.",
+        resolve: (r) => r.corroborated,
+      }),
+    }),
+  });
+
+builder.queryField("draft", (t) =>
+  t.field({
+    type: DraftResult,
+    description:
+      "Drafts the facts of a new document against the graph: every figure with its quote, proposed entity, variable, period, statistic and qualifier, and what the graph already says. Writes nothing.",
+    args: { input: t.arg({ type: DraftInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      if (input.text.length > MAX_DOCUMENT_LENGTH)
+        throw inputError("input.text", `must be at most ${MAX_DOCUMENT_LENGTH} characters`);
+      const header = HEADER.exec(input.text);
+      if (!header)
+        throw inputError(
+          "input.text",
+          `must start with " date YYYY-MM-DD " (it starts with ${JSON.stringify(input.text.slice(0, 20))})`,
+        );
+      if (!/^[\w.-]{1,100}$/.test(input.id))
+        throw inputError(
+          "input.id",
+          "must be a file name without .txt: letters, digits, _ . - (at most 100)",
+        );
+      const language = input.language ?? detectLanguage(input.text).language;
+      const graph = await readDraftGraph(ctx.db);
+      const draft = draftDocument(
+        { id: input.id, date: header[1] as string, language, text: input.text },
+        graph,
+      );
+      return { ...draft, yaml: draftYaml(draft) };
+    },
+  }),
+);
+
+builder.mutationField("ingestDocument", (t) =>
+  t.field({
+    type: IngestResult,
+    description:
+      "Writes a new document with its settled facts file, validated as npm run ingest validates it, in one write transaction recorded in the change log.",
+    authScopes: { curator: true },
+    args: { input: t.arg({ type: IngestInput, required: true }) },
+    resolve: (_root, { input }, ctx) => {
+      if (input.text.length > MAX_DOCUMENT_LENGTH)
+        throw inputError("input.text", `must be at most ${MAX_DOCUMENT_LENGTH} characters`);
+      return ingestDocument(ctx.db, ctx.curator!, input);
+    },
+  }),
+);
