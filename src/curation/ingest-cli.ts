@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.js";
 import { openDatabase } from "../db/open-database.js";
 import { loadSeeds } from "../seed/load-seeds.js";
-import { readSeeds, SeedError } from "../seed/read-seeds.js";
+import { formatFilledStart, readSeeds, SeedError } from "../seed/read-seeds.js";
 
 /**
  * `npm run ingest -- --document new.txt --facts new.yaml [--by name] [--seeds dir]`
@@ -42,11 +42,14 @@ async function run(): Promise<void> {
       throw new ConfigError("--document", `a document with id ${newId} is already in the seeds`);
     }
     await writeFile(join(work, "documents", documentFile), await readFile(values.document, "utf8"));
-    await writeFile(
-      join(work, "curated", `zz-ingest-${basename(values.facts)}`),
-      await readFile(values.facts, "utf8"),
-    );
+    const factsCopy = join(work, "curated", `zz-ingest-${basename(values.facts)}`);
+    await writeFile(factsCopy, await readFile(values.facts, "utf8"));
     const bundle = await readSeeds(work);
+    // The starts left out of the facts file, and where its quotes were found.
+    for (const filled of bundle.filledStarts) {
+      const file = filled.file === factsCopy ? values.facts : filled.file;
+      console.log(formatFilledStart({ ...filled, file }));
+    }
     const known = new Set(existing.facts.map((f) => f.key));
     const added = bundle.facts.filter((f) => !known.has(f.key));
 

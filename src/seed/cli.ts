@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from "../config.js";
 import { openDatabase } from "../db/open-database.js";
 import { graphCounts, loadSeeds } from "./load-seeds.js";
-import { readSeeds, SeedError } from "./read-seeds.js";
+import { formatFilledStart, readSeeds, SeedError } from "./read-seeds.js";
 
 /**
  * `npm run seed [dir]`: validates the seeds (default ./seeds) and loads them, in
@@ -11,6 +11,7 @@ async function run(): Promise<void> {
   const dir = process.argv[2] ?? "seeds";
   const config = loadConfig();
   const bundle = await readSeeds(dir); // fails here, before any connection, on a bad seed
+  for (const filled of bundle.filledStarts) console.log(formatFilledStart(filled));
   const db = await openDatabase(config, (line) => console.log(line));
   try {
     const before = await graphCounts(db.driver, db.database);
