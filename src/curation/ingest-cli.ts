@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.js";
-import { openDatabase } from "../db/open-database.js";
+import { DatabaseWentAway, openDatabase } from "../db/open-database.js";
+import { LocalNeo4jBusy } from "../local-neo4j/local-neo4j.js";
 import { loadSeeds } from "../seed/load-seeds.js";
 import { formatFilledStart, readSeeds, SeedError } from "../seed/read-seeds.js";
 
@@ -16,6 +17,12 @@ import { formatFilledStart, readSeeds, SeedError } from "../seed/read-seeds.js";
  * loader validates (so the facts may refer to any seeded entity); then
  * everything is loaded in one write transaction, recording one change per new
  * fact. A bad file fails with the file, the entry and the reason, and writes nothing.
+ * A quote's start may be left out: it is filled in (and reported) where the quote occurs
+ * once in the document.
+ *
+ * Without NEO4J_URI it works beside a running server: when the local Neo4j of the same
+ * folder is running for a live process, it uses that Neo4j, and leaves it running (see
+ * LocalNeo4j); the server reads the new facts at once.
  */
 async function run(): Promise<void> {
   const { values } = parseArgs({
@@ -66,6 +73,8 @@ async function run(): Promise<void> {
           summary: `ingested with ${newId}: ${f.value ?? "no value"} ${f.unit} (${f.variable} about ${f.about})`,
         })),
       );
+    } catch (error) {
+      throw db.explain(error);
     } finally {
       await db.close();
     }
@@ -78,7 +87,11 @@ async function run(): Promise<void> {
 }
 
 run().catch((error: unknown) => {
-  const known = error instanceof SeedError || error instanceof ConfigError;
+  const known =
+    error instanceof SeedError ||
+    error instanceof ConfigError ||
+    error instanceof DatabaseWentAway ||
+    error instanceof LocalNeo4jBusy;
   console.error(known ? (error as Error).message : error);
   process.exit(1);
 });
