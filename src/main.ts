@@ -4,6 +4,7 @@ import type { Server } from "node:http";
 import { ConfigError, loadConfig } from "./config.js";
 import { type OpenDatabase, openDatabase } from "./db/open-database.js";
 import { LocalNeo4jUnavailable } from "./local-neo4j/ensure-jars.js";
+import { LocalNeo4jBusy } from "./local-neo4j/local-neo4j.js";
 import { seedIfEmpty } from "./seed/load-seeds.js";
 import { createHttpServer } from "./server.js";
 
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   }
 
   try {
-    db = await openDatabase(config, log);
+    db = await openDatabase(config, log, "server");
     if (config.seedOnStart) {
       const seeded = await seedIfEmpty(db.driver, db.database);
       if (seeded)
@@ -75,7 +76,10 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof LocalNeo4jUnavailable;
+  const known =
+    error instanceof ConfigError ||
+    error instanceof LocalNeo4jUnavailable ||
+    error instanceof LocalNeo4jBusy;
   console.error(known ? (error as Error).message : error);
   process.exit(1);
 });

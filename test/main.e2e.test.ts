@@ -1,23 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { freePort, spawnMain, stopAllMains } from "./support/spawn-server.js";
-
-/** Java processes running Neo4j out of `home`. */
-function neo4jProcessesFor(home: string): number[] {
-  return readdirSync("/proc")
-    .filter((p) => /^\d+$/.test(p))
-    .filter((pid) => {
-      try {
-        const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-        return cmd.includes("org.neo4j.server.CommunityEntryPoint") && cmd.includes(home);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
+import { freePort, neo4jProcessesFor, spawnMain, stopAllMains } from "./support/spawn-server.js";
 
 async function query(port: number, q: string) {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -107,6 +92,7 @@ describe("npm start (src/main.ts)", () => {
     expect(await first.exited).toBe(0);
     expect(neo4jProcessesFor(home)).toEqual([]);
     expect(existsSync(resolve(dir, "run", "neo4j.pid"))).toBe(false);
+    expect(existsSync(resolve(dir, "run", "owner.pid"))).toBe(false);
 
     const secondEnv = await env();
     const second = spawnMain(secondEnv);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   checkSeeds,
+  formatFilledStart,
   readSeeds,
   type SeedBundle,
   SeedError,
@@ -446,6 +447,73 @@ describe("checkSeeds", () => {
       entry: "relations[0] (imss OPERATES umf)",
       path: "source.start",
       reason: /not at offset .*; it occurs at offset 17/,
+    });
+  });
+
+  it("fills in a start left out where the quote occurs once, and reports it", () => {
+    const files = broken("facts.yaml", (d) => {
+      delete citation0(d).start;
+      const rel = (d.relations as Record<string, Record<string, unknown>>[])[0];
+      delete rel?.source?.start;
+    });
+    const bundle = checkSeeds([DOC], files);
+    expect(bundle.facts[0]?.citations[0]?.start).toBe(at("1,531 Family Medicine Units (UMF)"));
+    expect(bundle.relations[0]?.source?.start).toBe(at("The IMSS has"));
+    expect(bundle.filledStarts).toEqual([
+      {
+        file: FACTS,
+        entry: "facts[0] (key: umf-count)",
+        path: "citations[0]",
+        start: at("1,531 Family Medicine Units (UMF)"),
+      },
+      {
+        file: FACTS,
+        entry: "relations[0] (imss OPERATES umf)",
+        path: "source",
+        start: at("The IMSS has"),
+      },
+    ]);
+    expect(bundle.filledStarts.map(formatFilledStart)).toContain(
+      `${FACTS}: filled in start ${at("1,531")} for facts[0] (key: umf-count) at citations[0]`,
+    );
+    // Given starts are not reported, and a bundle with every start given fills in none.
+    expect(checkSeeds([DOC], baseFiles()).filledStarts).toEqual([]);
+  });
+
+  it("lists the offsets to choose from where a quote left without start occurs more than once", () => {
+    const quote = "1,531 Family Medicine Units (UMF)";
+    const twice: SourceText = { ...DOC, text: `${TEXT} Again: ${quote}.` };
+    const files = broken("facts.yaml", (d) => {
+      delete citation0(d).start;
+    });
+    const { problems } = problemsOf(() => checkSeeds([twice], files));
+    expectProblem(
+      files,
+      {
+        file: FACTS,
+        entry: "facts[0] (key: umf-count)",
+        path: "citations[0].start",
+        reason: new RegExp(
+          `the start is left out, and the quote occurs 2 times in document doc-a, at offsets ${at(quote)}, ${TEXT.length + 8}: give the one meant`,
+        ),
+      },
+      [twice],
+    );
+    // The fact is left out of the later steps: the relation that names it is not reported again.
+    expect(problems).toHaveLength(1);
+  });
+
+  it("says how much of a quote left without start occurs, when it does not", () => {
+    const files = broken("facts.yaml", (d) => {
+      delete citation0(d).start;
+      citation0(d).quote = "1,531 Family Medicine Clinics (UMF)";
+    });
+    expectProblem(files, {
+      file: FACTS,
+      entry: "facts[0] (key: umf-count)",
+      path: "citations[0].quote",
+      reason:
+        /the quote does not occur in document doc-a; its first 22 characters occur at offset 30, then the document has "Units \(UMF\)/,
     });
   });
 

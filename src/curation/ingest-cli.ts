@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.js";
-import { openDatabase } from "../db/open-database.js";
+import { DatabaseWentAway, openDatabase } from "../db/open-database.js";
+import { LocalNeo4jBusy } from "../local-neo4j/local-neo4j.js";
 import { loadSeeds } from "../seed/load-seeds.js";
-import { readSeeds, SeedError } from "../seed/read-seeds.js";
+import { formatFilledStart, readSeeds, SeedError } from "../seed/read-seeds.js";
 
 /**
  * `npm run ingest -- --document new.txt --facts new.yaml [--by name] [--seeds dir]`
@@ -16,6 +17,12 @@ import { readSeeds, SeedError } from "../seed/read-seeds.js";
  * loader validates (so the facts may refer to any seeded entity); then
  * everything is loaded in one write transaction, recording one change per new
  * fact. A bad file fails with the file, the entry and the reason, and writes nothing.
+ * A quote's start may be left out: it is filled in (and reported) where the quote occurs
+ * once in the document.
+ *
+ * Without NEO4J_URI it works beside a running server: when the local Neo4j of the same
+ * folder is running for a live process, it uses that Neo4j, and leaves it running (see
+ * LocalNeo4j); the server reads the new facts at once.
  */
 async function run(): Promise<void> {
   const { values } = parseArgs({
@@ -42,32 +49,41 @@ async function run(): Promise<void> {
       throw new ConfigError("--document", `a document with id ${newId} is already in the seeds`);
     }
     await writeFile(join(work, "documents", documentFile), await readFile(values.document, "utf8"));
-    await writeFile(
-      join(work, "curated", `zz-ingest-${basename(values.facts)}`),
-      await readFile(values.facts, "utf8"),
-    );
+    const factsCopy = join(work, "curated", `zz-ingest-${basename(values.facts)}`);
+    await writeFile(factsCopy, await readFile(values.facts, "utf8"));
     const bundle = await readSeeds(work);
+    // The starts left out of the facts file, and where its quotes were found.
+    for (const filled of bundle.filledStarts) {
+      const file = filled.file === factsCopy ? values.facts : filled.file;
+      console.log(formatFilledStart({ ...filled, file }));
+    }
     const known = new Set(existing.facts.map((f) => f.key));
     const added = bundle.facts.filter((f) => !known.has(f.key));
+    const corroborated = [...new Set(bundle.corroborations.map((c) => c.fact))];
 
     const db = await openDatabase(loadConfig(), (line) => console.log(line));
     try {
-      await loadSeeds(
-        db.driver,
-        db.database,
-        bundle,
-        added.map((f) => ({
+      await loadSeeds(db.driver, db.database, bundle, [
+        ...added.map((f) => ({
           by: values.by as string,
           action: "add-fact",
           target: f.key,
           summary: `ingested with ${newId}: ${f.value ?? "no value"} ${f.unit} (${f.variable} about ${f.about})`,
         })),
-      );
+        ...corroborated.map((key) => ({
+          by: values.by as string,
+          action: "add-citation",
+          target: key,
+          summary: `corroborated by ${newId}`,
+        })),
+      ]);
+    } catch (error) {
+      throw db.explain(error);
     } finally {
       await db.close();
     }
     console.log(
-      `Ingested ${newId}: ${added.length} new facts, recorded as changes by ${values.by}.`,
+      `Ingested ${newId}: ${added.length} new facts and ${corroborated.length} new citations of the graph's facts, recorded as changes by ${values.by}.`,
     );
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -75,7 +91,11 @@ async function run(): Promise<void> {
 }
 
 run().catch((error: unknown) => {
-  const known = error instanceof SeedError || error instanceof ConfigError;
+  const known =
+    error instanceof SeedError ||
+    error instanceof ConfigError ||
+    error instanceof DatabaseWentAway ||
+    error instanceof LocalNeo4jBusy;
   console.error(known ? (error as Error).message : error);
   process.exit(1);
 });

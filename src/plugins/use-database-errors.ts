@@ -1,13 +1,8 @@
 import { GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { Neo4jError } from "neo4j-driver";
+import { isUnavailable } from "../db/unavailable.js";
 
-/** Neo4j error codes that mean "the database is not there right now". */
-const UNAVAILABLE = new Set([
-  "ServiceUnavailable",
-  "SessionExpired",
-  "Neo.TransientError.General.DatabaseUnavailable",
-]);
 const TIMED_OUT = /TransactionTimedOut|TransactionTimedOutClientConfiguration/;
 
 /**
@@ -19,10 +14,7 @@ export function useDatabaseErrors(): Plugin {
   const translate = (error: unknown): GraphQLError | undefined => {
     const original = error instanceof GraphQLError ? error.originalError : error;
     if (!(original instanceof Neo4jError)) return undefined;
-    if (
-      UNAVAILABLE.has(original.code) ||
-      original.code.startsWith("Neo.TransientError.General.Database")
-    ) {
+    if (isUnavailable(original)) {
       return new GraphQLError(
         "The database is unavailable right now; nothing was changed. Try again shortly.",
         {

@@ -1,16 +1,19 @@
 import { ConfigError, loadConfig } from "../config.js";
-import { openDatabase } from "../db/open-database.js";
+import { DatabaseWentAway, openDatabase } from "../db/open-database.js";
+import { LocalNeo4jBusy } from "../local-neo4j/local-neo4j.js";
 import { graphCounts, loadSeeds } from "./load-seeds.js";
-import { readSeeds, SeedError } from "./read-seeds.js";
+import { formatFilledStart, readSeeds, SeedError } from "./read-seeds.js";
 
 /**
  * `npm run seed [dir]`: validates the seeds (default ./seeds) and loads them, in
- * one transaction, into NEO4J_URI's database or the local one (started for the run).
+ * one transaction, into NEO4J_URI's database or the local one: the one already running for
+ * a live process (the server), used and left running, or one started for the run.
  */
 async function run(): Promise<void> {
   const dir = process.argv[2] ?? "seeds";
   const config = loadConfig();
   const bundle = await readSeeds(dir); // fails here, before any connection, on a bad seed
+  for (const filled of bundle.filledStarts) console.log(formatFilledStart(filled));
   const db = await openDatabase(config, (line) => console.log(line));
   try {
     const before = await graphCounts(db.driver, db.database);
@@ -21,13 +24,19 @@ async function run(): Promise<void> {
         `${bundle.facts.length} facts. Graph: ${before.nodes} -> ${after.nodes} nodes, ` +
         `${before.relationships} -> ${after.relationships} relationships.`,
     );
+  } catch (error) {
+    throw db.explain(error);
   } finally {
     await db.close();
   }
 }
 
 run().catch((error: unknown) => {
-  const known = error instanceof SeedError || error instanceof ConfigError;
+  const known =
+    error instanceof SeedError ||
+    error instanceof ConfigError ||
+    error instanceof DatabaseWentAway ||
+    error instanceof LocalNeo4jBusy;
   console.error(known ? (error as Error).message : error);
   process.exit(1);
 });

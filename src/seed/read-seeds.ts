@@ -10,11 +10,14 @@ import { checkPeriods } from "./check/periods.js";
 import { checkRelations } from "./check/relations.js";
 import { SeedCheck } from "./check/seed-check.js";
 import { parseSections } from "./check/shape.js";
+import { locateQuotes } from "./check/starts.js";
 import { HEADER } from "./header.js";
 import { type SeedBundle, SeedError, type SeedProblem, type SourceText } from "./seed-bundle.js";
 import { ENTITY_KINDS, type EntityKind } from "./seed-format.js";
 
 export {
+  type FilledStart,
+  formatFilledStart,
   formatProblem,
   type SeedBundle,
   type SeedDocument,
@@ -105,8 +108,9 @@ export interface CheckOptions {
 
 /**
  * Checks parsed seed files against the documents. `files` are the parsed YAML
- * contents with their (relative) file names. Returns the merged bundle or
- * throws a SeedError listing every problem.
+ * contents with their (relative) file names. Returns the merged bundle, every quote located
+ * (`filledStarts` says which starts were left out and filled in), or throws a SeedError
+ * listing every problem.
  */
 export function checkSeeds(
   documents: SourceText[],
@@ -114,7 +118,9 @@ export function checkSeeds(
   options: CheckOptions = {},
 ): SeedBundle {
   const check = new SeedCheck();
-  const bundle = parseSections(check, documents, files);
+  const parsed = parseSections(check, documents, files);
+  check.knowDocuments(parsed.documents);
+  const bundle = locateQuotes(check, parsed);
   check.indexKeys(bundle);
   if (options.labelSources !== false) checkLabels(check, bundle);
   checkPeriods(check, bundle);

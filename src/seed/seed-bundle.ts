@@ -2,10 +2,13 @@ import type {
   Check,
   Conflict,
   Corroboration,
+  CorroborationEntry,
   Entity,
   Fact,
+  FactEntry,
   Language,
   Relation,
+  RelationEntry,
   Skip,
   Variable,
 } from "./seed-format.js";
@@ -42,6 +45,30 @@ export interface SeedBundle {
   checks: FromFile<Check>[];
   skips: FromFile<Skip>[];
   corroborations: FromFile<Corroboration>[];
+  /** The quotes' starts that were left out and filled in (check/starts.ts): facts', then relations'. */
+  filledStarts: FilledStart[];
+}
+
+/** The entries as written, before their quotes are located: a start may be missing. */
+export interface ParsedBundle extends Omit<SeedBundle, "facts" | "relations" | "corroborations"> {
+  facts: FromFile<FactEntry>[];
+  relations: FromFile<RelationEntry>[];
+  corroborations: FromFile<CorroborationEntry>[];
+}
+
+/** A quote's start that was left out, filled in where the quote occurs once in its document. */
+export interface FilledStart {
+  file: string;
+  /** The entry, e.g. `facts[0] (key: umf-count)`. */
+  entry: string;
+  /** The quote's place in the entry, e.g. `citations[0]` or `source`. */
+  path: string;
+  start: number;
+}
+
+/** "facts.yaml: filled in start 57 for facts[0] (key: umf-count) at citations[0]". */
+export function formatFilledStart(f: FilledStart): string {
+  return `${f.file}: filled in start ${f.start} for ${f.entry} at ${f.path}`;
 }
 
 /** A bundle with no entries (and these documents). */
@@ -56,6 +83,7 @@ export function emptyBundle(documents: SeedDocument[] = []): SeedBundle {
     checks: [],
     skips: [],
     corroborations: [],
+    filledStarts: [],
   };
 }
 

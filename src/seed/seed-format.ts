@@ -5,7 +5,16 @@ import { z } from "zod";
  *
  * A seed file may hold any of the sections below; the loader merges every file
  * and then checks cross-references (keys, documents, quotes, values).
+ *
+ * A quote's `start` (a citation's, a relation source's) may be left out: the loader fills it in
+ * where the quote occurs exactly once in its document (check/starts.ts), and asks to choose
+ * among the offsets where it occurs more than once. The types named after a section
+ * (`Fact`, `Relation`, `Citation`) are the entries once located, with every start known; the
+ * `...Entry` types are the entries as written.
  */
+
+/** Character offset (UTF-16 code units) of a quote in its document's full text. */
+const Offset = z.number().int().nonnegative();
 
 /** A stable key: lower-case words joined by hyphens. */
 export const Key = z
@@ -154,18 +163,30 @@ export const Relation = z
     /** When the link holds. */
     period: Key.optional(),
     properties: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-    /** Where the link comes from: a document id and the verbatim words that state it. */
+    /**
+     * Where the link comes from: a document id and the verbatim words that state it, at `start`
+     * (filled in when left out and the words occur once in the document).
+     */
     source: z
       .object({
         document: z.string(),
         quote: z.string().min(1),
-        start: z.number().int().nonnegative(),
+        start: Offset.optional(),
       })
       .strict()
       .optional(),
   })
   .strict();
-export type Relation = z.infer<typeof Relation>;
+/** A relation as written (its source's start may be missing). */
+export type RelationEntry = z.infer<typeof Relation>;
+/** Words of a document at a known offset. */
+export interface Located {
+  document: string;
+  quote: string;
+  start: number;
+}
+/** A relation once its source is located. */
+export type Relation = Omit<RelationEntry, "source"> & { source?: Located };
 
 export const UNITS = ["count", "people", "jobs", "pesos", "pesos-per-day", "years"] as const;
 export const Unit = z.enum(UNITS);
@@ -207,8 +228,11 @@ export const Citation = z
     document: z.string().min(1),
     /** The verbatim words of the document that state the figure. */
     quote: z.string().min(1),
-    /** Character offset (UTF-16 code units) of the quote in the document's full text. */
-    start: z.number().int().nonnegative(),
+    /**
+     * Character offset (UTF-16 code units) of the quote in the document's full text. May be
+     * left out: it is filled in when the quote occurs exactly once in the document.
+     */
+    start: Offset.optional(),
     /**
      * Set when the words are garbled: what is wrong with them and what, if
      * anything, settles it (e.g. the other document). The check that the quote
@@ -218,7 +242,10 @@ export const Citation = z
     note: z.string().min(1).optional(),
   })
   .strict();
-export type Citation = z.infer<typeof Citation>;
+/** A citation as written (its start may be missing). */
+export type CitationEntry = z.infer<typeof Citation>;
+/** A citation once its quote is located. */
+export type Citation = CitationEntry & { start: number };
 
 export const Fact = z
   .object({
@@ -256,7 +283,10 @@ export const Fact = z
       });
     }
   });
-export type Fact = z.infer<typeof Fact>;
+/** A fact as written (its citations' starts may be missing). */
+export type FactEntry = z.infer<typeof Fact>;
+/** A fact once its citations are located. */
+export type Fact = Omit<FactEntry, "citations"> & { citations: Citation[] };
 
 export const Conflict = z
   .object({
@@ -311,7 +341,8 @@ export const Corroboration = z
     citation: Citation,
   })
   .strict();
-export type Corroboration = z.infer<typeof Corroboration>;
+export type CorroborationEntry = z.infer<typeof Corroboration>;
+export type Corroboration = Omit<CorroborationEntry, "citation"> & { citation: Citation };
 
 export const SeedFile = z
   .object({

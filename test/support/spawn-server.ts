@@ -1,5 +1,21 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
+
+/** Java processes running Neo4j out of `home` (an absolute path). */
+export function neo4jProcessesFor(home: string): number[] {
+  return readdirSync("/proc")
+    .filter((p) => /^\d+$/.test(p))
+    .filter((pid) => {
+      try {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+        return cmd.includes("org.neo4j.server.CommunityEntryPoint") && cmd.includes(home);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
 
 /** A free loopback port (the OS picks it). */
 export function freePort(): Promise<number> {
@@ -75,4 +91,55 @@ export function spawnMain(env: Record<string, string>): RunningMain {
       });
     },
   };
+}
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Starts a command-line tool from source (`node --import tsx <script> ...args`) with only `env`
+ * (and PATH, HOME) in its environment; `done` resolves when it exits.
+ */
+export function startCli(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 180_000,
+): { pid: number; done: Promise<CliResult> } {
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  const done = new Promise<CliResult>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGTERM");
+      reject(new Error(`${script} ran over ${timeoutMs} ms. Output:\n${stdout}\n${stderr}`));
+    }, timeoutMs);
+    child.once("exit", (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+  return { pid: child.pid as number, done };
+}
+
+/** startCli, waiting for the tool to exit (without blocking the event loop meanwhile). */
+export function runCli(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs?: number,
+): Promise<CliResult> {
+  return startCli(script, args, env, timeoutMs).done;
 }

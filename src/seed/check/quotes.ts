@@ -1,7 +1,7 @@
 import type { SeedDocument } from "../seed-bundle.js";
 
 /** All offsets at which `needle` occurs in `hay`. */
-function occurrences(hay: string, needle: string): number[] {
+export function occurrences(hay: string, needle: string): number[] {
   const out: number[] = [];
   for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) out.push(i);
   return out;
@@ -24,7 +24,11 @@ export function quoteProblem(doc: SeedDocument, quote: string, start: number): s
       found.length > 1 ? "s" : ""
     } ${found.join(", ")}`;
   }
-  // Not found: say how much of it is found, to help locate the typo.
+  return notFound(doc, quote);
+}
+
+/** Why `quote` is not in the document: how much of it is found, to help locate the typo. */
+export function notFound(doc: SeedDocument, quote: string): string {
   let lo = 0;
   let hi = quote.length;
   while (lo < hi) {

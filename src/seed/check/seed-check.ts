@@ -43,13 +43,17 @@ export class SeedCheck {
     this.problems.push({ file: item.file, entry: this.entryOf.get(item) ?? "?", path, reason });
   }
 
+  /** The documents that citations and sources may quote (known from step 1 on). */
+  knowDocuments(documents: SeedDocument[]): void {
+    this.docs = new Map(documents.map((d) => [d.id, d]));
+  }
+
   /** Step 2: every entry by key, a duplicate key being a problem. */
   indexKeys(bundle: SeedBundle): void {
     this.entities = this.index(bundle.entities);
     this.variables = this.index(bundle.variables);
     this.facts = this.index(bundle.facts);
     this.index(bundle.checks);
-    this.docs = new Map(bundle.documents.map((d) => [d.id, d]));
   }
 
   private index<T extends { key: string; file: string }>(items: T[]): Map<string, T> {
@@ -94,21 +98,27 @@ export class SeedCheck {
     return f;
   }
 
+  /** The document a citation or source at `path` quotes; a problem if there is none. */
+  documentRef(item: { file: string }, path: string, id: string): SeedDocument | undefined {
+    const doc = this.docs.get(id);
+    if (!doc) {
+      this.problem(
+        item,
+        `${path}.document`,
+        `unknown document "${id}" (known: ${[...this.docs.keys()].join(", ") || "none"})`,
+      );
+    }
+    return doc;
+  }
+
   /** The document of a citation or source, and whether its quote is where it says. */
   citationRef(
     item: { file: string },
     path: string,
     c: { document: string; quote: string; start: number },
   ): SeedDocument | undefined {
-    const doc = this.docs.get(c.document);
-    if (!doc) {
-      this.problem(
-        item,
-        `${path}.document`,
-        `unknown document "${c.document}" (known: ${[...this.docs.keys()].join(", ") || "none"})`,
-      );
-      return undefined;
-    }
+    const doc = this.documentRef(item, path, c.document);
+    if (!doc) return undefined;
     const reason = quoteProblem(doc, c.quote, c.start);
     if (reason) {
       this.problem(item, `${path}.start`, reason);

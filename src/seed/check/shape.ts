@@ -2,7 +2,7 @@ import type { z } from "zod";
 import {
   emptyBundle,
   type FromFile,
-  type SeedBundle,
+  type ParsedBundle,
   type SeedDocument,
   type SourceText,
 } from "../seed-bundle.js";
@@ -71,14 +71,15 @@ function formatPath(path: readonly PropertyKey[]): string {
 
 /**
  * Step 1, shape: each entry of each file on its own against its section's schema, so that one
- * bad entry hides no other problem. Returns the valid entries, merged in file order.
+ * bad entry hides no other problem. Returns the valid entries, merged in file order, as written
+ * (a quote's start may still be missing: step 1b, check/starts.ts, locates it).
  */
 export function parseSections(
   check: SeedCheck,
   texts: SourceText[],
   files: { file: string; data: unknown }[],
-): SeedBundle {
-  const bundle = emptyBundle();
+): ParsedBundle {
+  const bundle: ParsedBundle = emptyBundle();
   const entries: FromFile<DocumentEntry>[] = [];
   for (const { file, data } of files) {
     const content = data ?? {};
