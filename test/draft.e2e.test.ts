@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { Db } from "../src/db/db.js";
 import { type Draft, draftDocument } from "../src/draft/draft.js";
@@ -10,7 +10,7 @@ import { evaluateDrafts } from "../src/draft/evaluate.js";
 import { checkSeeds, readSeeds, type SeedBundle, SeedError } from "../src/seed/read-seeds.js";
 import { fingerprint } from "./support/fingerprint.js";
 import { startTestServer, type TestServer } from "./support/http.js";
-import { testDriver } from "./support/neo4j.js";
+import { testDriver, testNeo4jEnv } from "./support/neo4j.js";
 
 /**
  * Drafting: documents written for these tests (test/fixtures/drafts/) drafted against the seeded
@@ -190,7 +190,6 @@ describe("drafting through the API and the command line", () => {
   });
 
   it("prints the same draft from the command line, and writes nothing", async () => {
-    const neo4j = inject("neo4j");
     const before = await fingerprint(driver, database);
     const result = spawnSync(
       process.execPath,
@@ -205,10 +204,7 @@ describe("drafting through the API and the command line", () => {
         encoding: "utf8",
         env: {
           PATH: process.env.PATH ?? "",
-          NEO4J_URI: neo4j.uri,
-          NEO4J_USERNAME: neo4j.username,
-          NEO4J_PASSWORD: neo4j.password,
-          ...(neo4j.database ? { NEO4J_DATABASE: neo4j.database } : {}),
+          ...testNeo4jEnv(),
         },
       },
     );

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fingerprint } from "./support/fingerprint.js";
 import { startTestServer } from "./support/http.js";
-import { testDriver } from "./support/neo4j.js";
+import { testDriver, testNeo4jEnv } from "./support/neo4j.js";
 
 /** `npm run ingest`: a new document with its curated facts, validated like the seeds, loaded in one transaction. */
 
@@ -39,7 +39,6 @@ facts:
 }
 
 function ingest(facts: string, id = ID, text = TEXT) {
-  const neo4j = inject("neo4j");
   writeFileSync(join(dir, `${id}.txt`), text);
   writeFileSync(join(dir, "facts.yaml"), facts);
   return spawnSync(
@@ -59,10 +58,7 @@ function ingest(facts: string, id = ID, text = TEXT) {
       encoding: "utf8",
       env: {
         PATH: process.env.PATH ?? "",
-        NEO4J_URI: neo4j.uri,
-        NEO4J_USERNAME: neo4j.username,
-        NEO4J_PASSWORD: neo4j.password,
-        ...(neo4j.database ? { NEO4J_DATABASE: neo4j.database } : {}),
+        ...testNeo4jEnv(),
       },
     },
   );

@@ -1,8 +1,9 @@
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { freePort, neo4jProcessesFor, spawnMain, stopAllMains } from "./support/spawn-server.js";
+import { testNeo4jEnv } from "./support/neo4j.js";
 
 async function query(port: number, q: string) {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -49,14 +50,10 @@ describe("npm start (src/main.ts)", () => {
   });
 
   it("uses the Neo4j named by NEO4J_URI, starts none, and stops cleanly on SIGTERM", async () => {
-    const neo4j = inject("neo4j");
     const port = await freePort();
     const main = spawnMain({
       PORT: String(port),
-      NEO4J_URI: neo4j.uri,
-      NEO4J_USERNAME: neo4j.username,
-      NEO4J_PASSWORD: neo4j.password,
-      ...(neo4j.database ? { NEO4J_DATABASE: neo4j.database } : {}),
+      ...testNeo4jEnv(),
     });
     await main.waitFor(/Ready in/);
     expect(main.output()).not.toContain("Starting Neo4j");

@@ -1,3 +1,4 @@
+import { periodAccountsFor } from "../seed/check/coverage.js";
 import { headerLength } from "../seed/header.js";
 import { type ParsedNumber, parseNumbers } from "../seed/parse-numbers.js";
 import type { Language, Qualifier, Statistic, Unit } from "../seed/seed-format.js";
@@ -299,21 +300,9 @@ function periodAccounts(
   entities: Map<string, DraftEntity>,
 ): boolean {
   const keys = [f.period[0]?.key, f.comparedTo].filter((k): k is string => !!k);
-  const spans = keys
-    .map((k) => entities.get(k))
-    .filter((e): e is DraftEntity => !!e?.start && !!e.end)
-    .map((e) => ({ start: e.start as string, end: e.end as string }));
-  if (f.newPeriod) spans.push(f.newPeriod);
-  return spans.some((p) => {
-    if (n.value === null) return false;
-    if (n.kind === "year")
-      return Number(p.start.slice(0, 4)) <= n.value && n.value <= Number(p.end.slice(0, 4));
-    if (n.kind === "date-part" && n.month !== undefined) {
-      const md = `${String(n.month).padStart(2, "0")}-${String(n.value).padStart(2, "0")}`;
-      return p.start.slice(5) === md || p.end.slice(5) === md;
-    }
-    return false;
-  });
+  const periods: { start?: string; end?: string }[] = keys.map((k) => entities.get(k) ?? {});
+  if (f.newPeriod) periods.push(f.newPeriod);
+  return periods.some((p) => periodAccountsFor(p, n));
 }
 
 interface Span {

@@ -1,4 +1,4 @@
-import { builder } from "../builder.js";
+import { builder, type Types } from "../builder.js";
 import { ingestDocument } from "../curation/curate.js";
 import { detectLanguage } from "../draft/detect-language.js";
 import {
@@ -28,34 +28,33 @@ import { Variable } from "./variable.js";
 
 const MAX_DOCUMENT_LENGTH = 50_000;
 
-const DraftCandidate = builder.objectRef<Candidate>("DraftCandidate").implement({
-  description: "A proposed key, with how sure the drafter is (0 to 1) and why.",
-  fields: (t) => ({
-    key: t.exposeString("key", { description: "The proposed key." }),
-    score: t.exposeFloat("score", { description: "How sure (0 to 1)." }),
-    why: t.exposeString("why", { description: "What in the words led to it." }),
-  }),
-});
+/** A type of proposed keys; `extra` adds the field that resolves the key (entity, variable). */
+function candidateRef(
+  name: string,
+  description: string,
+  extra?: (t: PothosSchemaTypes.ObjectFieldBuilder<Types, Candidate>) => Record<string, unknown>,
+) {
+  return builder.objectRef<Candidate>(name).implement({
+    description,
+    fields: (t) => ({
+      key: t.exposeString("key", { description: "The proposed key." }),
+      score: t.exposeFloat("score", { description: "How sure (0 to 1)." }),
+      why: t.exposeString("why", { description: "What in the words led to it." }),
+      ...(extra?.(t) ?? {}),
+    }),
+  });
+}
 
-const EntityCandidate = builder.objectRef<Candidate>("EntityCandidate").implement({
-  description: "A proposed entity.",
-  fields: (t) => ({
-    key: t.exposeString("key", { description: "The entity's key." }),
-    score: t.exposeFloat("score", { description: "How sure (0 to 1)." }),
-    why: t.exposeString("why", { description: "What in the words led to it." }),
-    entity: t.field({ type: Entity, description: "The entity.", resolve: (c) => c.key }),
-  }),
-});
-
-const VariableCandidate = builder.objectRef<Candidate>("VariableCandidate").implement({
-  description: "A proposed variable.",
-  fields: (t) => ({
-    key: t.exposeString("key", { description: "The variable's key." }),
-    score: t.exposeFloat("score", { description: "How sure (0 to 1)." }),
-    why: t.exposeString("why", { description: "What in the words led to it." }),
-    variable: t.field({ type: Variable, description: "The variable.", resolve: (c) => c.key }),
-  }),
-});
+const DraftCandidate = candidateRef(
+  "DraftCandidate",
+  "A proposed key, with how sure the drafter is (0 to 1) and why.",
+);
+const EntityCandidate = candidateRef("EntityCandidate", "A proposed entity.", (t) => ({
+  entity: t.field({ type: Entity, description: "The entity.", resolve: (c) => c.key }),
+}));
+const VariableCandidate = candidateRef("VariableCandidate", "A proposed variable.", (t) => ({
+  variable: t.field({ type: Variable, description: "The variable.", resolve: (c) => c.key }),
+}));
 
 const NewPeriod = builder.objectRef<PeriodGuess>("NewPeriod").implement({
   description: "A period the graph lacks, proposed for the curator to add.",

@@ -11,7 +11,7 @@ import {
 import { pageQuery, toPage } from "../pagination.js";
 import { EntityKind } from "./entity-kind.js";
 import { KindCount } from "./kind-count.js";
-import { Label, Language, labelsIn, nameIn } from "./label.js";
+import { nameFields } from "./label.js";
 
 /** Every entity of the graph: a Relay node with a stable key. */
 export const Entity = builder.loadableInterfaceRef<EntityRow, string>("Entity", {
@@ -31,33 +31,11 @@ Entity.implement({
       description: "The kind of entity.",
       resolve: (row) => row.kind,
     }),
-    name: t.string({
-      description: "Its preferred name in a language (English unless asked otherwise).",
-      args: {
-        lang: t.arg({
-          type: Language,
-          required: true,
-          defaultValue: "en",
-          description: "The language of the name.",
-        }),
-      },
-      resolve: async (row, { lang }, ctx) =>
-        lang === "en" ? row.name : nameIn(await entityDetails(ctx.db, row), lang),
-    }),
-    labels: t.field({
-      type: [Label],
-      description:
-        "Its names in English and Spanish: preferred names, aliases and acronyms, each with where it comes from.",
-      args: {
-        language: t.arg({
-          type: Language,
-          required: false,
-          description: "Only the labels in this language.",
-        }),
-      },
-      resolve: async (row, { language }, ctx) =>
-        labelsIn(await entityDetails(ctx.db, row), language),
-    }),
+    ...nameFields<EntityRow>(
+      t,
+      "Its names in English and Spanish: preferred names, aliases and acronyms, each with where it comes from.",
+      (row, ctx) => entityDetails(ctx.db, row),
+    ),
     aliases: t.stringList({
       description:
         "Every label but the English name: other names and spellings, Spanish names, acronyms.",

@@ -1,4 +1,5 @@
-import { builder } from "../builder.js";
+import { builder, type Types } from "../builder.js";
+import type { Context } from "../context.js";
 import type { LabelRows } from "../loaders/labels.js";
 import { type LabelRow, labelsOf } from "../loaders/labels.js";
 import type { Language as LanguageCode } from "../seed/seed-format.js";
@@ -75,4 +76,48 @@ export function nameIn(
 export function labelsIn(row: LabelRows, language: LanguageCode | null | undefined): LabelRow[] {
   const all = labelsOf(row);
   return language ? all.filter((l) => l.language === language) : all;
+}
+
+/** A row that has both preferred names and the labels (or can be completed to one). */
+type Named = LabelRows & { name: string; nameEs?: string | null };
+
+/**
+ * The `name(lang:)` and `labels(language:)` fields of a type with labels (entities, variables).
+ * `details` completes a row that lacks the Spanish name or the labels (an entity row of a
+ * relation page); the English name needs no details.
+ */
+export function nameFields<Parent extends { name: string }>(
+  f:
+    | PothosSchemaTypes.ObjectFieldBuilder<Types, Parent>
+    | PothosSchemaTypes.InterfaceFieldBuilder<Types, Parent>,
+  labelsDescription: string,
+  details: (row: Parent, ctx: Context) => Named | Promise<Named>,
+) {
+  return {
+    name: f.string({
+      description: "Its preferred name in a language (English unless asked otherwise).",
+      args: {
+        lang: f.arg({
+          type: Language,
+          required: true,
+          defaultValue: "en",
+          description: "The language of the name.",
+        }),
+      },
+      resolve: async (row, { lang }, ctx) =>
+        lang === "en" ? row.name : nameIn(await details(row, ctx), lang),
+    }),
+    labels: f.field({
+      type: [Label],
+      description: labelsDescription,
+      args: {
+        language: f.arg({
+          type: Language,
+          required: false,
+          description: "Only the labels in this language.",
+        }),
+      },
+      resolve: async (row, { language }, ctx) => labelsIn(await details(row, ctx), language),
+    }),
+  };
 }

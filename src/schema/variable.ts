@@ -4,7 +4,7 @@ import { allVariables, loadVariables, type VariableRow } from "../loaders/docume
 import { factStats } from "../loaders/facts.js";
 import { factsField } from "./fact.js";
 import { Unit } from "./fact-enums.js";
-import { Label, Language, labelsIn, nameIn } from "./label.js";
+import { nameFields } from "./label.js";
 
 export const Variable = builder.loadableNodeRef<VariableRow, string>("Variable", {
   id: { resolve: (row: VariableRow) => row.key, description: "Global id (Relay)." },
@@ -16,30 +16,11 @@ Variable.implement({
   description: "What a fact measures (e.g. services delivered, facilities), with its unit.",
   fields: (t) => ({
     key: t.exposeString("key", { description: "Stable key." }),
-    name: t.string({
-      description: "Its preferred name in a language (English unless asked otherwise).",
-      args: {
-        lang: t.arg({
-          type: Language,
-          required: true,
-          defaultValue: "en",
-          description: "The language of the name.",
-        }),
-      },
-      resolve: (v, { lang }) => nameIn(v, lang),
-    }),
-    labels: t.field({
-      type: [Label],
-      description: "Its names in English and Spanish, each with where it comes from.",
-      args: {
-        language: t.arg({
-          type: Language,
-          required: false,
-          description: "Only the labels in this language.",
-        }),
-      },
-      resolve: (v, { language }) => labelsIn(v, language),
-    }),
+    ...nameFields<VariableRow>(
+      t,
+      "Its names in English and Spanish, each with where it comes from.",
+      (v) => v,
+    ),
     unit: t.field({
       type: Unit,
       description: "The unit of its facts.",

@@ -27,3 +27,14 @@ export function useTestDriver(): {
     },
   };
 }
+
+/** The environment that points a command (the server, a command-line tool) at the test Neo4j. */
+export function testNeo4jEnv(): Record<string, string> {
+  const neo4j = inject("neo4j");
+  return {
+    NEO4J_URI: neo4j.uri,
+    NEO4J_USERNAME: neo4j.username,
+    NEO4J_PASSWORD: neo4j.password,
+    ...(neo4j.database ? { NEO4J_DATABASE: neo4j.database } : {}),
+  };
+}

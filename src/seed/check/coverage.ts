@@ -39,18 +39,29 @@ export function isFigureLike(n: ParsedNumber): boolean {
   return n.kind !== "phone" && n.kind !== "code";
 }
 
-/** Does the period (or the increase's comparison period) account for this year or date part? */
+/**
+ * Does a period (its first and last day) account for a year or a date part: the year lies in
+ * it, or the date is its first or last day?
+ */
+export function periodAccountsFor(
+  p: { start?: string; end?: string },
+  n: Pick<ParsedNumber, "kind" | "value" | "month">,
+): boolean {
+  if (!p.start || !p.end || n.value === null) return false;
+  if (n.kind === "year")
+    return Number(p.start.slice(0, 4)) <= n.value && n.value <= Number(p.end.slice(0, 4));
+  if (n.kind === "date-part" && n.month !== undefined) {
+    const md = `${String(n.month).padStart(2, "0")}-${String(n.value).padStart(2, "0")}`;
+    return p.start.slice(5) === md || p.end.slice(5) === md;
+  }
+  return false;
+}
+
+/** Does the fact's period (or an increase's comparison period) account for the number? */
 function inPeriod(periods: Map<string, Entity>, fact: Fact, n: ParsedNumber): boolean {
   return [fact.period, fact.comparedTo].some((key) => {
     const p = key ? periods.get(key) : undefined;
-    if (!p?.start || !p.end || n.value === null) return false;
-    if (n.kind === "year")
-      return Number(p.start.slice(0, 4)) <= n.value && n.value <= Number(p.end.slice(0, 4));
-    if (n.kind === "date-part" && n.month !== undefined) {
-      const md = `${String(n.month).padStart(2, "0")}-${String(n.value).padStart(2, "0")}`;
-      return p.start.slice(5) === md || p.end.slice(5) === md;
-    }
-    return false;
+    return p !== undefined && periodAccountsFor(p, n);
   });
 }
 
