@@ -37,7 +37,8 @@ CALL () {
     comparedTo: COLLECT { MATCH (f)-[:COMPARED_TO]->(x) RETURN x.key }[0],
     citations: COLLECT {
       MATCH (f)-[:CITED_IN]->(c:Citation)-[:QUOTES]->(d:Document)
-      RETURN c {.quote, .start, .garbled, .note, document: d.id} ORDER BY c.ordinal
+      WITH c, d ORDER BY c.ordinal
+      RETURN c {.quote, .start, .garbled, .note, document: d.id}
     }
   }) AS facts
 }

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
       const seeded = await seedIfEmpty(db.driver, db.database);
       if (seeded)
         log(
-          `${seeded.reason === "empty" ? "Seeded an empty database" : "Reloaded the seeds into a graph seeded before labels and languages"}: ${seeded.nodes} nodes, ${seeded.relationships} relationships.`,
+          `${{ empty: "Seeded an empty database", upgrade: "Reloaded the seeds into a graph seeded before labels and languages", skips: "Added the seeds' skips to the seed documents of a graph seeded before documents kept them" }[seeded.reason]}: ${seeded.nodes} nodes, ${seeded.relationships} relationships.`,
         );
     }
     server = createHttpServer({ driver: db.driver, database: db.database, http: config.http });

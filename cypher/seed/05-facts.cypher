@@ -1,4 +1,8 @@
 // Facts as nodes; their single-valued links are replaced, so a re-curated fact moves cleanly.
+// A deprecation (deprecatedReason, deprecatedAt: a backup's) is set; loading a fact without one
+// keeps the one the graph holds.
+// $facts: [{key, variable, about, scope, period, comparedTo, statistic, value, unit, qualifier,
+//   note, garbled, deprecatedReason, deprecatedAt (ISO date-time string or null)}]
 UNWIND $facts AS f
 MERGE (n:Fact {key: f.key})
 SET n.value = f.value,
@@ -8,7 +12,9 @@ SET n.value = f.value,
     n.note = f.note,
     n.garbled = f.garbled,
     n.variable = f.variable,
-    n.deprecated = coalesce(n.deprecated, false)
+    n.deprecated = coalesce(f.deprecatedReason IS NOT NULL OR n.deprecated, false),
+    n.deprecatedReason = coalesce(f.deprecatedReason, n.deprecatedReason),
+    n.deprecatedAt = coalesce(datetime(f.deprecatedAt), n.deprecatedAt)
 WITH n, f
 OPTIONAL MATCH (n)-[old:MEASURES|ABOUT|SCOPE|DURING|COMPARED_TO]->()
 DELETE old

@@ -441,6 +441,8 @@ export async function ingestDocument(
       facts: bundle.facts.filter((f) => newFacts.has(f.key) || corroborated.includes(f.key)),
       conflicts: bundle.conflicts.filter((c) => c.file === "input"),
       checks: bundle.checks.filter((c) => c.file === "input"),
+      // The new document's skips are kept on it (seed/01-documents), so that a backup holds them.
+      skips: bundle.skips.filter((s) => s.document === input.id),
     };
     const params = seedParameters(written);
     for (const step of SEED_STEPS) await run(step, params[step]);

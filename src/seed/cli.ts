@@ -1,27 +1,47 @@
+import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.js";
 import { DatabaseWentAway, openDatabase } from "../db/open-database.js";
 import { LocalNeo4jBusy } from "../local-neo4j/local-neo4j.js";
-import { graphCounts, loadSeeds } from "./load-seeds.js";
+import { DatabaseNotEmpty, graphCounts, loadSeeds } from "./load-seeds.js";
 import { formatFilledStart, readSeeds, SeedError } from "./read-seeds.js";
 
 /**
  * `npm run seed [dir]`: validates the seeds (default ./seeds) and loads them, in
  * one transaction, into NEO4J_URI's database or the local one: the one already running for
- * a live process (the server), used and left running, or one started for the run.
+ * a live process (the server), used and left running, or one started for the run. Loading
+ * MERGEs by key: loading twice changes nothing.
+ *
+ * `npm run seed -- --from <dir> [--replace]`: loads a backup (`npm run backup -- --to <dir>`)
+ * into an EMPTY database, and refuses, writing nothing, when the database holds anything;
+ * with --replace, deletes everything it holds and loads the backup, in one transaction.
  */
 async function run(): Promise<void> {
-  const dir = process.argv[2] ?? "seeds";
+  const { values, positionals } = parseArgs({
+    options: { from: { type: "string" }, replace: { type: "boolean", default: false } },
+    allowPositionals: true,
+  });
+  if (values.from && positionals.length > 0)
+    throw new ConfigError("arguments", "give either --from <dir> or a seeds directory, not both");
+  if (values.replace && !values.from)
+    throw new ConfigError(
+      "--replace",
+      "replaces the graph with a backup: use it with --from <dir>",
+    );
+  const dir = values.from ?? positionals[0] ?? "seeds";
   const config = loadConfig();
   const bundle = await readSeeds(dir); // fails here, before any connection, on a bad seed
   for (const filled of bundle.filledStarts) console.log(formatFilledStart(filled));
   const db = await openDatabase(config, (line) => console.log(line));
   try {
     const before = await graphCounts(db.driver, db.database);
-    await loadSeeds(db.driver, db.database, bundle);
+    await loadSeeds(db.driver, db.database, bundle, [], {
+      into: values.from ? (values.replace ? "replace" : "empty") : "merge",
+    });
     const after = await graphCounts(db.driver, db.database);
     console.log(
       `Loaded ${bundle.documents.length} documents, ${bundle.entities.length} entities, ` +
-        `${bundle.facts.length} facts. Graph: ${before.nodes} -> ${after.nodes} nodes, ` +
+        `${bundle.facts.length} facts, ${bundle.changes.length} changes from ${dir}. ` +
+        `Graph: ${before.nodes} -> ${after.nodes} nodes, ` +
         `${before.relationships} -> ${after.relationships} relationships.`,
     );
   } catch (error) {
@@ -36,7 +56,8 @@ run().catch((error: unknown) => {
     error instanceof SeedError ||
     error instanceof ConfigError ||
     error instanceof DatabaseWentAway ||
-    error instanceof LocalNeo4jBusy;
+    error instanceof LocalNeo4jBusy ||
+    error instanceof DatabaseNotEmpty;
   console.error(known ? (error as Error).message : error);
   process.exit(1);
 });

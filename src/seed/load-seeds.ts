@@ -6,7 +6,7 @@ import { foldText } from "../text/fold.js";
 import { documentOfLabel } from "./check/labels.js";
 import { readSeeds, type SeedBundle } from "./read-seeds.js";
 import type { SeedDocument } from "./seed-bundle.js";
-import { type Label, preferredLabel } from "./seed-format.js";
+import { type Label, preferredLabel, type Skip } from "./seed-format.js";
 
 /**
  * Writes a validated seed bundle into Neo4j in ONE write transaction, MERGEing
@@ -24,6 +24,7 @@ export const SEED_STEPS = [
   "seed/06-citations",
   "seed/07-conflicts",
   "seed/08-checks",
+  "seed/09-changes",
 ] as const;
 
 export interface GraphCounts {
@@ -45,6 +46,7 @@ export function seedParameters(
         language: d.language,
         searchTextEn: d.language === "en" ? foldText(d.text) : null,
         searchTextEs: d.language === "es" ? foldText(d.text) : null,
+        ...skipProperties(bundle.skips.filter((s) => s.document === d.id)),
       })),
     },
     "seed/02-entities": {
@@ -96,6 +98,8 @@ export function seedParameters(
         qualifier: f.qualifier,
         note: f.note ?? null,
         garbled: f.citations.some((c) => c.garbled !== undefined),
+        deprecatedReason: f.deprecated?.reason ?? null,
+        deprecatedAt: f.deprecated?.at ?? null,
       })),
     },
     "seed/06-citations": {
@@ -125,6 +129,25 @@ export function seedParameters(
         totals: c.totals,
       })),
     },
+    "seed/09-changes": {
+      changes: bundle.changes.map((c) => ({
+        key: c.key,
+        at: c.at,
+        by: c.by,
+        action: c.action,
+        target: c.target,
+        summary: c.summary,
+      })),
+    },
+  };
+}
+
+/** A document's skips, kept on it as parallel lists (in the order the seeds list them). */
+export function skipProperties(skips: readonly Skip[]): Record<string, unknown> {
+  return {
+    skipRaws: skips.map((s) => s.raw),
+    skipStarts: skips.map((s) => neo4j.int(s.start)),
+    skipReasons: skips.map((s) => s.reason),
   };
 }
 
@@ -164,16 +187,47 @@ export interface LoadChange {
   summary: string;
 }
 
+/** A load into a database that holds something, when it was to load into an empty one only. */
+export class DatabaseNotEmpty extends Error {
+  constructor(counts: GraphCounts) {
+    super(
+      `The database is not empty (${counts.nodes} nodes, ${counts.relationships} relationships): ` +
+        "a backup loads into an empty database only. Nothing was written. " +
+        "Add --replace to delete everything it holds and load the backup in its place (in one transaction).",
+    );
+    this.name = "DatabaseNotEmpty";
+  }
+}
+
+/** How a load treats what the database already holds. */
+export interface LoadOptions {
+  /**
+   * "merge" (the default): MERGE by key over it. "empty": refuse (DatabaseNotEmpty) unless the
+   * database holds no node. "replace": delete every node first, in the load's transaction.
+   */
+  into?: "merge" | "empty" | "replace";
+}
+
 export async function loadSeeds(
   driver: Driver,
   database: string | undefined,
   bundle: SeedBundle,
   changes: LoadChange[] = [],
+  options: LoadOptions = {},
 ): Promise<void> {
   const params = seedParameters(bundle);
   const session = driver.session({ database, defaultAccessMode: "WRITE" });
   try {
     await session.executeWrite(async (tx) => {
+      if (options.into === "empty") {
+        const record = (await tx.run(cypher("graph-counts"))).records[0];
+        const counts = {
+          nodes: Number(record?.get("nodes") ?? 0),
+          relationships: Number(record?.get("relationships") ?? 0),
+        };
+        if (counts.nodes > 0) throw new DatabaseNotEmpty(counts);
+      }
+      if (options.into === "replace") await tx.run(cypher("graph-clear"));
       for (const step of SEED_STEPS) {
         await tx.run(cypher(step), params[step]);
       }
@@ -204,13 +258,15 @@ export async function graphCounts(driver: Driver, database?: string): Promise<Gr
 /**
  * Loads the seeds when the database holds no document yet, or when it was seeded before
  * documents had languages and entities labels (loading again MERGEs by key: it adds what is
- * missing and keeps everything else). Returns the counts when it loaded, and why.
+ * missing and keeps everything else). A graph seeded before documents kept their skips gets the
+ * seeds' skips on the seed documents that lack them ("skips"), and nothing else: so that a
+ * backup of it passes the seed check. Returns the counts when it loaded, and why.
  */
 export async function seedIfEmpty(
   driver: Driver,
   database: string | undefined,
   dir = "seeds",
-): Promise<(GraphCounts & { reason: "empty" | "upgrade" }) | undefined> {
+): Promise<(GraphCounts & { reason: "empty" | "upgrade" | "skips" }) | undefined> {
   const { records } = await driver.executeQuery(
     cypher("document-count"),
     {},
@@ -218,8 +274,17 @@ export async function seedIfEmpty(
   );
   const documents = Number(records[0]?.get("documents") ?? 0);
   const withoutLanguage = Number(records[0]?.get("withoutLanguage") ?? 0);
-  if (documents > 0 && withoutLanguage === 0) return undefined;
+  const withoutSkips = Number(records[0]?.get("withoutSkips") ?? 0);
+  if (documents > 0 && withoutLanguage === 0 && withoutSkips === 0) return undefined;
   const bundle = await readSeeds(dir);
+  if (documents > 0 && withoutLanguage === 0) {
+    await driver.executeQuery(
+      cypher("documents-add-skips"),
+      { documents: seedParameters(bundle)["seed/01-documents"].documents },
+      { database },
+    );
+    return { ...(await graphCounts(driver, database)), reason: "skips" };
+  }
   await loadSeeds(driver, database, bundle);
   return { ...(await graphCounts(driver, database)), reason: documents > 0 ? "upgrade" : "empty" };
 }

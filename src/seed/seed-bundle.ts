@@ -1,4 +1,5 @@
 import type {
+  Change,
   Check,
   Conflict,
   Corroboration,
@@ -45,6 +46,7 @@ export interface SeedBundle {
   checks: FromFile<Check>[];
   skips: FromFile<Skip>[];
   corroborations: FromFile<Corroboration>[];
+  changes: FromFile<Change>[];
   /** The quotes' starts that were left out and filled in (check/starts.ts): facts', then relations'. */
   filledStarts: FilledStart[];
 }
@@ -83,6 +85,7 @@ export function emptyBundle(documents: SeedDocument[] = []): SeedBundle {
     checks: [],
     skips: [],
     corroborations: [],
+    changes: [],
     filledStarts: [],
   };
 }

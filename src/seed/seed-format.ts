@@ -39,6 +39,14 @@ export type Granularity = (typeof GRANULARITIES)[number];
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD");
 
+/** A moment as Neo4j writes a datetime: `2022-01-20T17:03:12.123456789Z` (an offset instead of Z). */
+const IsoDateTime = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/,
+    "must be a date and time as YYYY-MM-DDThh:mm:ss[.fraction]Z (or an offset instead of Z)",
+  );
+
 export const LANGUAGES = ["en", "es"] as const;
 export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
@@ -265,6 +273,11 @@ export const Fact = z
     qualifier: z.enum(QUALIFIERS).default("exact"),
     note: z.string().min(1).optional(),
     citations: z.array(Citation).min(1),
+    /** Set when a curator deprecated the fact (deprecateFact): it stays, hidden from default reads. */
+    deprecated: z
+      .object({ reason: z.string().trim().min(3), at: IsoDateTime })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((f, ctx) => {
@@ -344,6 +357,23 @@ export const Corroboration = z
 export type CorroborationEntry = z.infer<typeof Corroboration>;
 export type Corroboration = Omit<CorroborationEntry, "citation"> & { citation: Citation };
 
+/**
+ * An entry of the change log: who changed what, and when (a curator through the API, or
+ * `npm run ingest`). A backup (`npm run backup`) writes the log so that a restore keeps it.
+ */
+export const Change = z
+  .object({
+    key: z.string().min(1),
+    at: IsoDateTime,
+    by: z.string().min(1),
+    action: z.string().min(1),
+    /** The key of the entity or fact, or the id of the document, that was changed. */
+    target: z.string().min(1),
+    summary: z.string(),
+  })
+  .strict();
+export type Change = z.infer<typeof Change>;
+
 export const SeedFile = z
   .object({
     documents: z.array(DocumentEntry).default([]),
@@ -355,6 +385,7 @@ export const SeedFile = z
     facts: z.array(Fact).default([]),
     conflicts: z.array(Conflict).default([]),
     checks: z.array(Check).default([]),
+    changes: z.array(Change).default([]),
   })
   .strict();
 export type SeedFile = z.infer<typeof SeedFile>;

@@ -14,6 +14,7 @@ const SECTIONS: Section[] = [
   "facts",
   "conflicts",
   "checks",
+  "changes",
 ];
 
 /** "an Organization", "a Program". */
@@ -54,6 +55,7 @@ export class SeedCheck {
     this.variables = this.index(bundle.variables);
     this.facts = this.index(bundle.facts);
     this.index(bundle.checks);
+    this.index(bundle.changes);
   }
 
   private index<T extends { key: string; file: string }>(items: T[]): Map<string, T> {

@@ -7,6 +7,7 @@ import {
   type SourceText,
 } from "../seed-bundle.js";
 import {
+  Change,
   Check,
   Conflict,
   Corroboration,
@@ -30,6 +31,7 @@ const SECTIONS = {
   checks: Check,
   skips: Skip,
   corroborations: Corroboration,
+  changes: Change,
 } as const satisfies Record<keyof SeedFile, z.ZodType>;
 
 function isRecord(x: unknown): x is Record<string, unknown> {
