@@ -1,4 +1,6 @@
-// How many source documents the graph holds (zero on an empty database), and how many of them
-// lack a language: a graph seeded before documents and entities had languages and labels.
+// How many source documents the graph holds (zero on an empty database), how many of them
+// lack a language (a graph seeded before documents and entities had languages and labels), and
+// how many lack the SHA-256 of their text (seeded or ingested before documents had one).
 MATCH (d:Document)
-RETURN count(d) AS documents, count(CASE WHEN d.language IS NULL THEN 1 END) AS withoutLanguage
+RETURN count(d) AS documents, count(CASE WHEN d.language IS NULL THEN 1 END) AS withoutLanguage,
+       count(CASE WHEN d.sha256 IS NULL THEN 1 END) AS withoutHash
