@@ -20,6 +20,8 @@ export class ExportReader {
   private readonly session: Session;
   private transaction: Transaction | undefined;
   private closed = false;
+  /** The record streams being read: stopped (DISCARD) before the transaction ends. */
+  private readonly streams = new Set<AsyncIterator<unknown>>();
 
   constructor(driver: Driver, database: string | undefined, signal?: AbortSignal) {
     this.session = driver.session({ database, defaultAccessMode: "READ", fetchSize: FETCH_SIZE });
@@ -35,7 +37,23 @@ export class ExportReader {
   /** The first column of each record of `cypher/<name>.cypher`, as the records arrive. */
   async *records<T>(name: string, params: Record<string, unknown>): AsyncGenerator<T> {
     const result = this.tx().run(cypher(name), params);
-    for await (const record of result) yield record.get(0) as T;
+    const stream = result[Symbol.asyncIterator]();
+    this.streams.add(stream);
+    let done = false;
+    try {
+      for (;;) {
+        const next = await stream.next();
+        if (next.done) break;
+        yield next.value.get(0) as T;
+      }
+      done = true;
+    } finally {
+      this.streams.delete(stream);
+      // A stream left before its end (the client went away) is discarded: the driver, which
+      // stopped pulling while the export was not reading, would otherwise wait for it forever
+      // before it ends the transaction.
+      if (!done) await stopped(stream);
+    }
   }
 
   /** All records of a small query (the keys of a filter, of a slice) as plain objects. */
@@ -48,6 +66,7 @@ export class ExportReader {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await Promise.all([...this.streams].map(stopped));
     try {
       if (this.transaction?.isOpen()) await this.transaction.rollback();
     } catch {
@@ -56,4 +75,12 @@ export class ExportReader {
       await this.session.close().catch(() => {});
     }
   }
+}
+
+/** Stops a record stream (the driver sends DISCARD), giving up after a few seconds. */
+async function stopped(stream: AsyncIterator<unknown>): Promise<void> {
+  await Promise.race([
+    stream.return?.().catch(() => undefined),
+    new Promise((resolve) => setTimeout(resolve, 5_000).unref()),
+  ]);
 }
