@@ -1,6 +1,8 @@
 // How many source documents the graph holds (zero on an empty database), how many of them
 // lack a language (a graph seeded before documents and entities had languages and labels),
-// and how many lack their skips (a graph seeded before documents kept them).
+// how many lack their skips (a graph seeded before documents kept them), and how many lack the
+// SHA-256 of their text (seeded or ingested before documents had one).
 MATCH (d:Document)
 RETURN count(d) AS documents, count(CASE WHEN d.language IS NULL THEN 1 END) AS withoutLanguage,
-  count(CASE WHEN d.skipStarts IS NULL THEN 1 END) AS withoutSkips
+  count(CASE WHEN d.skipStarts IS NULL THEN 1 END) AS withoutSkips,
+  count(CASE WHEN d.sha256 IS NULL THEN 1 END) AS withoutHash

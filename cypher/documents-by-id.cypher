@@ -1,4 +1,4 @@
 // Documents by id.
 UNWIND $keys AS id
 MATCH (d:Document {id: id})
-RETURN d {.id, .date, .title, .text, .length, .language} AS document
+RETURN d {.id, .date, .title, .text, .length, .language, .sha256} AS document

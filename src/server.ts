@@ -17,6 +17,9 @@ import {
 } from "./plugins/use-compiled-execution.js";
 import { useBodyLimit } from "./plugins/use-body-limit.js";
 import { useDatabaseErrors } from "./plugins/use-database-errors.js";
+import { useExportFactsCsv } from "./plugins/use-export-facts-csv.js";
+import { useExportGraphJsonld } from "./plugins/use-export-graph-jsonld.js";
+import { useExportGraphTurtle } from "./plugins/use-export-graph-turtle.js";
 import { useNoIntrospection } from "./plugins/use-no-introspection.js";
 import { renderOfflineGraphiQL, useOfflineGraphiQL } from "./plugins/use-offline-graphiql.js";
 import { useQueryCount } from "./plugins/use-query-count.js";
@@ -65,7 +68,7 @@ const METRICS = {
 
 /**
  * The Yoga app: GraphQL (and GraphiQL, with its files at /graphiql/*) at /graphql, /health,
- * /ready, /metrics, and the explorer web app at / and its paths (dist/web, built from web/).
+ * /ready, /metrics, the exports at /export/* (facts.csv, graph.jsonld, graph.ttl), and the explorer web app at / and its paths (dist/web, built from web/).
  * Each cross-cutting concern is one plugin.
  */
 export function createApp({ driver, database, http, compile }: ServerOptions) {
@@ -86,6 +89,9 @@ export function createApp({ driver, database, http, compile }: ServerOptions) {
     useBodyLimit(settings.maxBodyBytes),
     useReadiness(driver, database),
     useWebApp(),
+    useExportFactsCsv(driver, database),
+    useExportGraphJsonld(driver, database),
+    useExportGraphTurtle(driver, database),
     ...(settings.graphiql ? [useOfflineGraphiQL()] : []),
     useCSRFPrevention({ requestHeaders: ["x-graphql-csrf", "apollo-require-preflight"] }),
     ...armor.plugins,

@@ -10,6 +10,8 @@ export interface DocumentRow {
   text: string;
   length: number;
   language: Language;
+  /** SHA-256 of the text (hex); null only in a graph not loaded since documents had one. */
+  sha256: string | null;
 }
 
 export interface VariableRow extends LabelRows {

@@ -1,6 +1,7 @@
 import { builder } from "../builder.js";
 import { inputError } from "../input-error.js";
 import { allDocuments, type DocumentRow, loadDocuments } from "../loaders/documents.js";
+import { documentCiteAs, PUBLISHER } from "./cite-as.js";
 import { factsField } from "./fact.js";
 import { Label } from "./label.js";
 import { Language } from "./language.js";
@@ -23,6 +24,20 @@ Document.implement({
       type: Language,
       description: "The language it is written in (its numbers are read in it).",
       resolve: (d) => d.language,
+    }),
+    publisher: t.string({
+      description: "Who published it: the Institute.",
+      resolve: () => PUBLISHER,
+    }),
+    sha256: t.string({
+      nullable: true,
+      description:
+        "SHA-256 of the text (its UTF-8 bytes, hex): the text the citations' offsets point into.",
+      resolve: (d) => d.sha256 ?? null,
+    }),
+    citeAs: t.string({
+      description: "A ready-to-paste citation line: publisher, date, title, id and SHA-256.",
+      resolve: (d) => documentCiteAs(d),
     }),
     text: t.exposeString("text", { description: "The full text; citation offsets point into it." }),
     length: t.exposeInt("length", { description: "Length of the text in UTF-16 code units." }),

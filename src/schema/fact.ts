@@ -18,6 +18,9 @@ import {
 import type { EntityRow } from "../loaders/entities.js";
 import { pageQuery, toPage } from "../pagination.js";
 import { Citation } from "./citation.js";
+import { factCiteAs } from "./cite-as.js";
+import { loadDocuments, loadVariables } from "../loaders/documents.js";
+import { requestLoader } from "../loaders/request-loaders.js";
 import { Entity } from "./entity.js";
 import { FactOrder, FactRole, Qualifier, Statistic, Unit } from "./fact-enums.js";
 import { FactFilter, factFilter } from "./fact-filter.js";
@@ -115,6 +118,35 @@ Fact.implement({
       description: "The quotes that state this fact (two when both sources agree).",
       load: (keys: string[], ctx) => citationsOfFacts(ctx.db, keys),
       resolve: (f) => f.key,
+    }),
+    citeAs: t.string({
+      description:
+        "A ready-to-paste citation line: what the fact states and, for each citation, the document, " +
+        "the offsets and the quote.",
+      resolve: async (f, _args, ctx) => {
+        const citations = await requestLoader(
+          ctx,
+          "fact-cite-as-citations",
+          (keys: readonly string[]) => citationsOfFacts(ctx.db, keys),
+        ).load(f.key);
+        const [links, [variable], documents] = await Promise.all([
+          factLinks(ctx.db, f),
+          loadVariables(ctx.db, [f.variable]),
+          loadDocuments(ctx.db, [...new Set(citations.map((c) => c.document))]),
+        ]);
+        const byId = new Map(
+          documents.flatMap((d) => (d instanceof Error ? [] : [[d.id, d] as const])),
+        );
+        return factCiteAs({
+          key: f.key,
+          value: f.value,
+          unit: f.unit,
+          variableName: variable && !(variable instanceof Error) ? variable.name : f.variable,
+          aboutName: links.about.name,
+          periodName: links.period.name,
+          citations: citations.map((c) => ({ ...c, document: byId.get(c.document) ?? null })),
+        });
+      },
     }),
     conflicts: t.loadableList({
       type: FactConflict,

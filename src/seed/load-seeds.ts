@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import neo4j, { type Driver } from "neo4j-driver";
 import { applySchema } from "../db/apply-schema.js";
 import { cypher } from "../db/cypher.js";
@@ -32,6 +32,11 @@ export interface GraphCounts {
   relationships: number;
 }
 
+/** The SHA-256 of a document's text (its UTF-8 bytes), in hex: what a citation's offsets point into. */
+export function sha256Of(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
 /** The parameters of each seed step, from the bundle (all plain data, passed as parameters). */
 export function seedParameters(
   bundle: SeedBundle,
@@ -44,6 +49,7 @@ export function seedParameters(
         text: d.text,
         title: d.title,
         language: d.language,
+        sha256: sha256Of(d.text),
         searchTextEn: d.language === "en" ? foldText(d.text) : null,
         searchTextEs: d.language === "es" ? foldText(d.text) : null,
         ...skipProperties(bundle.skips.filter((s) => s.document === d.id)),
@@ -275,6 +281,7 @@ export async function seedIfEmpty(
   const documents = Number(records[0]?.get("documents") ?? 0);
   const withoutLanguage = Number(records[0]?.get("withoutLanguage") ?? 0);
   const withoutSkips = Number(records[0]?.get("withoutSkips") ?? 0);
+  if (Number(records[0]?.get("withoutHash") ?? 0) > 0) await hashDocuments(driver, database);
   if (documents > 0 && withoutLanguage === 0 && withoutSkips === 0) return undefined;
   const bundle = await readSeeds(dir);
   if (documents > 0 && withoutLanguage === 0) {
@@ -287,6 +294,21 @@ export async function seedIfEmpty(
   }
   await loadSeeds(driver, database, bundle);
   return { ...(await graphCounts(driver, database)), reason: documents > 0 ? "upgrade" : "empty" };
+}
+
+/**
+ * Gives every document seeded before documents had one (ingested ones too) the SHA-256 of its
+ * text: one read and one write of the documents' texts.
+ */
+export async function hashDocuments(driver: Driver, database: string | undefined): Promise<void> {
+  const { records } = await driver.executeQuery(
+    "MATCH (d:Document) WHERE d.sha256 IS NULL RETURN d.id AS id, d.text AS text",
+    {},
+    { database, routing: "READ" },
+  );
+  const hashes = records.map((r) => ({ id: r.get("id"), sha256: sha256Of(r.get("text")) }));
+  if (hashes.length === 0) return;
+  await driver.executeQuery(cypher("document-hashes"), { hashes }, { database });
 }
 
 /** `npm run seed`: schema, then the seeds, into the configured (or local) database. */

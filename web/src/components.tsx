@@ -299,3 +299,22 @@ function LabelSource({ label, lang }: { label: Label; lang: Lang }) {
 function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/**
+ * A download of a list of facts as CSV (/export/facts.csv), with the list's filters (the
+ * parameters of `facts(filter:)`).
+ */
+export function DownloadCsv({
+  filter,
+  label = "Download CSV",
+}: {
+  filter: Record<string, string>;
+  label?: string;
+}) {
+  const query = new URLSearchParams(filter).toString();
+  return (
+    <a class="download" href={`/export/facts.csv${query ? `?${query}` : ""}`} download>
+      {label}
+    </a>
+  );
+}

@@ -7,6 +7,7 @@ import {
   ErrorMessage,
   type Fact,
   FactBadges,
+  DownloadCsv,
   FactTable,
   FactValue,
   Heading,
@@ -128,6 +129,11 @@ export function EntityView({
         <h2 id="facts-h">
           Facts <span class="muted">({entity.facts.totalCount})</span>
         </h2>
+        <p>
+          <DownloadCsv filter={{ about: entity.key }} label="Download CSV (facts about it)" />
+          {" · "}
+          <DownloadCsv filter={{ scope: entity.key }} label="CSV (facts scoped to it)" />
+        </p>
         <EntityFacts entity={entity} lang={lang} />
       </section>
 

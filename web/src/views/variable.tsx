@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import {
   ErrorMessage,
+  DownloadCsv,
   FactTable,
   Heading,
   Loading,
@@ -149,6 +150,9 @@ export function VariableView({ variableKey }: { variableKey: string }) {
       )}
       <section aria-labelledby="table-h">
         <h2 id="table-h">The figures and their sources</h2>
+        <p>
+          <DownloadCsv filter={{ variable: variable.key }} label="Download CSV (every fact)" />
+        </p>
         {variable.facts.totalCount > facts.length && (
           <p class="small muted">
             The first {facts.length} of {variable.facts.totalCount}.

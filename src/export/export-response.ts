@@ -1,0 +1,134 @@
+import type { ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+import type { Driver } from "neo4j-driver";
+import type { FactFilter } from "../loaders/facts.js";
+import { ExportParameterError, exportFilter } from "./export-filter.js";
+import { ExportReader } from "./export-reader.js";
+
+/** What one export writes: its chunks of text, read from Neo4j through `reader` as they are needed. */
+export type ExportBody = (
+  reader: ExportReader,
+  filter: FactFilter,
+  origin: string,
+) => AsyncIterable<string>;
+
+export interface ExportFile {
+  /** The name a browser saves it under. */
+  filename: string;
+  contentType: string;
+  body: ExportBody;
+}
+
+type FetchAPI = { Response: typeof Response };
+
+/** Text handed to the response in pieces of about this size (fewer, larger writes). */
+const CHUNK_CHARS = 64 * 1024;
+
+const json = (fetchAPI: FetchAPI, status: number, body: object) =>
+  new fetchAPI.Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8" },
+  });
+
+async function* inChunks(first: string, rest: AsyncIterator<string>): AsyncGenerator<string> {
+  let buffer = first;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done) break;
+    buffer += next.value;
+    if (buffer.length >= CHUNK_CHARS) {
+      yield buffer;
+      buffer = "";
+    }
+  }
+  if (buffer.length > 0) yield buffer;
+}
+
+/**
+ * Answers an export: its filter from the query string (a 400 naming a bad parameter, before
+ * anything is read), the keys it names checked (a 400 for a key that names nothing), then the
+ * body streamed from one read transaction as the client reads it. The status is sent once the
+ * first chunk is ready, so that a Neo4j that does not answer gets a 503, never a 200 with a
+ * partial file; an error later on breaks the connection (the client sees an incomplete
+ * transfer, not a short file that looks whole). A client that disconnects stops the export and
+ * ends its transaction (ExportReader).
+ */
+export async function exportResponse(
+  request: Request,
+  fetchAPI: FetchAPI,
+  nodeResponse: ServerResponse | undefined,
+  driver: Driver,
+  database: string | undefined,
+  file: ExportFile,
+): Promise<Response> {
+  let filter: FactFilter;
+  try {
+    filter = exportFilter(new URL(request.url).searchParams);
+  } catch (error) {
+    if (error instanceof ExportParameterError)
+      return json(fetchAPI, 400, { error: error.message, parameter: error.parameter });
+    throw error;
+  }
+  const reader = new ExportReader(driver, database, request.signal);
+  let first: IteratorResult<string>;
+  let iterator: AsyncIterator<string>;
+  try {
+    await checkKeys(reader, filter);
+    iterator = file.body(reader, filter, new URL(request.url).origin)[Symbol.asyncIterator]();
+    first = await iterator.next();
+  } catch (error) {
+    await reader.close();
+    if (error instanceof ExportParameterError)
+      return json(fetchAPI, 400, { error: error.message, parameter: error.parameter });
+    return json(fetchAPI, 503, {
+      error: "the database did not answer the export",
+      detail: (error as Error).message.split("\n")[0],
+    });
+  }
+  async function* body(): AsyncGenerator<string> {
+    try {
+      if (first.done) return;
+      yield* inChunks(first.value, iterator);
+    } catch (error) {
+      if (!request.signal.aborted) nodeResponse?.destroy(error as Error);
+      throw error;
+    } finally {
+      await reader.close();
+    }
+  }
+  const stream = Readable.from(body(), { objectMode: false });
+  stream.on("error", () => {});
+  return new fetchAPI.Response(stream as unknown as BodyInit, {
+    status: 200,
+    headers: {
+      "content-type": file.contentType,
+      "content-disposition": `attachment; filename="${file.filename}"`,
+      "cache-control": "no-store",
+    },
+  });
+}
+
+/** A filter that names a variable, entity or document the graph does not have: a 400 naming it. */
+async function checkKeys(reader: ExportReader, filter: FactFilter): Promise<void> {
+  const [found] = await reader.all<Record<string, boolean>>("export-filter-keys", {
+    variable: filter.variable,
+    about: filter.about,
+    scope: filter.scope,
+    period: filter.period,
+    document: filter.document,
+  });
+  const what = {
+    variable: "variable",
+    about: "entity",
+    scope: "entity",
+    period: "period",
+    document: "document",
+  } as const;
+  for (const [parameter, kind] of Object.entries(what)) {
+    if (found && found[parameter] === false)
+      throw new ExportParameterError(
+        parameter,
+        `no ${kind} has the key "${filter[parameter as keyof typeof what]}"`,
+      );
+  }
+}

@@ -1,0 +1,293 @@
+import { RELATION_TYPES } from "../seed/seed-format.js";
+import { contextSourceOf, selectsAll } from "./export-filter.js";
+import type { ExportReader } from "./export-reader.js";
+import { exportFacts, graphqlName } from "./export-rows.js";
+import type { FactFilter } from "../loaders/facts.js";
+
+/**
+ * The graph of the RDF exports (/export/graph.jsonld, /export/graph.ttl), as nodes that both
+ * serialisers write: the same triples in JSON-LD and in Turtle.
+ *
+ * - Documents: `schema:CreativeWork` with title, publisher (the IMSS entity), language, date,
+ *   text and the SHA-256 of the text.
+ * - Variables: `schema:StatisticalVariable` (as Data Commons models them), with their labels.
+ * - Entities: their kind (`imss:<Kind>`, and a schema.org type where one fits), names and every
+ *   label (`rdfs:label` with its language; `skos:prefLabel` / `skos:altLabel`), and their
+ *   structural relations (`imss:<TYPE>`).
+ * - Facts: `schema:Observation`s (`schema:variableMeasured`, `schema:observationAbout`,
+ *   `schema:value`, `schema:observationDate`...), `prov:wasDerivedFrom` each document cited.
+ * - Citations: W3C Web Annotations (`oa:Annotation`) whose body is the fact and whose target is
+ *   the document with a `oa:TextQuoteSelector` (exact, prefix, suffix) and a
+ *   `oa:TextPositionSelector` (start, end). Their offsets count Unicode code points, as the Web
+ *   Annotation model says; the graph (and the API, and the CSV) count UTF-16 code units.
+ */
+
+export const PREFIXES = {
+  schema: "http://schema.org/",
+  oa: "http://www.w3.org/ns/oa#",
+  prov: "http://www.w3.org/ns/prov#",
+  rdfs: "http://www.w3.org/2000/01/rdf-schema#",
+  skos: "http://www.w3.org/2004/02/skos/core#",
+  xsd: "http://www.w3.org/2001/XMLSchema#",
+} as const;
+
+/** The prefixes of a graph served from `origin` (`imss:` is this server's vocabulary). */
+export function prefixesOf(origin: string): Record<string, string> {
+  return { ...PREFIXES, imss: `${origin}/vocab#` };
+}
+
+/** A literal: a string (with a language tag or a datatype, compact), an integer or a boolean. */
+export type Literal =
+  | { value: string; language?: string; datatype?: string }
+  | { value: number; datatype: "xsd:integer" }
+  | { value: boolean; datatype: "xsd:boolean" };
+
+/** A node: named (an IRI) or blank (`id` null, written inside its parent). */
+export interface GraphNode {
+  id: string | null;
+  types: string[];
+  /** Predicate (compact IRI) and object; a predicate may repeat. */
+  props: [string, { iri: string } | Literal | GraphNode][];
+}
+
+export const iriOf = {
+  entity: (origin: string, key: string) => `${origin}/entity/${encodeURIComponent(key)}`,
+  document: (origin: string, id: string) => `${origin}/documents/${encodeURIComponent(id)}`,
+  variable: (origin: string, key: string) => `${origin}/variables/${encodeURIComponent(key)}`,
+  fact: (origin: string, key: string) => `${origin}/facts/${encodeURIComponent(key)}`,
+  citation: (origin: string, key: string) => `${origin}/citations/${encodeURIComponent(key)}`,
+};
+
+/** The Institute: every document's publisher. */
+export const PUBLISHER_KEY = "imss";
+
+/** Characters of context of a TextQuoteSelector, each side (code points). */
+const AFFIX = 32;
+
+const KIND_TYPES: Record<string, string> = {
+  Organization: "schema:Organization",
+  Person: "schema:Person",
+  Place: "schema:Place",
+  Program: "schema:Thing",
+  FacilityType: "schema:Thing",
+  Service: "schema:Thing",
+  Condition: "schema:Thing",
+  TimePeriod: "schema:Thing",
+};
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const dateLiteral = (value: string): Literal =>
+  DATE.test(value) ? { value, datatype: "xsd:date" } : { value };
+
+interface LabelLists {
+  labelTexts?: string[] | null;
+  labelLanguages?: string[] | null;
+  labelKinds?: string[] | null;
+}
+
+function labelProps(row: LabelLists): GraphNode["props"] {
+  const props: GraphNode["props"] = [];
+  const texts = row.labelTexts ?? [];
+  texts.forEach((text, i) => {
+    const language = row.labelLanguages?.[i] ?? "en";
+    const kind = row.labelKinds?.[i];
+    props.push(["rdfs:label", { value: text, language }]);
+    props.push([
+      kind === "preferred" ? "skos:prefLabel" : "skos:altLabel",
+      { value: text, language },
+    ]);
+  });
+  return props;
+}
+
+interface DocumentExportRow {
+  id: string;
+  date: string;
+  title: string;
+  text: string;
+  language: string;
+  sha256: string | null;
+}
+
+interface VariableExportRow extends LabelLists {
+  key: string;
+  name: string;
+  unit: string;
+  description: string | null;
+}
+
+interface EntityExportRow extends LabelLists {
+  key: string;
+  kind: string;
+  name: string;
+  description: string | null;
+  start: string | null;
+  end: string | null;
+  relations: [string, string][];
+}
+
+/** UTF-16 offsets of a text → code point offsets (the same when it has no surrogate pair). */
+export function codePointOffsets(text: string): (utf16: number) => number {
+  if (!/[\uD800-\uDFFF]/.test(text)) return (i) => i;
+  return (i) => Array.from(text.slice(0, i)).length;
+}
+
+/** The nodes of the graph a filter selects, as they are read (documents first: annotations need their text). */
+export async function* graphNodes(
+  reader: ExportReader,
+  filter: FactFilter,
+  origin: string,
+): AsyncGenerator<GraphNode> {
+  // A slice carries what its facts refer to; the whole graph carries everything.
+  let keys: Record<string, string[]> | null = null;
+  if (!selectsAll(filter)) {
+    keys = { entity: [], variable: [], document: [] };
+    const rows = await reader.all<{ kind: string; keys: string[] }>("export-graph-context", {
+      ...filter,
+      source: contextSourceOf(filter),
+    });
+    for (const row of rows) keys[row.kind] = row.keys;
+  }
+
+  const documents = new Map<string, { chars: string[]; offset: (i: number) => number }>();
+  for await (const d of reader.records<DocumentExportRow>("export-documents", {
+    ids: keys?.document ?? null,
+  })) {
+    documents.set(d.id, { chars: Array.from(d.text), offset: codePointOffsets(d.text) });
+    yield {
+      id: iriOf.document(origin, d.id),
+      types: ["schema:CreativeWork"],
+      props: [
+        ["schema:identifier", { value: d.id }],
+        ["schema:name", { value: d.title }],
+        ["schema:publisher", { iri: iriOf.entity(origin, PUBLISHER_KEY) }],
+        ["schema:inLanguage", { value: d.language }],
+        ["schema:datePublished", dateLiteral(d.date)],
+        ["schema:text", { value: d.text }],
+        ...(d.sha256 ? ([["schema:sha256", { value: d.sha256 }]] as GraphNode["props"]) : []),
+      ],
+    };
+  }
+
+  const unit = graphqlName("Unit");
+  for await (const v of reader.records<VariableExportRow>("export-variables", {
+    keys: keys?.variable ?? null,
+  })) {
+    yield {
+      id: iriOf.variable(origin, v.key),
+      types: ["schema:StatisticalVariable"],
+      props: [
+        ["schema:identifier", { value: v.key }],
+        ["schema:name", { value: v.name, language: "en" }],
+        ...(v.description
+          ? ([
+              ["schema:description", { value: v.description, language: "en" }],
+            ] as GraphNode["props"])
+          : []),
+        ["imss:unit", { value: unit(v.unit) }],
+        ...labelProps(v),
+      ],
+    };
+  }
+
+  for await (const e of reader.records<EntityExportRow>("export-entities", {
+    keys: keys?.entity ?? null,
+    types: [...RELATION_TYPES],
+  })) {
+    const props: GraphNode["props"] = [
+      ["schema:identifier", { value: e.key }],
+      ["schema:name", { value: e.name, language: "en" }],
+    ];
+    if (e.description) props.push(["schema:description", { value: e.description, language: "en" }]);
+    if (e.start) props.push(["schema:startDate", dateLiteral(e.start)]);
+    if (e.end) props.push(["schema:endDate", dateLiteral(e.end)]);
+    props.push(...labelProps(e));
+    for (const [type, to] of e.relations)
+      props.push([`imss:${type}`, { iri: iriOf.entity(origin, to) }]);
+    yield {
+      id: iriOf.entity(origin, e.key),
+      types: [`imss:${e.kind}`, KIND_TYPES[e.kind] ?? "schema:Thing"],
+      props,
+    };
+  }
+
+  const statistic = graphqlName("Statistic");
+  const qualifier = graphqlName("Qualifier");
+  for await (const f of exportFacts(reader, filter)) {
+    const factIri = iriOf.fact(origin, f.key);
+    const props: GraphNode["props"] = [["schema:identifier", { value: f.key }]];
+    if (f.variable)
+      props.push(["schema:variableMeasured", { iri: iriOf.variable(origin, f.variable.key) }]);
+    if (f.about)
+      props.push(["schema:observationAbout", { iri: iriOf.entity(origin, f.about.key) }]);
+    if (f.value !== null)
+      props.push(["schema:value", { value: String(f.value), datatype: "xsd:decimal" }]);
+    props.push(["schema:unitText", { value: unit(f.unit) }]);
+    props.push(["imss:statistic", { value: statistic(f.statistic) }]);
+    props.push(["imss:qualifier", { value: qualifier(f.qualifier) }]);
+    if (f.period) {
+      props.push(["imss:period", { iri: iriOf.entity(origin, f.period.key) }]);
+      if (f.period.start) props.push(["schema:observationDate", dateLiteral(f.period.start)]);
+    }
+    if (f.scope) props.push(["imss:scope", { iri: iriOf.entity(origin, f.scope.key) }]);
+    if (f.comparedTo)
+      props.push(["imss:comparedTo", { iri: iriOf.entity(origin, f.comparedTo.key) }]);
+    props.push(["imss:garbled", { value: f.garbled === true, datatype: "xsd:boolean" }]);
+    props.push(["imss:deprecated", { value: f.deprecated === true, datatype: "xsd:boolean" }]);
+    for (const id of new Set(f.citations.map((c) => c.document)))
+      props.push(["prov:wasDerivedFrom", { iri: iriOf.document(origin, id) }]);
+    yield { id: factIri, types: ["schema:Observation"], props };
+
+    for (const c of f.citations) {
+      const doc = documents.get(c.document);
+      const chars = doc?.chars ?? [];
+      const start = doc ? doc.offset(c.start) : c.start;
+      const end = doc ? doc.offset(c.end) : c.end;
+      const exact = doc ? chars.slice(start, end).join("") : c.quote;
+      yield {
+        id: iriOf.citation(origin, c.key),
+        types: ["oa:Annotation"],
+        props: [
+          ["oa:motivatedBy", { iri: `${PREFIXES.oa}describing` }],
+          ["oa:hasBody", { iri: factIri }],
+          [
+            "oa:hasTarget",
+            {
+              id: null,
+              types: ["oa:SpecificResource"],
+              props: [
+                ["oa:hasSource", { iri: iriOf.document(origin, c.document) }],
+                [
+                  "oa:hasSelector",
+                  {
+                    id: null,
+                    types: ["oa:TextQuoteSelector"],
+                    props: [
+                      ["oa:exact", { value: exact }],
+                      [
+                        "oa:prefix",
+                        { value: chars.slice(Math.max(0, start - AFFIX), start).join("") },
+                      ],
+                      ["oa:suffix", { value: chars.slice(end, end + AFFIX).join("") }],
+                    ],
+                  },
+                ],
+                [
+                  "oa:hasSelector",
+                  {
+                    id: null,
+                    types: ["oa:TextPositionSelector"],
+                    props: [
+                      ["oa:start", { value: start, datatype: "xsd:integer" }],
+                      ["oa:end", { value: end, datatype: "xsd:integer" }],
+                    ],
+                  },
+                ],
+              ],
+            },
+          ],
+        ],
+      };
+    }
+  }
+}
