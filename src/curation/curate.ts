@@ -384,21 +384,29 @@ export async function ingestDocument(
     items.flatMap((x) => fields.map((f) => x[f])).filter((x): x is string => typeof x === "string");
 
   return db.writeTransaction(async (run) => {
+    const factKeys = [
+      ...keysOf(list("facts"), "key"),
+      ...keysOf(list("corroborations"), "fact"),
+      ...list("conflicts").flatMap((c) => (Array.isArray(c.facts) ? c.facts.map(String) : [])),
+    ];
+    // The graph's facts it names (corroborated, in conflict) are validated with it: with the
+    // entities, variables and documents they refer to.
+    const named = (await snapshot(run, { factKeys })).facts;
     const graph = await snapshot(run, {
       entityKeys: [
         ...keysOf(list("facts"), "about", "scope", "period", "comparedTo"),
         ...keysOf(list("relations"), "from", "to", "period"),
         ...keysOf(list("entities"), "key"),
+        ...keysOf(named, "about", "scope", "period", "comparedTo"),
       ],
-      variableKeys: keysOf(list("facts"), "variable"),
-      documentIds: [input.id],
-      factKeys: [
-        ...keysOf(list("facts"), "key"),
-        ...keysOf(list("corroborations"), "fact"),
-        ...list("conflicts").flatMap((c) => (Array.isArray(c.facts) ? c.facts.map(String) : [])),
+      variableKeys: [...keysOf(list("facts"), "variable"), ...keysOf(named, "variable")],
+      documentIds: [
+        input.id,
+        ...named.flatMap((f) => keysOf(f.citations as Record<string, unknown>[], "document")),
       ],
+      factKeys,
     });
-    if (graph.documents.length > 0)
+    if (graph.documents.some((d) => d.id === input.id))
       throw inputError("input.id", `a document with id "${input.id}" is already in the graph`);
     const known = new Set(graph.facts.map((f) => String(f.key)));
     const clash = keysOf(list("facts"), "key").find((k) => known.has(k));
