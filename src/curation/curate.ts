@@ -384,27 +384,39 @@ export async function ingestDocument(
     items.flatMap((x) => fields.map((f) => x[f])).filter((x): x is string => typeof x === "string");
 
   return db.writeTransaction(async (run) => {
-    const factKeys = [
-      ...keysOf(list("facts"), "key"),
-      ...keysOf(list("corroborations"), "fact"),
-      ...list("conflicts").flatMap((c) => (Array.isArray(c.facts) ? c.facts.map(String) : [])),
-    ];
-    // The graph's facts it names (corroborated, in conflict) are validated with it: with the
-    // entities, variables and documents they refer to.
-    const named = (await snapshot(run, { factKeys })).facts;
+    // The graph's facts it names (corroborated, in conflict) come with what they refer to.
+    const named = await snapshot(run, {
+      factKeys: [
+        ...keysOf(list("corroborations"), "fact"),
+        ...list("conflicts").flatMap((c) => (Array.isArray(c.facts) ? c.facts.map(String) : [])),
+      ],
+    });
+    const ofNamed = (field: string) =>
+      named.facts.map((f) => f[field]).filter((x): x is string => typeof x === "string");
     const graph = await snapshot(run, {
       entityKeys: [
+        ...ofNamed("about"),
+        ...ofNamed("scope"),
+        ...ofNamed("period"),
+        ...ofNamed("comparedTo"),
         ...keysOf(list("facts"), "about", "scope", "period", "comparedTo"),
         ...keysOf(list("relations"), "from", "to", "period"),
         ...keysOf(list("entities"), "key"),
-        ...keysOf(named, "about", "scope", "period", "comparedTo"),
       ],
-      variableKeys: [...keysOf(list("facts"), "variable"), ...keysOf(named, "variable")],
+      variableKeys: [...keysOf(list("facts"), "variable"), ...ofNamed("variable")],
       documentIds: [
         input.id,
-        ...named.flatMap((f) => keysOf(f.citations as Record<string, unknown>[], "document")),
+        ...named.facts.flatMap((f) =>
+          ((f.citations as Record<string, unknown>[] | undefined) ?? []).map((c) =>
+            String(c.document),
+          ),
+        ),
       ],
-      factKeys,
+      factKeys: [
+        ...keysOf(list("facts"), "key"),
+        ...keysOf(list("corroborations"), "fact"),
+        ...list("conflicts").flatMap((c) => (Array.isArray(c.facts) ? c.facts.map(String) : [])),
+      ],
     });
     if (graph.documents.some((d) => d.id === input.id))
       throw inputError("input.id", `a document with id "${input.id}" is already in the graph`);

@@ -1,4 +1,4 @@
-import { Document, isMap, isSeq, YAMLMap } from "yaml";
+import { Document, isMap, isSeq, type YAMLMap } from "yaml";
 import type { Draft, DraftFigure } from "./draft.js";
 import type { Candidate } from "./match.js";
 
