@@ -99,10 +99,21 @@ async function noHorizontalScroll(page: Page) {
   expect(scrollWidth, "page width at this viewport").toBeLessThanOrEqual(innerWidth);
 }
 
-async function draft(page: Page, id: string, text: string) {
+/** Pastes the text (or uploads it as <id>.txt: the id comes from the file's name), then drafts. */
+async function draft(page: Page, id: string, text: string, how: "paste" | "upload" = "paste") {
   await page.getByRole("heading", { level: 1, name: "Draft a document’s facts" }).waitFor();
-  await page.getByLabel("Its whole text").fill(text);
-  await page.getByLabel("Document id").fill(id);
+  if (how === "paste") {
+    await page.getByLabel("Its whole text").fill(text);
+    await page.getByLabel("Document id").fill(id);
+  } else {
+    await page.getByLabel("Or upload a .txt file").setInputFiles({
+      name: `${id}.txt`,
+      mimeType: "text/plain",
+      buffer: Buffer.from(text),
+    });
+    await expect.poll(() => page.getByLabel("Document id").inputValue()).toBe(id);
+    expect(await page.getByLabel("Its whole text").inputValue()).toBe(text);
+  }
   await page.getByRole("button", { name: "Draft", exact: true }).click();
   await page.getByRole("heading", { level: 2, name: `Review the draft of ${id}` }).waitFor();
 }
@@ -143,6 +154,10 @@ describe("/drafts: draft, review and commit a new document", { timeout: 120_000 
       ["2", "412 mammography studies"],
       ["3", "27 new ambulances arrived"],
     ]);
+    // A mark is a link to its figure's card: Enter moves the focus there.
+    await page.locator("#mark-2").focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate("document.activeElement.id")).toBe("figure-2");
     const skipped = page.locator(`.skips tbody tr[data-start="${TEXT.indexOf("800 623")}"]`);
     expect(await skipped.textContent()).toMatch(/a phone number, not a figure/);
 
@@ -305,7 +320,7 @@ describe("/drafts: draft, review and commit a new document", { timeout: 120_000 
     const graphBefore = await fingerprint(driver, database);
     const page = await browser.open("/drafts", "drafts-refused", { allowHttpErrors: true });
     const operations = watchOperations(page);
-    await draft(page, REFUSED_ID, REFUSED_TEXT);
+    await draft(page, REFUSED_ID, REFUSED_TEXT, "upload");
     const card = page.locator("#figure-0");
     await card.getByRole("radio", { name: "Accept" }).check();
 
