@@ -105,7 +105,8 @@ export function initialEdit(draft: Pick<Draft, "id">, f: DraftFigure): FigureEdi
 /** Whether the curator changed what the drafter proposed. */
 export function isCorrected(draft: Pick<Draft, "id">, f: DraftFigure, edit: FigureEdit): boolean {
   const proposed = initialEdit(draft, f);
-  if (edit.key !== undefined && edit.key !== factKeyOf(draft.id, f, edit)) return true;
+  if (edit.key !== undefined && edit.key !== factKeyOf(draft.id, f, { ...edit, key: undefined }))
+    return true;
   return FIELDS.some((field) => edit[field] !== proposed[field]);
 }
 

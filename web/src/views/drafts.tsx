@@ -72,6 +72,15 @@ function keep(key: string, value: unknown) {
   }
 }
 
+/** The work kept in this tab, if it is whole (one edit per drafted figure). */
+function restored(): Work | undefined {
+  const work = session<Work>(WORK_KEY);
+  if (!work?.form || !Array.isArray(work.edits)) return undefined;
+  const figures = work.drafted?.answer?.draft?.figures;
+  if (work.drafted && (!figures || figures.length !== work.edits.length)) return undefined;
+  return { ...EMPTY, ...work };
+}
+
 function readToken(): string {
   try {
     return sessionStorage.getItem(TOKEN_KEY) ?? "";
@@ -134,7 +143,7 @@ function Refusal({ title, error }: { title: string; error: ApiError }) {
 export function DraftsView() {
   useTitle("Draft a document");
   const lang = useLang();
-  const [work, setWork] = useState<Work>(() => session<Work>(WORK_KEY) ?? EMPTY);
+  const [work, setWork] = useState<Work>(() => restored() ?? EMPTY);
   const [token, setToken] = useState(readToken);
   const [drafting, setDrafting] = useState(false);
   const [draftError, setDraftError] = useState<ApiError | string[] | undefined>();
