@@ -91,6 +91,7 @@ describe("the explorer's page and assets", () => {
       "/documents/000_c6cef239523a3d84",
       "/checks",
       "/variables/services-delivered",
+      "/drafts",
     ]) {
       const response = await fetch(server.url + path);
       expect(response.status, path).toBe(200);

@@ -19,7 +19,8 @@ export const WEB_DIR =
   ) ?? resolve(here, "../../dist/web");
 
 /** The explorer's own paths (history API): each answers with the app's page. */
-const APP_PATH = /^\/(?:$|entity\/[^/]+$|paths$|documents\/[^/]+$|checks$|variables\/[^/]+$)/;
+const APP_PATH =
+  /^\/(?:$|entity\/[^/]+$|paths$|documents\/[^/]+$|checks$|drafts$|variables\/[^/]+$)/;
 
 /**
  * The page may reach only its own origin: scripts, styles, data and workers. Graph and chart

@@ -7,10 +7,21 @@ import type { TadaDocumentNode } from "gql.tada";
 export type ApiErrorKind =
   "network" | "unavailable" | "timeout" | "not-found" | "bad-request" | "server";
 
+/** One problem of a refused input (extensions.problems of a BAD_USER_INPUT error). */
+export interface InputProblem {
+  entry: string;
+  path: string;
+  reason: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly kind: ApiErrorKind,
     message: string,
+    /** The first error's extensions.code (UNAUTHENTICATED, BAD_USER_INPUT, ...), when given. */
+    readonly code?: string,
+    /** What is wrong with a refused input, entry by entry, when the server lists it. */
+    readonly problems: readonly InputProblem[] = [],
   ) {
     super(message);
     this.name = "ApiError";
@@ -19,7 +30,14 @@ export class ApiError extends Error {
 
 interface GraphQLErrorBody {
   message: string;
-  extensions?: { code?: string };
+  extensions?: { code?: string; problems?: InputProblem[] };
+}
+
+export interface RequestOptions {
+  /** Extra headers, e.g. a curator's `authorization`. */
+  headers?: Record<string, string>;
+  /** Requests at most (default MAX_ATTEMPTS); a write is sent once. */
+  attempts?: number;
 }
 
 const printed = new WeakMap<object, string>();
@@ -40,15 +58,17 @@ export async function request<Result, Variables>(
   document: TadaDocumentNode<Result, Variables>,
   variables: Variables,
   signal?: AbortSignal,
+  options: RequestOptions = {},
 ): Promise<Result> {
+  const attempts = options.attempts ?? MAX_ATTEMPTS;
   // A query that ran out of time is tried again (at most 3 requests in all): the first queries
   // after the database starts are slow (cold caches and plans), the same query is fast soon after.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await send(document, variables, signal);
+      return await send(document, variables, signal, options.headers);
     } catch (error) {
       const again = error instanceof ApiError && error.kind === "timeout" && !signal?.aborted;
-      if (!again || attempt >= MAX_ATTEMPTS) throw error;
+      if (!again || attempt >= attempts) throw error;
     }
   }
 }
@@ -60,6 +80,7 @@ async function send<Result, Variables>(
   document: TadaDocumentNode<Result, Variables>,
   variables: Variables,
   signal?: AbortSignal,
+  headers: Record<string, string> = {},
 ): Promise<Result> {
   stats.requests += 1;
   let response: Response;
@@ -69,6 +90,7 @@ async function send<Result, Variables>(
       headers: {
         "content-type": "application/json",
         accept: "application/graphql-response+json, application/json",
+        ...headers,
       },
       body: JSON.stringify({ query: source(document), variables }),
       signal: signal ?? null,
@@ -110,7 +132,8 @@ async function send<Result, Variables>(
     const message =
       errors.map((e) => e.message).join(" ") || `Unexpected answer (HTTP ${response.status}).`;
     const notFound = codes.includes("NOT_FOUND") || /not found|no entity|unknown/i.test(message);
-    throw new ApiError(notFound ? "not-found" : "bad-request", message);
+    const problems = errors.flatMap((e) => e.extensions?.problems ?? []);
+    throw new ApiError(notFound ? "not-found" : "bad-request", message, codes[0], problems);
   }
   return body.data;
 }

@@ -1,6 +1,7 @@
 // The explorer's entry: the shell (header, navigation), the router, and the in-app link handler.
-import { render } from "preact";
-import { useEffect } from "preact/hooks";
+import { render, type ComponentType } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { Loading } from "./components";
 import "./hook";
 import {
   applyHtmlLang,
@@ -46,6 +47,8 @@ function View({ route, url }: { route: Route; url: URL }) {
       return <ChecksView hash={url.hash} />;
     case "variable":
       return <VariableView key={route.key} variableKey={route.key} />;
+    case "drafts":
+      return <LazyDraftsView />;
     case "not-found":
       return (
         <div class="error" role="alert">
@@ -58,10 +61,35 @@ function View({ route, url }: { route: Route; url: URL }) {
   }
 }
 
+/** The drafts view is for curators: its code is its own chunk, loaded when it is opened. */
+function LazyDraftsView() {
+  const [view, setView] = useState<{ Component: ComponentType } | "failed" | undefined>();
+  useEffect(() => {
+    let cancelled = false;
+    import("./views/drafts").then(
+      ({ DraftsView }) => !cancelled && setView({ Component: DraftsView }),
+      () => !cancelled && setView("failed"),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  if (view === "failed")
+    return (
+      <div class="error" role="alert">
+        <h1>The drafts view did not load</h1>
+        <p>Its script could not be fetched from the server. Reload the page to try again.</p>
+      </div>
+    );
+  if (!view) return <Loading what="the drafts view" />;
+  return <view.Component />;
+}
+
 const sections = [
   { href: () => href.home(), label: "Search", active: (r: Route) => r.name === "home" },
   { href: () => href.paths(), label: "Paths", active: (r: Route) => r.name === "paths" },
   { href: () => href.checks(), label: "Checks", active: (r: Route) => r.name === "checks" },
+  { href: () => href.drafts(), label: "Drafts", active: (r: Route) => r.name === "drafts" },
 ];
 
 /** EN | ES: the language of every name shown; the view asks for its names again, once. */

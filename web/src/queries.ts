@@ -410,3 +410,175 @@ export const VariableQuery = graphql(
   `,
   [FactFields, LabelFields],
 );
+
+/** A name in both languages, so that the ES | EN switch needs no new draft (drafts view). */
+export const DraftFactFields = graphql(`
+  fragment DraftFactFields on Fact {
+    key
+    value
+    unit
+    statistic
+    qualifiers
+    about {
+      key
+      name
+      nameEs: name(lang: ES)
+    }
+    variable {
+      key
+      name
+      nameEs: name(lang: ES)
+    }
+    period {
+      key
+      name
+      nameEs: name(lang: ES)
+    }
+    citations {
+      quote
+      start
+      end
+      document {
+        key
+        title
+        date
+      }
+    }
+  }
+`);
+
+/**
+ * `/drafts`: one draft of a pasted document (nothing is written), with the keys a curator may
+ * pick instead of the proposals: the periods, the variables and the entities figures are about,
+ * each named in both languages.
+ */
+export const DraftQuery = graphql(
+  `
+    query DraftDocument($input: DraftInput!) {
+      draft(input: $input) {
+        id
+        date
+        language
+        figures {
+          index
+          key
+          value
+          raw
+          quote
+          start
+          end
+          qualifier
+          unit
+          statistic
+          scope
+          comparedTo
+          confidence
+          unsettled
+          about {
+            key
+            score
+            why
+            entity {
+              kind
+              name
+              nameEs: name(lang: ES)
+            }
+          }
+          variable {
+            key
+            score
+            why
+            variable {
+              unit
+              name
+              nameEs: name(lang: ES)
+            }
+          }
+          period {
+            key
+            score
+            why
+          }
+          newPeriod {
+            key
+            start
+            end
+            granularity
+          }
+          graph {
+            kind
+            fact {
+              ...DraftFactFields
+            }
+          }
+        }
+        skips {
+          raw
+          start
+          reason
+        }
+      }
+      periods: entities(filter: { kinds: [TIME_PERIOD] }, first: 100) {
+        edges {
+          node {
+            key
+            kind
+            name
+            nameEs: name(lang: ES)
+          }
+        }
+      }
+      things: entities(
+        filter: { kinds: [ORGANIZATION, PROGRAM, FACILITY_TYPE, SERVICE, CONDITION, PLACE, PERSON] }
+        first: 100
+      ) {
+        edges {
+          node {
+            key
+            kind
+            name
+            nameEs: name(lang: ES)
+          }
+        }
+      }
+      variables {
+        key
+        unit
+        name
+        nameEs: name(lang: ES)
+      }
+    }
+  `,
+  [DraftFactFields],
+);
+
+/** `/drafts`: the settled facts file of a new document, written by a curator in one request. */
+export const IngestMutation = graphql(`
+  mutation IngestDocument($input: IngestInput!) {
+    ingestDocument(input: $input) {
+      document {
+        key
+        title
+        date
+      }
+      facts {
+        key
+        value
+        unit
+        qualifiers
+        about {
+          key
+        }
+      }
+      corroborated {
+        key
+        value
+        unit
+        qualifiers
+        about {
+          key
+        }
+      }
+    }
+  }
+`);

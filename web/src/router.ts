@@ -11,6 +11,7 @@ export type Route =
   | { name: "document"; key: string; span: { start: number; end: number } | undefined }
   | { name: "checks" }
   | { name: "variable"; key: string }
+  | { name: "drafts" }
   | { name: "not-found"; path: string };
 
 function segment(path: string, prefix: string): string | undefined {
@@ -28,6 +29,7 @@ export function parseRoute(url: URL): Route {
   const path = url.pathname;
   if (path === "/" || path === "") return { name: "home" };
   if (path === "/checks" || path === "/checks/") return { name: "checks" };
+  if (path === "/drafts" || path === "/drafts/") return { name: "drafts" };
   if (path === "/paths" || path === "/paths/") {
     return {
       name: "paths",
@@ -71,6 +73,7 @@ export const href = {
     withLang(`/documents/${encodeURIComponent(key)}${span ? `#${span.start}-${span.end}` : ""}`),
   checks: () => withLang("/checks"),
   variable: (key: string) => withLang(`/variables/${encodeURIComponent(key)}`),
+  drafts: () => withLang("/drafts"),
 };
 
 type Listener = () => void;
