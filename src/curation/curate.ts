@@ -325,6 +325,9 @@ export interface DocumentIngest {
   facts: string;
 }
 
+/** How long an ingest's write transaction may take (a request's own timeout when longer). */
+const INGEST_TIMEOUT_MS = 30_000;
+
 const SECTIONS_OF_INGEST = [
   "documents",
   "entities",
@@ -383,6 +386,8 @@ export async function ingestDocument(
   const keysOf = (items: Record<string, unknown>[], ...fields: string[]) =>
     items.flatMap((x) => fields.map((f) => x[f])).filter((x): x is string => typeof x === "string");
 
+  // A whole document's facts in one transaction: more than a request's usual time, still bounded.
+  const timeoutMs = Math.max(db.timeoutMs, INGEST_TIMEOUT_MS);
   return db.writeTransaction(async (run) => {
     // The graph's facts it names (corroborated, in conflict) come with what they refer to.
     const named = await snapshot(run, {
@@ -458,5 +463,5 @@ export async function ingestDocument(
       else await record(run, curator, "add-citation", f.key, `corroborated by ${input.id}`);
     }
     return { document: input.id, facts: [...newFacts], corroborated };
-  });
+  }, timeoutMs);
 }

@@ -78,8 +78,11 @@ export class Db {
    * Runs `work` in ONE write transaction: every query it sends commits together,
    * or (if it throws) none does.
    */
-  async writeTransaction<T>(work: (run: TransactionRunner) => Promise<T>): Promise<T> {
-    return this.clearingCache(() => this.inWriteTransaction(work));
+  async writeTransaction<T>(
+    work: (run: TransactionRunner) => Promise<T>,
+    timeoutMs = this.timeoutMs,
+  ): Promise<T> {
+    return this.clearingCache(() => this.inWriteTransaction(work, timeoutMs));
   }
 
   /** `write`, with the read cache emptied before it and after it (whether it failed or not). */
@@ -95,7 +98,10 @@ export class Db {
     }
   }
 
-  private async inWriteTransaction<T>(work: (run: TransactionRunner) => Promise<T>): Promise<T> {
+  private async inWriteTransaction<T>(
+    work: (run: TransactionRunner) => Promise<T>,
+    timeoutMs: number,
+  ): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: "WRITE" });
     try {
       return await session.executeWrite(
@@ -105,7 +111,7 @@ export class Db {
             const result = await tx.run<T>(cypher(name), params);
             return result.records.map((r) => r.toObject());
           }),
-        { timeout: this.timeoutMs },
+        { timeout: timeoutMs },
       );
     } finally {
       await session.close();
