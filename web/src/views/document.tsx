@@ -2,7 +2,7 @@
 // links to its fact), and the anchored span highlighted and scrolled into view.
 import type { ComponentChildren } from "preact";
 import { useEffect, useMemo, useRef } from "preact/hooks";
-import { ErrorMessage, Heading, Loading, useTitle } from "../components";
+import { DownloadCsv, ErrorMessage, Heading, Loading, useTitle } from "../components";
 import { formatFact, type Qualifier, type Unit } from "../format";
 import type { ResultOf } from "../graphql";
 import { useLang, word } from "../lang";
@@ -120,7 +120,8 @@ export function DocumentView({
         Published {doc.date}, in {word(doc.language, "EN")}. {spans.length} cited passages are
         marked; each opens the fact it states.
         {doc.facts.totalCount > doc.facts.edges.length &&
-          ` (The first ${doc.facts.edges.length} of ${doc.facts.totalCount} facts are marked.)`}
+          ` (The first ${doc.facts.edges.length} of ${doc.facts.totalCount} facts are marked.)`}{" "}
+        <DownloadCsv filter={{ document: doc.key }} label="Download CSV (the facts it states)" />
       </p>
       {span && quoted !== undefined && (
         <p class="anchor-note" role="status">
