@@ -104,8 +104,9 @@ export function nameFields<Parent extends { name: string }>(
           description: "The language of the name.",
         }),
       },
-      resolve: async (row, { lang }, ctx) =>
-        lang === "en" ? row.name : nameIn(await details(row, ctx), lang),
+      // The English name is on every row: answered at once, with no promise per field.
+      resolve: (row, { lang }, ctx) =>
+        lang === "en" ? row.name : Promise.resolve(details(row, ctx)).then((d) => nameIn(d, lang)),
     }),
     labels: f.field({
       type: [Label],
