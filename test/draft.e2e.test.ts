@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -121,6 +122,43 @@ describe("drafts of documents written for the tests", () => {
     }
     expect(error).toBeInstanceOf(SeedError);
     expect((error as SeedError).message).toMatch(/at about: unknown entity "todo-about"/);
+  });
+
+  it("drafts any text without an error, every quote at its offsets", () => {
+    const pieces = fc.oneof(
+      fc.string({ unit: "grapheme" }),
+      fc.constantFrom(
+        " 4 mil 873 ",
+        " más de ",
+        " 2 de mayo ",
+        " 800 623 2323 ",
+        " 1,531 Family Medicine Units ",
+        " in 2021 ",
+        ". ",
+        ", ",
+        "\n",
+        " as of December 25 ",
+        " desde el ",
+        " (UMF) ",
+        " 12 million 315 thousand 476 ",
+        " Hospitales Rurales ",
+        " 2-30-100 ",
+        " por ciento",
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(pieces, { maxLength: 30 }),
+        fc.constantFrom("en", "es"),
+        (parts, language) => {
+          const text = ` date 2022-01-20 ${parts.join("")}`;
+          const draft = draftDocument({ id: "x", date: "2022-01-20", language, text }, graph);
+          draftYaml(draft);
+          for (const f of draft.figures) expect(text.slice(f.start, f.end)).toBe(f.quote);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it("drafts the seed documents with draft:eval's targets met", () => {
