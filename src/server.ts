@@ -17,9 +17,7 @@ import {
 } from "./plugins/use-compiled-execution.js";
 import { useBodyLimit } from "./plugins/use-body-limit.js";
 import { useDatabaseErrors } from "./plugins/use-database-errors.js";
-import { useExportFactsCsv } from "./plugins/use-export-facts-csv.js";
-import { useExportGraphJsonld } from "./plugins/use-export-graph-jsonld.js";
-import { useExportGraphTurtle } from "./plugins/use-export-graph-turtle.js";
+import { useExports } from "./plugins/use-exports.js";
 import { useNoIntrospection } from "./plugins/use-no-introspection.js";
 import { renderOfflineGraphiQL, useOfflineGraphiQL } from "./plugins/use-offline-graphiql.js";
 import { useQueryCount } from "./plugins/use-query-count.js";
@@ -89,9 +87,7 @@ export function createApp({ driver, database, http, compile }: ServerOptions) {
     useBodyLimit(settings.maxBodyBytes),
     useReadiness(driver, database),
     useWebApp(),
-    useExportFactsCsv(driver, database),
-    useExportGraphJsonld(driver, database),
-    useExportGraphTurtle(driver, database),
+    useExports(driver, database),
     ...(settings.graphiql ? [useOfflineGraphiQL()] : []),
     useCSRFPrevention({ requestHeaders: ["x-graphql-csrf", "apollo-require-preflight"] }),
     ...armor.plugins,
