@@ -1,9 +1,10 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
+import { argument } from "./args.js";
 import { ensureGenerated, parseSize } from "./generate.js";
 import { BENCH_PASSWORD, startBenchNeo4j, stopOnSignals } from "./neo4j.js";
+import { freePort, stopChild, waitForOutput } from "./processes.js";
 
 /**
  * `npm run bench:export -- --size M`: downloads /export/facts.csv (every fact of the generated
@@ -16,23 +17,6 @@ import { BENCH_PASSWORD, startBenchNeo4j, stopOnSignals } from "./neo4j.js";
 const log = (line: string) => console.log(`[bench:export] ${line}`);
 const MAIN_JS = "dist/src/main.js";
 
-function argumentOf(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /** A field of /proc/<pid>/status in MiB (VmRSS, VmHWM). */
 function statusMiB(pid: number, field: "VmRSS" | "VmHWM"): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
@@ -40,39 +24,9 @@ function statusMiB(pid: number, field: "VmRSS" | "VmHWM"): number {
   return kb / 1024;
 }
 
-function waitForReady(child: ChildProcess, timeoutMs = 120_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let text = "";
-    const timer = setTimeout(() => reject(new Error(`not ready after ${timeoutMs} ms`)), timeoutMs);
-    child.stdout?.on("data", (chunk: Buffer) => {
-      text += chunk.toString("utf8");
-      if (/Ready in/.test(text)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited (${code}):\n${text}`));
-    });
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
-}
-
 async function main() {
   const size = parseSize(process.argv);
-  const query = argumentOf("--query") ?? "";
+  const query = argument("query") ?? "";
   const bench = await startBenchNeo4j(log);
   stopOnSignals(bench.stop);
   let server: ChildProcess | undefined;
@@ -97,7 +51,7 @@ async function main() {
       },
       stdio: ["ignore", "pipe", "inherit"],
     });
-    await waitForReady(server);
+    await waitForOutput(server, /Ready in/);
     const pid = server.pid as number;
     const idleRss = statusMiB(pid, "VmRSS");
     log(`Server ready (pid ${pid}), resident ${idleRss.toFixed(1)} MiB before the export.`);

@@ -1,6 +1,5 @@
 import { type ChildProcess, execFileSync, execSync, spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { createYoga } from "graphql-yoga";
@@ -11,6 +10,7 @@ import { format } from "prettier";
 import { homeDatabase } from "../src/db/open-database.js";
 import { createApp } from "../src/server.js";
 import { argument } from "./args.js";
+import { freePort, stopChild, waitForOutput } from "./processes.js";
 import { ensureGenerated, type GenerationInfo, parseSize } from "./generate.js";
 import { neo4jGraphqlSchema } from "./neo4j-graphql-schema.js";
 import { BENCH_DIR, BENCH_PASSWORD, startBenchNeo4j, stopOnSignals } from "./neo4j.js";
@@ -552,18 +552,6 @@ function neo4jCpuMs(): number {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 function childEnv(uri: string): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH ?? "",
@@ -639,39 +627,6 @@ async function measureMainStartup(uri: string): Promise<StartupResult> {
   } finally {
     await stopChild(child);
   }
-}
-
-function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 120_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let text = "";
-    const timer = setTimeout(
-      () => reject(new Error(`no ${pattern} after ${timeoutMs} ms:\n${text}`)),
-      timeoutMs,
-    );
-    child.stdout?.on("data", (chunk: Buffer) => {
-      text += chunk.toString("utf8");
-      if (pattern.test(text)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited (${code}) before ${pattern}:\n${text}`));
-    });
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
 }
 
 function gitCommit(): string {
