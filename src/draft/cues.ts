@@ -1,4 +1,4 @@
-import type { Language, Statistic } from "../seed/seed-format.js";
+import type { Language } from "../seed/seed-format.js";
 
 /**
  * The words around a figure that say how it was measured, in each language, folded (lower
@@ -97,8 +97,3 @@ export const CUES: Record<Language, Cues> = {
     wholeYear: ["a lo largo del ano", "durante el ano", "todo el ano"],
   },
 };
-
-/** The statistics a variable's figures usually are: counts standing at a date are stocks. */
-export const STOCK_KINDS = new Set(["FacilityType", "Organization", "Program", "Place"]);
-
-export type { Statistic };

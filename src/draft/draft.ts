@@ -7,7 +7,7 @@ import { CUES } from "./cues.js";
 import type { DraftEntity, DraftFact, DraftGraph } from "./draft-graph.js";
 import { type Candidate, Matcher } from "./match.js";
 import { type PeriodGuess, guessPeriod } from "./period.js";
-import { type Word, words } from "./words.js";
+import { hasCueStart, type Word, words } from "./words.js";
 
 /**
  * Drafts the facts of a new document: every figure its number reader finds, with the exact
@@ -184,7 +184,6 @@ export function draftDocument(doc: DraftDocument, graph: DraftGraph): Draft {
       statistic,
       sentence: text.slice(sentence.start, sentence.end),
       sentenceOffset: sentence.start,
-      context: contextText,
       numbers: numbers.filter((m) => m.start >= sentence.start && m.start < sentence.end),
       periods: graph.entities.filter((e) => e.kind === "TimePeriod"),
     });
@@ -339,7 +338,6 @@ function clauseEnd(text: string, from: number, limit: number): number {
       !(c === "," && /\d/.test(text[i - 1] ?? "") && /\d/.test(text[i + 1] ?? ""))
     )
       return i;
-    if (c === "." && /\d/.test(text[i + 1] ?? "")) continue;
   }
   return limit;
 }
@@ -388,9 +386,7 @@ function sharedUnit(text: string, n: ParsedNumber, numbers: ParsedNumber[]): str
 /** Whether a sentence says how its figures count (daily, an increase, a running total). */
 function hasStatisticCue(language: Language, sentence: string): boolean {
   const cues = CUES[language];
-  return [...cues.daily, ...cues.increase, ...cues.cumulative].some((cue) =>
-    new RegExp(`(^|[^\\p{L}\\p{N}])${cue}`, "u").test(sentence),
-  );
+  return hasCueStart(sentence, [...cues.daily, ...cues.increase, ...cues.cumulative]);
 }
 
 /** The unit of a figure without a variable, from the number reader's unit word. */
@@ -436,8 +432,7 @@ function statisticOf(
   usual: Statistic | undefined,
 ): Statistic {
   const cues = CUES[language];
-  const has = (text: string, list: readonly string[]) =>
-    list.some((cue) => new RegExp(`(^|[^\\p{L}\\p{N}])${cue}`, "u").test(text));
+  const has = hasCueStart;
   // In the sentence, "per day" and "a day" are a rate's unit ("pesos per day"), not a day's count.
   const sentenceDaily = cues.daily.filter((c) => !/^(per day|a day|al dia|por dia)$/.test(c));
   if (has(clause, cues.daily) || has(sentence, sentenceDaily)) return "daily-average";

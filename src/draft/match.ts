@@ -1,7 +1,7 @@
 import type { EntityKind, Language, Unit } from "../seed/seed-format.js";
 import { foldText } from "../text/fold.js";
 import type { DraftEntity, DraftGraph, DraftVariable } from "./draft-graph.js";
-import { nameStems, type Word, words } from "./words.js";
+import { nameStems, type Word } from "./words.js";
 
 /** A proposed key with how sure the drafter is (0 to 1) and why. */
 export interface Candidate {
@@ -264,5 +264,3 @@ function lastRun(stems: string[], run: string[]): number {
   }
   return -1;
 }
-
-export { words };

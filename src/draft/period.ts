@@ -4,6 +4,7 @@ import { foldText } from "../text/fold.js";
 import { CUES } from "./cues.js";
 import type { DraftEntity } from "./draft-graph.js";
 import type { Candidate } from "./match.js";
+import { hasCue } from "./words.js";
 
 /**
  * When a figure holds: from the document's date and the words of its sentence ("in 2021", "as of
@@ -27,8 +28,6 @@ export interface PeriodInput {
   sentence: string;
   /** Where the sentence starts in the document (the numbers' offsets are the document's). */
   sentenceOffset: number;
-  /** The sentence, folded, with the one before it when it continues it (for cues). */
-  context: string;
   /** The numbers of the sentence (years and dates among them). */
   numbers: ParsedNumber[];
   periods: DraftEntity[];
@@ -57,10 +56,7 @@ export function guessPeriod(input: PeriodInput): PeriodResult {
   const cues = CUES[input.language];
   const [docYear, docMonth] = input.documentDate.split("-").map(Number) as [number, number, number];
   const sentence = foldText(input.sentence);
-  const has = (list: readonly string[]) =>
-    list.some((cue) =>
-      new RegExp(`(^|[^\\p{L}\\p{N}])${cue}($|[^\\p{L}\\p{N}])`, "u").test(sentence),
-    );
+  const has = (list: readonly string[]) => hasCue(sentence, list);
   const years = input.numbers.filter((n) => n.kind === "year" && n.value !== null);
   const beforeText = (n: ParsedNumber) =>
     foldText(input.sentence.slice(0, n.start - input.sentenceOffset));

@@ -67,9 +67,14 @@ export function nameStems(text: string, language: Language): string[] {
     .map((w) => w.stem);
 }
 
-/** Whether the folded text holds one of the cues (folded phrases, matched on word boundaries). */
-export function hasCue(foldedText: string, cues: readonly string[]): string | undefined {
-  return cues.find((cue) =>
+/** Whether the folded text holds one of the cues (folded phrases, as whole words). */
+export function hasCue(foldedText: string, cues: readonly string[]): boolean {
+  return cues.some((cue) =>
     new RegExp(`(^|[^\\p{L}\\p{N}])${cue}($|[^\\p{L}\\p{N}])`, "u").test(foldedText),
   );
+}
+
+/** Whether a word of the folded text starts with one of the cues ("acumulad" in "acumulados"). */
+export function hasCueStart(foldedText: string, cues: readonly string[]): boolean {
+  return cues.some((cue) => new RegExp(`(^|[^\\p{L}\\p{N}])${cue}`, "u").test(foldedText));
 }
