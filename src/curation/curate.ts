@@ -316,6 +316,30 @@ export async function deprecateFact(
   });
 }
 
+/** The most characters of a new document, drafted or ingested through the API. */
+export const MAX_DOCUMENT_LENGTH = 50_000;
+
+/**
+ * A new document given through the API (to draft or to ingest): its id is a file name, its text
+ * not too long and starting with its date header. Returns the date; a bad one names the field.
+ */
+export function newDocumentDate(input: { id: string; text: string }): string {
+  if (input.text.length > MAX_DOCUMENT_LENGTH)
+    throw inputError("input.text", `must be at most ${MAX_DOCUMENT_LENGTH} characters`);
+  if (!/^[\w.-]{1,100}$/.test(input.id))
+    throw inputError(
+      "input.id",
+      "must be a file name without .txt: letters, digits, _ . - (at most 100)",
+    );
+  const header = HEADER.exec(input.text);
+  if (!header)
+    throw inputError(
+      "input.text",
+      `must start with " date YYYY-MM-DD " (it starts with ${JSON.stringify(input.text.slice(0, 20))})`,
+    );
+  return header[1] as string;
+}
+
 export interface DocumentIngest {
   /** The new document's id (a file name without .txt). */
   id: string;
@@ -351,17 +375,7 @@ export async function ingestDocument(
   curator: Curator,
   input: DocumentIngest,
 ): Promise<{ document: string; facts: string[]; corroborated: string[] }> {
-  if (!/^[\w.-]{1,100}$/.test(input.id))
-    throw inputError(
-      "input.id",
-      "must be a file name without .txt: letters, digits, _ . - (at most 100)",
-    );
-  const header = HEADER.exec(input.text);
-  if (!header)
-    throw inputError(
-      "input.text",
-      `must start with " date YYYY-MM-DD " (it starts with ${JSON.stringify(input.text.slice(0, 20))})`,
-    );
+  const date = newDocumentDate(input);
   const parsed = parseDocument(input.facts, { uniqueKeys: true });
   if (parsed.errors.length > 0) {
     const e = parsed.errors[0];
@@ -431,7 +445,7 @@ export async function ingestDocument(
       throw inputError("input.facts", `a fact with key "${clash}" is already in the graph`);
     const added: SourceText = {
       id: input.id,
-      date: header[1] as string,
+      date,
       text: input.text,
       file: "input",
     };

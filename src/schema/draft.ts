@@ -1,5 +1,5 @@
 import { builder, type Types } from "../builder.js";
-import { ingestDocument } from "../curation/curate.js";
+import { ingestDocument, newDocumentDate } from "../curation/curate.js";
 import { detectLanguage } from "../draft/detect-language.js";
 import {
   type Draft,
@@ -12,8 +12,6 @@ import { readDraftGraph } from "../draft/draft-graph.js";
 import { draftYaml, figureKey } from "../draft/draft-yaml.js";
 import type { Candidate } from "../draft/match.js";
 import type { PeriodGuess } from "../draft/period.js";
-import { inputError } from "../input-error.js";
-import { HEADER } from "../seed/header.js";
 import { Document } from "./document.js";
 import { Entity } from "./entity.js";
 import { Fact } from "./fact.js";
@@ -25,8 +23,6 @@ import { Variable } from "./variable.js";
  * Drafting: `draft` proposes the facts of a new document (src/draft/draft.ts; nothing is
  * written), `ingestDocument` writes a settled facts file with its document, as `npm run ingest`.
  */
-
-const MAX_DOCUMENT_LENGTH = 50_000;
 
 /** A type of proposed keys; `extra` adds the field that resolves the key (entity, variable). */
 function candidateRef(
@@ -268,25 +264,10 @@ builder.queryField("draft", (t) =>
       "Drafts the facts of a new document against the graph: every figure with its quote, proposed entity, variable, period, statistic and qualifier, and what the graph already says. Writes nothing.",
     args: { input: t.arg({ type: DraftInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      if (input.text.length > MAX_DOCUMENT_LENGTH)
-        throw inputError("input.text", `must be at most ${MAX_DOCUMENT_LENGTH} characters`);
-      const header = HEADER.exec(input.text);
-      if (!header)
-        throw inputError(
-          "input.text",
-          `must start with " date YYYY-MM-DD " (it starts with ${JSON.stringify(input.text.slice(0, 20))})`,
-        );
-      if (!/^[\w.-]{1,100}$/.test(input.id))
-        throw inputError(
-          "input.id",
-          "must be a file name without .txt: letters, digits, _ . - (at most 100)",
-        );
+      const date = newDocumentDate(input);
       const language = input.language ?? detectLanguage(input.text).language;
       const graph = await readDraftGraph(ctx.db);
-      const draft = draftDocument(
-        { id: input.id, date: header[1] as string, language, text: input.text },
-        graph,
-      );
+      const draft = draftDocument({ id: input.id, date, language, text: input.text }, graph);
       return { ...draft, yaml: draftYaml(draft) };
     },
   }),
@@ -299,10 +280,6 @@ builder.mutationField("ingestDocument", (t) =>
       "Writes a new document with its settled facts file, validated as npm run ingest validates it, in one write transaction recorded in the change log.",
     authScopes: { curator: true },
     args: { input: t.arg({ type: IngestInput, required: true }) },
-    resolve: (_root, { input }, ctx) => {
-      if (input.text.length > MAX_DOCUMENT_LENGTH)
-        throw inputError("input.text", `must be at most ${MAX_DOCUMENT_LENGTH} characters`);
-      return ingestDocument(ctx.db, ctx.curator!, input);
-    },
+    resolve: (_root, { input }, ctx) => ingestDocument(ctx.db, ctx.curator!, input),
   }),
 );
