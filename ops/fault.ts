@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { CURATOR_TOKEN, READS, startHarness } from "./harness.js";
 
 /**
- * `npm run fault -- [--clients 8] [--seconds 40] [--down-at 10] [--down-for 8]`
+ * `npm run fault -- [--clients 8] [--seconds 40] [--down-at 10] [--down-for 8] [--bolt-port 7695]`
  *
  * Starts its own Neo4j and the server (loopback), holds N clients reading and
  * writing (each write an upsertEntity with a new key) for M seconds, stops Neo4j
@@ -10,7 +10,8 @@ import { CURATOR_TOKEN, READS, startHarness } from "./harness.js";
  * the answers by phase (before, during, after the outage), how long the server
  * took to answer again, and checks that every write the server acknowledged is
  * in the database at the end. Exits non-zero if an acknowledged write is lost,
- * if the server did not recover, or if anything but 503 failed.
+ * if no write was acknowledged at all (then nothing was checked), if the server did not
+ * recover, or if anything but 503 failed.
  */
 const { values } = parseArgs({
   options: {
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "60" },
     "down-at": { type: "string", default: "10" },
     "down-for": { type: "string", default: "8" },
+    "bolt-port": { type: "string", default: "7695" },
   },
 });
 const clients = Math.min(Number(values.clients), 64);
@@ -29,10 +31,12 @@ type Phase = "before" | "outage" | "after";
 const counts: Record<Phase, Record<string, number>> = { before: {}, outage: {}, after: {} };
 let phase: Phase = "before";
 const acknowledged: string[] = [];
+/** The first write the server answered 200 without acknowledging, to show why. */
+let refusal: string | undefined;
 let recoveredAfterMs: number | null = null;
 let restartedAt = 0;
 
-const harness = await startHarness(".data/neo4j-ops-fault", 7695);
+const harness = await startHarness(".data/neo4j-ops-fault", Number(values["bolt-port"]));
 const started = Date.now();
 const deadline = started + seconds * 1000;
 
@@ -42,8 +46,9 @@ async function client(id: number): Promise<void> {
     n += 1;
     const write = n % 4 === 0;
     const key = `fault-${id}-${n}`;
+    // A place with its names in both languages, as the API requires of every entity.
     const query = write
-      ? `mutation { upsertEntity(input: { key: "${key}", kind: PLACE, name: "Load test ${key}", description: "Written by ops/fault.ts." }) { key } }`
+      ? `mutation { upsertEntity(input: { key: "${key}", kind: PLACE, name: "Fault test ${key}", labels: [{ text: "Prueba de fallo ${key}", language: ES, kind: PREFERRED }], description: "Written by ops/fault.ts." }) { key } }`
       : (READS[n % READS.length] as string);
     let status = 0;
     try {
@@ -60,6 +65,8 @@ async function client(id: number): Promise<void> {
       };
       if (write && status === 200 && !body.errors && body.data?.upsertEntity)
         acknowledged.push(key);
+      else if (write && status === 200 && refusal === undefined)
+        refusal = JSON.stringify(body.errors?.[0] ?? body);
       if (phase === "after" && status === 200 && recoveredAfterMs === null)
         recoveredAfterMs = Date.now() - restartedAt;
     } catch {
@@ -106,7 +113,15 @@ try {
   };
   console.log(JSON.stringify(report, null, 2));
   const outageOther = Object.keys(counts.outage).filter((s) => !["200", "503"].includes(s));
-  if (
+  if (acknowledged.length === 0) {
+    console.error(
+      `[fault] FAILED: no write was acknowledged, so nothing could be checked${refusal ? ` (the server answered: ${refusal})` : ""}`,
+    );
+    process.exitCode = 1;
+  } else if (refusal !== undefined) {
+    console.error(`[fault] FAILED: the server answered 200 to a write it refused: ${refusal}`);
+    process.exitCode = 1;
+  } else if (
     found !== acknowledged.length ||
     recoveredAfterMs === null ||
     outageOther.length > 0 ||

@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { GraphQLError } from "graphql";
+import { isInt, Neo4jError } from "neo4j-driver";
 import type { Db, TransactionRunner } from "../db/db.js";
 import { inputError } from "../input-error.js";
-import { parseDocument } from "yaml";
 import { HEADER } from "../seed/header.js";
 import { SEED_STEPS, seedParameters } from "../seed/load-seeds.js";
-import { checkSeeds, type SeedBundle, SeedError } from "../seed/read-seeds.js";
+import { checkSeeds, type SeedBundle, SeedError, type SeedProblem } from "../seed/read-seeds.js";
 import { emptyBundle, type SourceText } from "../seed/seed-bundle.js";
+import { MAX_LENGTH, RELATION_FIELDS } from "../seed/seed-format.js";
+import { parseFactsFile } from "./facts-file.js";
 
 /**
  * Curation: changes to the graph made through the API, each in ONE write
@@ -14,6 +16,12 @@ import { emptyBundle, type SourceText } from "../seed/seed-bundle.js";
  * exactly as the seed loader validates seeds (checkSeeds), against a snapshot
  * of what it refers to, read in the same transaction; then written by the
  * same Cypher as the seeds. Any failure writes nothing.
+ *
+ * Racing writes are never merged. Whether a change creates or updates is decided inside its
+ * transaction: the nodes it creates are first CREATEd by key (cypher/curation-claim.cypher), so
+ * that the unique constraints let exactly one of racing creates of a key commit and refuse the
+ * others (CONFLICT); an update of a link locks its start entity before reading the link, so that
+ * racing updates run one after another, each a whole update.
  */
 
 export interface Curator {
@@ -68,10 +76,26 @@ async function snapshot(run: TransactionRunner, refs: Refs): Promise<Snapshot> {
 }
 
 /**
+ * Where a problem of the input is, for the client: the argument (`input.name`,
+ * `input.citations[0].start`, `input.facts`) and, when it is a facts file, the entry in it.
+ */
+type Locate = (problem: SeedProblem) => { argument: string; at?: string };
+
+/** The argument at a field path of the single entry that a mutation's `input` is. */
+const fieldOfInput =
+  (rename: (path: string) => string = (path) => path): Locate =>
+  (p) => ({ argument: p.path ? `input.${rename(p.path)}` : "input" });
+
+/**
  * Validates `input` (seed-format sections) against the snapshot, as the seed loader would. A new
  * document (`added`) is checked with it, its every number covered by a fact or a skip.
  */
-function validate(graph: Snapshot, input: Record<string, unknown>, added?: SourceText): SeedBundle {
+function validate(
+  graph: Snapshot,
+  input: Record<string, unknown>,
+  locate: Locate,
+  added?: SourceText,
+): SeedBundle {
   const documents: SourceText[] = graph.documents.map(({ id, date, text }) => ({
     id,
     date,
@@ -102,15 +126,93 @@ function validate(graph: Snapshot, input: Record<string, unknown>, added?: Sourc
     if (error instanceof SeedError) {
       // Problems of the graph's own data are not the client's; only the input's are reported.
       const mine = error.problems.filter((p) => p.file === "input");
-      const problems = mine.length > 0 ? mine : error.problems;
+      const problems = (mine.length > 0 ? mine : error.problems).map((p) => ({
+        ...p,
+        ...(p.file === "input" ? locate(p) : { argument: "input" }),
+      }));
+      const where = (p: (typeof problems)[number]) =>
+        p.at ? `${p.argument}: ${p.at}` : p.argument;
       throw new GraphQLError(
-        `Invalid input: ${problems.map((p) => `${p.entry}${p.path ? ` at ${p.path}` : ""}: ${p.reason}`).join("; ")}`,
-        { extensions: { code: "BAD_USER_INPUT", problems } },
+        `Invalid input: ${problems.map((p) => `${where(p)}: ${p.reason}`).join("; ")}`,
+        { extensions: { code: "BAD_USER_INPUT", argument: problems[0]?.argument, problems } },
       );
     }
     throw error;
   }
 }
+
+/** A change that would create what exists, or that another change has just created. */
+export function conflictError(argument: string, message: string): GraphQLError {
+  return new GraphQLError(`Argument "${argument}": ${message}; nothing was changed`, {
+    extensions: { code: "CONFLICT", argument },
+  });
+}
+
+/** The new keys a change creates, by the label of their nodes. */
+interface Claims {
+  documents?: string[];
+  entities?: string[];
+  variables?: string[];
+  facts?: string[];
+  checks?: string[];
+}
+
+const CLAIMED = {
+  Document: "a document with id",
+  Entity: "an entity with key",
+  Variable: "a variable with key",
+  Fact: "a fact with key",
+  Check: "a check with key",
+} as const;
+type ClaimedLabel = keyof typeof CLAIMED;
+
+/** Creates the nodes of the new keys (see the module's comment), each list sorted. */
+async function claim(run: TransactionRunner, claims: Claims): Promise<void> {
+  const sorted = (keys: string[] = []) => [...new Set(keys)].sort();
+  await run("curation-claim", {
+    documents: sorted(claims.documents),
+    entities: sorted(claims.entities),
+    variables: sorted(claims.variables),
+    facts: sorted(claims.facts),
+    checks: sorted(claims.checks),
+  });
+}
+
+/** The argument that gives the key a change creates: `input.key`. */
+const keyArgument = () => "input.key";
+
+/**
+ * `db.writeTransaction` for a change that creates keys: when the unique constraint refused its
+ * claim (another change created one of its keys first), it throws a CONFLICT naming the argument
+ * that gave the key.
+ */
+function writer(db: Db, argumentOf: (label: ClaimedLabel) => string) {
+  return <T>(work: (run: TransactionRunner) => Promise<T>, timeoutMs?: number): Promise<T> =>
+    db.writeTransaction(work, timeoutMs).catch(claimConflict(argumentOf));
+}
+
+/**
+ * What a change's write transaction throws when the unique constraint refused its claim (another
+ * change created one of its keys first): a CONFLICT naming the argument that gave the key.
+ * Any other error is thrown as it is.
+ */
+const claimConflict =
+  (argumentOf: (label: ClaimedLabel) => string) =>
+  (error: unknown): never => {
+    if (
+      error instanceof Neo4jError &&
+      error.code === "Neo.ClientError.Schema.ConstraintValidationFailed"
+    ) {
+      // Neo4j: "Node(12) already exists with label `Entity` and property `key` = 'umf'".
+      const found = /label `(\w+)` and property `\w+` = '(.*)'/s.exec(error.message);
+      const label = found?.[1] && found[1] in CLAIMED ? (found[1] as ClaimedLabel) : "Entity";
+      throw conflictError(
+        argumentOf(label),
+        `${CLAIMED[label]} "${found?.[2] ?? "?"}" was created by another change at the same time`,
+      );
+    }
+    throw error;
+  };
 
 function only<K extends keyof SeedBundle>(
   bundle: SeedBundle,
@@ -156,9 +258,27 @@ export interface EntityInput {
   granularity?: string | null;
 }
 
-/** Adds an entity, or updates the name, aliases and description of an existing one. */
+/**
+ * The argument of a field of an entity's entry: its first label is `input.name`, the others
+ * are `input.labels`.
+ */
+const entityField = fieldOfInput((path) => {
+  const label = /^labels\[(\d+)\](.*)$/.exec(path);
+  if (!label) return path;
+  const i = Number(label[1]);
+  return i === 0 ? "name" : `labels[${i - 1}]${label[2]}`;
+});
+
+/**
+ * Adds an entity, or updates the name, aliases and description of an existing one. Of racing
+ * adds of one new key, one creates it and the others are refused (CONFLICT); updates of one
+ * entity are written one after another, each whole.
+ */
 export async function upsertEntity(db: Db, curator: Curator, input: EntityInput): Promise<string> {
-  return db.writeTransaction(async (run) => {
+  return writer(
+    db,
+    keyArgument,
+  )(async (run) => {
     const graph = await snapshot(run, { entityKeys: [input.key] });
     const existing = graph.entities.find((e) => e.key === input.key);
     if (existing && existing.kind !== input.kind) {
@@ -179,7 +299,9 @@ export async function upsertEntity(db: Db, curator: Curator, input: EntityInput)
     const bundle = validate(
       { ...graph, entities: graph.entities.filter((e) => e.key !== input.key) },
       { entities: [entity] },
+      entityField,
     );
+    if (!existing) await claim(run, { entities: [input.key] });
     await run(
       "seed/02-entities",
       seedParameters(only(bundle, "entities", (e) => e.key === input.key))["seed/02-entities"],
@@ -218,9 +340,12 @@ export interface FactInput {
   citations: CitationInput[];
 }
 
-/** Adds a fact with its citations. */
+/** Adds a fact with its citations; a key that exists, or that a racing add takes first, is a CONFLICT. */
 export async function addFact(db: Db, curator: Curator, input: FactInput): Promise<string> {
-  return db.writeTransaction(async (run) => {
+  return writer(
+    db,
+    keyArgument,
+  )(async (run) => {
     const graph = await snapshot(run, {
       entityKeys: [input.about, input.scope, input.period, input.comparedTo],
       variableKeys: [input.variable],
@@ -228,13 +353,14 @@ export async function addFact(db: Db, curator: Curator, input: FactInput): Promi
       factKeys: [input.key],
     });
     if (graph.facts.length > 0)
-      throw inputError("input.key", `a fact with key "${input.key}" already exists`);
+      throw conflictError("input.key", `a fact with key "${input.key}" already exists`);
     const fact = {
       ...withoutNulls({ ...input, qualifier: input.qualifier ?? "exact" }),
       value: input.value ?? null,
       citations: input.citations.map((c) => withoutNulls({ ...c })),
     };
-    const bundle = validate(graph, { facts: [fact] });
+    const bundle = validate(graph, { facts: [fact] }, fieldOfInput());
+    await claim(run, { facts: [input.key] });
     const params = seedParameters(only(bundle, "facts", (f) => f.key === input.key));
     await run("seed/05-facts", params["seed/05-facts"]);
     await run("seed/06-citations", params["seed/06-citations"]);
@@ -259,40 +385,74 @@ export interface LinkInput {
   source?: { document: string; quote: string; start: number } | null;
 }
 
-/** Links two entities (a structural relation), optionally with the fact that gives its figure. */
+/** The arguments of a relation entry's fields: its source is `input.source`, its role `input.role`. */
+const linkField = fieldOfInput((path) => (path.startsWith("properties.role") ? "role" : path));
+
+/** A number that Neo4j may return as an Integer. */
+const asNumber = (x: unknown) => (isInt(x) ? x.toNumber() : Number(x));
+
+/**
+ * Links two entities (a structural relation), optionally with the fact that gives its figure.
+ * Linking again updates the link: what the update sets replaces what the link held, what it
+ * leaves out (its fact, period, role, source) is kept. The links of one entity are changed one
+ * at a time (its start entity is locked first), each change reading what the one before wrote.
+ */
 export async function linkEntities(db: Db, curator: Curator, input: LinkInput): Promise<string> {
   return db.writeTransaction(async (run) => {
-    const first = await snapshot(run, { factKeys: [input.fact] });
+    const [row] = await run<{ properties: Record<string, unknown> | null }>("curation-link", {
+      from: input.from,
+      type: input.type,
+      to: input.to,
+    });
+    const old = row?.properties ?? undefined;
+    const kept = (name: string) => (old?.[name] == null ? undefined : old[name]);
+    const factKey = input.fact ?? (kept("fact") as string | undefined);
+    const first = await snapshot(run, { factKeys: [factKey] });
     const fact = first.facts[0];
     const citations = (fact?.citations as { document: string }[] | undefined) ?? [];
+    const source =
+      input.source ??
+      (kept("sourceDocument") === undefined
+        ? undefined
+        : {
+            document: String(old?.sourceDocument),
+            quote: String(old?.sourceQuote),
+            start: asNumber(old?.sourceStart),
+          });
+    const extra = Object.fromEntries(
+      Object.entries(old ?? {}).filter(
+        ([k, v]) => v !== null && !(RELATION_FIELDS as readonly string[]).includes(k),
+      ),
+    );
+    const properties = { ...extra, ...(input.role ? { role: input.role } : {}) };
+    const relation = withoutNulls({
+      from: input.from,
+      type: input.type,
+      to: input.to,
+      fact: factKey,
+      period: input.period ?? kept("period"),
+      properties: Object.keys(properties).length > 0 ? properties : undefined,
+      source: source ? { ...source } : undefined,
+    });
     const graph = await snapshot(run, {
       entityKeys: [
         input.from,
         input.to,
-        input.period,
+        relation.period as string | undefined,
         ...(["about", "scope", "period", "comparedTo"] as const).map(
           (k) => fact?.[k] as string | undefined,
         ),
       ],
       variableKeys: [fact?.variable as string | undefined],
-      documentIds: [input.source?.document, ...citations.map((c) => c.document)],
-      factKeys: [input.fact],
+      documentIds: [source?.document, ...citations.map((c) => c.document)],
+      factKeys: [factKey],
     });
-    const relation = withoutNulls({
-      from: input.from,
-      type: input.type,
-      to: input.to,
-      fact: input.fact,
-      period: input.period,
-      properties: input.role ? { role: input.role } : undefined,
-      source: input.source ? { ...input.source } : undefined,
-    });
-    const bundle = validate(graph, { relations: [relation] });
+    const bundle = validate(graph, { relations: [relation] }, linkField);
     await run("seed/04-relations", seedParameters(bundle)["seed/04-relations"]);
     await record(
       run,
       curator,
-      "link-entities",
+      old ? "update-link" : "link-entities",
       input.from,
       `${input.from} -[${input.type}]-> ${input.to}`,
     );
@@ -308,6 +468,10 @@ export async function deprecateFact(
   reason: string,
 ): Promise<string> {
   if (reason.trim().length < 3) throw inputError("reason", "a deprecation needs a reason");
+  if (reason.length > MAX_LENGTH.text)
+    throw inputError("reason", `must be at most ${MAX_LENGTH.text} characters`);
+  if (key.length > MAX_LENGTH.key)
+    throw inputError("key", `must be at most ${MAX_LENGTH.key} characters`);
   return db.writeTransaction(async (run) => {
     const rows = await run("fact-deprecate", { key, reason: reason.trim() });
     if (rows.length === 0) throw inputError("key", `no fact has the key "${key}"`);
@@ -352,17 +516,11 @@ export interface DocumentIngest {
 /** How long an ingest's write transaction may take (a request's own timeout when longer). */
 const INGEST_TIMEOUT_MS = 30_000;
 
-const SECTIONS_OF_INGEST = [
-  "documents",
-  "entities",
-  "variables",
-  "relations",
-  "facts",
-  "corroborations",
-  "conflicts",
-  "checks",
-  "skips",
-];
+/** Where a problem of an ingest's facts file is: the argument `input.facts`, then the entry. */
+const factsFileEntry: Locate = (p) => ({
+  argument: "input.facts",
+  at: `${p.entry}${p.path ? ` at ${p.path}` : ""}`,
+});
 
 /**
  * Ingests a new document with its facts file, as `npm run ingest` does: validated with what it
@@ -376,33 +534,15 @@ export async function ingestDocument(
   input: DocumentIngest,
 ): Promise<{ document: string; facts: string[]; corroborated: string[] }> {
   const date = newDocumentDate(input);
-  const parsed = parseDocument(input.facts, { uniqueKeys: true });
-  if (parsed.errors.length > 0) {
-    const e = parsed.errors[0];
-    const at = e?.linePos?.[0];
-    throw inputError(
-      "input.facts",
-      `is not valid YAML${at ? ` (line ${at.line}, column ${at.col})` : ""}: ${e?.message.split("\n")[0]}`,
-    );
-  }
-  const data = parsed.toJS() as unknown;
-  if (typeof data !== "object" || data === null || Array.isArray(data))
-    throw inputError("input.facts", "must be a mapping of seed sections (documents, facts, ...)");
-  const sections = data as Record<string, unknown>;
-  const unknown = Object.keys(sections).filter((k) => !SECTIONS_OF_INGEST.includes(k));
-  if (unknown.length > 0)
-    throw inputError(
-      "input.facts",
-      `has unknown sections: ${unknown.join(", ")} (expected ${SECTIONS_OF_INGEST.join(", ")})`,
-    );
-  const list = (name: string) =>
-    Array.isArray(sections[name]) ? (sections[name] as Record<string, unknown>[]) : [];
+  const sections = parseFactsFile(input.facts);
+  const list = (name: string) => sections[name] ?? [];
   const keysOf = (items: Record<string, unknown>[], ...fields: string[]) =>
     items.flatMap((x) => fields.map((f) => x[f])).filter((x): x is string => typeof x === "string");
 
   // A whole document's facts in one transaction: more than a request's usual time, still bounded.
   const timeoutMs = Math.max(db.timeoutMs, INGEST_TIMEOUT_MS);
-  return db.writeTransaction(async (run) => {
+  const argumentOf = (label: ClaimedLabel) => (label === "Document" ? "input.id" : "input.facts");
+  return writer(db, argumentOf)(async (run) => {
     // The graph's facts it names (corroborated, in conflict) come with what they refer to.
     const named = await snapshot(run, {
       factKeys: [
@@ -438,18 +578,18 @@ export async function ingestDocument(
       ],
     });
     if (graph.documents.some((d) => d.id === input.id))
-      throw inputError("input.id", `a document with id "${input.id}" is already in the graph`);
+      throw conflictError("input.id", `a document with id "${input.id}" is already in the graph`);
     const known = new Set(graph.facts.map((f) => String(f.key)));
     const clash = keysOf(list("facts"), "key").find((k) => known.has(k));
     if (clash)
-      throw inputError("input.facts", `a fact with key "${clash}" is already in the graph`);
+      throw conflictError("input.facts", `a fact with key "${clash}" is already in the graph`);
     const added: SourceText = {
       id: input.id,
       date,
       text: input.text,
       file: "input",
     };
-    const bundle = validate(graph, sections, added);
+    const bundle = validate(graph, sections, factsFileEntry, added);
     const newFacts = new Set(keysOf(list("facts"), "key"));
     const corroborated = [...new Set(bundle.corroborations.map((c) => c.fact))];
     const written: SeedBundle = {
@@ -463,6 +603,13 @@ export async function ingestDocument(
       // The new document's skips are kept on it (seed/01-documents), so that a backup holds them.
       skips: bundle.skips.filter((s) => s.document === input.id),
     };
+    await claim(run, {
+      documents: [input.id],
+      entities: written.entities.map((e) => e.key),
+      variables: written.variables.map((v) => v.key),
+      facts: [...newFacts],
+      checks: written.checks.map((c) => c.key),
+    });
     const params = seedParameters(written);
     for (const step of SEED_STEPS) await run(step, params[step]);
     for (const f of written.facts) {

@@ -13,6 +13,8 @@ import { Granularity } from "./time-period.js";
  * Curation mutations. Each needs a curator's bearer token, is validated exactly
  * as the seed loader validates seeds, runs in one write transaction (a failure
  * writes nothing) and records who made it and when (`changes`, `history`).
+ * Racing writes are never merged (src/curation/curate.ts): of racing creates of one key, one
+ * succeeds and the others get a CONFLICT error; racing updates are written one after another.
  */
 
 const EntityInput = builder.inputType("EntityInput", {
@@ -111,9 +113,13 @@ const SourceInput = builder.inputType("SourceInput", {
 });
 
 const LinkInput = builder.inputType("LinkInput", {
-  description: "A structural link between two entities.",
+  description:
+    "A structural link between two entities, or (same from, type and to) what to change of an existing one: the fields left out keep their values.",
   fields: (t) => ({
-    from: t.string({ required: true, description: "The key of the entity the link starts from." }),
+    from: t.string({
+      required: true,
+      description: "The key of the entity the link starts from.",
+    }),
     type: t.field({ type: RelationType, required: true, description: "The kind of link." }),
     to: t.string({ required: true, description: "The key of the entity the link points to." }),
     fact: t.string({
@@ -138,7 +144,8 @@ builder.mutationType({
 builder.mutationFields((t) => ({
   upsertEntity: t.field({
     type: Entity,
-    description: "Adds an entity, or updates the name, aliases and description of an existing one.",
+    description:
+      "Adds an entity, or updates the name, aliases and description of an existing one. Of racing adds of one new key, one creates it and the others get a CONFLICT error (nothing changed).",
     authScopes: { curator: true },
     args: { input: t.arg({ type: EntityInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
@@ -149,14 +156,15 @@ builder.mutationFields((t) => ({
   addFact: t.field({
     type: Fact,
     description:
-      "Adds a fact with its citations (each quote must stand at its offset and state the value).",
+      "Adds a fact with its citations (each quote must stand at its offset and state the value). A key that exists, or that a racing add takes first, gets a CONFLICT error (nothing changed).",
     authScopes: { curator: true },
     args: { input: t.arg({ type: FactInput, required: true }) },
     resolve: (_root, { input }, ctx) => addFact(ctx.db, ctx.curator!, input),
   }),
   linkEntities: t.field({
     type: Entity,
-    description: "Links two entities; returns the entity the link starts from.",
+    description:
+      "Links two entities; returns the entity the link starts from. On a link that exists, it updates it: what the input sets (fact, period, role, source) replaces what the link held, and what it leaves out is kept (nothing is erased). Racing changes of one entity's links are written one after another.",
     authScopes: { curator: true },
     args: { input: t.arg({ type: LinkInput, required: true }) },
     resolve: async (_root, { input }, ctx) =>

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import { stringify } from "yaml";
 import { cypher } from "../db/cypher.js";
-import { RELATION_TYPES } from "./seed-format.js";
+import { ENTITY_FIELDS, RELATION_FIELDS, RELATION_TYPES } from "./seed-format.js";
 
 /**
  * A full backup of the graph in the seed format: every document's exact text
@@ -22,27 +22,9 @@ export interface Backup {
   files: Record<string, Record<string, unknown[]>>;
 }
 
-/** Properties that the loader sets on an entity; any other is one of its extra `properties`. */
-const ENTITY_FIELDS = new Set([
-  "key",
-  "kind",
-  "name",
-  "nameEs",
-  "aliases",
-  "labelTexts",
-  "labelLanguages",
-  "labelKinds",
-  "labelSources",
-  "labelDocuments",
-  "searchNames",
-  "searchTextEn",
-  "description",
-  "start",
-  "end",
-  "granularity",
-]);
-/** Properties that the loader sets on a relation; any other is one of its extra `properties`. */
-const RELATION_FIELDS = new Set(["fact", "period", "sourceDocument", "sourceQuote", "sourceStart"]);
+/** Properties that the loader sets; any other is one of the entry's extra `properties`. */
+const ENTITY_PROPERTIES = new Set<string>(ENTITY_FIELDS);
+const RELATION_PROPERTIES = new Set<string>(RELATION_FIELDS);
 
 /** Drops null and undefined fields: the seed format has optional fields, never nulls. */
 function present(row: Row): Row {
@@ -108,7 +90,7 @@ export async function readBackup(driver: Driver, database: string | undefined): 
                 start: e.start,
                 end: e.end,
                 granularity: e.granularity,
-                properties: extra(e, ENTITY_FIELDS),
+                properties: extra(e, ENTITY_PROPERTIES),
               });
             }),
           },
@@ -127,7 +109,7 @@ export async function readBackup(driver: Driver, database: string | undefined): 
                 to: r.to,
                 fact: p.fact,
                 period: p.period,
-                properties: extra(p, RELATION_FIELDS),
+                properties: extra(p, RELATION_PROPERTIES),
                 source:
                   p.sourceDocument == null
                     ? undefined

@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parseDocument } from "yaml";
+import { type Document, parseDocument } from "yaml";
 import { checkConflicts } from "./check/conflicts.js";
 import { checkCoverage } from "./check/coverage.js";
 import { checkCorroborations, checkFacts } from "./check/facts.js";
@@ -78,7 +78,9 @@ export async function readSeeds(dir = "seeds"): Promise<SeedBundle> {
       }
       continue;
     }
-    files.push({ file, data: doc.toJS() });
+    const read = yamlData(doc);
+    if ("reason" in read) problems.push({ file, entry: "(file)", path: "", reason: read.reason });
+    else files.push({ file, data: read.data });
   }
 
   let bundle: SeedBundle;
@@ -90,6 +92,26 @@ export async function readSeeds(dir = "seeds"): Promise<SeedBundle> {
   }
   if (problems.length > 0) throw new SeedError(problems);
   return bundle;
+}
+
+/**
+ * How much a YAML file's aliases (`*name`) may expand: a few repeated entries are fine, an alias
+ * bomb (aliases of aliases, billions of entries from a few lines) is refused before it expands.
+ */
+export const MAX_YAML_ALIASES = 100;
+
+/** A parsed YAML document's data, its aliases expanded within MAX_YAML_ALIASES; or why not. */
+export function yamlData(doc: Document): { data: unknown } | { reason: string } {
+  try {
+    return { data: doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as unknown };
+  } catch (error) {
+    // The yaml package throws a ReferenceError for an alias bomb or an alias of nothing.
+    if (error instanceof ReferenceError)
+      return {
+        reason: `its aliases (*name) expand too much or name no anchor (at most ${MAX_YAML_ALIASES} expansions): ${error.message}`,
+      };
+    throw error;
+  }
 }
 
 export interface CheckOptions {

@@ -16,10 +16,32 @@ import { z } from "zod";
 /** Character offset (UTF-16 code units) of a quote in its document's full text. */
 const Offset = z.number().int().nonnegative();
 
+/**
+ * The most characters of each kind of string the graph stores: enough for every seed, small
+ * enough for Neo4j's index entries (a name is in a composite range index) and for reading.
+ */
+export const MAX_LENGTH = {
+  key: 100,
+  name: 200,
+  title: 300,
+  quote: 1000,
+  text: 2000,
+  property: 500,
+} as const;
+
+/** A string of at most `max` characters, saying so when longer. */
+export function bounded(max: number): z.ZodString {
+  return z.string().max(max, `must be at most ${max} characters`);
+}
+
 /** A stable key: lower-case words joined by hyphens. */
-export const Key = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens (a slug)");
+export const Key = bounded(MAX_LENGTH.key).regex(
+  /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+  "must be lower-case words joined by hyphens (a slug)",
+);
+
+/** A document's id: its file name without .txt. */
+const DocumentId = bounded(MAX_LENGTH.key).min(1);
 
 export const ENTITY_KINDS = [
   "Organization",
@@ -70,7 +92,7 @@ export type LabelSource = (typeof LABEL_SOURCES)[number];
  */
 export const Label = z
   .object({
-    text: z.string().trim().min(1),
+    text: bounded(MAX_LENGTH.name).trim().min(1),
     language: Language,
     kind: z.enum(LABEL_KINDS),
     from: z.enum(LABEL_SOURCES),
@@ -114,19 +136,78 @@ export function aliasesOf(labels: readonly Label[]): string[] {
   return labels.filter((l) => !(l.language === "en" && l.kind === "preferred")).map((l) => l.text);
 }
 
+/**
+ * The node properties that the loader sets on an entity (cypher/seed/02-entities.cypher): an
+ * entity's extra `properties` may not set them, nor may anything else but the entity's own fields.
+ */
+export const ENTITY_FIELDS = [
+  "key",
+  "kind",
+  "name",
+  "nameEs",
+  "aliases",
+  "labelTexts",
+  "labelLanguages",
+  "labelKinds",
+  "labelSources",
+  "labelDocuments",
+  "searchNames",
+  "searchTextEn",
+  "searchTextEs",
+  "description",
+  "start",
+  "end",
+  "granularity",
+] as const;
+
+/** The relationship properties that the loader sets on a relation (cypher/seed/04-relations.cypher). */
+export const RELATION_FIELDS = [
+  "fact",
+  "period",
+  "sourceDocument",
+  "sourceQuote",
+  "sourceStart",
+] as const;
+
+/**
+ * Extra scalar attributes of an entity or a relation: named like a property (a letter, then
+ * letters and digits), never one of the fields the graph relies on (`reserved`).
+ */
+function extraProperties(reserved: readonly string[]) {
+  return z
+    .record(
+      z
+        .string()
+        .regex(
+          /^[A-Za-z][A-Za-z0-9]{0,39}$/,
+          "must be a letter, then letters or digits (40 at most)",
+        ),
+      z.union([bounded(MAX_LENGTH.property), z.number(), z.boolean()]),
+    )
+    .superRefine((properties, ctx) => {
+      for (const name of Object.keys(properties))
+        if (reserved.includes(name))
+          ctx.addIssue({
+            code: "custom",
+            path: [name],
+            message: `"${name}" is reserved (the graph sets it from the entry's own fields); it cannot be set through properties`,
+          });
+    });
+}
+
 export const Entity = z
   .object({
     key: Key,
     kind: EntityKind,
     /** Its names: a preferred one in English and in Spanish, and any aliases and acronyms. */
-    labels: z.array(Label).min(1),
-    description: z.string().min(1),
+    labels: z.array(Label).min(1).max(50),
+    description: bounded(MAX_LENGTH.text).min(1),
     /** TimePeriod only. */
     start: IsoDate.optional(),
     end: IsoDate.optional(),
     granularity: z.enum(GRANULARITIES).optional(),
     /** Extra scalar attributes (e.g. an acronym's Spanish expansion). */
-    properties: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    properties: extraProperties(ENTITY_FIELDS).optional(),
   })
   .strict()
   .superRefine((e, ctx) => {
@@ -170,15 +251,15 @@ export const Relation = z
     fact: Key.optional(),
     /** When the link holds. */
     period: Key.optional(),
-    properties: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    properties: extraProperties(RELATION_FIELDS).optional(),
     /**
      * Where the link comes from: a document id and the verbatim words that state it, at `start`
      * (filled in when left out and the words occur once in the document).
      */
     source: z
       .object({
-        document: z.string(),
-        quote: z.string().min(1),
+        document: DocumentId,
+        quote: bounded(MAX_LENGTH.quote).min(1),
         start: Offset.optional(),
       })
       .strict()
@@ -204,9 +285,9 @@ export const Variable = z
   .object({
     key: Key,
     /** Its names, as an entity's: a preferred one in English and in Spanish at least. */
-    labels: z.array(Label).min(1),
+    labels: z.array(Label).min(1).max(50),
     unit: Unit,
-    description: z.string().min(1),
+    description: bounded(MAX_LENGTH.text).min(1),
   })
   .strict()
   .superRefine((v, ctx) => checkLabels(v.labels, ctx))
@@ -233,9 +314,9 @@ export type Qualifier = (typeof QUALIFIERS)[number];
 export const Citation = z
   .object({
     /** The document id (its file name without .txt). */
-    document: z.string().min(1),
+    document: DocumentId,
     /** The verbatim words of the document that state the figure. */
-    quote: z.string().min(1),
+    quote: bounded(MAX_LENGTH.quote).min(1),
     /**
      * Character offset (UTF-16 code units) of the quote in the document's full text. May be
      * left out: it is filled in when the quote occurs exactly once in the document.
@@ -246,8 +327,8 @@ export const Citation = z
      * anything, settles it (e.g. the other document). The check that the quote
      * states the fact's value is skipped for a garbled citation.
      */
-    garbled: z.string().min(1).optional(),
-    note: z.string().min(1).optional(),
+    garbled: bounded(MAX_LENGTH.text).min(1).optional(),
+    note: bounded(MAX_LENGTH.text).min(1).optional(),
   })
   .strict();
 /** A citation as written (its start may be missing). */
@@ -271,11 +352,11 @@ export const Fact = z
     value: z.number().nullable(),
     unit: Unit,
     qualifier: z.enum(QUALIFIERS).default("exact"),
-    note: z.string().min(1).optional(),
-    citations: z.array(Citation).min(1),
+    note: bounded(MAX_LENGTH.text).min(1).optional(),
+    citations: z.array(Citation).min(1).max(50),
     /** Set when a curator deprecated the fact (deprecateFact): it stays, hidden from default reads. */
     deprecated: z
-      .object({ reason: z.string().trim().min(3), at: IsoDateTime })
+      .object({ reason: bounded(MAX_LENGTH.text).trim().min(3), at: IsoDateTime })
       .strict()
       .optional(),
   })
@@ -304,7 +385,7 @@ export type Fact = Omit<FactEntry, "citations"> & { citations: Citation[] };
 export const Conflict = z
   .object({
     facts: z.tuple([Key, Key]),
-    note: z.string().min(1),
+    note: bounded(MAX_LENGTH.text).min(1),
   })
   .strict();
 export type Conflict = z.infer<typeof Conflict>;
@@ -313,8 +394,8 @@ export type Conflict = z.infer<typeof Conflict>;
 export const Check = z
   .object({
     key: Key,
-    name: z.string().min(1),
-    description: z.string().min(1),
+    name: bounded(MAX_LENGTH.name).min(1),
+    description: bounded(MAX_LENGTH.text).min(1),
     parts: z.array(Key).min(2),
     /** One or more stated totals the parts should add up to. */
     totals: z.array(Key).min(1),
@@ -326,10 +407,10 @@ export type Check = z.infer<typeof Check>;
 export const DocumentEntry = z
   .object({
     /** The document's file name without .txt. */
-    id: z.string().min(1),
+    id: DocumentId,
     /** The language it is written in: its numbers are read, and its text indexed, in it. */
     language: Language,
-    title: z.string().trim().min(1).optional(),
+    title: bounded(MAX_LENGTH.title).trim().min(1).optional(),
   })
   .strict();
 export type DocumentEntry = z.infer<typeof DocumentEntry>;
@@ -337,12 +418,14 @@ export type DocumentEntry = z.infer<typeof DocumentEntry>;
 /** A number of a document that is deliberately not a figure, with why (see check/coverage.ts). */
 export const Skip = z
   .object({
-    document: z.string().min(1),
+    document: DocumentId,
     /** The number's words, as the number reader reports them. */
-    raw: z.string().min(1),
+    raw: bounded(MAX_LENGTH.name).min(1),
     /** Its offset in the document's text. */
     start: z.number().int().nonnegative(),
-    reason: z.string().trim().min(20, "say why it is not a figure (20 characters at least)"),
+    reason: bounded(MAX_LENGTH.text)
+      .trim()
+      .min(20, "say why it is not a figure (20 characters at least)"),
   })
   .strict();
 export type Skip = z.infer<typeof Skip>;
