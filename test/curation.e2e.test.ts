@@ -223,7 +223,6 @@ describe("curation", () => {
     ],
     ["a value the quote does not state", { value: 1532 }, /1532|1,532|value/],
     ["a wrong unit", { unit: "PESOS" }, /unit/],
-    ["a key that exists", { key: "umf-count-2022" }, /already exists/],
   ];
   for (const [name, overrides, reason] of refused) {
     it(`refuses ${name}, says where, and leaves the graph exactly as it was`, async () => {
@@ -240,6 +239,19 @@ describe("curation", () => {
     });
   }
 
+  it("refuses a fact whose key exists with a CONFLICT naming the key, and changes nothing", async () => {
+    const before = await fingerprint(driver, database);
+    const { status, body } = await server.graphql<Any>(
+      ADD_FACT,
+      { input: umfFact("umf-count-2022") },
+      asCurator,
+    );
+    expect(status).toBeLessThan(500);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", argument: "input.key" });
+    expect(body.errors?.[0]?.message).toMatch(/"umf-count-2022" already exists/);
+    expect(await fingerprint(driver, database)).toBe(before);
+  });
+
   it("refuses to change an entity's kind", async () => {
     const before = await fingerprint(driver, database);
     const { body } = await server.graphql<Any>(
@@ -249,5 +261,143 @@ describe("curation", () => {
     );
     expect(body.errors?.[0]?.message).toMatch(/kind cannot change/);
     expect(await fingerprint(driver, database)).toBe(before);
+  });
+});
+
+describe("a curator's bad input gets a clear error naming where, never an internal one", () => {
+  const INGEST = `mutation($input: IngestInput!) { ingestDocument(input: $input) { document { key } } }`;
+  const text = " date 2022-01-20 \nA test document without any figure in it.\n";
+  const ingest = (facts: string) =>
+    server.graphql<Any>(INGEST, { input: { id: "test-curation-doc", text, facts } }, asCurator);
+
+  async function expectRefused(
+    answer: Promise<{ status: number; body: Any }>,
+    argument: string,
+    message: RegExp,
+  ) {
+    const before = await fingerprint(driver, database);
+    const { status, body } = await answer;
+    expect(status).toBe(200);
+    expect(body.errors?.[0]?.extensions, JSON.stringify(body)).toMatchObject({
+      code: "BAD_USER_INPUT",
+      argument,
+    });
+    expect(body.errors?.[0]?.message).toMatch(message);
+    expect(await fingerprint(driver, database)).toBe(before);
+  }
+
+  it("refuses a facts file whose YAML aliases expand exponentially (billion laughs)", async () => {
+    const levels = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+    const bomb = levels
+      .map((name, i) =>
+        i === 0
+          ? `  - &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]`
+          : `  - &${name} [${Array(9)
+              .fill(`*${levels[i - 1]}`)
+              .join(", ")}]`,
+      )
+      .join("\n");
+    const started = Date.now();
+    await expectRefused(ingest(`facts:\n${bomb}\n`), "input.facts", /aliases .* expand too much/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("refuses a null entry of a facts file, naming it", async () => {
+    await expectRefused(
+      ingest("facts: [null]\n"),
+      "input.facts",
+      /facts\[0\] must be a mapping .* it is null/,
+    );
+  });
+
+  it("refuses an entity property that would set a field the graph relies on, naming its path", async () => {
+    const facts = `documents:
+  - { id: test-curation-doc, language: en }
+entities:
+  - key: test-curation-reserved
+    kind: Place
+    labels:
+      - { text: Reserved place, language: en, kind: preferred, from: curated }
+      - { text: Lugar reservado, language: es, kind: preferred, from: curated }
+    description: A place whose properties try to change its kind.
+    properties: { kind: Program, name: Another name }
+`;
+    await expectRefused(
+      ingest(facts),
+      "input.facts",
+      /input\.facts: entities\[0\] \(key: test-curation-reserved\) at properties\.kind: "kind" is reserved/,
+    );
+  });
+
+  it("refuses an oversized name with its argument and the maximum", async () => {
+    await expectRefused(
+      server.graphql<Any>(
+        `mutation($input: EntityInput!) { upsertEntity(input: $input) { key } }`,
+        {
+          input: {
+            key: "test-curation-long",
+            kind: "PLACE",
+            name: "n".repeat(9000),
+            labels: [{ text: "Nombre", language: "ES", kind: "PREFERRED" }],
+            description: "A place with a very long name.",
+          },
+        },
+        asCurator,
+      ),
+      "input.name",
+      /input\.name: must be at most 200 characters/,
+    );
+  });
+
+  it("refuses an oversized key, quote or note of a fact with their arguments", async () => {
+    for (const [overrides, argument] of [
+      [{ key: `test-curation-${"k".repeat(200)}` }, "input.key"],
+      [{ note: "n".repeat(5000) }, "input.note"],
+      [
+        { citations: [{ document: DOC, quote: "q".repeat(5000), start: 0 }] },
+        "input.citations[0].quote",
+      ],
+    ] as const)
+      await expectRefused(
+        server.graphql<Any>(
+          ADD_FACT,
+          { input: umfFact("test-curation-big", overrides) },
+          asCurator,
+        ),
+        argument,
+        /must be at most \d+ characters/,
+      );
+  });
+
+  it("keeps what linking again does not set: the link's period and source", async () => {
+    const link = (extra: string) =>
+      server.graphql<Any>(
+        `mutation { linkEntities(input: { from: "test-curation-place", type: LOCATED_IN, to: "mexico"${extra} }) { key } }`,
+        {},
+        asCurator,
+      );
+    const quote = "Family Medicine Units";
+    const source = `, source: { document: "${DOC}", quote: "${quote}", start: ${at(quote)} }`;
+    expect((await link(`, period: "jan-20-2022"${source}`)).body.errors).toBeUndefined();
+    expect((await link("")).body.errors).toBeUndefined();
+    const { records } = await driver.executeQuery(
+      `MATCH (:Entity {key: "test-curation-place"})-[r:LOCATED_IN]->(:Entity {key: "mexico"})
+       RETURN properties(r) AS p`,
+      {},
+      { database },
+    );
+    expect(records).toHaveLength(1);
+    expect(records[0]?.get("p")).toMatchObject({
+      period: "jan-20-2022",
+      sourceDocument: DOC,
+      sourceQuote: quote,
+    });
+    const changes = await server.graphql<Any>(
+      `{ changes(target: "test-curation-place", first: 3) { edges { node { action } } } }`,
+    );
+    expect(changes.body.data.changes.edges.map((e: Any) => e.node.action).slice(0, 2)).toEqual([
+      "update-link",
+      "update-link",
+    ]);
   });
 });
