@@ -1,4 +1,7 @@
-// Keys: every node the graph holds is found by a stable, unique key.
+// Keys: every node the graph holds is found by a stable, unique key. Curation creates a node by
+// CREATE on its key (curation-claim.cypher), so these constraints also decide which of racing
+// creates of one key commits (and so which kind label a new entity gets); an update keeps the kind.
+// Labels (names) and relations have no key of their own: they live on their nodes and links.
 CREATE CONSTRAINT entity_key IF NOT EXISTS FOR (n:Entity) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT fact_key IF NOT EXISTS FOR (n:Fact) REQUIRE n.key IS UNIQUE;

@@ -9,6 +9,7 @@ import { checkSeeds, type SeedBundle, SeedError, type SeedProblem } from "../see
 import { emptyBundle, type SourceText } from "../seed/seed-bundle.js";
 import { MAX_LENGTH, RELATION_FIELDS } from "../seed/seed-format.js";
 import { parseFactsFile } from "./facts-file.js";
+import { inWriteSlot } from "./write-slots.js";
 
 /**
  * Curation: changes to the graph made through the API, each in ONE write
@@ -52,23 +53,24 @@ function withoutNulls(row: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null && v !== undefined));
 }
 
+/**
+ * Reads what a change names (cypher/curation-snapshot-*.cypher): one query per kind of node that
+ * it names any of, so that each query has one plan (Neo4j plans a query again for each
+ * combination of empty and non-empty lists, a second or more the first time).
+ */
 async function snapshot(run: TransactionRunner, refs: Refs): Promise<Snapshot> {
-  const [row] = await run<{
-    entities: Record<string, unknown>[];
-    variables: Record<string, unknown>[];
-    documents: { id: string; date: string; text: string; language: string; title: string }[];
-    facts: Record<string, unknown>[];
-  }>("curation-snapshot", {
-    entityKeys: present(refs.entityKeys),
-    variableKeys: present(refs.variableKeys),
-    documentIds: present(refs.documentIds),
-    factKeys: present(refs.factKeys),
-  });
+  const rows = async <T>(kind: string, keys: Refs[keyof Refs]): Promise<T[]> => {
+    const wanted = present(keys);
+    if (wanted.length === 0) return [];
+    const found = await run<{ row: T }>(`curation-snapshot-${kind}`, { keys: wanted });
+    return found.map((r) => r.row);
+  };
+  const facts = await rows<Record<string, unknown>>("facts", refs.factKeys);
   return {
-    entities: (row?.entities ?? []).map(withoutNulls),
-    variables: row?.variables ?? [],
-    documents: row?.documents ?? [],
-    facts: (row?.facts ?? []).map((f) => ({
+    entities: (await rows<Record<string, unknown>>("entities", refs.entityKeys)).map(withoutNulls),
+    variables: await rows("variables", refs.variableKeys),
+    documents: await rows("documents", refs.documentIds),
+    facts: facts.map((f) => ({
       ...withoutNulls(f),
       citations: ((f.citations as Record<string, unknown>[]) ?? []).map(withoutNulls),
     })),
@@ -182,13 +184,13 @@ async function claim(run: TransactionRunner, claims: Claims): Promise<void> {
 const keyArgument = () => "input.key";
 
 /**
- * `db.writeTransaction` for a change that creates keys: when the unique constraint refused its
- * claim (another change created one of its keys first), it throws a CONFLICT naming the argument
- * that gave the key.
+ * `db.writeTransaction` for a change, in one of the server's write slots (write-slots.ts): when
+ * the unique constraint refused its claim (another change created one of its keys first), it
+ * throws a CONFLICT naming the argument that gave the key.
  */
-function writer(db: Db, argumentOf: (label: ClaimedLabel) => string) {
+function writer(db: Db, argumentOf: (label: ClaimedLabel) => string = () => "input") {
   return <T>(work: (run: TransactionRunner) => Promise<T>, timeoutMs?: number): Promise<T> =>
-    db.writeTransaction(work, timeoutMs).catch(claimConflict(argumentOf));
+    inWriteSlot(() => db.writeTransaction(work, timeoutMs)).catch(claimConflict(argumentOf));
 }
 
 /**
@@ -275,10 +277,8 @@ const entityField = fieldOfInput((path) => {
  * entity are written one after another, each whole.
  */
 export async function upsertEntity(db: Db, curator: Curator, input: EntityInput): Promise<string> {
-  return writer(
-    db,
-    keyArgument,
-  )(async (run) => {
+  const write = writer(db, keyArgument);
+  return write(async (run) => {
     const graph = await snapshot(run, { entityKeys: [input.key] });
     const existing = graph.entities.find((e) => e.key === input.key);
     if (existing && existing.kind !== input.kind) {
@@ -342,10 +342,8 @@ export interface FactInput {
 
 /** Adds a fact with its citations; a key that exists, or that a racing add takes first, is a CONFLICT. */
 export async function addFact(db: Db, curator: Curator, input: FactInput): Promise<string> {
-  return writer(
-    db,
-    keyArgument,
-  )(async (run) => {
+  const write = writer(db, keyArgument);
+  return write(async (run) => {
     const graph = await snapshot(run, {
       entityKeys: [input.about, input.scope, input.period, input.comparedTo],
       variableKeys: [input.variable],
@@ -398,7 +396,7 @@ const asNumber = (x: unknown) => (isInt(x) ? x.toNumber() : Number(x));
  * at a time (its start entity is locked first), each change reading what the one before wrote.
  */
 export async function linkEntities(db: Db, curator: Curator, input: LinkInput): Promise<string> {
-  return db.writeTransaction(async (run) => {
+  return writer(db)(async (run) => {
     const [row] = await run<{ properties: Record<string, unknown> | null }>("curation-link", {
       from: input.from,
       type: input.type,
@@ -472,7 +470,7 @@ export async function deprecateFact(
     throw inputError("reason", `must be at most ${MAX_LENGTH.text} characters`);
   if (key.length > MAX_LENGTH.key)
     throw inputError("key", `must be at most ${MAX_LENGTH.key} characters`);
-  return db.writeTransaction(async (run) => {
+  return writer(db)(async (run) => {
     const rows = await run("fact-deprecate", { key, reason: reason.trim() });
     if (rows.length === 0) throw inputError("key", `no fact has the key "${key}"`);
     await record(run, curator, "deprecate-fact", key, reason.trim());
