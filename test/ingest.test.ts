@@ -159,6 +159,21 @@ describe("npm run ingest", () => {
       { value: 1531, date: "2022-02-01", quoted: QUOTE, by: "tester" },
     ]);
   }, 60_000);
+
+  it("refuses to ingest a document the graph already holds, and writes nothing", async () => {
+    const before = await fingerprint(driver, database);
+    // The same id with another text: loading it would move the words its citations point at.
+    const result = ingest(
+      factsYaml(1531, TEXT.indexOf(QUOTE) + 4),
+      ID,
+      TEXT.replace(" A test", " Another test"),
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      new RegExp(`the graph already holds ${ID} or one of its new facts .*nothing was written`),
+    );
+    expect(await fingerprint(driver, database)).toBe(before);
+  }, 60_000);
 });
 
 describe("npm run ingest with a Spanish document", () => {

@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.js";
 import { DatabaseWentAway, openDatabase } from "../db/open-database.js";
 import { LocalNeo4jBusy } from "../local-neo4j/local-neo4j.js";
+import { Neo4jError } from "neo4j-driver";
 import { loadSeeds } from "../seed/load-seeds.js";
 import { formatFilledStart, readSeeds, SeedError } from "../seed/read-seeds.js";
 
@@ -63,21 +64,35 @@ async function run(): Promise<void> {
 
     const db = await openDatabase(loadConfig(), (line) => console.log(line));
     try {
-      await loadSeeds(db.driver, db.database, bundle, [
-        ...added.map((f) => ({
-          by: values.by as string,
-          action: "add-fact",
-          target: f.key,
-          summary: `ingested with ${newId}: ${f.value ?? "no value"} ${f.unit} (${f.variable} about ${f.about})`,
-        })),
-        ...corroborated.map((key) => ({
-          by: values.by as string,
-          action: "add-citation",
-          target: key,
-          summary: `corroborated by ${newId}`,
-        })),
-      ]);
+      await loadSeeds(
+        db.driver,
+        db.database,
+        bundle,
+        [
+          ...added.map((f) => ({
+            by: values.by as string,
+            action: "add-fact",
+            target: f.key,
+            summary: `ingested with ${newId}: ${f.value ?? "no value"} ${f.unit} (${f.variable} about ${f.about})`,
+          })),
+          ...corroborated.map((key) => ({
+            by: values.by as string,
+            action: "add-citation",
+            target: key,
+            summary: `corroborated by ${newId}`,
+          })),
+        ],
+        { claim: { documents: [newId], facts: added.map((f) => f.key) } },
+      );
     } catch (error) {
+      if (
+        error instanceof Neo4jError &&
+        error.code === "Neo.ClientError.Schema.ConstraintValidationFailed"
+      )
+        throw new ConfigError(
+          "--document",
+          `the graph already holds ${newId} or one of its new facts (${error.message.split("\n")[0]}); nothing was written`,
+        );
       throw db.explain(error);
     } finally {
       await db.close();

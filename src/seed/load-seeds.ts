@@ -212,6 +212,13 @@ export interface LoadOptions {
    * database holds no node. "replace": delete every node first, in the load's transaction.
    */
   into?: "merge" | "empty" | "replace";
+  /**
+   * Keys the load creates and that must be new (`npm run ingest`: the new document and its new
+   * facts): created first (cypher/curation-claim.cypher), so that the load fails with Neo4j's
+   * ConstraintValidationFailed, writing nothing, if the graph holds one already or another
+   * write is creating it.
+   */
+  claim?: { documents?: string[]; facts?: string[] };
 }
 
 export async function loadSeeds(
@@ -234,6 +241,14 @@ export async function loadSeeds(
         if (counts.nodes > 0) throw new DatabaseNotEmpty(counts);
       }
       if (options.into === "replace") await tx.run(cypher("graph-clear"));
+      if (options.claim)
+        await tx.run(cypher("curation-claim"), {
+          documents: [...(options.claim.documents ?? [])].sort(),
+          entities: [],
+          variables: [],
+          facts: [...(options.claim.facts ?? [])].sort(),
+          checks: [],
+        });
       for (const step of SEED_STEPS) {
         await tx.run(cypher(step), params[step]);
       }

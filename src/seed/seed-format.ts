@@ -158,6 +158,9 @@ export const ENTITY_FIELDS = [
   "start",
   "end",
   "granularity",
+  // Not set by the loader, but taken: an entry's own field, and the lock of curation-link.cypher.
+  "labels",
+  "curationLock",
 ] as const;
 
 /** The relationship properties that the loader sets on a relation (cypher/seed/04-relations.cypher). */
