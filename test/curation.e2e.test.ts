@@ -400,4 +400,20 @@ entities:
       "update-link",
     ]);
   });
+
+  it("records a fact whose key is also an entity's on the fact only", async () => {
+    const { body } = await server.graphql<Any>(
+      ADD_FACT,
+      { input: umfFact("test-curation-place") },
+      asCurator,
+    );
+    expect(body.errors).toBeUndefined();
+    const { records } = await driver.executeQuery(
+      `MATCH (c:Change {target: "test-curation-place", action: "add-fact"})-[:CHANGED]->(t)
+       RETURN labels(t) AS labels`,
+      {},
+      { database },
+    );
+    expect(records.map((r) => r.get("labels"))).toEqual([["Fact"]]);
+  });
 });

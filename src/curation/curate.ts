@@ -1,10 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { GraphQLError } from "graphql";
 import { isInt, Neo4jError } from "neo4j-driver";
 import type { Db, TransactionRunner } from "../db/db.js";
 import { inputError } from "../input-error.js";
 import { HEADER } from "../seed/header.js";
-import { SEED_STEPS, seedParameters } from "../seed/load-seeds.js";
+import { changeRecord, SEED_STEPS, seedParameters } from "../seed/load-seeds.js";
 import { checkSeeds, type SeedBundle, SeedError, type SeedProblem } from "../seed/read-seeds.js";
 import { emptyBundle, type SourceText } from "../seed/seed-bundle.js";
 import { MAX_LENGTH, RELATION_FIELDS } from "../seed/seed-format.js";
@@ -231,13 +230,10 @@ async function record(
   target: string,
   summary: string,
 ): Promise<void> {
-  const rows = await run("change-record", {
-    key: randomUUID(),
-    by: curator.name,
-    action,
-    target,
-    summary,
-  });
+  const rows = await run(
+    "change-record",
+    changeRecord({ by: curator.name, action, target, summary }),
+  );
   if (rows.length !== 1) throw new Error(`Could not record the change of ${target}`);
 }
 

@@ -193,6 +193,24 @@ export interface LoadChange {
   summary: string;
 }
 
+/** What each action of the change log changes: the label of its target (cypher/change-record.cypher). */
+const CHANGE_TARGETS: Record<string, "Entity" | "Fact" | "Document"> = {
+  "create-entity": "Entity",
+  "update-entity": "Entity",
+  "link-entities": "Entity",
+  "update-link": "Entity",
+  "add-fact": "Fact",
+  "add-citation": "Fact",
+  "deprecate-fact": "Fact",
+};
+
+/** The parameters of cypher/change-record.cypher for a change, with a new key. */
+export function changeRecord(change: LoadChange): Record<string, unknown> {
+  const kind = CHANGE_TARGETS[change.action];
+  if (!kind) throw new Error(`Unknown change action "${change.action}"`);
+  return { key: randomUUID(), kind, ...change };
+}
+
 /** A load into a database that holds something, when it was to load into an empty one only. */
 export class DatabaseNotEmpty extends Error {
   constructor(counts: GraphCounts) {
@@ -253,7 +271,7 @@ export async function loadSeeds(
         await tx.run(cypher(step), params[step]);
       }
       for (const change of changes) {
-        const recorded = await tx.run(cypher("change-record"), { key: randomUUID(), ...change });
+        const recorded = await tx.run(cypher("change-record"), changeRecord(change));
         if (recorded.records.length !== 1)
           throw new Error(`Could not record the change of ${change.target}`);
       }
