@@ -163,11 +163,8 @@ describe("npm run ingest", () => {
   it("refuses to ingest a document the graph already holds, and writes nothing", async () => {
     const before = await fingerprint(driver, database);
     // The same id with another text: loading it would move the words its citations point at.
-    const result = ingest(
-      factsYaml(1531, TEXT.indexOf(QUOTE) + 4),
-      ID,
-      TEXT.replace(" A test", " Another test"),
-    );
+    const text = TEXT.replace(" A test", " Another test");
+    const result = ingest(factsYaml(1531, text.indexOf(QUOTE)), ID, text);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(
       new RegExp(`the graph already holds ${ID} or one of its new facts .*nothing was written`),

@@ -179,6 +179,13 @@ async function claim(run: TransactionRunner, claims: Claims): Promise<void> {
   });
 }
 
+/**
+ * How long a curation change's write transaction may take (a request's own timeout when longer):
+ * a change waits for the locks of the keys it shares with a racing change, and its first run
+ * after a start waits for Neo4j to plan its queries (a second or more each on a busy machine).
+ */
+const WRITE_TIMEOUT_MS = 15_000;
+
 /** The argument that gives the key a change creates: `input.key`. */
 const keyArgument = () => "input.key";
 
@@ -188,7 +195,10 @@ const keyArgument = () => "input.key";
  * throws a CONFLICT naming the argument that gave the key.
  */
 function writer(db: Db, argumentOf: (label: ClaimedLabel) => string = () => "input") {
-  return <T>(work: (run: TransactionRunner) => Promise<T>, timeoutMs?: number): Promise<T> =>
+  return <T>(
+    work: (run: TransactionRunner) => Promise<T>,
+    timeoutMs = Math.max(db.timeoutMs, WRITE_TIMEOUT_MS),
+  ): Promise<T> =>
     inWriteSlot(() => db.writeTransaction(work, timeoutMs)).catch(claimConflict(argumentOf));
 }
 
