@@ -29,6 +29,8 @@ const downFor = Number(values["down-for"]) * 1000;
 
 type Phase = "before" | "outage" | "after";
 const counts: Record<Phase, Record<string, number>> = { before: {}, outage: {}, after: {} };
+/** The writes' share of `counts`. */
+const writeCounts: Record<Phase, Record<string, number>> = { before: {}, outage: {}, after: {} };
 let phase: Phase = "before";
 const acknowledged: string[] = [];
 /** The first write the server answered 200 without acknowledging, to show why. */
@@ -56,7 +58,8 @@ async function client(id: number): Promise<void> {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${CURATOR_TOKEN}` },
         body: JSON.stringify({ query }),
-        signal: AbortSignal.timeout(15_000),
+        // Longer than a curation write may take (its turn for a write slot, then its transaction).
+        signal: AbortSignal.timeout(40_000),
       });
       status = response.status;
       const body = (await response.json()) as {
@@ -71,6 +74,10 @@ async function client(id: number): Promise<void> {
         recoveredAfterMs = Date.now() - restartedAt;
     } catch {
       status = -1; // no answer at all
+    }
+    if (write) {
+      const writes = writeCounts[phase];
+      writes[String(status)] = (writes[String(status)] ?? 0) + 1;
     }
     const bucket = counts[phase];
     bucket[String(status)] = (bucket[String(status)] ?? 0) + 1;
@@ -107,6 +114,7 @@ try {
     seconds,
     outage: { at: downAt / 1000, for: downFor / 1000 },
     answersByPhase: counts,
+    writeAnswersByPhase: writeCounts,
     serverAnsweredAgainMsAfterNeo4jStart: recoveredAfterMs,
     acknowledgedWrites: acknowledged.length,
     acknowledgedWritesFound: found,

@@ -24,7 +24,8 @@ export async function inWriteSlot<T>(write: () => Promise<T>): Promise<T> {
         resolve();
       };
       const timer = setTimeout(() => {
-        waiting.splice(waiting.indexOf(turn), 1);
+        const at = waiting.indexOf(turn);
+        if (at >= 0) waiting.splice(at, 1);
         reject(
           new GraphQLError(
             `Too many curation writes at once: this one waited ${WRITE_WAIT_MS / 1000} s for its turn; nothing was changed. Try again shortly.`,
