@@ -19,12 +19,13 @@ describe("write slots", () => {
         return i;
       }),
     );
+    const settled = Promise.allSettled(writes);
     // Release the running writes one at a time until every write has run.
     while (started.length < writes.length || releases.length > 0) {
       await new Promise((r) => setTimeout(r, 1));
       releases.shift()?.();
     }
-    const results = await Promise.allSettled(writes);
+    const results = await settled;
     expect(most).toBe(WRITE_SLOTS);
     expect(started).toEqual(writes.map((_, i) => i));
     expect(results.filter((r) => r.status === "rejected")).toHaveLength(3);
