@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import { GraphQLError } from "graphql";
 import type { Db, TransactionRunner } from "../db/db.js";
 import { inputError } from "../input-error.js";
-import { parseDocument } from "yaml";
 import { HEADER } from "../seed/header.js";
 import { SEED_STEPS, seedParameters } from "../seed/load-seeds.js";
-import { checkSeeds, type SeedBundle, SeedError } from "../seed/read-seeds.js";
+import { type SeedBundle, SeedError } from "../seed/read-seeds.js";
 import { emptyBundle, type SourceText } from "../seed/seed-bundle.js";
+import { type FactsWork, IN_THREAD } from "../workers/cpu-work.js";
 
 /**
  * Curation: changes to the graph made through the API, each in ONE write
@@ -71,7 +71,12 @@ async function snapshot(run: TransactionRunner, refs: Refs): Promise<Snapshot> {
  * Validates `input` (seed-format sections) against the snapshot, as the seed loader would. A new
  * document (`added`) is checked with it, its every number covered by a fact or a skip.
  */
-function validate(graph: Snapshot, input: Record<string, unknown>, added?: SourceText): SeedBundle {
+async function validate(
+  graph: Snapshot,
+  input: Record<string, unknown>,
+  added?: SourceText,
+  work: FactsWork = IN_THREAD,
+): Promise<SeedBundle> {
   const documents: SourceText[] = graph.documents.map(({ id, date, text }) => ({
     id,
     date,
@@ -80,7 +85,7 @@ function validate(graph: Snapshot, input: Record<string, unknown>, added?: Sourc
   }));
   if (added) documents.push(added);
   try {
-    return checkSeeds(
+    return await work.checkSeeds(
       documents,
       [
         {
@@ -176,7 +181,7 @@ export async function upsertEntity(db: Db, curator: Curator, input: EntityInput)
         from: "curated",
       })),
     });
-    const bundle = validate(
+    const bundle = await validate(
       { ...graph, entities: graph.entities.filter((e) => e.key !== input.key) },
       { entities: [entity] },
     );
@@ -234,7 +239,7 @@ export async function addFact(db: Db, curator: Curator, input: FactInput): Promi
       value: input.value ?? null,
       citations: input.citations.map((c) => withoutNulls({ ...c })),
     };
-    const bundle = validate(graph, { facts: [fact] });
+    const bundle = await validate(graph, { facts: [fact] });
     const params = seedParameters(only(bundle, "facts", (f) => f.key === input.key));
     await run("seed/05-facts", params["seed/05-facts"]);
     await run("seed/06-citations", params["seed/06-citations"]);
@@ -287,7 +292,7 @@ export async function linkEntities(db: Db, curator: Curator, input: LinkInput): 
       properties: input.role ? { role: input.role } : undefined,
       source: input.source ? { ...input.source } : undefined,
     });
-    const bundle = validate(graph, { relations: [relation] });
+    const bundle = await validate(graph, { relations: [relation] });
     await run("seed/04-relations", seedParameters(bundle)["seed/04-relations"]);
     await record(
       run,
@@ -374,18 +379,17 @@ export async function ingestDocument(
   db: Db,
   curator: Curator,
   input: DocumentIngest,
+  work: FactsWork = IN_THREAD,
 ): Promise<{ document: string; facts: string[]; corroborated: string[] }> {
   const date = newDocumentDate(input);
-  const parsed = parseDocument(input.facts, { uniqueKeys: true });
-  if (parsed.errors.length > 0) {
-    const e = parsed.errors[0];
-    const at = e?.linePos?.[0];
+  // Parsing and checking a whole facts file is CPU work: the server's pool does it (`work`).
+  const parsed = await work.parseFacts(input.facts);
+  if (!parsed.ok)
     throw inputError(
       "input.facts",
-      `is not valid YAML${at ? ` (line ${at.line}, column ${at.col})` : ""}: ${e?.message.split("\n")[0]}`,
+      `is not valid YAML${parsed.line ? ` (line ${parsed.line}, column ${parsed.col})` : ""}: ${parsed.message}`,
     );
-  }
-  const data = parsed.toJS() as unknown;
+  const data = parsed.data;
   if (typeof data !== "object" || data === null || Array.isArray(data))
     throw inputError("input.facts", "must be a mapping of seed sections (documents, facts, ...)");
   const sections = data as Record<string, unknown>;
@@ -449,7 +453,7 @@ export async function ingestDocument(
       text: input.text,
       file: "input",
     };
-    const bundle = validate(graph, sections, added);
+    const bundle = await validate(graph, sections, added, work);
     const newFacts = new Set(keysOf(list("facts"), "key"));
     const corroborated = [...new Set(bundle.corroborations.map((c) => c.fact))];
     const written: SeedBundle = {

@@ -1,0 +1,66 @@
+import { parseDocument } from "yaml";
+import { detectLanguage } from "../draft/detect-language.js";
+import { type Draft, type DraftDocument, draftDocument } from "../draft/draft.js";
+import type { DraftGraph } from "../draft/draft-graph.js";
+import { draftYaml } from "../draft/draft-yaml.js";
+import { checkSeeds, type SeedBundle, SeedError } from "../seed/read-seeds.js";
+import type { SeedProblem } from "../seed/seed-bundle.js";
+
+/**
+ * The CPU-heavy work of a request, as pure functions of plain data (what a worker thread can be
+ * sent and can send back): drafting a document, and parsing and checking a facts file. The
+ * server runs them in its worker pool (pool.ts), the command-line tools in their own thread.
+ */
+
+export interface DraftTask {
+  document: Omit<DraftDocument, "language"> & { language?: DraftDocument["language"] };
+  graph: DraftGraph;
+}
+
+/** A facts file read as YAML: its data, or where and why it is not valid YAML. */
+export type ParsedFacts =
+  | { ok: true; data: unknown }
+  | { ok: false; message: string; line?: number; col?: number };
+
+export const TASKS = {
+  /** The draft of a document against the graph, with its facts file; the language detected when not given. */
+  draft({ document, graph }: DraftTask): Draft & { yaml: string } {
+    const language = document.language ?? detectLanguage(document.text).language;
+    const draft = draftDocument({ ...document, language }, graph);
+    return { ...draft, yaml: draftYaml(draft) };
+  },
+
+  /** A facts file (YAML or JSON) read, duplicate keys refused. */
+  parseFacts(text: string): ParsedFacts {
+    const parsed = parseDocument(text, { uniqueKeys: true });
+    const e = parsed.errors[0];
+    if (e) {
+      const at = e.linePos?.[0];
+      return { ok: false, message: e.message.split("\n")[0] ?? "", line: at?.line, col: at?.col };
+    }
+    return { ok: true, data: parsed.toJS() as unknown };
+  },
+
+  /** checkSeeds, with its problems as data (a SeedError does not cross threads). */
+  checkSeeds(
+    args: Parameters<typeof checkSeeds>,
+  ): { ok: true; bundle: SeedBundle } | { ok: false; problems: SeedProblem[] } {
+    try {
+      return { ok: true, bundle: checkSeeds(...args) };
+    } catch (error) {
+      if (error instanceof SeedError) return { ok: false, problems: error.problems };
+      throw error;
+    }
+  },
+} as const;
+
+export type Tasks = typeof TASKS;
+export type TaskName = keyof Tasks;
+export type TaskInput<K extends TaskName> = Parameters<Tasks[K]>[0];
+export type TaskOutput<K extends TaskName> = ReturnType<Tasks[K]>;
+
+/** Throws the SeedError a checkSeeds task found, or returns its bundle. */
+export function bundleOf(result: TaskOutput<"checkSeeds">): SeedBundle {
+  if (!result.ok) throw new SeedError(result.problems);
+  return result.bundle;
+}
