@@ -276,6 +276,7 @@ function skipReason(n: ParsedNumber, matcher: Matcher): string | "defer" | undef
   if (n.kind === "phone") return "a phone number, not a figure";
   if (n.kind === "code") return "a code or a name (such as a strategy's), not a figure";
   if (n.kind === "date") return "a date";
+  if (n.ambiguous?.outOfRange) return `a number that cannot be read (${n.ambiguous.reason})`;
   if (n.kind === "year" || n.kind === "date-part" || n.kind === "ordinal") return "defer";
   if (n.unit === "percent") return "a percentage: no variable of the graph is in percent";
   if (n.unit && ["hours", "days", "weeks", "months"].includes(n.unit))
