@@ -118,12 +118,7 @@ const variables = {
     .max(100_000)
     .default(12),
   /** ...and at once. */
-  DRAFT_BURST: z.coerce
-    .number({ error: "must be a number" })
-    .int()
-    .min(1)
-    .max(10_000)
-    .default(4),
+  DRAFT_BURST: z.coerce.number({ error: "must be a number" }).int().min(1).max(10_000).default(4),
   /** Worker threads for drafts and facts checks (default: the cores but one, 1 to 4). */
   CPU_WORKERS: z.coerce.number({ error: "must be a number" }).int().min(1).max(64).optional(),
   /** Log format: json (one line per request) or none. */

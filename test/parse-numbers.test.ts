@@ -734,19 +734,22 @@ describe("parseNumbers in Spanish: offsets, kinds and units", () => {
 describe("parseNumbers: figures beyond the exact range of a number", () => {
   const digits = "9".repeat(400);
 
-  it.each(["en", "es"] as const)("flags a 400-digit number as unreadable, never Infinity (%s)", (language) => {
-    const text = `${language === "en" ? "we counted" : "se contaron"} ${digits} visits, 12 more`;
-    const found = parseNumbers(text, language);
-    expectOffsetsConsistent(text, found);
-    expect(found[0]).toMatchObject({ kind: "number", raw: digits, value: null });
-    expect(found[0]?.ambiguous).toEqual({
-      reason: `"${"9".repeat(40)}..." is too large to read exactly (above 9,007,199,254,740,991)`,
-      readings: [],
-      outOfRange: true,
-    });
-    expect(found[1]).toMatchObject({ raw: "12", value: 12 });
-    expect(() => parseNumber(digits, language)).toThrow(/too large to read exactly/);
-  });
+  it.each(["en", "es"] as const)(
+    "flags a 400-digit number as unreadable, never Infinity (%s)",
+    (language) => {
+      const text = `${language === "en" ? "we counted" : "se contaron"} ${digits} visits, 12 more`;
+      const found = parseNumbers(text, language);
+      expectOffsetsConsistent(text, found);
+      expect(found[0]).toMatchObject({ kind: "number", raw: digits, value: null });
+      expect(found[0]?.ambiguous).toEqual({
+        reason: `"${"9".repeat(40)}..." is too large to read exactly (above 9,007,199,254,740,991)`,
+        readings: [],
+        outOfRange: true,
+      });
+      expect(found[1]).toMatchObject({ raw: "12", value: 12 });
+      expect(() => parseNumber(digits, language)).toThrow(/too large to read exactly/);
+    },
+  );
 
   it("flags a chain or a decimal beyond the range, keeps the largest exact integer", () => {
     expect(pairs("9,007,199,254,740,991 and 9,007,199,254,740,992")).toEqual([

@@ -271,7 +271,12 @@ builder.queryField("draft", (t) =>
       const date = newDocumentDate(input);
       ctx.cpu.admitDraft(ctx.curator?.name ?? "");
       const graph = await readDraftGraph(ctx.db);
-      const document = { id: input.id, date, text: input.text, language: input.language ?? undefined };
+      const document = {
+        id: input.id,
+        date,
+        text: input.text,
+        language: input.language ?? undefined,
+      };
       return ctx.cpu.run("draft", { document, graph }, "input.text");
     },
   }),

@@ -1,7 +1,14 @@
 import { GraphQLError } from "graphql";
 import { DEFAULT_DRAFT_LIMITS, type DraftLimits } from "../config.js";
 import { CpuPool, PoolBusy, PoolClosed, TaskTimeout } from "./pool.js";
-import { bundleOf, type ParsedFacts, TASKS, type TaskInput, type TaskName, type TaskOutput } from "./tasks.js";
+import {
+  bundleOf,
+  type ParsedFacts,
+  TASKS,
+  type TaskInput,
+  type TaskName,
+  type TaskOutput,
+} from "./tasks.js";
 import type { checkSeeds, SeedBundle } from "../seed/read-seeds.js";
 
 /**
@@ -75,7 +82,11 @@ export class CpuWork implements FactsWork {
   }
 
   /** Runs a task in the pool; `argument` is what a cancelled task names (the input that made it long). */
-  async run<K extends TaskName>(task: K, input: TaskInput<K>, argument: string): Promise<TaskOutput<K>> {
+  async run<K extends TaskName>(
+    task: K,
+    input: TaskInput<K>,
+    argument: string,
+  ): Promise<TaskOutput<K>> {
     try {
       return await this.pool.run(task, input, this.limits.timeoutMs);
     } catch (error) {

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import type * as Esbuild from "esbuild";
 import type { TaskInput, TaskName, TaskOutput } from "./tasks.js";
 
 /**
@@ -67,7 +68,7 @@ let sourceBundle: string | undefined;
 
 function bundleFromSource(): string {
   const require = createRequire(import.meta.url);
-  const esbuild = require("esbuild") as typeof import("esbuild");
+  const esbuild = require("esbuild") as typeof Esbuild;
   const result = esbuild.buildSync({
     entryPoints: [fileURLToPath(new URL("./cpu-worker.ts", import.meta.url))],
     bundle: true,
@@ -99,7 +100,11 @@ export class CpuPool {
   run<K extends TaskName>(task: K, input: TaskInput<K>, timeoutMs: number): Promise<TaskOutput<K>> {
     if (this.closed) return Promise.reject(new PoolClosed());
     const idle = this.slots.find((s) => !s.job);
-    if (!idle && this.slots.length >= this.options.size && this.queue.length >= this.options.maxQueue)
+    if (
+      !idle &&
+      this.slots.length >= this.options.size &&
+      this.queue.length >= this.options.maxQueue
+    )
       return Promise.reject(new PoolBusy(this.queue.length));
     return new Promise<TaskOutput<K>>((resolve, reject) => {
       const job: Job = {
@@ -150,18 +155,21 @@ export class CpuPool {
     // An idle pool does not keep the process alive; a request waiting for it does.
     worker.unref();
     const slot: Slot = { worker };
-    worker.on("message", (message: { id: number; ok: boolean; value?: unknown; message?: string; stack?: string }) => {
-      const job = slot.job;
-      if (!job || job.id !== message.id) return;
-      slot.job = undefined;
-      if (message.ok) this.settle(job, undefined, message.value);
-      else {
-        const error = new Error(message.message);
-        error.stack = message.stack;
-        this.settle(job, error);
-      }
-      this.dispatch();
-    });
+    worker.on(
+      "message",
+      (message: { id: number; ok: boolean; value?: unknown; message?: string; stack?: string }) => {
+        const job = slot.job;
+        if (!job || job.id !== message.id) return;
+        slot.job = undefined;
+        if (message.ok) this.settle(job, undefined, message.value);
+        else {
+          const error = new Error(message.message);
+          error.stack = message.stack;
+          this.settle(job, error);
+        }
+        this.dispatch();
+      },
+    );
     worker.on("error", (error) => this.lose(slot, error));
     worker.on("exit", () => this.lose(slot, new Error("a worker stopped")));
     this.slots.push(slot);

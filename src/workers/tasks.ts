@@ -19,8 +19,7 @@ export interface DraftTask {
 
 /** A facts file read as YAML: its data, or where and why it is not valid YAML. */
 export type ParsedFacts =
-  | { ok: true; data: unknown }
-  | { ok: false; message: string; line?: number; col?: number };
+  { ok: true; data: unknown } | { ok: false; message: string; line?: number; col?: number };
 
 export const TASKS = {
   /** The draft of a document against the graph, with its facts file; the language detected when not given. */
