@@ -1,7 +1,10 @@
 import { parentPort } from "node:worker_threads";
 import { TASKS, type TaskName } from "./tasks.js";
 
-/** A worker of the pool (pool.ts): runs one task at a time, answers with its result or error. */
+/**
+ * A worker of the pool (pool.ts): says it is ready, then runs one task at a time and answers with
+ * its result or error.
+ */
 
 interface Request {
   id: number;
@@ -18,3 +21,4 @@ parentPort?.on("message", ({ id, task, input }: Request) => {
     parentPort?.postMessage({ id, ok: false, message: e.message, stack: e.stack });
   }
 });
+parentPort?.postMessage({ ready: true });

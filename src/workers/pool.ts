@@ -6,10 +6,11 @@ import type { TaskInput, TaskName, TaskOutput } from "./tasks.js";
 
 /**
  * A small pool of worker threads for the CPU-heavy work of requests (tasks.ts), so that the event
- * loop keeps answering while it runs. Every task has a time budget, counted from when it is
- * submitted: a task over it is cancelled (its worker terminated, and replaced on demand) and
- * rejected with a TaskTimeout. The queue is bounded: a task beyond it is rejected with PoolBusy.
- * Workers start on the first task; `close` terminates them and rejects what is pending.
+ * loop keeps answering while it runs. Every task has a time budget, counted from when a worker
+ * takes it: a task over it is cancelled (its worker terminated, and replaced on demand) and
+ * rejected with a TaskTimeout. The queue is bounded (so is the wait in it: each task before runs
+ * within its budget): a task beyond it is rejected with PoolBusy. Workers start on demand, and
+ * take tasks once started; `close` terminates them and rejects what is pending.
  *
  * The worker runs the compiled cpu-worker.js beside this file under `npm start`; from source
  * (tsx, vitest), cpu-worker.ts with tsx's loader.
@@ -40,14 +41,16 @@ interface Job {
   id: number;
   task: TaskName;
   input: unknown;
+  timeoutMs: number;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
-  timer: NodeJS.Timeout;
-  slot?: Slot;
+  timer?: NodeJS.Timeout;
 }
 
 interface Slot {
   worker: Worker;
+  /** Started: its message handler is listening. */
+  ready: boolean;
   job?: Job;
 }
 
@@ -99,21 +102,16 @@ export class CpuPool {
   /** Runs `task` in a worker; rejects with TaskTimeout after `timeoutMs`, PoolBusy, PoolClosed or the task's error. */
   run<K extends TaskName>(task: K, input: TaskInput<K>, timeoutMs: number): Promise<TaskOutput<K>> {
     if (this.closed) return Promise.reject(new PoolClosed());
-    const idle = this.slots.find((s) => !s.job);
-    if (
-      !idle &&
-      this.slots.length >= this.options.size &&
-      this.queue.length >= this.options.maxQueue
-    )
+    if (this.queue.length >= this.options.maxQueue)
       return Promise.reject(new PoolBusy(this.queue.length));
     return new Promise<TaskOutput<K>>((resolve, reject) => {
       const job: Job = {
         id: this.nextId++,
         task,
         input,
+        timeoutMs,
         resolve: resolve as (value: unknown) => void,
         reject,
-        timer: setTimeout(() => this.expire(job, timeoutMs), timeoutMs),
       };
       this.queue.push(job);
       this.dispatch();
@@ -140,12 +138,15 @@ export class CpuPool {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      let slot = this.slots.find((s) => !s.job);
-      if (!slot && this.slots.length < this.options.size) slot = this.spawn();
-      if (!slot) return;
+      const slot = this.slots.find((s) => s.ready && !s.job);
+      if (!slot) {
+        const starting = this.slots.filter((s) => !s.ready).length;
+        if (starting < this.queue.length && this.slots.length < this.options.size) this.spawn();
+        return;
+      }
       const job = this.queue.shift() as Job;
       slot.job = job;
-      job.slot = slot;
+      job.timer = setTimeout(() => this.expire(slot, job), job.timeoutMs);
       slot.worker.postMessage({ id: job.id, task: job.task, input: job.input });
     }
   }
@@ -154,10 +155,22 @@ export class CpuPool {
     const worker = startWorker();
     // An idle pool does not keep the process alive; a request waiting for it does.
     worker.unref();
-    const slot: Slot = { worker };
+    const slot: Slot = { worker, ready: false };
     worker.on(
       "message",
-      (message: { id: number; ok: boolean; value?: unknown; message?: string; stack?: string }) => {
+      (message: {
+        id: number;
+        ok: boolean;
+        value?: unknown;
+        message?: string;
+        stack?: string;
+        ready?: true;
+      }) => {
+        if (message.ready) {
+          slot.ready = true;
+          this.dispatch();
+          return;
+        }
         const job = slot.job;
         if (!job || job.id !== message.id) return;
         slot.job = undefined;
@@ -185,18 +198,14 @@ export class CpuPool {
     if (!this.closed) this.dispatch();
   }
 
-  private expire(job: Job, timeoutMs: number): void {
-    const queued = this.queue.indexOf(job);
-    if (queued >= 0) this.queue.splice(queued, 1);
-    const slot = job.slot;
-    if (slot && slot.job === job) {
-      // The only way to stop synchronous work: terminate its thread.
-      slot.job = undefined;
-      const at = this.slots.indexOf(slot);
-      if (at >= 0) this.slots.splice(at, 1);
-      void slot.worker.terminate();
-    }
-    this.settle(job, new TaskTimeout(timeoutMs));
+  private expire(slot: Slot, job: Job): void {
+    if (slot.job !== job) return;
+    // The only way to stop synchronous work: terminate its thread.
+    slot.job = undefined;
+    const at = this.slots.indexOf(slot);
+    if (at >= 0) this.slots.splice(at, 1);
+    void slot.worker.terminate();
+    this.settle(job, new TaskTimeout(job.timeoutMs));
     this.dispatch();
   }
 
