@@ -1,6 +1,8 @@
+import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
+import { freePort, stopChild, waitForOutput } from "../bench/processes.js";
 import { DEFAULT_DRAFT_LIMITS } from "../src/config.js";
-import { assertLoopback, CURATOR_TOKEN, READS, startHarness } from "./harness.js";
+import { assertLoopback, CURATOR_TOKEN, NEO4J_PASSWORD, READS, startHarness } from "./harness.js";
 
 /**
  * `npm run burst -- [--bursts 3] [--drafts 8] [--readers 4] [--size 20000] [--url http://127.0.0.1:4000 --token <curator token>]`
@@ -9,8 +11,9 @@ import { assertLoopback, CURATOR_TOKEN, READS, startHarness } from "./harness.js
  * tenth of it, and one text over the size limit per burst) as a curator, while readers run the read mix and /health is
  * timed every 50 ms. Prints /health's p50, p99 and max, the drafts' outcomes (drafted, timed
  * out, rate-limited, refused, other) and the reads'. Without --url it starts its own Neo4j and
- * server, with a time budget of 5 s and a rate of 30 drafts a minute, 6 at once, so that every
- * outcome shows. Loopback only, bounded in time; exits 1 if /health ever took a second or more,
+ * the server as `npm start` runs it (its own process: src/main.ts), with a time budget of 5 s and
+ * a rate of 30 drafts a minute, 6 at once, so that every outcome shows; at the end it sends SIGTERM
+ * during one more burst and prints how long the server took to stop. Loopback only, bounded in time; exits 1 if /health ever took a second or more,
  * or any answer was an internal error.
  */
 const { values } = parseArgs({
@@ -28,12 +31,28 @@ const perBurst = Math.min(Number(values.drafts), 50);
 const readers = Math.min(Number(values.readers), 20);
 const size = Math.min(Number(values.size), 100_000);
 
-const harness = values.url
-  ? undefined
-  : await startHarness(".data/neo4j-ops-burst", 7697, {
-      draft: { ...DEFAULT_DRAFT_LIMITS, timeoutMs: 5_000, perMinute: 30, burst: 6 },
-    });
-const url = values.url ?? (harness?.url as string);
+const harness = values.url ? undefined : await startHarness(".data/neo4j-ops-burst", 7697);
+const port = await freePort();
+const server = harness
+  ? spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        PORT: String(port),
+        NEO4J_URI: harness.neo4j.uri,
+        NEO4J_PASSWORD,
+        SEED_ON_START: "false",
+        CURATOR_TOKEN,
+        DRAFT_TIMEOUT_MS: "5000",
+        DRAFT_RATE_PER_MINUTE: "30",
+        DRAFT_BURST: "6",
+        LOG_FORMAT: "none",
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    })
+  : undefined;
+if (server) await waitForOutput(server, /Ready in/);
+const url = values.url ?? `http://127.0.0.1:${port}`;
 const token = values.token ?? CURATOR_TOKEN;
 assertLoopback(url);
 
@@ -64,7 +83,7 @@ const summary = (times: number[]) => {
   };
 };
 
-const outcomes: Record<string, number> = {};
+let outcomes: Record<string, number> = {};
 const count = (outcome: string) => {
   outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
 };
@@ -109,8 +128,7 @@ try {
       if (status === 500 || code === "INTERNAL_SERVER_ERROR") internal++;
     }
   });
-  const started = performance.now();
-  for (let b = 0; b < bursts; b++) {
+  const sendBurst = (b: number) => {
     const texts = [
       // From the largest allowed down to a tenth of it.
       ...Array.from({ length: perBurst }, (_, i) =>
@@ -118,22 +136,38 @@ try {
       ),
       worstCase(size * 3),
     ];
-    await Promise.all(
+    return Promise.all(
       texts.map(async (text, i) => {
-        const { status, code } = await post(
+        const answer = await post(
           DRAFT,
           { input: { id: `burst_${b}_${i}`, text } },
           { authorization: `Bearer ${token}` },
-        );
+        ).catch(() => undefined);
+        if (!answer) return count("connection closed");
+        const { status, code } = answer;
         if (status === 500 || code === "INTERNAL_SERVER_ERROR") internal++;
         if (status >= 500) count(`status ${status}`);
         else count(code === undefined ? "drafted" : (OUTCOME[code] ?? `other (${code})`));
       }),
     );
-  }
+  };
+  const started = performance.now();
+  for (let b = 0; b < bursts; b++) await sendBurst(b);
   const seconds = (performance.now() - started) / 1000;
   running = false;
   await Promise.all([timing, ...reading]);
+  const drafts = outcomes;
+  outcomes = {};
+  let shutdownMs: number | undefined;
+  if (server) {
+    // SIGTERM while a burst runs: the server must stop promptly all the same.
+    const last = sendBurst(bursts);
+    await new Promise((r) => setTimeout(r, 500));
+    const stopping = performance.now();
+    await stopChild(server);
+    shutdownMs = Math.round(performance.now() - stopping);
+    await last;
+  }
   const healthMs = summary(health);
   console.log(
     JSON.stringify(
@@ -143,9 +177,10 @@ try {
         characters: size,
         seconds: Number(seconds.toFixed(1)),
         healthMs,
-        drafts: outcomes,
+        drafts,
         reads: { ...summary(reads), errors: readErrors },
         internalErrors: internal,
+        ...(shutdownMs === undefined ? {} : { shutdownMs, shutdownDuringBurst: outcomes }),
       },
       null,
       2,
@@ -153,5 +188,6 @@ try {
   );
   if (healthMs.max >= 1_000 || internal > 0) process.exitCode = 1;
 } finally {
+  if (server) await stopChild(server);
   await harness?.close();
 }

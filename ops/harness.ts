@@ -12,6 +12,9 @@ import { createHttpServer } from "../src/server.js";
 
 export const CURATOR_TOKEN = "ops-script-token-0123456789";
 
+/** The password of the harness's Neo4j (loopback only). */
+export const NEO4J_PASSWORD = "ops-script-password";
+
 export interface Harness {
   neo4j: LocalNeo4j;
   driver: Driver;
@@ -25,7 +28,7 @@ export async function startHarness(
   http: Partial<HttpSettings> = {},
 ): Promise<Harness> {
   rmSync(dir, { recursive: true, force: true });
-  const password = "ops-script-password";
+  const password = NEO4J_PASSWORD;
   const neo4j = new LocalNeo4j({
     dir,
     boltPort,

@@ -1,3 +1,4 @@
+import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from "graphql";
 import { builder, type Types } from "../builder.js";
 import { ingestDocument, newDocumentDate } from "../curation/curate.js";
 import type { Draft, DraftFigure, DraftSkip, GraphMatch } from "../draft/draft.js";
@@ -254,6 +255,20 @@ const IngestResult = builder
     }),
   });
 
+/** Whether the field being resolved selects `name` (through fragments too). */
+function selects(info: GraphQLResolveInfo, name: string): boolean {
+  const seen = new Set<string>();
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((s) => {
+      if (s.kind === Kind.FIELD) return s.name.value === name;
+      if (s.kind === Kind.INLINE_FRAGMENT) return within(s.selectionSet);
+      if (seen.has(s.name.value)) return false;
+      seen.add(s.name.value);
+      return within(info.fragments[s.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => within(node.selectionSet));
+}
+
 builder.queryField("draft", (t) =>
   t.field({
     type: DraftResult,
@@ -261,7 +276,7 @@ builder.queryField("draft", (t) =>
       "Drafts the facts of a new document against the graph: every figure with its quote, proposed entity, variable, period, statistic and qualifier, and what the graph already says. Writes nothing. A curator's (bearer token): a text over DRAFT_MAX_CHARS characters is refused, a draft over its time budget (DRAFT_TIMEOUT_MS) is cancelled (code TIMEOUT), and a curator who drafts more than DRAFT_BURST at once or DRAFT_RATE_PER_MINUTE a minute is told when to retry (code RATE_LIMITED, retryAfterSeconds).",
     authScopes: { curator: true },
     args: { input: t.arg({ type: DraftInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
+    resolve: async (_root, { input }, ctx, info) => {
       const { maxChars } = ctx.cpu.limits;
       if (input.text.length > maxChars)
         throw inputError(
@@ -277,7 +292,8 @@ builder.queryField("draft", (t) =>
         text: input.text,
         language: input.language ?? undefined,
       };
-      return ctx.cpu.run("draft", { document, graph }, "input.text");
+      const yaml = selects(info, "yaml");
+      return ctx.cpu.run("draft", { document, graph, yaml }, "input.text");
     },
   }),
 );

@@ -15,6 +15,8 @@ import type { SeedProblem } from "../seed/seed-bundle.js";
 export interface DraftTask {
   document: Omit<DraftDocument, "language"> & { language?: DraftDocument["language"] };
   graph: DraftGraph;
+  /** Write the facts file too (it costs more than the draft): only when it is asked for. */
+  yaml: boolean;
 }
 
 /** A facts file read as YAML: its data, or where and why it is not valid YAML. */
@@ -22,11 +24,11 @@ export type ParsedFacts =
   { ok: true; data: unknown } | { ok: false; message: string; line?: number; col?: number };
 
 export const TASKS = {
-  /** The draft of a document against the graph, with its facts file; the language detected when not given. */
-  draft({ document, graph }: DraftTask): Draft & { yaml: string } {
+  /** The draft of a document against the graph, with its facts file (or ""); the language detected when not given. */
+  draft({ document, graph, yaml }: DraftTask): Draft & { yaml: string } {
     const language = document.language ?? detectLanguage(document.text).language;
     const draft = draftDocument({ ...document, language }, graph);
-    return { ...draft, yaml: draftYaml(draft) };
+    return { ...draft, yaml: yaml ? draftYaml(draft) : "" };
   },
 
   /** A facts file (YAML or JSON) read, duplicate keys refused. */
