@@ -328,6 +328,13 @@ describe("/drafts: draft, review and commit a new document", { timeout: 120_000 
     const graphBefore = await fingerprint(driver, database);
     const page = await browser.open("/drafts", "drafts-refused", { allowHttpErrors: true });
     const operations = watchOperations(page);
+    // Drafting is a curator's: without a token nothing is sent.
+    await page.getByRole("heading", { level: 1, name: "Draft a document’s facts" }).waitFor();
+    await page.getByLabel("Its whole text").fill(REFUSED_TEXT);
+    await page.getByLabel("Document id").fill(REFUSED_ID);
+    await page.getByRole("button", { name: "Draft", exact: true }).click();
+    expect(await page.getByRole("alert").textContent()).toMatch(/Enter a curator token/);
+    expect(operations.count("DraftDocument")).toBe(0);
     await draft(page, REFUSED_ID, REFUSED_TEXT, "upload");
     const card = page.locator("#figure-0");
     await card.getByRole("radio", { name: "Accept" }).check();
