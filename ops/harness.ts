@@ -2,6 +2,7 @@ import { rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import type { Driver } from "neo4j-driver";
+import type { HttpSettings } from "../src/config.js";
 import { createDriver } from "../src/db/driver.js";
 import { LocalNeo4j } from "../src/local-neo4j/local-neo4j.js";
 import { applySchemaAndSeeds } from "../src/seed/load-seeds.js";
@@ -11,6 +12,9 @@ import { createHttpServer } from "../src/server.js";
 
 export const CURATOR_TOKEN = "ops-script-token-0123456789";
 
+/** The password of the harness's Neo4j (loopback only). */
+export const NEO4J_PASSWORD = "ops-script-password";
+
 export interface Harness {
   neo4j: LocalNeo4j;
   driver: Driver;
@@ -18,9 +22,13 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(dir: string, boltPort: number): Promise<Harness> {
+export async function startHarness(
+  dir: string,
+  boltPort: number,
+  http: Partial<HttpSettings> = {},
+): Promise<Harness> {
   rmSync(dir, { recursive: true, force: true });
-  const password = "ops-script-password";
+  const password = NEO4J_PASSWORD;
   const neo4j = new LocalNeo4j({
     dir,
     boltPort,
@@ -35,7 +43,10 @@ export async function startHarness(dir: string, boltPort: number): Promise<Harne
   const server: Server = createHttpServer({
     driver,
     database: undefined,
-    http: { auth: { curatorToken: CURATOR_TOKEN, jwtSecret: undefined, jwtIssuer: undefined } },
+    http: {
+      auth: { curatorToken: CURATOR_TOKEN, jwtSecret: undefined, jwtIssuer: undefined },
+      ...http,
+    },
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

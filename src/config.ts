@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 
 /**
@@ -95,6 +96,31 @@ const variables = {
       }
       return origins;
     }),
+  /** The most characters of a text `draft` takes. */
+  DRAFT_MAX_CHARS: z.coerce
+    .number({ error: "must be a number" })
+    .int()
+    .min(1_000)
+    .max(50_000)
+    .default(20_000),
+  /** The time budget of one draft (or one check of an ingested facts file): over it, it is cancelled. */
+  DRAFT_TIMEOUT_MS: z.coerce
+    .number({ error: "must be a number" })
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(10_000),
+  /** Drafts a curator may start per minute (on average)... */
+  DRAFT_RATE_PER_MINUTE: z.coerce
+    .number({ error: "must be a number" })
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(12),
+  /** ...and at once. */
+  DRAFT_BURST: z.coerce.number({ error: "must be a number" }).int().min(1).max(10_000).default(4),
+  /** Worker threads for drafts and facts checks (default: the cores but one, 1 to 4). */
+  CPU_WORKERS: z.coerce.number({ error: "must be a number" }).int().min(1).max(64).optional(),
   /** Log format: json (one line per request) or none. */
   LOG_FORMAT: z.enum(["json", "none"], { error: "must be json or none" }).default("json"),
 } as const;
@@ -143,7 +169,32 @@ export interface HttpSettings {
   maxBodyBytes: number;
   log: boolean;
   corsOrigins: CorsOrigins;
+  draft: DraftLimits;
 }
+
+/** Limits of `draft` and of the CPU work of requests (src/workers/). */
+export interface DraftLimits {
+  /** The most characters of a text to draft. */
+  maxChars: number;
+  /** The time budget of one draft, or of one check of a facts file. */
+  timeoutMs: number;
+  /** Drafts a curator may start per minute, on average... */
+  perMinute: number;
+  /** ...and at once. */
+  burst: number;
+  /** Worker threads. */
+  workers: number;
+}
+
+const DEFAULT_WORKERS = Math.max(1, Math.min(4, availableParallelism() - 1));
+
+export const DEFAULT_DRAFT_LIMITS: DraftLimits = {
+  maxChars: 20_000,
+  timeoutMs: 10_000,
+  perMinute: 12,
+  burst: 4,
+  workers: DEFAULT_WORKERS,
+};
 
 /** What the HTTP layer uses when nothing is configured (tests, tools). */
 export const DEFAULT_HTTP: HttpSettings = {
@@ -155,6 +206,7 @@ export const DEFAULT_HTTP: HttpSettings = {
   maxBodyBytes: 100_000,
   log: false,
   corsOrigins: "*",
+  draft: DEFAULT_DRAFT_LIMITS,
 };
 
 const flag = (value: string) => value === "true" || value === "1";
@@ -200,6 +252,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBodyBytes: read("MAX_BODY_BYTES"),
       log: read("LOG_FORMAT") === "json",
       corsOrigins: read("CORS_ORIGINS"),
+      draft: {
+        maxChars: read("DRAFT_MAX_CHARS"),
+        timeoutMs: read("DRAFT_TIMEOUT_MS"),
+        perMinute: read("DRAFT_RATE_PER_MINUTE"),
+        burst: read("DRAFT_BURST"),
+        workers: read("CPU_WORKERS") ?? DEFAULT_WORKERS,
+      },
     },
   };
   if (uri && !password) {

@@ -25,6 +25,7 @@ import { useReadiness } from "./plugins/use-readiness.js";
 import { useRequestLog } from "./plugins/use-request-log.js";
 import { useWebApp } from "./plugins/use-web-app.js";
 import { schema } from "./schema.js";
+import { CpuWork } from "./workers/cpu-work.js";
 
 export interface ServerOptions {
   driver: Driver;
@@ -32,6 +33,8 @@ export interface ServerOptions {
   http?: Partial<HttpSettings>;
   /** Which documents are compiled, and how many kept (defaults: use-compiled-execution.ts). */
   compile?: CompiledExecutionOptions;
+  /** The worker pool of drafts and facts checks (default: one made with `http.draft`). */
+  cpu?: CpuWork;
 }
 
 /** Limits against hostile operations (graphql-armor), sized so that every real query of the API fits. */
@@ -69,8 +72,9 @@ const METRICS = {
  * /ready, /metrics, the exports at /export/* (facts.csv, graph.jsonld, graph.ttl), and the explorer web app at / and its paths (dist/web, built from web/).
  * Each cross-cutting concern is one plugin.
  */
-export function createApp({ driver, database, http, compile }: ServerOptions) {
+export function createApp({ driver, database, http, compile, cpu }: ServerOptions) {
   const settings: HttpSettings = { ...DEFAULT_HTTP, ...http };
+  const work = cpu ?? new CpuWork(settings.draft);
   const armor = new EnvelopArmor({
     maxDepth: { n: LIMITS.maxDepth },
     maxAliases: { n: LIMITS.maxAliases },
@@ -117,6 +121,7 @@ export function createApp({ driver, database, http, compile }: ServerOptions) {
     context: async ({ request }): Promise<Context> => ({
       db: new Db(driver, database, settings.queryTimeoutMs),
       loaders: new RequestLoaders(),
+      cpu: work,
       ...(await credentialsFrom(request.headers.get("authorization"), settings.auth)),
     }),
   });
@@ -132,6 +137,10 @@ function corsOptionsOf(origins: CorsOrigins): CORSOptions {
   };
 }
 
+/** The HTTP server; closing it terminates its worker pool. */
 export function createHttpServer(options: ServerOptions): Server {
-  return createServer(createApp(options));
+  const cpu = options.cpu ?? new CpuWork({ ...DEFAULT_HTTP, ...options.http }.draft);
+  const server = createServer(createApp({ ...options, cpu }));
+  server.on("close", () => void cpu.close());
+  return server;
 }

@@ -201,12 +201,16 @@ describe("drafting through the API and the command line", () => {
     }
   }`;
 
+  const CURATOR = { authorization: `Bearer ${TOKEN}` };
+
   it("gives through the API the draft the function gives from the graph, and writes nothing", async () => {
     const doc = documentOf("921_es_estrategia");
     const before = await fingerprint(driver, database);
-    const { body } = await server.graphql<Any>(DRAFT, {
-      input: { id: doc.id, text: doc.text },
-    });
+    const { body } = await server.graphql<Any>(
+      DRAFT,
+      { input: { id: doc.id, text: doc.text } },
+      CURATOR,
+    );
     expect(body.errors).toBeUndefined();
     const fromGraph = draftDocument(doc, await readDraftGraph(new Db(driver, database)));
     expect(body.data.draft.language).toBe("ES");
@@ -218,13 +222,20 @@ describe("drafting through the API and the command line", () => {
   });
 
   it("refuses a text without its date header or over the size limit, naming the argument", async () => {
-    const bad = await server.graphql<Any>(DRAFT, { input: { id: "x", text: "no header" } });
+    const bad = await server.graphql<Any>(
+      DRAFT,
+      { input: { id: "x", text: "no header" } },
+      CURATOR,
+    );
     expect(bad.body.errors?.[0]?.message).toMatch(/input\.text.*date YYYY-MM-DD/);
     expect(bad.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
-    const big = await server.graphql<Any>(DRAFT, {
-      input: { id: "x", text: ` date 2022-01-01 ${"a".repeat(60_000)}` },
-    });
+    const big = await server.graphql<Any>(
+      DRAFT,
+      { input: { id: "x", text: ` date 2022-01-01 ${"a".repeat(60_000)}` } },
+      CURATOR,
+    );
     expect(big.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(big.body.errors?.[0]?.extensions?.argument).toBe("input.text");
   });
 
   it("prints the same draft from the command line, and writes nothing", async () => {

@@ -730,3 +730,41 @@ describe("parseNumbers in Spanish: offsets, kinds and units", () => {
     expect(parseNumbers("El reto de la pandemia y la atención a la población", "es")).toEqual([]);
   });
 });
+
+describe("parseNumbers: figures beyond the exact range of a number", () => {
+  const digits = "9".repeat(400);
+
+  it.each(["en", "es"] as const)(
+    "flags a 400-digit number as unreadable, never Infinity (%s)",
+    (language) => {
+      const text = `${language === "en" ? "we counted" : "se contaron"} ${digits} visits, 12 more`;
+      const found = parseNumbers(text, language);
+      expectOffsetsConsistent(text, found);
+      expect(found[0]).toMatchObject({ kind: "number", raw: digits, value: null });
+      expect(found[0]?.ambiguous).toEqual({
+        reason: `"${"9".repeat(40)}..." is too large to read exactly (above 9,007,199,254,740,991)`,
+        readings: [],
+        outOfRange: true,
+      });
+      expect(found[1]).toMatchObject({ raw: "12", value: 12 });
+      expect(() => parseNumber(digits, language)).toThrow(/too large to read exactly/);
+    },
+  );
+
+  it("flags a chain or a decimal beyond the range, keeps the largest exact integer", () => {
+    expect(pairs("9,007,199,254,740,991 and 9,007,199,254,740,992")).toEqual([
+      ["9,007,199,254,740,991", 9_007_199_254_740_991],
+      ["9,007,199,254,740,992", null],
+    ]);
+    expect(pairs(`${digits}.5 and 20 million`)).toEqual([
+      [`${digits}.5`, null],
+      ["20 million", 20_000_000],
+    ]);
+    for (const n of parseNumbers(`9 billion billion and ${digits} thousand`))
+      expect(n.value === null || Number.isSafeInteger(n.value)).toBe(true);
+  });
+
+  it("reads a decimal with hundreds of digits after its point as the nearest number", () => {
+    expect(parseNumber(`0.${"1".repeat(400)}`)).toBeCloseTo(0.1111111111111111, 15);
+  });
+});

@@ -4,11 +4,11 @@ import type { Db, TransactionRunner } from "../db/db.js";
 import { inputError } from "../input-error.js";
 import { HEADER } from "../seed/header.js";
 import { changeRecord, SEED_STEPS, seedParameters } from "../seed/load-seeds.js";
-import { checkSeeds, type SeedBundle, SeedError, type SeedProblem } from "../seed/read-seeds.js";
+import { type SeedBundle, SeedError, type SeedProblem } from "../seed/read-seeds.js";
 import { emptyBundle, type SourceText } from "../seed/seed-bundle.js";
 import { MAX_LENGTH, RELATION_FIELDS } from "../seed/seed-format.js";
-import { parseFactsFile } from "./facts-file.js";
 import { inWriteSlot } from "./write-slots.js";
+import { type FactsWork, IN_THREAD } from "../workers/cpu-work.js";
 
 /**
  * Curation: changes to the graph made through the API, each in ONE write
@@ -91,12 +91,13 @@ const fieldOfInput =
  * Validates `input` (seed-format sections) against the snapshot, as the seed loader would. A new
  * document (`added`) is checked with it, its every number covered by a fact or a skip.
  */
-function validate(
+async function validate(
   graph: Snapshot,
   input: Record<string, unknown>,
   locate: Locate,
   added?: SourceText,
-): SeedBundle {
+  work: FactsWork = IN_THREAD,
+): Promise<SeedBundle> {
   const documents: SourceText[] = graph.documents.map(({ id, date, text }) => ({
     id,
     date,
@@ -105,7 +106,7 @@ function validate(
   }));
   if (added) documents.push(added);
   try {
-    return checkSeeds(
+    return await work.checkSeeds(
       documents,
       [
         {
@@ -302,7 +303,7 @@ export async function upsertEntity(db: Db, curator: Curator, input: EntityInput)
         from: "curated",
       })),
     });
-    const bundle = validate(
+    const bundle = await validate(
       { ...graph, entities: graph.entities.filter((e) => e.key !== input.key) },
       { entities: [entity] },
       entityField,
@@ -363,7 +364,7 @@ export async function addFact(db: Db, curator: Curator, input: FactInput): Promi
       value: input.value ?? null,
       citations: input.citations.map((c) => withoutNulls({ ...c })),
     };
-    const bundle = validate(graph, { facts: [fact] }, fieldOfInput());
+    const bundle = await validate(graph, { facts: [fact] }, fieldOfInput());
     await claim(run, { facts: [input.key] });
     const params = seedParameters(only(bundle, "facts", (f) => f.key === input.key));
     await run("seed/05-facts", params["seed/05-facts"]);
@@ -451,7 +452,7 @@ export async function linkEntities(db: Db, curator: Curator, input: LinkInput): 
       documentIds: [source?.document, ...citations.map((c) => c.document)],
       factKeys: [factKey],
     });
-    const bundle = validate(graph, { relations: [relation] }, linkField);
+    const bundle = await validate(graph, { relations: [relation] }, linkField);
     await run("seed/04-relations", seedParameters(bundle)["seed/04-relations"]);
     await record(
       run,
@@ -536,9 +537,11 @@ export async function ingestDocument(
   db: Db,
   curator: Curator,
   input: DocumentIngest,
+  work: FactsWork = IN_THREAD,
 ): Promise<{ document: string; facts: string[]; corroborated: string[] }> {
   const date = newDocumentDate(input);
-  const sections = parseFactsFile(input.facts);
+  // Parsing and checking a whole facts file is CPU work: the server's pool does it (`work`).
+  const sections = await work.parseFacts(input.facts);
   const list = (name: string) => sections[name] ?? [];
   const keysOf = (items: Record<string, unknown>[], ...fields: string[]) =>
     items.flatMap((x) => fields.map((f) => x[f])).filter((x): x is string => typeof x === "string");
@@ -593,7 +596,7 @@ export async function ingestDocument(
       text: input.text,
       file: "input",
     };
-    const bundle = validate(graph, sections, factsFileEntry, added);
+    const bundle = await validate(graph, sections, factsFileEntry, added, work);
     const newFacts = new Set(keysOf(list("facts"), "key"));
     const corroborated = [...new Set(bundle.corroborations.map((c) => c.fact))];
     const written: SeedBundle = {

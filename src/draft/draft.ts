@@ -5,9 +5,9 @@ import type { Language, Qualifier, Statistic, Unit } from "../seed/seed-format.j
 import { foldText } from "../text/fold.js";
 import { CUES } from "./cues.js";
 import type { DraftEntity, DraftFact, DraftGraph } from "./draft-graph.js";
-import { type Candidate, Matcher } from "./match.js";
-import { type PeriodGuess, guessPeriod } from "./period.js";
-import { hasCueStart, type Word, words } from "./words.js";
+import { type Before, type Candidate, Matcher, type SentenceWords } from "./match.js";
+import { type PeriodGuess, type PeriodResult, guessPeriod } from "./period.js";
+import { CueIndex, type Folded, foldMapped, type Word, words } from "./words.js";
 
 /**
  * Drafts the facts of a new document: every figure its number reader finds, with the exact
@@ -99,6 +99,41 @@ export function draftDocument(doc: DraftDocument, graph: DraftGraph): Draft {
   /** The last figure's sentence and entity, for lists of places ("three in Morelos, two in ..."). */
   let previous: { sentence: number; about: Candidate | undefined } | undefined;
 
+  // What each sentence gives its figures, worked out once per sentence (its words, cues, period).
+  const periods = graph.entities.filter((e) => e.kind === "TimePeriod");
+  const known = new Map<number, SentenceAt>();
+  const sentenceAt = (index: number, span: Span): SentenceAt => {
+    let found = known.get(index);
+    if (!found) {
+      found = new SentenceAt(text, span, language, matcher, numbers, (statistic) =>
+        guessPeriod({
+          language,
+          documentDate: doc.date,
+          statistic,
+          sentence: text.slice(span.start, span.end),
+          sentenceOffset: span.start,
+          numbers: numbers.slice(firstFrom(numbers, span.start), firstFrom(numbers, span.end)),
+          periods,
+        }),
+      );
+      // A sentence without words of its own on how it counts continues the one before it in its
+      // paragraph ("On a typical day ... The list is as follows: 832 deliveries, ..."); only a
+      // sentence without figures of its own introduces the next one's ("The list is as follows").
+      const prior = sentences[index - 1];
+      if (
+        prior !== undefined &&
+        !found.cues.hasCueStart(statisticCues(language), 0, found.cues.text.length) &&
+        !text.slice(prior.start, span.start).includes("\n") &&
+        !numbers
+          .slice(firstFrom(numbers, prior.start), firstFrom(numbers, prior.end))
+          .some((m) => m.kind === "number")
+      )
+        found.continues(foldText(text.slice(prior.start, prior.end)));
+      known.set(index, found);
+    }
+    return found;
+  };
+
   for (const n of numbers) {
     const reason = skipReason(n, matcher);
     if (reason === "defer") {
@@ -109,9 +144,10 @@ export function draftDocument(doc: DraftDocument, graph: DraftGraph): Draft {
       skips.push({ raw: n.raw, start: n.start, kind: n.kind, reason });
       continue;
     }
-    const sentenceIndex = sentences.findIndex((s) => n.start >= s.start && n.start < s.end);
+    const sentenceIndex = sentenceOf(sentences, n.start);
     const sentence = sentences[sentenceIndex] ?? { start: body, end: text.length };
-    const nextNumber = numbers.find((m) => m.start >= n.end);
+    const at = sentenceAt(sentenceIndex, sentence);
+    const nextNumber = numbers[firstFrom(numbers, n.end)];
     // The next figure's qualifier ("... y poco más de 4 mil") is its own, not this one's words.
     const phraseEnd = clauseEnd(
       text,
@@ -125,31 +161,19 @@ export function draftDocument(doc: DraftDocument, graph: DraftGraph): Draft {
       head && head.sentence === sentenceIndex && (startsWithPreposition || content.length === 0)
         ? head.words
         : [];
-    const before = words(text.slice(sentence.start, n.start), language, sentence.start);
-    const clause = foldText(text.slice(clauseStart(text, n.start, sentence.start), phraseEnd));
-    // A sentence without words of its own on how it counts continues the one before it in its
-    // paragraph ("On a typical day ... The list is as follows: 832 deliveries, ...").
-    const previousSentence = sentences[sentenceIndex - 1];
-    const sameParagraph =
-      previousSentence !== undefined &&
-      !text.slice(previousSentence.start, sentence.start).includes("\n");
+    const before = at.before(n.start);
+    const fromClause = at.folded.at[at.clauseStart(n.start) - sentence.start] as number;
+    const soFar = at.folded.at[phraseEnd - sentence.start] as number;
     // A sentence's words count for the figures after them ("On average, 832 deliveries, 2,852
     // surgeries"), not for those before ("41,373 workers joined, with an average salary of 206").
-    const sentenceText = foldText(text.slice(sentence.start, sentence.end));
-    const sentenceSoFar = foldText(text.slice(sentence.start, phraseEnd));
-    // Only a sentence without figures of its own introduces the next one's ("The list is as follows").
-    const introduces =
-      previousSentence !== undefined &&
-      !numbers.some(
-        (m) =>
-          m.start >= previousSentence.start &&
-          m.start < previousSentence.end &&
-          m.kind === "number",
-      );
-    const contextText =
-      !hasStatisticCue(language, sentenceText) && sameParagraph && introduces
-        ? `${foldText(text.slice(previousSentence.start, previousSentence.end))} ${sentenceSoFar}`
-        : sentenceSoFar;
+    const clause: Cued = {
+      has: (cues) => at.cues.hasCueStart(cues, fromClause, soFar),
+      moreThanIn: () => at.cues.moreThanIn(fromClause, soFar),
+    };
+    const context: Cued = {
+      has: (cues) => at.context.hasCueStart(cues, 0, at.contextShift + soFar),
+      moreThanIn: () => at.context.moreThanIn(0, at.contextShift + soFar),
+    };
 
     const unitWord = n.unit ?? sharedUnit(text, n, numbers);
     let about = matcher.entities([...carried, ...content], before, carried.length);
@@ -173,20 +197,12 @@ export function draftDocument(doc: DraftDocument, graph: DraftGraph): Draft {
     const statistic = statisticOf(
       language,
       clause,
-      contextText,
+      context,
       variable.candidates[0]?.key,
       aboutEntity,
       usualStatistic(graph.facts, variable.candidates[0]?.key),
     );
-    const period = guessPeriod({
-      language,
-      documentDate: doc.date,
-      statistic,
-      sentence: text.slice(sentence.start, sentence.end),
-      sentenceOffset: sentence.start,
-      numbers: numbers.filter((m) => m.start >= sentence.start && m.start < sentence.end),
-      periods: graph.entities.filter((e) => e.kind === "TimePeriod"),
-    });
+    const period = at.period(statistic);
     const comparedTo = statistic === "increase" ? period.comparedTo : null;
 
     const quoteStart = n.qualifierStart ?? n.start;
@@ -252,12 +268,20 @@ export function draftDocument(doc: DraftDocument, graph: DraftGraph): Draft {
 
   // Years and dates: used when a figure's quote holds them and its period accounts for them;
   // else they are narrative, and skipped with why.
+  const accounting = new PeriodsOfFigures(figures, entities);
+  const holding: DraftFigure[] = [];
+  let nextFigure = 0;
   for (const n of deferred) {
-    const user = figures.find(
+    // The figures whose quotes may hold n: started at or before it, not ended before it ends.
+    while (nextFigure < figures.length && (figures[nextFigure] as DraftFigure).start <= n.start)
+      holding.push(figures[nextFigure++] as DraftFigure);
+    for (let i = holding.length - 1; i >= 0; i--)
+      if ((holding[i] as DraftFigure).end < n.end) holding.splice(i, 1);
+    const user = holding.find(
       (f) => n.start >= f.start && n.end <= f.end && periodAccounts(f, n, entities),
     );
     if (user) continue;
-    const outside = figures.find((f) => periodAccounts(f, n, entities));
+    const outside = accounting.first(n);
     skips.push({
       raw: n.raw,
       start: n.start,
@@ -276,6 +300,7 @@ function skipReason(n: ParsedNumber, matcher: Matcher): string | "defer" | undef
   if (n.kind === "phone") return "a phone number, not a figure";
   if (n.kind === "code") return "a code or a name (such as a strategy's), not a figure";
   if (n.kind === "date") return "a date";
+  if (n.ambiguous?.outOfRange) return `a number that cannot be read (${n.ambiguous.reason})`;
   if (n.kind === "year" || n.kind === "date-part" || n.kind === "ordinal") return "defer";
   if (n.unit === "percent") return "a percentage: no variable of the graph is in percent";
   if (n.unit && ["hours", "days", "weeks", "months"].includes(n.unit))
@@ -298,15 +323,178 @@ function periodAccounts(
   n: ParsedNumber,
   entities: Map<string, DraftEntity>,
 ): boolean {
-  const keys = [f.period[0]?.key, f.comparedTo].filter((k): k is string => !!k);
-  const periods: { start?: string; end?: string }[] = keys.map((k) => entities.get(k) ?? {});
-  if (f.newPeriod) periods.push(f.newPeriod);
-  return periods.some((p) => periodAccountsFor(p, n));
+  return periodsOf(f, entities).some((p) => periodAccountsFor(p, n));
 }
 
 interface Span {
   start: number;
   end: number;
+}
+
+/** The periods (with comparedTo and a new period) of a figure, as periodAccounts reads them. */
+function periodsOf(
+  f: DraftFigure,
+  entities: Map<string, DraftEntity>,
+): { start?: string; end?: string }[] {
+  const keys = [f.period[0]?.key, f.comparedTo].filter((k): k is string => !!k);
+  const periods: { start?: string; end?: string }[] = keys.map((k) => entities.get(k) ?? {});
+  if (f.newPeriod) periods.push(f.newPeriod);
+  return periods;
+}
+
+/**
+ * The first figure whose period accounts for a year or a date part (periodAccounts), found
+ * through the figures' periods once, not through every figure for every date.
+ */
+class PeriodsOfFigures {
+  /** Each distinct set of periods, with the first figure that has it, in the figures' order. */
+  private readonly distinct: {
+    figure: DraftFigure;
+    periods: { start?: string; end?: string }[];
+  }[] = [];
+  private readonly byYear = new Map<number, DraftFigure | undefined>();
+  /** "MM-DD" of a period's first or last day: the first figure with it. */
+  private readonly byDay = new Map<string, DraftFigure>();
+
+  constructor(figures: DraftFigure[], entities: Map<string, DraftEntity>) {
+    const seen = new Set<string>();
+    for (const figure of figures) {
+      const periods = periodsOf(figure, entities);
+      const key = JSON.stringify(periods.map((p) => [p.start, p.end]));
+      if (seen.has(key)) continue;
+      seen.add(key);
+      this.distinct.push({ figure, periods });
+      for (const p of periods) {
+        if (!p.start || !p.end) continue;
+        for (const day of [p.start.slice(5), p.end.slice(5)])
+          if (!this.byDay.has(day)) this.byDay.set(day, figure);
+      }
+    }
+  }
+
+  first(n: ParsedNumber): DraftFigure | undefined {
+    if (n.value === null) return undefined;
+    if (n.kind === "year") {
+      if (!this.byYear.has(n.value))
+        this.byYear.set(
+          n.value,
+          this.distinct.find((d) => d.periods.some((p) => periodAccountsFor(p, n)))?.figure,
+        );
+      return this.byYear.get(n.value);
+    }
+    if (n.kind === "date-part" && n.month !== undefined)
+      return this.byDay.get(
+        `${String(n.month).padStart(2, "0")}-${String(n.value).padStart(2, "0")}`,
+      );
+    return undefined;
+  }
+}
+
+/** The index of the sentence that holds `at` (-1 if none). */
+function sentenceOf(sentences: Span[], at: number): number {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sentences[mid] as Span).start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const found = sentences[lo - 1];
+  return found && at < found.end ? lo - 1 : -1;
+}
+
+/** The index of the first number that starts at or after `at` (numbers are in order). */
+function firstFrom(numbers: ParsedNumber[], at: number): number {
+  let lo = 0;
+  let hi = numbers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((numbers[mid] as ParsedNumber).start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The cue words of a sentence or a clause, asked for by list (CueIndex). */
+interface Cued {
+  has(cues: readonly string[]): boolean;
+  /** "more ... than in". */
+  moreThanIn(): boolean;
+}
+
+/**
+ * A sentence as its figures see it, worked out once: its words (indexed by the matcher), its
+ * folded text with its cues, where each clause starts, and its period for each statistic.
+ */
+class SentenceAt {
+  readonly words: Word[];
+  private readonly named: SentenceWords;
+  readonly folded: Folded;
+  readonly cues: CueIndex;
+  /** The text the sentence's figures read their statistic's cues in: the sentence, or the one before it and the sentence. */
+  context: CueIndex;
+  /** Where the sentence starts in `context`. */
+  contextShift = 0;
+  private scanned: number;
+  private clauseFrom: number;
+  private readonly periods = new Map<Statistic, PeriodResult>();
+
+  constructor(
+    private readonly text: string,
+    private readonly span: Span,
+    private readonly language: Language,
+    private readonly matcher: Matcher,
+    private readonly numbers: ParsedNumber[],
+    private readonly guess: (statistic: Statistic) => PeriodResult,
+  ) {
+    this.words = words(text.slice(span.start, span.end), language, span.start);
+    this.named = matcher.sentence(this.words);
+    this.folded = foldMapped(text.slice(span.start, span.end));
+    this.cues = new CueIndex(this.folded.text);
+    this.context = this.cues;
+    this.scanned = span.start;
+    this.clauseFrom = span.start;
+  }
+
+  /** The sentence continues `prior` (folded): its figures read their cues in both. */
+  continues(prior: string): void {
+    this.context = new CueIndex(`${prior} ${this.folded.text}`);
+    this.contextShift = prior.length + 1;
+  }
+
+  /** The words of the sentence before `at`. */
+  before(at: number): Before {
+    let k = 0;
+    let hi = this.words.length;
+    while (k < hi) {
+      const mid = (k + hi) >> 1;
+      if ((this.words[mid] as Word).end <= at) k = mid + 1;
+      else hi = mid;
+    }
+    const cut = this.words[k];
+    if (!cut || cut.start >= at) return this.named.before(k);
+    // A word that `at` cuts: its part before `at` is a word of its own.
+    const head = words(this.text.slice(cut.start, at), this.language, cut.start);
+    return this.matcher.sentence([...this.words.slice(0, k), ...head]).before(k + head.length);
+  }
+
+  /** Where the clause of a figure at `at` starts (clauseStart), scanning each character once. */
+  clauseStart(at: number): number {
+    if (at < this.scanned) return clauseStart(this.text, at, this.span.start);
+    for (; this.scanned < at; this.scanned++)
+      if (breaksClause(this.text, this.scanned)) this.clauseFrom = this.scanned + 1;
+    return this.clauseFrom;
+  }
+
+  /** The period of its figures of a statistic (guessPeriod), a copy of its candidates each. */
+  period(statistic: Statistic): PeriodResult {
+    let found = this.periods.get(statistic);
+    if (!found) {
+      found = this.guess(statistic);
+      this.periods.set(statistic, found);
+    }
+    return { ...found, candidates: [...found.candidates] };
+  }
 }
 
 /** Sentences of the body: they end at . ! ? (not between digits) or a line break. */
@@ -344,12 +532,15 @@ function clauseEnd(text: string, from: number, limit: number): number {
 
 /** Where the clause of a figure starts: after the punctuation before it. */
 function clauseStart(text: string, at: number, limit: number): number {
-  for (let i = at - 1; i >= limit; i--) {
-    const c = text[i] as string;
-    if (";:\n".includes(c)) return i + 1;
-    if (c === "," && !(/\d/.test(text[i - 1] ?? "") && /\d/.test(text[i + 1] ?? ""))) return i + 1;
-  }
+  for (let i = at - 1; i >= limit; i--) if (breaksClause(text, i)) return i + 1;
   return limit;
+}
+
+/** Whether the character at i ends a clause: ; : a line break, or a comma not between digits. */
+function breaksClause(text: string, i: number): boolean {
+  const c = text[i] as string;
+  if (";:\n".includes(c)) return true;
+  return c === "," && !(/\d/.test(text[i - 1] ?? "") && /\d/.test(text[i + 1] ?? ""));
 }
 
 /**
@@ -378,15 +569,15 @@ function kindOf(entities: Map<string, DraftEntity>, key: string | undefined): st
 
 /** "206 and 244.7 pesos per day": the unit after the second number is the first's too. */
 function sharedUnit(text: string, n: ParsedNumber, numbers: ParsedNumber[]): string | undefined {
-  const next = numbers.find((m) => m.start >= n.end);
+  const next = numbers[firstFrom(numbers, n.end)];
   if (!next?.unit) return undefined;
   return /^\s+(and|y|e)\s+$/iu.test(text.slice(n.end, next.start)) ? next.unit : undefined;
 }
 
-/** Whether a sentence says how its figures count (daily, an increase, a running total). */
-function hasStatisticCue(language: Language, sentence: string): boolean {
+/** The words that say how a sentence's figures count (daily, an increase, a running total). */
+function statisticCues(language: Language): string[] {
   const cues = CUES[language];
-  return hasCueStart(sentence, [...cues.daily, ...cues.increase, ...cues.cumulative]);
+  return [...cues.daily, ...cues.increase, ...cues.cumulative];
 }
 
 /** The unit of a figure without a variable, from the number reader's unit word. */
@@ -425,18 +616,18 @@ function usualStatistic(facts: DraftFact[], variable: string | undefined): Stati
  */
 function statisticOf(
   language: Language,
-  clause: string,
-  sentence: string,
+  clause: Cued,
+  sentence: Cued,
   variable: string | undefined,
   about: DraftEntity | undefined,
   usual: Statistic | undefined,
 ): Statistic {
   const cues = CUES[language];
-  const has = hasCueStart;
+  const has = (text: Cued, list: readonly string[]) => text.has(list);
   // In the sentence, "per day" and "a day" are a rate's unit ("pesos per day"), not a day's count.
   const sentenceDaily = cues.daily.filter((c) => !/^(per day|a day|al dia|por dia)$/.test(c));
   if (has(clause, cues.daily) || has(sentence, sentenceDaily)) return "daily-average";
-  if (has(sentence, cues.increase) || /\bmore\b.*\bthan in\b/.test(clause)) return "increase";
+  if (has(sentence, cues.increase) || clause.moreThanIn()) return "increase";
   if (has(clause, cues.cumulative) || has(sentence, cues.cumulative)) return "cumulative";
   if (usual === "stock" || usual === "total") return usual;
   if (

@@ -37,6 +37,8 @@ const KIND_ORDER: EntityKind[] = [
 export class Matcher {
   private readonly entityNames: Named<DraftEntity>[];
   private readonly variableNames: Named<DraftVariable>[];
+  /** Indexes in entityNames of the names that start with each stem. */
+  private readonly namesByFirstStem = new Map<string, number[]>();
 
   constructor(
     private readonly graph: DraftGraph,
@@ -46,6 +48,13 @@ export class Matcher {
       .filter((e) => e.kind !== "TimePeriod")
       .flatMap((e) => e.labels.map((l) => this.named(e, l.text)));
     this.variableNames = graph.variables.flatMap((v) => v.labels.map((l) => this.named(v, l.text)));
+    this.entityNames.forEach((n, i) => {
+      const first = n.stems[0];
+      if (first === undefined) return;
+      const list = this.namesByFirstStem.get(first);
+      if (list) list.push(i);
+      else this.namesByFirstStem.set(first, [i]);
+    });
   }
 
   private named<T>(item: T, label: string): Named<T> {
@@ -64,7 +73,7 @@ export class Matcher {
    * contains it ("the detection of ... 5.9 million from diabetes"), the service comes first: a
    * condition is what a service detects or treats, and the service is what is counted.
    */
-  entities(phrase: Word[], before: Word[], carried = 0): Candidate[] {
+  entities(phrase: Word[], before: Before, carried = 0): Candidate[] {
     const stems = phrase.filter((w) => !w.stop).map((w) => w.stem);
     const best = new Map<string, { score: number; why: string; kind: EntityKind }>();
     const put = (key: string, score: number, why: string, kind: EntityKind) => {
@@ -86,11 +95,11 @@ export class Matcher {
     const top = ranked()[0];
     if (top && top[1].kind === "Condition") {
       const condition = this.entityNames.filter((n) => n.item.key === top[0]).map((n) => n.stems);
-      const context = new Set([...stems, ...before.filter((w) => !w.stop).map((w) => w.stem)]);
+      const inContext = (st: string) => stems.includes(st) || before.hasStem(st);
       for (const n of this.entityNames) {
         if (n.item.kind !== "Service") continue;
         const holds = condition.some((c) => c.length > 0 && c.every((st) => n.stems.includes(st)));
-        if (holds && n.stems.every((st) => context.has(st)))
+        if (holds && n.stems.every(inContext))
           put(
             n.item.key,
             top[1].score + 0.06,
@@ -105,18 +114,11 @@ export class Matcher {
   }
 
   /** The entity named last in the words before a figure (its sentence), any kind but a period or place. */
-  namedLast(before: Word[]): Candidate | undefined {
-    const stems = before.filter((w) => !w.stop).map((w) => w.stem);
-    let found: { key: string; at: number; size: number; label: string } | undefined;
-    for (const n of this.entityNames) {
-      if (n.item.kind === "Place" || n.stems.length === 0) continue;
-      const at = lastRun(stems, n.stems);
-      if (at < 0) continue;
-      const endAt = at + n.stems.length;
-      if (!found || endAt > found.at || (endAt === found.at && n.stems.length > found.size))
-        found = { key: n.item.key, at: endAt, size: n.stems.length, label: n.label };
-    }
-    return found && { key: found.key, score: 0.5, why: `"${found.label}" named before the figure` };
+  namedLast(before: Before): Candidate | undefined {
+    const found = before.last;
+    if (!found) return undefined;
+    const n = this.entityNames[found.name] as Named<DraftEntity>;
+    return { key: n.item.key, score: 0.5, why: `"${n.label}" named before the figure` };
   }
 
   /**
@@ -126,7 +128,7 @@ export class Matcher {
    */
   variables(
     content: Word[],
-    before: Word[],
+    before: Before,
     unit: string | undefined,
     entity: Candidate | undefined,
   ): { candidates: Candidate[]; driven: boolean; unit?: Unit } {
@@ -154,7 +156,7 @@ export class Matcher {
     if (unit === "pesos" || unit === "pesos-per-day") {
       const inUnit = this.graph.variables.filter((v) => v.unit === unit);
       if (inUnit.length > 0) {
-        const words = new Set([...stems, ...before.slice(-6).map((w) => w.stem)]);
+        const words = new Set([...stems, ...before.lastWords(6).map((w) => w.stem)]);
         const ranked = inUnit
           .map((v) => ({
             key: v.key,
@@ -192,22 +194,18 @@ export class Matcher {
    * The organization named last in the words before a figure, in its sentence, else the program
    * named last: staff, collections and coverage are an organization's before a program's.
    */
-  organizationBefore(before: Word[]): DraftEntity | undefined {
-    return this.namedBefore(before, "Organization") ?? this.namedBefore(before, "Program");
+  organizationBefore(before: Before): DraftEntity | undefined {
+    const found = before.organization ?? before.program;
+    return found && (this.entityNames[found.name] as Named<DraftEntity>).item;
   }
 
-  private namedBefore(before: Word[], kind: EntityKind): DraftEntity | undefined {
-    const stems = before.filter((w) => !w.stop).map((w) => w.stem);
-    let found: { entity: DraftEntity; at: number; size: number } | undefined;
-    for (const n of this.entityNames) {
-      if (n.item.kind !== kind) continue;
-      if (n.stems.length === 0) continue;
-      const at = lastRun(stems, n.stems);
-      if (at < 0) continue;
-      if (!found || at > found.at || (at === found.at && n.stems.length > found.size))
-        found = { entity: n.item, at, size: n.stems.length };
-    }
-    return found?.entity;
+  /**
+   * The words of a sentence, indexed once: where each entity's name occurs in them (as
+   * consecutive content stems), so that what is named before each of its figures is looked up,
+   * not searched for. `before(k)` is the view of its first k words.
+   */
+  sentence(words: Word[]): SentenceWords {
+    return new SentenceWords(words, this.entityNames, this.namesByFirstStem);
   }
 
   /** The organization a document speaks for: the one whose names it uses most. */
@@ -257,10 +255,94 @@ function overlap(a: string[], b: Set<string>): number {
   return a.filter((s) => b.has(s)).length;
 }
 
-/** Where `run` occurs last as consecutive stems of `stems` (-1 if not). */
-function lastRun(stems: string[], run: string[]): number {
-  for (let i = stems.length - run.length; i >= 0; i--) {
-    if (run.every((s, j) => stems[i + j] === s)) return i;
+/** A name's occurrence in a sentence's content stems: [start, end), its index in entityNames. */
+interface Occurrence {
+  name: number;
+  start: number;
+  end: number;
+}
+
+/** What is named in a sentence's words before a figure (Matcher.sentence, SentenceWords.before). */
+export interface Before {
+  /** The last `count` words (stopwords included). */
+  lastWords(count: number): Word[];
+  /** Whether one of its content words has this stem. */
+  hasStem(stem: string): boolean;
+  /** The name that ends last (the longer on a tie), not a place's. */
+  last: Occurrence | undefined;
+  /** The organization's, and the program's, name that starts last (the longer on a tie). */
+  organization: Occurrence | undefined;
+  program: Occurrence | undefined;
+}
+
+export class SentenceWords {
+  /** contentCount[k]: how many of the first k words are content words. */
+  private readonly contentCount: number[] = [0];
+  private readonly firstAt = new Map<string, number>();
+  /** By content words before: the best occurrence so far of each look-up. */
+  private readonly last: (Occurrence | undefined)[] = [];
+  private readonly organization: (Occurrence | undefined)[] = [];
+  private readonly program: (Occurrence | undefined)[] = [];
+
+  constructor(
+    private readonly words: Word[],
+    names: Named<DraftEntity>[],
+    byFirstStem: Map<string, number[]>,
+  ) {
+    const stems: string[] = [];
+    for (const w of words) {
+      if (!w.stop) {
+        if (!this.firstAt.has(w.stem)) this.firstAt.set(w.stem, stems.length);
+        stems.push(w.stem);
+      }
+      this.contentCount.push(stems.length);
+    }
+    // Every occurrence, by where it ends.
+    const endingAt: Occurrence[][] = stems.map(() => []);
+    stems.forEach((stem, start) => {
+      for (const name of byFirstStem.get(stem) ?? []) {
+        const run = (names[name] as Named<DraftEntity>).stems;
+        const end = start + run.length;
+        if (end <= stems.length && run.every((st, j) => stems[start + j] === st))
+          (endingAt[end - 1] as Occurrence[]).push({ name, start, end });
+      }
+    });
+    const size = (o: Occurrence) => o.end - o.start;
+    // Ties go to the name listed first, as a scan of the names in order would find it.
+    const endsLater = (a: Occurrence, b: Occurrence | undefined) =>
+      !b ||
+      a.end > b.end ||
+      (a.end === b.end && (size(a) > size(b) || (size(a) === size(b) && a.name < b.name)));
+    const startsLater = (a: Occurrence, b: Occurrence | undefined) =>
+      !b ||
+      a.start > b.start ||
+      (a.start === b.start && (size(a) > size(b) || (size(a) === size(b) && a.name < b.name)));
+    let last: Occurrence | undefined;
+    let organization: Occurrence | undefined;
+    let program: Occurrence | undefined;
+    for (let p = 0; p <= stems.length; p++) {
+      for (const o of p > 0 ? (endingAt[p - 1] as Occurrence[]) : []) {
+        const kind = (names[o.name] as Named<DraftEntity>).item.kind;
+        if (kind !== "Place" && endsLater(o, last)) last = o;
+        if (kind === "Organization" && startsLater(o, organization)) organization = o;
+        if (kind === "Program" && startsLater(o, program)) program = o;
+      }
+      this.last.push(last);
+      this.organization.push(organization);
+      this.program.push(program);
+    }
   }
-  return -1;
+
+  /** The view of the sentence's first `count` words. */
+  before(count: number): Before {
+    const words = this.words;
+    const content = this.contentCount[count] ?? 0;
+    return {
+      lastWords: (n) => words.slice(Math.max(0, count - n), count),
+      hasStem: (stem) => (this.firstAt.get(stem) ?? Infinity) < content,
+      last: this.last[content],
+      organization: this.organization[content],
+      program: this.program[content],
+    };
+  }
 }

@@ -49,6 +49,9 @@ const MONTHS: Record<Language, string[]> = {
   ),
 };
 
+/** How far before a year or a date its cue is looked for ("compared with", "as of the"...). */
+const BEFORE_CHARS = 200;
+
 const pad = (n: number) => String(n).padStart(2, "0");
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
@@ -58,8 +61,14 @@ export function guessPeriod(input: PeriodInput): PeriodResult {
   const sentence = foldText(input.sentence);
   const has = (list: readonly string[]) => hasCue(sentence, list);
   const years = input.numbers.filter((n) => n.kind === "year" && n.value !== null);
+  // The words right before a year or a date (their last characters: the cues end there).
   const beforeText = (n: ParsedNumber) =>
-    foldText(input.sentence.slice(0, n.start - input.sentenceOffset));
+    foldText(
+      input.sentence.slice(
+        Math.max(0, n.start - input.sentenceOffset - BEFORE_CHARS),
+        n.start - input.sentenceOffset,
+      ),
+    );
   const isComparison = (n: ParsedNumber) =>
     cues.comparedTo.some((cue) => beforeText(n).trimEnd().endsWith(cue)) ||
     /compared with\s*$|compared to\s*$|en comparacion con\s*$/u.test(beforeText(n));

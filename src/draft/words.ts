@@ -78,3 +78,116 @@ export function hasCue(foldedText: string, cues: readonly string[]): boolean {
 export function hasCueStart(foldedText: string, cues: readonly string[]): boolean {
   return cues.some((cue) => new RegExp(`(^|[^\\p{L}\\p{N}])${cue}`, "u").test(foldedText));
 }
+
+/** A text folded as foldText folds it, with at[i] the folded offset of the text's offset i. */
+export interface Folded {
+  text: string;
+  at: number[];
+}
+
+/** foldText, one character at a time, keeping where each went (for CueIndex's slices). */
+export function foldMapped(text: string): Folded {
+  const at: number[] = [];
+  let out = "";
+  for (let i = 0; i < text.length;) {
+    const cp = text.codePointAt(i) as number;
+    const width = cp > 0xffff ? 2 : 1;
+    at.push(out.length);
+    if (width === 2) at.push(out.length);
+    out += cp < 0x80 ? text[i]?.toLowerCase() : foldText(String.fromCodePoint(cp));
+    i += width;
+  }
+  at.push(out.length);
+  return { text: out, at };
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const WORD_CHAR = /[A-Za-z0-9_]/;
+
+/**
+ * The cues of a folded text, found once: `hasCueStart(cues, from, to)` is what
+ * hasCueStart(text.slice(from, to), cues) says, without reading the slice again; so is
+ * `moreThanIn` of /\bmore\b.*\bthan in\b/ (the text holds no line break).
+ */
+export class CueIndex {
+  /** Per cue: where it starts after a character that is not a letter or digit (or at 0). */
+  private readonly cueStarts = new Map<string, number[]>();
+  /** Per word: where it stands between \b boundaries. */
+  private readonly wordStarts = new Map<string, number[]>();
+
+  constructor(readonly text: string) {}
+
+  hasCueStart(cues: readonly string[], from: number, to: number): boolean {
+    return cues.some((cue) => {
+      if (from + cue.length > to) return false;
+      if (this.text.startsWith(cue, from)) return true;
+      const p = this.firstAfter(this.positions(this.cueStarts, cue), from);
+      return p !== undefined && p + cue.length <= to;
+    });
+  }
+
+  moreThanIn(from: number, to: number): boolean {
+    const text = this.text;
+    const word = (at: number) => at >= from && at < to && WORD_CHAR.test(text[at] ?? "");
+    // The first "more" with a word boundary on both sides, ending before `to`.
+    let more = text.startsWith("more", from) && !word(from + 4) ? from : undefined;
+    if (more === undefined) {
+      const p = this.firstAfter(this.positions(this.wordStarts, "more"), from);
+      if (p !== undefined && p + 4 < to) more = p;
+    }
+    if (more === undefined) return false;
+    // The last "than in" with a word boundary on both sides, after it.
+    const thanIns = this.positions(this.wordStarts, "than in");
+    let last: number | undefined;
+    const atEnd = to - 7;
+    if (atEnd > from && text.startsWith("than in", atEnd) && !word(atEnd - 1)) last = atEnd;
+    else {
+      let lo = 0;
+      let hi = thanIns.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((thanIns[mid] as number) + 7 < to) lo = mid + 1;
+        else hi = mid;
+      }
+      last = lo > 0 ? thanIns[lo - 1] : undefined;
+    }
+    return last !== undefined && last >= more + 4;
+  }
+
+  /** The code point before `at`, as a string. */
+  private before(at: number): string {
+    if (at === 0) return "";
+    const low = this.text.charCodeAt(at - 1);
+    if (low >= 0xdc00 && low <= 0xdfff && at >= 2) return this.text.slice(at - 2, at);
+    return this.text[at - 1] ?? "";
+  }
+
+  private positions(index: Map<string, number[]>, cue: string): number[] {
+    let list = index.get(cue);
+    if (!list) {
+      const text = this.text;
+      const keep =
+        index === this.cueStarts
+          ? (at: number) => !LETTER_OR_DIGIT.test(this.before(at))
+          : (at: number) =>
+              !WORD_CHAR.test(text[at - 1] ?? "") && !WORD_CHAR.test(text[at + cue.length] ?? "");
+      list = [];
+      for (let at = text.indexOf(cue); at >= 0; at = text.indexOf(cue, at + 1))
+        if (keep(at)) list.push(at);
+      index.set(cue, list);
+    }
+    return list;
+  }
+
+  /** The first position in sorted `list` at or after `from`. */
+  private firstAfter(list: number[], from: number): number | undefined {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid] as number) < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return list[lo];
+  }
+}

@@ -1,17 +1,12 @@
+import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from "graphql";
 import { builder, type Types } from "../builder.js";
 import { ingestDocument, newDocumentDate } from "../curation/curate.js";
-import { detectLanguage } from "../draft/detect-language.js";
-import {
-  type Draft,
-  type DraftFigure,
-  type DraftSkip,
-  type GraphMatch,
-  draftDocument,
-} from "../draft/draft.js";
+import type { Draft, DraftFigure, DraftSkip, GraphMatch } from "../draft/draft.js";
 import { readDraftGraph } from "../draft/draft-graph.js";
-import { draftYaml, figureKey } from "../draft/draft-yaml.js";
+import { figureKey } from "../draft/draft-yaml.js";
 import type { Candidate } from "../draft/match.js";
 import type { PeriodGuess } from "../draft/period.js";
+import { inputError } from "../input-error.js";
 import { Document } from "./document.js";
 import { Entity } from "./entity.js";
 import { Fact } from "./fact.js";
@@ -22,6 +17,8 @@ import { Variable } from "./variable.js";
 /**
  * Drafting: `draft` proposes the facts of a new document (src/draft/draft.ts; nothing is
  * written), `ingestDocument` writes a settled facts file with its document, as `npm run ingest`.
+ * Both are a curator's; their CPU work runs in the server's worker pool (src/workers/), within a
+ * time budget, and drafts within each curator's rate.
  */
 
 /** A type of proposed keys; `extra` adds the field that resolves the key (entity, variable). */
@@ -212,7 +209,8 @@ const DraftInput = builder.inputType("DraftInput", {
     id: t.string({ required: true, description: "Its id (a file name without .txt)." }),
     text: t.string({
       required: true,
-      description: 'Its whole text, starting with " date YYYY-MM-DD ".',
+      description:
+        'Its whole text, starting with " date YYYY-MM-DD ", at most DRAFT_MAX_CHARS characters (20,000 by default).',
     }),
     language: t.field({
       type: Language,
@@ -257,18 +255,45 @@ const IngestResult = builder
     }),
   });
 
+/** Whether the field being resolved selects `name` (through fragments too). */
+function selects(info: GraphQLResolveInfo, name: string): boolean {
+  const seen = new Set<string>();
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((s) => {
+      if (s.kind === Kind.FIELD) return s.name.value === name;
+      if (s.kind === Kind.INLINE_FRAGMENT) return within(s.selectionSet);
+      if (seen.has(s.name.value)) return false;
+      seen.add(s.name.value);
+      return within(info.fragments[s.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => within(node.selectionSet));
+}
+
 builder.queryField("draft", (t) =>
   t.field({
     type: DraftResult,
     description:
-      "Drafts the facts of a new document against the graph: every figure with its quote, proposed entity, variable, period, statistic and qualifier, and what the graph already says. Writes nothing.",
+      "Drafts the facts of a new document against the graph: every figure with its quote, proposed entity, variable, period, statistic and qualifier, and what the graph already says. Writes nothing. A curator's (bearer token): a text over DRAFT_MAX_CHARS characters is refused, a draft over its time budget (DRAFT_TIMEOUT_MS) is cancelled (code TIMEOUT), and a curator who drafts more than DRAFT_BURST at once or DRAFT_RATE_PER_MINUTE a minute is told when to retry (code RATE_LIMITED, retryAfterSeconds).",
+    authScopes: { curator: true },
     args: { input: t.arg({ type: DraftInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
+    resolve: async (_root, { input }, ctx, info) => {
+      const { maxChars } = ctx.cpu.limits;
+      if (input.text.length > maxChars)
+        throw inputError(
+          "input.text",
+          `must be at most ${maxChars} characters to draft (it has ${input.text.length})`,
+        );
       const date = newDocumentDate(input);
-      const language = input.language ?? detectLanguage(input.text).language;
+      ctx.cpu.admitDraft(ctx.curator?.name ?? "");
       const graph = await readDraftGraph(ctx.db);
-      const draft = draftDocument({ id: input.id, date, language, text: input.text }, graph);
-      return { ...draft, yaml: draftYaml(draft) };
+      const document = {
+        id: input.id,
+        date,
+        text: input.text,
+        language: input.language ?? undefined,
+      };
+      const yaml = selects(info, "yaml");
+      return ctx.cpu.run("draft", { document, graph, yaml }, "input.text");
     },
   }),
 );
@@ -280,6 +305,6 @@ builder.mutationField("ingestDocument", (t) =>
       "Writes a new document with its settled facts file, validated as npm run ingest validates it, in one write transaction recorded in the change log.",
     authScopes: { curator: true },
     args: { input: t.arg({ type: IngestInput, required: true }) },
-    resolve: (_root, { input }, ctx) => ingestDocument(ctx.db, ctx.curator!, input),
+    resolve: (_root, { input }, ctx) => ingestDocument(ctx.db, ctx.curator!, input, ctx.cpu),
   }),
 );

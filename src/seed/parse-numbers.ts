@@ -78,6 +78,9 @@ import { type Token, tokenize } from "./numbers/tokens.js";
  *   "ciento" in "por ciento" is the percent sign, not 100. Word ordinals ("segunda ola") are
  *   not numbers.
  * - Negative numbers are not read.
+ * - A figure beyond the exact range of a number (above 9,007,199,254,740,991, such as a run of
+ *   400 digits) cannot be read exactly: it is flagged as the ambiguous ones are, with
+ *   `value: null`, `ambiguous.outOfRange` and no readings.
  * - The words right before a figure (kind `number`) may qualify it: `qualifier` says how, and
  *   `qualifierStart` where they begin (they are not part of raw). "more-than": "more than",
  *   "over"; "más de". "just-over": "just over", "slightly over", "slightly more than"; "poco
@@ -118,6 +121,8 @@ export interface Ambiguity {
   reason: string;
   /** The plausible values, in increasing order. */
   readings: number[];
+  /** The expression is beyond the exact range of a number: it has no reading. */
+  outOfRange?: true;
 }
 
 export interface ParsedNumber {
@@ -175,12 +180,29 @@ export function parseNumbers(text: string, language: Language = "en"): ParsedNum
       i++;
       continue;
     }
-    const [parsed, next] = readChain(text, tokens, i, lex);
+    const [read, next] = readChain(text, tokens, i, lex);
+    const parsed = inRange(read);
     const q = parsed.kind === "number" ? lex.qualifierBefore(text, parsed.start) : undefined;
     out.push(q ? { ...parsed, qualifier: q.qualifier, qualifierStart: q.start } : parsed);
     i = next;
   }
   return out;
+}
+
+/** A figure whose value (or a reading) is beyond the exact range of a number, flagged as unreadable. */
+function inRange(n: ParsedNumber): ParsedNumber {
+  const exact = (v: number) => Math.abs(v) <= Number.MAX_SAFE_INTEGER;
+  if (n.kind !== "number") return n;
+  if (n.value === null ? n.ambiguous?.readings.every(exact) !== false : exact(n.value)) return n;
+  return {
+    ...n,
+    value: null,
+    ambiguous: {
+      reason: `"${n.raw.length > 40 ? `${n.raw.slice(0, 40)}...` : n.raw}" is too large to read exactly (above ${formatInt(Number.MAX_SAFE_INTEGER)})`,
+      readings: [],
+      outOfRange: true,
+    },
+  };
 }
 
 /**

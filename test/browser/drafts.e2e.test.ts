@@ -99,9 +99,13 @@ async function noHorizontalScroll(page: Page) {
   expect(scrollWidth, "page width at this viewport").toBeLessThanOrEqual(innerWidth);
 }
 
-/** Pastes the text (or uploads it as <id>.txt: the id comes from the file's name), then drafts. */
+/**
+ * Pastes the text (or uploads it as <id>.txt: the id comes from the file's name), then drafts
+ * with the curator's token.
+ */
 async function draft(page: Page, id: string, text: string, how: "paste" | "upload" = "paste") {
   await page.getByRole("heading", { level: 1, name: "Draft a document’s facts" }).waitFor();
+  await page.getByLabel("Curator token").fill(TOKEN);
   if (how === "paste") {
     await page.getByLabel("Its whole text").fill(text);
     await page.getByLabel("Document id").fill(id);
@@ -132,6 +136,7 @@ describe("/drafts: draft, review and commit a new document", { timeout: 120_000 
     const { body } = await browser.server.graphql(
       `query ($input: DraftInput!) { draft(input: $input) { figures { key } } }`,
       { input: { id: "warm_up", text: TEXT } },
+      { authorization: `Bearer ${TOKEN}` },
     );
     expect(body.errors).toBeUndefined();
   }, 60_000);
@@ -141,6 +146,9 @@ describe("/drafts: draft, review and commit a new document", { timeout: 120_000 
     const operations = watchOperations(page);
     await draft(page, ID, TEXT);
     expect(operations.all()).toEqual(["DraftDocument"]);
+    expect(await operations.last("DraftDocument")?.headerValue("authorization")).toBe(
+      `Bearer ${TOKEN}`,
+    );
 
     // Each figure's quote is marked in the text, at its offsets; the phone number is no figure.
     const cards = page.locator("li.figure-card");
@@ -320,11 +328,19 @@ describe("/drafts: draft, review and commit a new document", { timeout: 120_000 
     const graphBefore = await fingerprint(driver, database);
     const page = await browser.open("/drafts", "drafts-refused", { allowHttpErrors: true });
     const operations = watchOperations(page);
+    // Drafting is a curator's: without a token nothing is sent.
+    await page.getByRole("heading", { level: 1, name: "Draft a document’s facts" }).waitFor();
+    await page.getByLabel("Its whole text").fill(REFUSED_TEXT);
+    await page.getByLabel("Document id").fill(REFUSED_ID);
+    await page.getByRole("button", { name: "Draft", exact: true }).click();
+    expect(await page.getByRole("alert").textContent()).toMatch(/Enter a curator token/);
+    expect(operations.count("DraftDocument")).toBe(0);
     await draft(page, REFUSED_ID, REFUSED_TEXT, "upload");
     const card = page.locator("#figure-0");
     await card.getByRole("radio", { name: "Accept" }).check();
 
     // Committing without a token sends nothing.
+    await page.getByLabel("Curator token").fill("");
     await page.getByRole("button", { name: "Commit", exact: true }).click();
     expect(await page.locator("#commit-error").textContent()).toMatch(/Enter a curator token/);
     expect(operations.count("IngestDocument")).toBe(0);

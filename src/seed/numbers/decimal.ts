@@ -20,7 +20,10 @@ export function toNumber(d: Decimal): number {
   if (d.scale === 0) return Number(d.mantissa);
   const den = 10n ** BigInt(d.scale);
   if (d.mantissa % den === 0n) return Number(d.mantissa / den);
-  return Number(d.mantissa) / Number(den);
+  // Both exact as numbers: their quotient is the closest number; else the decimal's digits are.
+  if (d.mantissa <= BigInt(Number.MAX_SAFE_INTEGER) && d.scale <= 22)
+    return Number(d.mantissa) / Number(den);
+  return Number(`${d.mantissa}e-${d.scale}`);
 }
 
 export function times(d: Decimal, factor: bigint): Decimal {

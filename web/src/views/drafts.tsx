@@ -1,7 +1,7 @@
 // `/drafts`: a curator pastes (or uploads) a new document, drafts its facts (one `draft` request:
 // nothing is written), reviews every figure (accept, correct, reject) beside the text with each
-// quote marked, and commits the settled facts file (one `ingestDocument` request, with the
-// curator's bearer token). Editing makes no request. The work in progress is kept in this tab
+// quote marked, and commits the settled facts file (one `ingestDocument` request). Both requests
+// carry the curator's bearer token. Editing makes no request. The work in progress is kept in this tab
 // (sessionStorage), so that a link followed, a reload or a language switch loses nothing; the
 // token is kept in sessionStorage only.
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
@@ -200,6 +200,7 @@ export function DraftsView() {
   async function runDraft(event: Event) {
     event.preventDefault();
     const problems = formProblems(form);
+    if (!token.trim()) problems.push("Enter a curator token: drafting is a curator’s.");
     if (problems.length > 0) {
       setDraftError(problems);
       return;
@@ -213,7 +214,7 @@ export function DraftsView() {
         DraftQuery,
         { input: { id: sent.id, text: sent.text, language: sent.language || null } },
         undefined,
-        { attempts: 1 },
+        { headers: { authorization: `Bearer ${token.trim()}` }, attempts: 1 },
       );
       setWork((w) => ({
         ...w,
@@ -329,8 +330,8 @@ export function DraftsView() {
       <p class="lead">
         Paste a new press release (or upload its .txt file) and draft it: every figure is proposed
         with its quote, entity, variable, period and statistic, beside what the graph already says.
-        Accept, correct or reject each figure, then commit them with a curator’s token. Nothing is
-        written until you commit.
+        Accept, correct or reject each figure, then commit them. Both take a curator’s token.
+        Nothing is written until you commit.
       </p>
 
       <form class="draft-form" onSubmit={runDraft} aria-labelledby="draft-form-h">
@@ -384,6 +385,22 @@ export function DraftsView() {
               <option value="ES">Spanish (español)</option>
             </select>
           </div>
+          <div class="field">
+            <label for="curator-token">Curator token</label>
+            <input
+              id="curator-token"
+              type="password"
+              autocomplete="off"
+              spellcheck={false}
+              value={token}
+              aria-describedby="curator-token-hint"
+              onInput={(event) => setToken(event.currentTarget.value)}
+            />
+            <div id="curator-token-hint" class="field-hint small muted">
+              Sent as a bearer token with the draft and the commit; kept in this tab
+              (sessionStorage), forgotten when it closes.
+            </div>
+          </div>
         </div>
         <p class="actions">
           <button type="submit" class="primary" disabled={drafting}>
@@ -402,7 +419,11 @@ export function DraftsView() {
         </p>
         {draftError instanceof ApiError && (
           <div class="error" role="alert" data-error-code={draftError.code}>
-            <h3>The draft failed</h3>
+            <h3>
+              {draftError.code === "UNAUTHENTICATED" || draftError.code === "FORBIDDEN"
+                ? "The draft failed: the token was refused"
+                : "The draft failed"}
+            </h3>
             <p class="server-message">{draftError.message}</p>
           </div>
         )}
@@ -646,22 +667,6 @@ export function DraftsView() {
                   value={work.title}
                   onInput={(event) => setWork((w) => ({ ...w, title: event.currentTarget.value }))}
                 />
-              </div>
-              <div class="field">
-                <label for="commit-token">Curator token</label>
-                <input
-                  id="commit-token"
-                  type="password"
-                  autocomplete="off"
-                  spellcheck={false}
-                  value={token}
-                  aria-describedby="commit-token-hint"
-                  onInput={(event) => setToken(event.currentTarget.value)}
-                />
-                <div id="commit-token-hint" class="field-hint small muted">
-                  Sent as a bearer token with the commit only; kept in this tab (sessionStorage),
-                  forgotten when it closes.
-                </div>
               </div>
             </div>
             <p class="actions">
