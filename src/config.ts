@@ -95,6 +95,26 @@ const variables = {
       }
       return origins;
     }),
+  /**
+   * The address the public reaches this server at: the base of every IRI of the RDF exports
+   * (never the request's Host header, which the client chooses). Default: http://localhost:PORT.
+   */
+  PUBLIC_BASE_URL: z
+    .string()
+    .optional()
+    .transform((value, ctx): string | undefined => {
+      if (value === undefined) return undefined;
+      const base = publicBaseUrl(value);
+      if (base === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          message:
+            "must be an http or https URL with no query or fragment, such as https://imss-graph.example.org or https://example.org/imss",
+        });
+        return z.NEVER;
+      }
+      return base;
+    }),
   /** Log format: json (one line per request) or none. */
   LOG_FORMAT: z.enum(["json", "none"], { error: "must be json or none" }).default("json"),
 } as const;
@@ -109,6 +129,18 @@ function isOrigin(text: string): boolean {
     return (url.protocol === "http:" || url.protocol === "https:") && url.origin === text;
   } catch {
     return false;
+  }
+}
+
+/** `text` as a base URL (no trailing slash), or undefined when it is not one. */
+function publicBaseUrl(text: string): string | undefined {
+  try {
+    const url = new URL(text.trim());
+    if (url.protocol !== "http:" && url.protocol !== "https:") return undefined;
+    if (url.search || url.hash || url.username || url.password) return undefined;
+    return url.href.replace(/\/+$/, "");
+  } catch {
+    return undefined;
   }
 }
 
@@ -143,6 +175,8 @@ export interface HttpSettings {
   maxBodyBytes: number;
   log: boolean;
   corsOrigins: CorsOrigins;
+  /** The base of the RDF exports' IRIs (PUBLIC_BASE_URL), without a trailing slash. */
+  publicBaseUrl: string;
 }
 
 /** What the HTTP layer uses when nothing is configured (tests, tools). */
@@ -155,6 +189,7 @@ export const DEFAULT_HTTP: HttpSettings = {
   maxBodyBytes: 100_000,
   log: false,
   corsOrigins: "*",
+  publicBaseUrl: "http://localhost:4000",
 };
 
 const flag = (value: string) => value === "true" || value === "1";
@@ -171,8 +206,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const uri = read("NEO4J_URI");
   const password = read("NEO4J_PASSWORD");
+  const httpPort = read("PORT");
   const config: Config = {
-    port: read("PORT"),
+    port: httpPort,
     host: read("HOST"),
     neo4j: {
       uri,
@@ -200,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBodyBytes: read("MAX_BODY_BYTES"),
       log: read("LOG_FORMAT") === "json",
       corsOrigins: read("CORS_ORIGINS"),
+      publicBaseUrl: read("PUBLIC_BASE_URL") ?? `http://localhost:${httpPort}`,
     },
   };
   if (uri && !password) {

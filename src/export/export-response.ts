@@ -5,12 +5,23 @@ import type { FactFilter } from "../loaders/facts.js";
 import { ExportParameterError, exportFilter } from "./export-filter.js";
 import { ExportReader } from "./export-reader.js";
 
-/** What one export writes: its chunks of text, read from Neo4j through `reader` as they are needed. */
+/**
+ * What one export writes: its chunks of text, read from Neo4j through `reader` as they are
+ * needed. `base` is the server's public base URL (PUBLIC_BASE_URL), under which the RDF
+ * exports name everything: the same IRIs whatever Host the request named.
+ */
 export type ExportBody = (
   reader: ExportReader,
   filter: FactFilter,
-  origin: string,
+  base: string,
 ) => AsyncIterable<string>;
+
+/** Where an export reads from, and the base of its IRIs. */
+export interface ExportSource {
+  driver: Driver;
+  database: string | undefined;
+  publicBaseUrl: string;
+}
 
 export interface ExportFile {
   /** The name a browser saves it under. */
@@ -57,8 +68,7 @@ export async function exportResponse(
   request: Request,
   fetchAPI: FetchAPI,
   nodeResponse: ServerResponse | undefined,
-  driver: Driver,
-  database: string | undefined,
+  { driver, database, publicBaseUrl }: ExportSource,
   file: ExportFile,
 ): Promise<Response> {
   let filter: FactFilter;
@@ -74,7 +84,7 @@ export async function exportResponse(
   let iterator: AsyncIterator<string>;
   try {
     await checkKeys(reader, filter);
-    iterator = file.body(reader, filter, new URL(request.url).origin)[Symbol.asyncIterator]();
+    iterator = file.body(reader, filter, publicBaseUrl)[Symbol.asyncIterator]();
     first = await iterator.next();
   } catch (error) {
     await reader.close();
