@@ -75,8 +75,7 @@ export async function exportResponse(
   try {
     filter = exportFilter(new URL(request.url).searchParams);
   } catch (error) {
-    if (error instanceof ExportParameterError)
-      return json(fetchAPI, 400, { error: error.message, parameter: error.parameter });
+    if (error instanceof ExportParameterError) return parameterError(fetchAPI, error);
     throw error;
   }
   const reader = new ExportReader(driver, database, request.signal);
@@ -88,8 +87,7 @@ export async function exportResponse(
     first = await iterator.next();
   } catch (error) {
     await reader.close();
-    if (error instanceof ExportParameterError)
-      return json(fetchAPI, 400, { error: error.message, parameter: error.parameter });
+    if (error instanceof ExportParameterError) return parameterError(fetchAPI, error);
     return json(fetchAPI, 503, {
       error: "the database did not answer the export",
       detail: (error as Error).message.split("\n")[0],
@@ -118,6 +116,9 @@ export async function exportResponse(
   });
 }
 
+const parameterError = (fetchAPI: FetchAPI, error: ExportParameterError) =>
+  json(fetchAPI, 400, { error: error.message, parameter: error.parameter, code: error.code });
+
 /** A filter that names a variable, entity or document the graph does not have: a 400 naming it. */
 async function checkKeys(reader: ExportReader, filter: FactFilter): Promise<void> {
   const [found] = await reader.all<Record<string, boolean>>("export-filter-keys", {
@@ -139,6 +140,7 @@ async function checkKeys(reader: ExportReader, filter: FactFilter): Promise<void
       throw new ExportParameterError(
         parameter,
         `no ${kind} has the key "${filter[parameter as keyof typeof what]}"`,
+        "NOT_FOUND",
       );
   }
 }

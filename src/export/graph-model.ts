@@ -15,10 +15,14 @@ import type { FactFilter } from "../loaders/facts.js";
  *   label (`rdfs:label` with its language; `skos:prefLabel` / `skos:altLabel`), and their
  *   structural relations (`imss:<TYPE>`).
  * - Facts: `schema:Observation`s (`schema:variableMeasured`, `schema:observationAbout`,
- *   `schema:value`, `schema:observationDate`...), `prov:wasDerivedFrom` each document cited.
+ *   `schema:value`, `schema:observationDate`...), `prov:wasDerivedFrom` each document cited,
+ *   `imss:comparedTo` the entity a change is measured against, `imss:garbled`, and
+ *   `imss:conflictsWith` each fact it conflicts with, with the conflict's note in an
+ *   `imss:conflict` (`imss:Conflict`, `imss:conflictsWith`, `rdfs:comment`).
  * - Citations: W3C Web Annotations (`oa:Annotation`) whose body is the fact and whose target is
  *   the document with a `oa:TextQuoteSelector` (exact, prefix, suffix) and a
- *   `oa:TextPositionSelector` (start, end). Their offsets count Unicode code points, as the Web
+ *   `oa:TextPositionSelector` (start, end); `imss:garbled` says whether the cited words are
+ *   garbled, and `imss:garbledNote` what is wrong with them. Their offsets count Unicode code points, as the Web
  *   Annotation model says; the graph (and the API, and the CSV) count UTF-16 code units.
  */
 
@@ -231,6 +235,23 @@ export async function* graphNodes(
     if (f.scope) props.push(["imss:scope", { iri: iriOf.entity(base, f.scope.key) }]);
     if (f.comparedTo)
       props.push(["imss:comparedTo", { iri: iriOf.entity(base, f.comparedTo.key) }]);
+    for (const conflict of f.conflicts) {
+      const other = { iri: iriOf.fact(base, conflict.fact) };
+      props.push(["imss:conflictsWith", other]);
+      props.push([
+        "imss:conflict",
+        {
+          id: null,
+          types: ["imss:Conflict"],
+          props: [
+            ["imss:conflictsWith", other],
+            ...(conflict.note
+              ? ([["rdfs:comment", { value: conflict.note }]] as GraphNode["props"])
+              : []),
+          ],
+        },
+      ]);
+    }
     props.push(["imss:garbled", { value: f.garbled === true, datatype: "xsd:boolean" }]);
     props.push(["imss:deprecated", { value: f.deprecated === true, datatype: "xsd:boolean" }]);
     for (const id of new Set(f.citations.map((c) => c.document)))
@@ -249,6 +270,10 @@ export async function* graphNodes(
         props: [
           ["oa:motivatedBy", { iri: `${PREFIXES.oa}describing` }],
           ["oa:hasBody", { iri: factIri }],
+          ["imss:garbled", { value: !!c.garbled, datatype: "xsd:boolean" }],
+          ...(c.garbled
+            ? ([["imss:garbledNote", { value: c.garbled }]] as GraphNode["props"])
+            : []),
           [
             "oa:hasTarget",
             {
