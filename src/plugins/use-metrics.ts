@@ -14,7 +14,6 @@ import { GRAPHIQL_TOUR } from "../graphiql-tour.js";
  * that this list is the explorer's (test/metrics.e2e.test.ts).
  */
 export const EXPLORER_OPERATIONS = [
-  "CheckFacts",
   "ChecksView",
   "DocumentView",
   "DraftDocument",
