@@ -255,7 +255,7 @@ describe("exports", () => {
         .sort();
       expect(observations, query).toEqual(expected);
     }
-  });
+  }, 60_000); // 8 filters, each through the API and two exports: slow on a loaded machine
 
   it("bad filter values get a 400 naming the parameter", async () => {
     const cases: [string, string][] = [
@@ -444,6 +444,6 @@ describe("exports", () => {
           "MATCH (f:Fact) WHERE f.key STARTS WITH 'zz-export-test-' DETACH DELETE f",
         );
       }
-    });
+    }, 90_000); // 60,000 facts written, then read
   });
 });
