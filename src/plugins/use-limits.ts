@@ -128,7 +128,35 @@ export function useLimits(
     // "Did you mean ...?" lists other fields: shown in development only.
     blockFieldSuggestion: { enabled: hideSuggestions },
   }).protect();
-  return [useNestingLimit(limits.maxNesting), ...armor.plugins];
+  return [useNestingLimit(limits.maxNesting), ...armor.plugins, useLimitErrorsFirst()];
+}
+
+/** The order in which limit errors are listed: the plainest reason first. */
+const ORDER: string[] = [
+  LIMIT_CODES.maxDepth,
+  LIMIT_CODES.maxAliases,
+  LIMIT_CODES.maxDirectives,
+  LIMIT_CODES.maxCost,
+];
+
+/**
+ * Lists a document's limit errors before its other validation errors, depth before cost (a
+ * document too deep is also too costly: its depth is what to change).
+ */
+function useLimitErrorsFirst(): Plugin {
+  const rank = (error: unknown) => {
+    const code = (error as GraphQLError).extensions?.code;
+    const at = typeof code === "string" ? ORDER.indexOf(code) : -1;
+    return at === -1 ? ORDER.length : at;
+  };
+  return {
+    onValidate() {
+      return ({ valid, result, setResult }) => {
+        if (valid || result.length < 2) return;
+        setResult([...result].sort((a, b) => rank(a) - rank(b)));
+      };
+    },
+  };
 }
 
 /**
