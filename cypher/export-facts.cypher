@@ -35,9 +35,14 @@ RETURN f {
   scope: [(f)-[:SCOPE]->(e) | e {.key, .name}][0],
   period: [(f)-[:DURING]->(e) | e {.key, .name, .start, .end}][0],
   comparedTo: [(f)-[:COMPARED_TO]->(e) | e {.key}][0],
+  conflicts: COLLECT {
+    MATCH (f)-[r:CONFLICTS_WITH]-(other:Fact)
+    WITH r, other ORDER BY other.key
+    RETURN {fact: other.key, note: r.note}
+  },
   citations: COLLECT {
     MATCH (f)-[:CITED_IN]->(c:Citation)-[:QUOTES]->(d:Document)
     WITH c, d ORDER BY c.ordinal, c.key
-    RETURN c {.key, .quote, .start, .end, document: d.id, date: d.date}
+    RETURN c {.key, .quote, .start, .end, .garbled, document: d.id, date: d.date}
   }
 } AS fact

@@ -121,6 +121,26 @@ const variables = {
   DRAFT_BURST: z.coerce.number({ error: "must be a number" }).int().min(1).max(10_000).default(4),
   /** Worker threads for drafts and facts checks (default: the cores but one, 1 to 4). */
   CPU_WORKERS: z.coerce.number({ error: "must be a number" }).int().min(1).max(64).optional(),
+  /**
+   * The address the public reaches this server at: the base of every IRI of the RDF exports
+   * (never the request's Host header, which the client chooses). Default: http://localhost:PORT.
+   */
+  PUBLIC_BASE_URL: z
+    .string()
+    .optional()
+    .transform((value, ctx): string | undefined => {
+      if (value === undefined) return undefined;
+      const base = publicBaseUrl(value);
+      if (base === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          message:
+            "must be an http or https URL with no query or fragment, such as https://imss-graph.example.org or https://example.org/imss",
+        });
+        return z.NEVER;
+      }
+      return base;
+    }),
   /** Log format: json (one line per request) or none. */
   LOG_FORMAT: z.enum(["json", "none"], { error: "must be json or none" }).default("json"),
 } as const;
@@ -135,6 +155,18 @@ function isOrigin(text: string): boolean {
     return (url.protocol === "http:" || url.protocol === "https:") && url.origin === text;
   } catch {
     return false;
+  }
+}
+
+/** `text` as a base URL (no trailing slash), or undefined when it is not one. */
+function publicBaseUrl(text: string): string | undefined {
+  try {
+    const url = new URL(text.trim());
+    if (url.protocol !== "http:" && url.protocol !== "https:") return undefined;
+    if (url.search || url.hash || url.username || url.password) return undefined;
+    return url.href.replace(/\/+$/, "");
+  } catch {
+    return undefined;
   }
 }
 
@@ -170,6 +202,8 @@ export interface HttpSettings {
   log: boolean;
   corsOrigins: CorsOrigins;
   draft: DraftLimits;
+  /** The base of the RDF exports' IRIs (PUBLIC_BASE_URL), without a trailing slash. */
+  publicBaseUrl: string;
 }
 
 /** Limits of `draft` and of the CPU work of requests (src/workers/). */
@@ -207,6 +241,7 @@ export const DEFAULT_HTTP: HttpSettings = {
   log: false,
   corsOrigins: "*",
   draft: DEFAULT_DRAFT_LIMITS,
+  publicBaseUrl: "http://localhost:4000",
 };
 
 const flag = (value: string) => value === "true" || value === "1";
@@ -223,8 +258,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const uri = read("NEO4J_URI");
   const password = read("NEO4J_PASSWORD");
+  const httpPort = read("PORT");
   const config: Config = {
-    port: read("PORT"),
+    port: httpPort,
     host: read("HOST"),
     neo4j: {
       uri,
@@ -259,6 +295,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         burst: read("DRAFT_BURST"),
         workers: read("CPU_WORKERS") ?? DEFAULT_WORKERS,
       },
+      publicBaseUrl: read("PUBLIC_BASE_URL") ?? `http://localhost:${httpPort}`,
     },
   };
   if (uri && !password) {

@@ -1,10 +1,6 @@
 import { createServer, type Server } from "node:http";
-import { EnvelopArmor } from "@escape.tech/graphql-armor";
-import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
-import { usePrometheus } from "@graphql-yoga/plugin-prometheus";
 import { type CORSOptions, createYoga, type Plugin } from "graphql-yoga";
 import type { Driver } from "neo4j-driver";
-import { Registry } from "prom-client";
 import { credentialsFrom } from "./auth/curator-from-request.js";
 import { type CorsOrigins, DEFAULT_HTTP, type HttpSettings } from "./config.js";
 import type { Context } from "./context.js";
@@ -16,13 +12,21 @@ import {
   useCompiledExecution,
 } from "./plugins/use-compiled-execution.js";
 import { useBodyLimit } from "./plugins/use-body-limit.js";
+import { useCsrfPrevention } from "./plugins/use-csrf-prevention.js";
 import { useDatabaseErrors } from "./plugins/use-database-errors.js";
 import { useExports } from "./plugins/use-exports.js";
+import { type DocumentLimits, useLimits } from "./plugins/use-limits.js";
+import { useMetrics } from "./plugins/use-metrics.js";
 import { useNoIntrospection } from "./plugins/use-no-introspection.js";
-import { renderOfflineGraphiQL, useOfflineGraphiQL } from "./plugins/use-offline-graphiql.js";
+import {
+  GRAPHIQL_CSP,
+  renderOfflineGraphiQL,
+  useOfflineGraphiQL,
+} from "./plugins/use-offline-graphiql.js";
 import { useQueryCount } from "./plugins/use-query-count.js";
 import { useReadiness } from "./plugins/use-readiness.js";
 import { useRequestLog } from "./plugins/use-request-log.js";
+import { useSecurityHeaders } from "./plugins/use-security-headers.js";
 import { useWebApp } from "./plugins/use-web-app.js";
 import { schema } from "./schema.js";
 import { CpuWork } from "./workers/cpu-work.js";
@@ -37,35 +41,18 @@ export interface ServerOptions {
   cpu?: CpuWork;
 }
 
-/** Limits against hostile operations (graphql-armor), sized so that every real query of the API fits. */
-export const LIMITS = {
+/**
+ * Limits against hostile documents (src/plugins/use-limits.ts), sized so that every real query
+ * of the API fits. README.md ("Limits") explains each, and the cost.
+ */
+export const LIMITS: DocumentLimits = {
+  maxNesting: 64,
   maxDepth: 14,
   maxAliases: 15,
   maxTokens: 3_000,
   maxDirectives: 20,
   maxCost: 1_000_000,
-} as const;
-
-/**
- * The metrics /metrics serves: requests, their HTTP duration, errors and execution time. The
- * plugin's other defaults (a walk of every document for deprecated fields, parse/validate/context
- * timings of cached phases, a summary beside the histogram) cost a share of every request that
- * nobody reads (bench/README.md).
- */
-const METRICS = {
-  graphql_yoga_http_duration: true,
-  graphql_envelop_request: true,
-  graphql_envelop_error_result: true,
-  graphql_envelop_phase_execute: true,
-  graphql_envelop_request_duration: false,
-  graphql_envelop_request_time_summary: false,
-  graphql_envelop_deprecated_field: false,
-  graphql_envelop_phase_parse: false,
-  graphql_envelop_phase_validate: false,
-  graphql_envelop_phase_context: false,
-  graphql_envelop_phase_subscribe: false,
-  graphql_envelop_schema_change: false,
-} as const;
+};
 
 /**
  * The Yoga app: GraphQL (and GraphiQL, with its files at /graphiql/*) at /graphql, /health,
@@ -75,28 +62,20 @@ const METRICS = {
 export function createApp({ driver, database, http, compile, cpu }: ServerOptions) {
   const settings: HttpSettings = { ...DEFAULT_HTTP, ...http };
   const work = cpu ?? new CpuWork(settings.draft);
-  const armor = new EnvelopArmor({
-    maxDepth: { n: LIMITS.maxDepth },
-    maxAliases: { n: LIMITS.maxAliases },
-    maxTokens: { n: LIMITS.maxTokens },
-    maxDirectives: { n: LIMITS.maxDirectives },
-    costLimit: { maxCost: LIMITS.maxCost },
-    blockFieldSuggestion: { enabled: !settings.development },
-  }).protect();
-
   // Plugins of several context types share one list; Yoga merges their contexts.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const plugins: Plugin<any>[] = [
     useRequestLog(settings.log ? (line) => process.stdout.write(`${line}\n`) : undefined),
+    useSecurityHeaders({ pageCsp: GRAPHIQL_CSP }),
     useBodyLimit(settings.maxBodyBytes),
     useReadiness(driver, database),
     useWebApp(),
-    useExports(driver, database),
+    useExports(driver, database, settings.publicBaseUrl),
     ...(settings.graphiql ? [useOfflineGraphiQL()] : []),
-    useCSRFPrevention({ requestHeaders: ["x-graphql-csrf", "apollo-require-preflight"] }),
-    ...armor.plugins,
+    useCsrfPrevention(),
+    ...useLimits(LIMITS, { hideSuggestions: !settings.development }),
     ...(settings.introspection ? [] : [useNoIntrospection()]),
-    usePrometheus({ registry: new Registry(), endpoint: "/metrics", metrics: METRICS }),
+    useMetrics(),
     useDatabaseErrors(),
     useQueryCount(),
     useCompiledExecution(compile),

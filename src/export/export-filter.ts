@@ -3,11 +3,16 @@ import type { FactFilter } from "../loaders/facts.js";
 import { schema } from "../schema.js";
 import { factFilter } from "../schema/fact-filter.js";
 
-/** A bad query-string parameter of an export: answered with a 400 that names it. */
+/**
+ * A bad query-string parameter of an export: answered with a 400 that names it, with the code
+ * the API gives the same mistake (BAD_USER_INPUT: malformed; NOT_FOUND: a key that names
+ * nothing).
+ */
 export class ExportParameterError extends Error {
   constructor(
     readonly parameter: string,
     message: string,
+    readonly code: "BAD_USER_INPUT" | "NOT_FOUND" = "BAD_USER_INPUT",
   ) {
     super(`Parameter "${parameter}": ${message}`);
   }

@@ -5,12 +5,23 @@ import type { FactFilter } from "../loaders/facts.js";
 import { ExportParameterError, exportFilter } from "./export-filter.js";
 import { ExportReader } from "./export-reader.js";
 
-/** What one export writes: its chunks of text, read from Neo4j through `reader` as they are needed. */
+/**
+ * What one export writes: its chunks of text, read from Neo4j through `reader` as they are
+ * needed. `base` is the server's public base URL (PUBLIC_BASE_URL), under which the RDF
+ * exports name everything: the same IRIs whatever Host the request named.
+ */
 export type ExportBody = (
   reader: ExportReader,
   filter: FactFilter,
-  origin: string,
+  base: string,
 ) => AsyncIterable<string>;
+
+/** Where an export reads from, and the base of its IRIs. */
+export interface ExportSource {
+  driver: Driver;
+  database: string | undefined;
+  publicBaseUrl: string;
+}
 
 export interface ExportFile {
   /** The name a browser saves it under. */
@@ -57,16 +68,14 @@ export async function exportResponse(
   request: Request,
   fetchAPI: FetchAPI,
   nodeResponse: ServerResponse | undefined,
-  driver: Driver,
-  database: string | undefined,
+  { driver, database, publicBaseUrl }: ExportSource,
   file: ExportFile,
 ): Promise<Response> {
   let filter: FactFilter;
   try {
     filter = exportFilter(new URL(request.url).searchParams);
   } catch (error) {
-    if (error instanceof ExportParameterError)
-      return json(fetchAPI, 400, { error: error.message, parameter: error.parameter });
+    if (error instanceof ExportParameterError) return parameterError(fetchAPI, error);
     throw error;
   }
   const reader = new ExportReader(driver, database, request.signal);
@@ -74,12 +83,11 @@ export async function exportResponse(
   let iterator: AsyncIterator<string>;
   try {
     await checkKeys(reader, filter);
-    iterator = file.body(reader, filter, new URL(request.url).origin)[Symbol.asyncIterator]();
+    iterator = file.body(reader, filter, publicBaseUrl)[Symbol.asyncIterator]();
     first = await iterator.next();
   } catch (error) {
     await reader.close();
-    if (error instanceof ExportParameterError)
-      return json(fetchAPI, 400, { error: error.message, parameter: error.parameter });
+    if (error instanceof ExportParameterError) return parameterError(fetchAPI, error);
     return json(fetchAPI, 503, {
       error: "the database did not answer the export",
       detail: (error as Error).message.split("\n")[0],
@@ -108,6 +116,9 @@ export async function exportResponse(
   });
 }
 
+const parameterError = (fetchAPI: FetchAPI, error: ExportParameterError) =>
+  json(fetchAPI, 400, { error: error.message, parameter: error.parameter, code: error.code });
+
 /** A filter that names a variable, entity or document the graph does not have: a 400 naming it. */
 async function checkKeys(reader: ExportReader, filter: FactFilter): Promise<void> {
   const [found] = await reader.all<Record<string, boolean>>("export-filter-keys", {
@@ -129,6 +140,7 @@ async function checkKeys(reader: ExportReader, filter: FactFilter): Promise<void
       throw new ExportParameterError(
         parameter,
         `no ${kind} has the key "${filter[parameter as keyof typeof what]}"`,
+        "NOT_FOUND",
       );
   }
 }

@@ -18,11 +18,15 @@ export interface ExportFactRow {
   scope: { key: string; name: string } | null;
   period: { key: string; name: string; start: string | null; end: string | null } | null;
   comparedTo: { key: string } | null;
+  /** The facts it conflicts with (either way), with what each conflict's note says. */
+  conflicts: { fact: string; note: string | null }[];
   citations: {
     key: string;
     quote: string;
     start: number;
     end: number;
+    /** When the cited words are garbled: what is wrong with them. */
+    garbled: string | null;
     document: string;
     date: string;
   }[];

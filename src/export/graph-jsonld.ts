@@ -33,10 +33,10 @@ export function nodeJson(node: GraphNode): Record<string, unknown> {
  * /export/graph.jsonld: one JSON-LD document with its context embedded (prefixes only: nothing
  * to fetch), the nodes in `@graph`, one per line, written as they are read.
  */
-export const graphJsonLd: ExportBody = async function* (reader, filter, origin) {
-  yield `{"@context":${JSON.stringify(prefixesOf(origin))},\n"@graph":[`;
+export const graphJsonLd: ExportBody = async function* (reader, filter, base) {
+  yield `{"@context":${JSON.stringify(prefixesOf(base))},\n"@graph":[`;
   let separator = "\n";
-  for await (const node of graphNodes(reader, filter, origin)) {
+  for await (const node of graphNodes(reader, filter, base)) {
     yield separator + JSON.stringify(nodeJson(node));
     separator = ",\n";
   }

@@ -15,10 +15,14 @@ import type { FactFilter } from "../loaders/facts.js";
  *   label (`rdfs:label` with its language; `skos:prefLabel` / `skos:altLabel`), and their
  *   structural relations (`imss:<TYPE>`).
  * - Facts: `schema:Observation`s (`schema:variableMeasured`, `schema:observationAbout`,
- *   `schema:value`, `schema:observationDate`...), `prov:wasDerivedFrom` each document cited.
+ *   `schema:value`, `schema:observationDate`...), `prov:wasDerivedFrom` each document cited,
+ *   `imss:comparedTo` the entity a change is measured against, `imss:garbled`, and
+ *   `imss:conflictsWith` each fact it conflicts with, with the conflict's note in an
+ *   `imss:conflict` (`imss:Conflict`, `imss:conflictsWith`, `rdfs:comment`).
  * - Citations: W3C Web Annotations (`oa:Annotation`) whose body is the fact and whose target is
  *   the document with a `oa:TextQuoteSelector` (exact, prefix, suffix) and a
- *   `oa:TextPositionSelector` (start, end). Their offsets count Unicode code points, as the Web
+ *   `oa:TextPositionSelector` (start, end); `imss:garbled` says whether the cited words are
+ *   garbled, and `imss:garbledNote` what is wrong with them. Their offsets count Unicode code points, as the Web
  *   Annotation model says; the graph (and the API, and the CSV) count UTF-16 code units.
  */
 
@@ -31,9 +35,9 @@ export const PREFIXES = {
   xsd: "http://www.w3.org/2001/XMLSchema#",
 } as const;
 
-/** The prefixes of a graph served from `origin` (`imss:` is this server's vocabulary). */
-export function prefixesOf(origin: string): Record<string, string> {
-  return { ...PREFIXES, imss: `${origin}/vocab#` };
+/** The prefixes of a graph whose IRIs are under `base` (`imss:` is this server's vocabulary). */
+export function prefixesOf(base: string): Record<string, string> {
+  return { ...PREFIXES, imss: `${base}/vocab#` };
 }
 
 /** A literal: a string (with a language tag or a datatype, compact), an integer or a boolean. */
@@ -51,11 +55,11 @@ export interface GraphNode {
 }
 
 export const iriOf = {
-  entity: (origin: string, key: string) => `${origin}/entity/${encodeURIComponent(key)}`,
-  document: (origin: string, id: string) => `${origin}/documents/${encodeURIComponent(id)}`,
-  variable: (origin: string, key: string) => `${origin}/variables/${encodeURIComponent(key)}`,
-  fact: (origin: string, key: string) => `${origin}/facts/${encodeURIComponent(key)}`,
-  citation: (origin: string, key: string) => `${origin}/citations/${encodeURIComponent(key)}`,
+  entity: (base: string, key: string) => `${base}/entity/${encodeURIComponent(key)}`,
+  document: (base: string, id: string) => `${base}/documents/${encodeURIComponent(id)}`,
+  variable: (base: string, key: string) => `${base}/variables/${encodeURIComponent(key)}`,
+  fact: (base: string, key: string) => `${base}/facts/${encodeURIComponent(key)}`,
+  citation: (base: string, key: string) => `${base}/citations/${encodeURIComponent(key)}`,
 };
 
 /** The Institute: every document's publisher. */
@@ -136,7 +140,7 @@ export function codePointOffsets(text: string): (utf16: number) => number {
 export async function* graphNodes(
   reader: ExportReader,
   filter: FactFilter,
-  origin: string,
+  base: string,
 ): AsyncGenerator<GraphNode> {
   // A slice carries what its facts refer to; the whole graph carries everything.
   let keys: Record<string, string[]> | null = null;
@@ -155,12 +159,12 @@ export async function* graphNodes(
   })) {
     documents.set(d.id, { chars: Array.from(d.text), offset: codePointOffsets(d.text) });
     yield {
-      id: iriOf.document(origin, d.id),
+      id: iriOf.document(base, d.id),
       types: ["schema:CreativeWork"],
       props: [
         ["schema:identifier", { value: d.id }],
         ["schema:name", { value: d.title }],
-        ["schema:publisher", { iri: iriOf.entity(origin, PUBLISHER_KEY) }],
+        ["schema:publisher", { iri: iriOf.entity(base, PUBLISHER_KEY) }],
         ["schema:inLanguage", { value: d.language }],
         ["schema:datePublished", dateLiteral(d.date)],
         ["schema:text", { value: d.text }],
@@ -174,7 +178,7 @@ export async function* graphNodes(
     keys: keys?.variable ?? null,
   })) {
     yield {
-      id: iriOf.variable(origin, v.key),
+      id: iriOf.variable(base, v.key),
       types: ["schema:StatisticalVariable"],
       props: [
         ["schema:identifier", { value: v.key }],
@@ -203,9 +207,9 @@ export async function* graphNodes(
     if (e.end) props.push(["schema:endDate", dateLiteral(e.end)]);
     props.push(...labelProps(e));
     for (const [type, to] of e.relations)
-      props.push([`imss:${type}`, { iri: iriOf.entity(origin, to) }]);
+      props.push([`imss:${type}`, { iri: iriOf.entity(base, to) }]);
     yield {
-      id: iriOf.entity(origin, e.key),
+      id: iriOf.entity(base, e.key),
       types: [`imss:${e.kind}`, KIND_TYPES[e.kind] ?? "schema:Thing"],
       props,
     };
@@ -214,28 +218,44 @@ export async function* graphNodes(
   const statistic = graphqlName("Statistic");
   const qualifier = graphqlName("Qualifier");
   for await (const f of exportFacts(reader, filter)) {
-    const factIri = iriOf.fact(origin, f.key);
+    const factIri = iriOf.fact(base, f.key);
     const props: GraphNode["props"] = [["schema:identifier", { value: f.key }]];
     if (f.variable)
-      props.push(["schema:variableMeasured", { iri: iriOf.variable(origin, f.variable.key) }]);
-    if (f.about)
-      props.push(["schema:observationAbout", { iri: iriOf.entity(origin, f.about.key) }]);
+      props.push(["schema:variableMeasured", { iri: iriOf.variable(base, f.variable.key) }]);
+    if (f.about) props.push(["schema:observationAbout", { iri: iriOf.entity(base, f.about.key) }]);
     if (f.value !== null)
       props.push(["schema:value", { value: String(f.value), datatype: "xsd:decimal" }]);
     props.push(["schema:unitText", { value: unit(f.unit) }]);
     props.push(["imss:statistic", { value: statistic(f.statistic) }]);
     props.push(["imss:qualifier", { value: qualifier(f.qualifier) }]);
     if (f.period) {
-      props.push(["imss:period", { iri: iriOf.entity(origin, f.period.key) }]);
+      props.push(["imss:period", { iri: iriOf.entity(base, f.period.key) }]);
       if (f.period.start) props.push(["schema:observationDate", dateLiteral(f.period.start)]);
     }
-    if (f.scope) props.push(["imss:scope", { iri: iriOf.entity(origin, f.scope.key) }]);
+    if (f.scope) props.push(["imss:scope", { iri: iriOf.entity(base, f.scope.key) }]);
     if (f.comparedTo)
-      props.push(["imss:comparedTo", { iri: iriOf.entity(origin, f.comparedTo.key) }]);
+      props.push(["imss:comparedTo", { iri: iriOf.entity(base, f.comparedTo.key) }]);
+    for (const conflict of f.conflicts) {
+      const other = { iri: iriOf.fact(base, conflict.fact) };
+      props.push(["imss:conflictsWith", other]);
+      props.push([
+        "imss:conflict",
+        {
+          id: null,
+          types: ["imss:Conflict"],
+          props: [
+            ["imss:conflictsWith", other],
+            ...(conflict.note
+              ? ([["rdfs:comment", { value: conflict.note }]] as GraphNode["props"])
+              : []),
+          ],
+        },
+      ]);
+    }
     props.push(["imss:garbled", { value: f.garbled === true, datatype: "xsd:boolean" }]);
     props.push(["imss:deprecated", { value: f.deprecated === true, datatype: "xsd:boolean" }]);
     for (const id of new Set(f.citations.map((c) => c.document)))
-      props.push(["prov:wasDerivedFrom", { iri: iriOf.document(origin, id) }]);
+      props.push(["prov:wasDerivedFrom", { iri: iriOf.document(base, id) }]);
     yield { id: factIri, types: ["schema:Observation"], props };
 
     for (const c of f.citations) {
@@ -245,18 +265,22 @@ export async function* graphNodes(
       const end = doc ? doc.offset(c.end) : c.end;
       const exact = doc ? chars.slice(start, end).join("") : c.quote;
       yield {
-        id: iriOf.citation(origin, c.key),
+        id: iriOf.citation(base, c.key),
         types: ["oa:Annotation"],
         props: [
           ["oa:motivatedBy", { iri: `${PREFIXES.oa}describing` }],
           ["oa:hasBody", { iri: factIri }],
+          ["imss:garbled", { value: !!c.garbled, datatype: "xsd:boolean" }],
+          ...(c.garbled
+            ? ([["imss:garbledNote", { value: c.garbled }]] as GraphNode["props"])
+            : []),
           [
             "oa:hasTarget",
             {
               id: null,
               types: ["oa:SpecificResource"],
               props: [
-                ["oa:hasSource", { iri: iriOf.document(origin, c.document) }],
+                ["oa:hasSource", { iri: iriOf.document(base, c.document) }],
                 [
                   "oa:hasSelector",
                   {

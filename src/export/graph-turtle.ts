@@ -39,8 +39,8 @@ export function nodeQuads(node: GraphNode, prefixes: Record<string, string>): Qu
  * /export/graph.ttl: the graph of /export/graph.jsonld as Turtle, written by n3's Writer node
  * by node into the response (the writer's output is taken after each node).
  */
-export const graphTurtle: ExportBody = async function* (reader, filter, origin) {
-  const prefixes = prefixesOf(origin);
+export const graphTurtle: ExportBody = async function* (reader, filter, base) {
+  const prefixes = prefixesOf(base);
   let output = "";
   const sink = {
     write(chunk: string, _encoding: string, done?: () => void) {
@@ -53,7 +53,7 @@ export const graphTurtle: ExportBody = async function* (reader, filter, origin) 
     },
   };
   const writer = new Writer(sink as unknown as NodeJS.WritableStream, { prefixes });
-  for await (const node of graphNodes(reader, filter, origin)) {
+  for await (const node of graphNodes(reader, filter, base)) {
     for (const q of nodeQuads(node, prefixes)) writer.addQuad(q);
     if (output.length > 0) {
       yield output;

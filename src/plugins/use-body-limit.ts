@@ -1,6 +1,9 @@
 import type { Plugin } from "graphql-yoga";
 
-/** Refuses request bodies over `maxBytes` (413) before they are read, and bodies of unknown size (411). */
+/**
+ * Refuses request bodies over `maxBytes` (413, BODY_TOO_LARGE) before they are read, and bodies
+ * of unknown size (411, LENGTH_REQUIRED): HTTP errors, before any GraphQL, whatever the Accept.
+ */
 export function useBodyLimit(maxBytes: number): Plugin {
   return {
     onRequest({ request, endResponse, fetchAPI }) {
@@ -9,16 +12,29 @@ export function useBodyLimit(maxBytes: number): Plugin {
       const length = request.headers.get("content-length");
       const problem =
         length === null
-          ? { status: 411, message: "A request body needs a Content-Length header." }
+          ? {
+              status: 411,
+              code: "LENGTH_REQUIRED",
+              message: "A request body needs a Content-Length header.",
+            }
           : Number(length) > maxBytes
-            ? { status: 413, message: `The request body is larger than ${maxBytes} bytes.` }
+            ? {
+                status: 413,
+                code: "BODY_TOO_LARGE",
+                message: `The request body is larger than ${maxBytes} bytes.`,
+              }
             : null;
       if (problem) {
         endResponse(
-          new fetchAPI.Response(JSON.stringify({ errors: [{ message: problem.message }] }), {
-            status: problem.status,
-            headers: { "content-type": "application/json; charset=utf-8" },
-          }),
+          new fetchAPI.Response(
+            JSON.stringify({
+              errors: [{ message: problem.message, extensions: { code: problem.code } }],
+            }),
+            {
+              status: problem.status,
+              headers: { "content-type": "application/json; charset=utf-8" },
+            },
+          ),
         );
       }
     },

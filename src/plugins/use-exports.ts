@@ -33,16 +33,22 @@ const EXPORTS = new Map<string, ExportFile>([
 /**
  * `GET /export/facts.csv`, `/export/graph.jsonld`, `/export/graph.ttl`: the facts as CSV, and the
  * graph as JSON-LD and Turtle, with the filters of `facts(filter:)` as query-string parameters,
- * streamed from Neo4j (src/export/). Answered before GraphQL is involved; one hook for the three,
+ * streamed from Neo4j (src/export/), every IRI under `publicBaseUrl` (PUBLIC_BASE_URL). Answered before GraphQL is involved; one hook for the three,
  * so that every other request pays one map lookup.
  */
-export function useExports(driver: Driver, database: string | undefined): Plugin {
+export function useExports(
+  driver: Driver,
+  database: string | undefined,
+  publicBaseUrl: string,
+): Plugin {
   return {
     onRequest({ request, url, fetchAPI, endResponse, serverContext }) {
       const file = EXPORTS.get(url.pathname);
       if (!file || (request.method !== "GET" && request.method !== "HEAD")) return;
       const res = (serverContext as { res?: ServerResponse } | undefined)?.res;
-      return exportResponse(request, fetchAPI, res, driver, database, file).then(endResponse);
+      return exportResponse(request, fetchAPI, res, { driver, database, publicBaseUrl }, file).then(
+        endResponse,
+      );
     },
   };
 }

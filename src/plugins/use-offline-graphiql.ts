@@ -58,38 +58,62 @@ function escapeHtml(text: string): string {
 }
 
 /**
+ * What GraphiQL's page may do: load and run only this server's files (it has no inline script),
+ * send its requests here, and start its editor workers from here. Monaco sets inline styles and
+ * GraphiQL's icons are data: URLs. No other site may frame it.
+ */
+export const GRAPHIQL_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join("; ");
+
+/**
  * The GraphiQL page (Yoga's `renderGraphiQL`): Yoga's own GraphiQL, with every file it needs
- * served by this server, so that it works with no internet.
+ * served by this server, so that it works with no internet. The script that starts it (worker
+ * URLs, the options) is a file too, named by its content's hash, so that the page needs no
+ * inline script and its CSP (GRAPHIQL_CSP) can refuse every one.
  */
 export async function renderOfflineGraphiQL(options: GraphiQLOptions): Promise<string> {
-  const { urls, favicon } = await loadAssets();
+  const { files, urls, favicon } = await loadAssets();
   const title = escapeHtml(options.title ?? "GraphiQL");
+  const start = `"use strict";
+const workers = {
+  editorWorkerService: ${scriptSafeJson(urls.editorWorker)},
+  json: ${scriptSafeJson(urls.jsonWorker)},
+  graphql: ${scriptSafeJson(urls.graphqlWorker)},
+};
+self.MonacoEnvironment = {
+  globalAPI: false,
+  getWorkerUrl: (_moduleId, label) => workers[label],
+};
+addEventListener("DOMContentLoaded", () => {
+  YogaGraphiQL.renderYogaGraphiQL(document.querySelector("#root"), ${scriptSafeJson(options)});
+});
+`;
+  const tag = etagOf(start);
+  const startName = `start.${tag.slice(1, 11)}.js`;
+  if (!files.has(startName)) files.set(startName, toStaticFile(Buffer.from(start), startName, tag));
   return `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
     <title>${title}</title>
-    <link rel="icon" href="${favicon}" />
+    <link rel="icon" href="${escapeHtml(favicon)}" />
     <link rel="stylesheet" href="${urls.css}" />
+    <script src="${PREFIX}${startName}"></script>
+    <script src="${urls.js}" defer></script>
   </head>
   <body id="body" class="no-focus-outline">
     <noscript>GraphiQL needs JavaScript.</noscript>
     <div id="root"></div>
-    <script>
-      const workers = {
-        editorWorkerService: ${scriptSafeJson(urls.editorWorker)},
-        json: ${scriptSafeJson(urls.jsonWorker)},
-        graphql: ${scriptSafeJson(urls.graphqlWorker)},
-      };
-      self.MonacoEnvironment = {
-        globalAPI: false,
-        getWorkerUrl: (_moduleId, label) => workers[label],
-      };
-    </script>
-    <script src="${urls.js}"></script>
-    <script>
-      YogaGraphiQL.renderYogaGraphiQL(document.querySelector("#root"), ${scriptSafeJson(options)});
-    </script>
   </body>
 </html>`;
 }
