@@ -13,7 +13,6 @@ export function defineEntity(kind: string, description: string) {
     isTypeOf: (row) => (row as EntityRow).kind === kind,
     id: { resolve: (row: EntityRow) => row.key, description: "Global id (Relay)." },
     load: (keys: string[], ctx) => loadEntities(ctx.db, keys, kind),
-    sort: (row: EntityRow) => row.key,
     fields: () => ({}),
   });
 }
