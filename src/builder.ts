@@ -34,7 +34,10 @@ export const builder = new SchemaBuilder<{
     pageInfoTypeOptions: {
       description: "Where a page stands in its list (Relay cursor pagination).",
     },
-    idFieldOptions: { description: "Global id (Relay): pass it to `node(id:)`." },
+    idFieldOptions: {
+      description:
+        "Global id (Relay): pass it to `node(id:)`, or to any argument that takes a key.",
+    },
     edgesFieldOptions: {
       nullable: false,
       description: "The items of this page, each with its cursor.",

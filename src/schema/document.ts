@@ -8,7 +8,10 @@ import { Label } from "./label.js";
 import { Language } from "./language.js";
 
 export const Document = builder.loadableNodeRef<DocumentRow, string>("Document", {
-  id: { resolve: (row: DocumentRow) => row.id, description: "Global id (Relay)." },
+  id: {
+    resolve: (row: DocumentRow) => row.id,
+    description: "Global id (Relay): pass it to `node(id:)`, or wherever its key is taken.",
+  },
   load: (ids: string[], ctx) => loadDocuments(ctx.db, ids),
 });
 

@@ -31,7 +31,10 @@ import { selects } from "../loaders/selections.js";
 import { Variable } from "./variable.js";
 
 export const Fact = builder.loadableNodeRef<FactRow, string>("Fact", {
-  id: { resolve: (row: FactRow) => row.key, description: "Global id (Relay)." },
+  id: {
+    resolve: (row: FactRow) => row.key,
+    description: "Global id (Relay): pass it to `node(id:)`, or wherever its key is taken.",
+  },
   load: (keys: string[], ctx) => loadFacts(ctx.db, keys),
 });
 

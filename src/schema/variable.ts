@@ -8,7 +8,10 @@ import { Unit } from "./fact-enums.js";
 import { nameFields } from "./label.js";
 
 export const Variable = builder.loadableNodeRef<VariableRow, string>("Variable", {
-  id: { resolve: (row: VariableRow) => row.key, description: "Global id (Relay)." },
+  id: {
+    resolve: (row: VariableRow) => row.key,
+    description: "Global id (Relay): pass it to `node(id:)`, or wherever its key is taken.",
+  },
   load: (keys: string[], ctx) => loadVariables(ctx.db, keys),
 });
 
