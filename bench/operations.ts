@@ -1,7 +1,8 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import { luceneQueries } from "../src/loaders/search.js";
-import { encodeCursor } from "../src/pagination.js";
+import { encodeCursor, listHash } from "../src/pagination.js";
 import { ENTITY_KIND_VALUES } from "../src/schema/entity-kind.js";
+import { factFilter } from "../src/schema/fact-filter.js";
 import { GENERATED_VARIABLE } from "./model.js";
 
 /**
@@ -348,7 +349,15 @@ RETURN p {.key, .name, places: places} AS entity`,
         variables: {
           variable: GENERATED_VARIABLE,
           first: PAGE,
-          after: encodeCursor({ value: 0, key: fx.deepAfterKey }),
+          // A cursor of this same list: facts of the variable, in key order.
+          after: encodeCursor(
+            { value: 0, key: fx.deepAfterKey },
+            listHash({
+              list: "facts",
+              filter: factFilter({ variable: GENERATED_VARIABLE }),
+              order: "KEY",
+            }),
+          ),
         },
       },
       peer: {

@@ -4,8 +4,7 @@ import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import { GraphQLError } from "graphql";
 import type { Context } from "./context.js";
-import { inputError } from "./input-error.js";
-import { NotFoundError } from "./loaders/request-loaders.js";
+import { decodeGlobalId, encodeGlobalId } from "./global-id.js";
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -35,7 +34,10 @@ export const builder = new SchemaBuilder<{
     pageInfoTypeOptions: {
       description: "Where a page stands in its list (Relay cursor pagination).",
     },
-    idFieldOptions: { description: "Global id (Relay): pass it to `node(id:)`." },
+    idFieldOptions: {
+      description:
+        "Global id (Relay): pass it to `node(id:)`, or to any argument that takes a key.",
+    },
     edgesFieldOptions: {
       nullable: false,
       description: "The items of this page, each with its cursor.",
@@ -51,34 +53,11 @@ export const builder = new SchemaBuilder<{
     endCursorFieldOptions: {
       description: "The cursor of the page's last item: pass it as `after`.",
     },
-    // A well-formed id of nothing gives null (Relay's convention), with a NOT_FOUND error that
-    // says what is missing (the loaders' NotFoundError); real failures stay errors.
-    nodeQueryOptions: {
-      description: "Any object by its global id (null, with a NOT_FOUND error, if nothing has it).",
-      resolve: async (_root, { id }, _ctx, _info, resolveNode) => {
-        try {
-          return await resolveNode(id);
-        } catch (error) {
-          if (error instanceof NotFoundError) return null;
-          throw error;
-        }
-      },
-    },
-    nodesQueryOptions: { description: "Objects by their global ids, in the same order." },
-    encodeGlobalID: (typename, id) =>
-      Buffer.from(`${typename}:${id}`, "utf8").toString("base64url"),
-    decodeGlobalID: (globalID) => {
-      const decoded = Buffer.from(globalID, "base64url").toString("utf8");
-      const colon = decoded.indexOf(":");
-      if (
-        colon <= 0 ||
-        colon === decoded.length - 1 ||
-        !/^[A-Za-z]+$/.test(decoded.slice(0, colon))
-      ) {
-        throw inputError("id", `"${globalID}" is not an id returned by this API`);
-      }
-      return { typename: decoded.slice(0, colon), id: decoded.slice(colon + 1) };
-    },
+    // node(id:) and nodes(ids:) are defined in schema/node.ts (one error per missing id).
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+    encodeGlobalID: (typename, id) => encodeGlobalId(typename, String(id)),
+    decodeGlobalID: (globalID) => decodeGlobalId(globalID),
   },
 });
 

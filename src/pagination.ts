@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import neo4j from "neo4j-driver";
 import { inputError } from "./input-error.js";
 
@@ -6,6 +7,11 @@ import { inputError } from "./input-error.js";
  * (its sort value and its key), so page k costs what page 1 costs. Cypher
  * gets `after` as parameters and asks for `limit` = first + 1 rows, the extra
  * row telling whether a next page exists.
+ *
+ * A cursor is bound to the list it came from: it carries a short hash of the list's name, its
+ * filter and its order (`ListOf`), and a cursor of another list (a `facts` cursor given to
+ * `entities`, or one of another filter or order, whose position means nothing there) is
+ * refused as BAD_USER_INPUT naming `after`, rather than answered with a wrong page.
  */
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -22,17 +28,41 @@ export interface PageArgs {
   after?: string | null;
 }
 
+/**
+ * The list a page belongs to: its name (the field, e.g. `Query.facts`, `Entity.facts`), its
+ * filter and its order, as the resolver normalised them (keys, not ids), so that the same list
+ * asked for by key or by id takes the same cursors.
+ */
+export interface ListOf {
+  list: string;
+  filter?: unknown;
+  order?: string | null;
+}
+
 export interface PageQuery {
   limit: number;
   first: number;
   after: Position | null;
+  /** The hash of the list (`ListOf`) that its cursors carry. */
+  list: string;
 }
 
-export function encodeCursor(position: Position): string {
-  return Buffer.from(JSON.stringify([position.value, position.key]), "utf8").toString("base64url");
+/** A short hash of the list: what binds a cursor to it. */
+export function listHash({ list, filter, order }: ListOf): string {
+  return createHash("sha256")
+    .update(JSON.stringify([list, filter ?? null, order ?? null]))
+    .digest("base64url")
+    .slice(0, 12);
 }
 
-export function decodeCursor(cursor: string, argument = "after"): Position {
+export function encodeCursor(position: Position, list: string): string {
+  return Buffer.from(JSON.stringify([position.value, position.key, list]), "utf8").toString(
+    "base64url",
+  );
+}
+
+/** The position a cursor of the list `list` (its hash) holds; BAD_USER_INPUT for any other. */
+export function decodeCursor(cursor: string, list: string, argument = "after"): Position {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
@@ -41,21 +71,35 @@ export function decodeCursor(cursor: string, argument = "after"): Position {
   }
   if (
     !Array.isArray(parsed) ||
-    parsed.length !== 2 ||
+    parsed.length !== 3 ||
     (!["string", "number"].includes(typeof parsed[0]) && parsed[0] !== null) ||
-    typeof parsed[1] !== "string"
+    typeof parsed[1] !== "string" ||
+    typeof parsed[2] !== "string"
   ) {
     throw inputError(argument, "is not a cursor returned by this API");
+  }
+  if (parsed[2] !== list) {
+    throw inputError(
+      argument,
+      "is a cursor of another list, filter or order: pass the endCursor of a page of this same list (same filter and order)",
+    );
   }
   return { value: parsed[0] as Position["value"], key: parsed[1] as string };
 }
 
-export function pageQuery(args: PageArgs): PageQuery {
+/** The page `args` ask for in the list `of`: its size, and the position after which it starts. */
+export function pageQuery(args: PageArgs, of: ListOf): PageQuery {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw inputError("first", `must be between 0 and ${MAX_PAGE_SIZE}`);
   }
-  return { first, limit: first + 1, after: args.after ? decodeCursor(args.after) : null };
+  const list = listHash(of);
+  return {
+    first,
+    limit: first + 1,
+    after: args.after ? decodeCursor(args.after, list) : null,
+    list,
+  };
 }
 
 /** Cypher parameters for a page: `$limit`, `$afterValue`, `$afterKey`. */
@@ -87,11 +131,11 @@ class PageEdge<T> {
     readonly node: unknown,
     /** The row the edge was made from (e.g. a relation page's link). */
     readonly row: T,
-    private readonly position: (row: T) => Position,
+    private readonly cursorOf: (row: T) => string,
   ) {}
 
   get cursor(): string {
-    return encodeCursor(this.position(this.row));
+    return this.cursorOf(this.row);
   }
 }
 
@@ -102,15 +146,15 @@ class PageInfo<T> {
     readonly hasPreviousPage: boolean,
     private readonly first: T | undefined,
     private readonly last: T | undefined,
-    private readonly position: (row: T) => Position,
+    private readonly cursorOf: (row: T) => string,
   ) {}
 
   get startCursor(): string | null {
-    return this.first === undefined ? null : encodeCursor(this.position(this.first));
+    return this.first === undefined ? null : this.cursorOf(this.first);
   }
 
   get endCursor(): string | null {
-    return this.last === undefined ? null : encodeCursor(this.position(this.last));
+    return this.last === undefined ? null : this.cursorOf(this.last);
   }
 }
 
@@ -125,10 +169,11 @@ export function toPage<T, N = T>(
   node: (row: T) => N = (row) => row as unknown as N,
 ): Page<{ node: N; row: T }> {
   const count = Math.min(rows.length, page.first);
+  const cursorOf = (row: T) => encodeCursor(position(row), page.list);
   const edges = new Array<PageEdge<T>>(count);
   for (let i = 0; i < count; i += 1) {
     const row = rows[i] as T;
-    edges[i] = new PageEdge(node(row), row, position);
+    edges[i] = new PageEdge(node(row), row, cursorOf);
   }
   return {
     edges: edges as Page<{ node: N; row: T }>["edges"],
@@ -137,7 +182,7 @@ export function toPage<T, N = T>(
       page.after !== null,
       count > 0 ? rows[0] : undefined,
       count > 0 ? rows[count - 1] : undefined,
-      position,
+      cursorOf,
     ),
   };
 }

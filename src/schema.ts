@@ -1,6 +1,7 @@
 import { lexicographicSortSchema } from "graphql";
 import { builder } from "./builder.js";
 import "./schema/query.js";
+import "./schema/node.js";
 import "./schema/entity.js";
 import "./schema/entity-relation.js";
 import "./schema/organization.js";

@@ -305,32 +305,52 @@ describe("a well-formed id or key of nothing", () => {
 });
 
 describe("bad input gets a clear error naming the argument, never a 500", () => {
-  const cases: [string, string, string][] = [
-    ["unknown key", `{ entity(key: "no-such-thing") { key } }`, "key"],
-    ["unknown fact", `{ fact(key: "no-such-fact") { key } }`, "key"],
-    ["unknown id", `{ node(id: "bm90LWFuLWlk") { id } }`, "id"],
-    ["malformed cursor", `{ entities(after: "garbage!") { totalCount } }`, "after"],
-    ["page too large", `{ entities(first: 100000) { totalCount } }`, "first"],
+  // [name, query, argument, code]: NOT_FOUND for a key or id of nothing, BAD_USER_INPUT for
+  // malformed input.
+  const cases: [string, string, string, string][] = [
+    ["unknown key", `{ entity(key: "no-such-thing") { key } }`, "key", "NOT_FOUND"],
+    ["unknown fact", `{ fact(key: "no-such-fact") { key } }`, "key", "NOT_FOUND"],
+    ["not an id", `{ node(id: "bm90LWFuLWlk") { id } }`, "id", "BAD_USER_INPUT"],
+    [
+      "malformed cursor",
+      `{ entities(after: "garbage!") { totalCount } }`,
+      "after",
+      "BAD_USER_INPUT",
+    ],
+    ["page too large", `{ entities(first: 100000) { totalCount } }`, "first", "BAD_USER_INPUT"],
     [
       "maxHops out of range",
       `{ paths(from: "imss", to: "umf", maxHops: 99) { length } }`,
       "maxHops",
+      "BAD_USER_INPUT",
     ],
-    ["unknown path end", `{ paths(from: "imss", to: "nowhere") { length } }`, "to"],
-    ["empty search text", `{ search(text: "   ") { totalCount } }`, "text"],
-    ["unknown variable", `{ timeSeries(variable: "nope") { key } }`, "variable"],
-    ["unknown variable of stats", `{ factStats(variable: "nope") { count } }`, "variable"],
+    ["unknown path end", `{ paths(from: "imss", to: "nowhere") { length } }`, "to", "NOT_FOUND"],
+    ["empty search text", `{ search(text: "   ") { totalCount } }`, "text", "BAD_USER_INPUT"],
+    ["unknown variable", `{ timeSeries(variable: "nope") { key } }`, "variable", "NOT_FOUND"],
+    [
+      "unknown variable of stats",
+      `{ factStats(variable: "nope") { count } }`,
+      "variable",
+      "NOT_FOUND",
+    ],
     [
       "unknown entity of stats",
       `{ factStats(variable: "services-delivered", about: "nowhere") { count } }`,
       "about",
+      "NOT_FOUND",
     ],
-    ["depth out of range", `{ neighborhood(id: "imss", depth: 9) { truncated } }`, "depth"],
+    [
+      "depth out of range",
+      `{ neighborhood(id: "imss", depth: 9) { truncated } }`,
+      "depth",
+      "BAD_USER_INPUT",
+    ],
   ];
-  for (const [name, query, argument] of cases) {
+  for (const [name, query, argument, code] of cases) {
     it(name, async () => {
       const errors = await fails(query);
       expect(errors[0]?.message).toContain(`"${argument}"`);
+      expect(errors[0]?.extensions).toMatchObject({ code, argument });
       expect(JSON.stringify(errors)).not.toMatch(/at .*\.(ts|js):\d+|MATCH \(/);
     });
   }

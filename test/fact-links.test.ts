@@ -25,7 +25,13 @@ describe("fact rows without their links", () => {
   it("are completed by key when a link is needed", async () => {
     const db = new Db(neo4j.driver, neo4j.database);
     // A page of 5 reads 6 rows (the sixth tells whether a next page exists).
-    const page = await factsPage(db, filter, "KEY", pageQuery({ first: 5 }), false);
+    const page = await factsPage(
+      db,
+      filter,
+      "KEY",
+      pageQuery({ first: 5 }, { list: "facts" }),
+      false,
+    );
     expect(page).toHaveLength(6);
     const keys = page.map((r) => r.key);
     const rows = await loadFacts(db, keys);
@@ -50,7 +56,13 @@ describe("fact rows without their links", () => {
 
   it("with links, the page's rows need nothing more", async () => {
     const db = new Db(neo4j.driver, neo4j.database);
-    const page = await factsPage(db, filter, "KEY", pageQuery({ first: 5 }), true);
+    const page = await factsPage(
+      db,
+      filter,
+      "KEY",
+      pageQuery({ first: 5 }, { list: "facts" }),
+      true,
+    );
     const rows = await loadFacts(
       db,
       page.map((r) => r.key),

@@ -1,10 +1,11 @@
 import neo4j from "neo4j-driver";
 import type { Context } from "../context.js";
+import { NotFoundError } from "../input-error.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
 import type { EntityKind, Granularity, RelationType } from "../seed/seed-format.js";
 import type { LabelRows } from "./labels.js";
-import { countOnce, loadRows, NotFoundError, rowsByKey } from "./request-loaders.js";
+import { countOnce, loadRows, rowsByKey } from "./request-loaders.js";
 
 /**
  * An entity row. Every query that returns entities gives its key, kind and name; the

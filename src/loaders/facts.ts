@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.js";
+import { NotFoundError } from "../input-error.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
 import type { Qualifier, Statistic, Unit } from "../seed/seed-format.js";
@@ -9,7 +10,6 @@ import {
   countOnce,
   listsOf,
   loadRows,
-  NotFoundError,
   rowsByKey,
   requestLoader,
 } from "./request-loaders.js";
@@ -186,7 +186,12 @@ export async function factsOfParent(
   info: GraphQLResolveInfo,
   parentKey: string,
   query: () => FactsQuery,
-): Promise<{ rows: SortedKey[]; page: PageQuery; count: () => Promise<number> }> {
+): Promise<{
+  rows: SortedKey[];
+  page: PageQuery;
+  filter: FactFilter;
+  count: () => Promise<number>;
+}> {
   const { q, pages } = ctx.loaders.perField(info, "facts", () => {
     const q = query();
     const links = selects(ctx, info, FACT_LINKS);
@@ -200,6 +205,7 @@ export async function factsOfParent(
   return {
     rows: await pages.load(parentKey),
     page: q.page,
+    filter: q.filter,
     count: () =>
       countOfParent(
         ctx,

@@ -127,13 +127,14 @@ function relationLevel(
   links: boolean,
   parentKind: string | null,
 ): RelationLevel {
+  const spec = {
+    types: fixed.types ?? args.types ?? null,
+    direction: fixed.direction ?? args.direction ?? "BOTH",
+    kinds: args.kinds ?? fixed.kinds ?? null,
+  };
   return {
-    spec: {
-      types: fixed.types ?? args.types ?? null,
-      direction: fixed.direction ?? args.direction ?? "BOTH",
-      kinds: args.kinds ?? fixed.kinds ?? null,
-    },
-    page: pageQuery(args),
+    spec,
+    page: pageQuery(args, { list: "relations", filter: spec }),
     links,
     parentKind,
   };

@@ -1,7 +1,8 @@
 import DataLoader from "dataloader";
-import { type FieldNode, GraphQLError, type GraphQLResolveInfo } from "graphql";
+import type { FieldNode, GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
+import { NotFoundError } from "../input-error.js";
 
 /**
  * Everything one request keeps besides its Db's row cache, created with its context and
@@ -58,18 +59,6 @@ export async function listsOf<T>(
   const rows = await db.read<{ parentKey: string; items: T[] }>(query, { keys, ...params });
   const found = new Map(rows.map((r) => [r.parentKey, r.items]));
   return keys.map((key) => found.get(key) ?? []);
-}
-
-/**
- * Nothing has the key asked for (as opposed to a failure of the database). A GraphQL error
- * with code NOT_FOUND, so that a client asking for a missing node is told so (Yoga masks any
- * other error as "Unexpected error").
- */
-export class NotFoundError extends GraphQLError {
-  constructor(message: string) {
-    super(message, { extensions: { code: "NOT_FOUND" } });
-  }
-  override name = "NotFoundError";
 }
 
 /**

@@ -1,5 +1,7 @@
 import { builder } from "../builder.js";
+import { optionalKeyFrom } from "../global-id.js";
 import { type ChangeRow, changesOfTargets, changesPage } from "../loaders/changes.js";
+import { namedKeys, requireNamed } from "../loaders/named.js";
 import { pageQuery, toPage } from "../pagination.js";
 import { Entity } from "./entity.js";
 import { Fact } from "./fact.js";
@@ -39,18 +41,27 @@ const ChangeConnection = pageConnection(
 builder.queryField("changes", (t) =>
   t.field({
     type: ChangeConnection,
+    nullable: true,
     description: "The change log (curation through the API), newest first.",
     args: {
       target: t.arg.string({
         required: false,
-        description: "Only changes of this entity or fact key.",
+        description: "Only changes of this entity or fact (its key or global id).",
       }),
       first: t.arg.int({ required: false, description: "Page size (at most 100; default 20)." }),
       after: t.arg.string({ required: false, description: "The endCursor of the previous page." }),
     },
     resolve: async (_root, args, ctx) => {
-      const page = pageQuery(args);
-      const rows = await changesPage(ctx.db, args.target ?? null, page);
+      const target = optionalKeyFrom(args.target, "entityOrFact");
+      const page = pageQuery(args, { list: "changes", filter: target });
+      const rows = await changesPage(ctx.db, target, page);
+      if (rows.length === 0) {
+        const given = args.target;
+        await requireNamed(
+          ctx,
+          namedKeys({ argument: "target", named: "entityOrFact", key: target, given }),
+        );
+      }
       return toPage(
         rows,
         page,

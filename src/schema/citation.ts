@@ -6,7 +6,6 @@ import { Fact } from "./fact.js";
 export const Citation = builder.loadableNodeRef<CitationRow, string>("Citation", {
   id: { resolve: (row: CitationRow) => row.key, description: "Global id (Relay)." },
   load: (keys: string[], ctx) => loadCitations(ctx.db, keys),
-  sort: (row: CitationRow) => row.key,
 });
 
 Citation.implement({

@@ -11,9 +11,11 @@ export function defineEntity(kind: string, description: string) {
     description,
     interfaces: [Entity],
     isTypeOf: (row) => (row as EntityRow).kind === kind,
-    id: { resolve: (row: EntityRow) => row.key, description: "Global id (Relay)." },
+    id: {
+      resolve: (row: EntityRow) => row.key,
+      description: "Global id (Relay): pass it to `node(id:)`, or wherever its key is taken.",
+    },
     load: (keys: string[], ctx) => loadEntities(ctx.db, keys, kind),
-    sort: (row: EntityRow) => row.key,
     fields: () => ({}),
   });
 }

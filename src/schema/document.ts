@@ -1,5 +1,6 @@
 import { builder } from "../builder.js";
-import { inputError } from "../input-error.js";
+import { keyFrom, keyOrId } from "../global-id.js";
+import { notFound } from "../input-error.js";
 import { allDocuments, type DocumentRow, loadDocuments } from "../loaders/documents.js";
 import { documentCiteAs, PUBLISHER } from "./cite-as.js";
 import { factsField } from "./fact.js";
@@ -7,9 +8,11 @@ import { Label } from "./label.js";
 import { Language } from "./language.js";
 
 export const Document = builder.loadableNodeRef<DocumentRow, string>("Document", {
-  id: { resolve: (row: DocumentRow) => row.id, description: "Global id (Relay)." },
+  id: {
+    resolve: (row: DocumentRow) => row.id,
+    description: "Global id (Relay): pass it to `node(id:)`, or wherever its key is taken.",
+  },
   load: (ids: string[], ctx) => loadDocuments(ctx.db, ids),
-  sort: (row: DocumentRow) => row.id,
 });
 
 Document.implement({
@@ -58,11 +61,17 @@ builder.queryFields((t) => ({
   }),
   document: t.field({
     type: Document,
-    description: "The document with this id.",
-    args: { key: t.arg.string({ required: true, description: "The document's id." }) },
-    resolve: async (_root, { key }, ctx) => {
+    nullable: true,
+    description:
+      "The document with this key (or global id); null, with a NOT_FOUND error, if none has it.",
+    args: {
+      key: t.arg.string({ required: true, description: "The document's key (or global id)." }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const key = keyFrom(args.key, "document");
       const [row] = await loadDocuments(ctx.db, [key]);
-      if (!row || row instanceof Error) throw inputError("key", `no document has the id "${key}"`);
+      if (!row || row instanceof Error)
+        throw notFound("key", `no document has ${keyOrId(args.key, key)}`);
       return row;
     },
   }),

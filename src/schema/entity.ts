@@ -1,5 +1,6 @@
 import { builder } from "../builder.js";
-import { inputError } from "../input-error.js";
+import { keyFrom, keyOrId, optionalKeyFrom } from "../global-id.js";
+import { notFound } from "../input-error.js";
 import {
   type EntityRow,
   entitiesCount,
@@ -8,7 +9,9 @@ import {
   entityDetails,
   loadEntities,
 } from "../loaders/entities.js";
+import { namedKeys, requireNamed } from "../loaders/named.js";
 import { pageQuery, toPage } from "../pagination.js";
+import { foldText } from "../text/fold.js";
 import { EntityKind } from "./entity-kind.js";
 import { KindCount } from "./kind-count.js";
 import { nameFields } from "./label.js";
@@ -16,7 +19,6 @@ import { nameFields } from "./label.js";
 /** Every entity of the graph: a Relay node with a stable key. */
 export const Entity = builder.loadableInterfaceRef<EntityRow, string>("Entity", {
   load: (keys, ctx) => loadEntities(ctx.db, keys),
-  sort: (row) => row.key,
 });
 
 Entity.implement({
@@ -62,12 +64,13 @@ const EntityFilter = builder.inputType("EntityFilter", {
     kinds: t.field({ type: [EntityKind], required: false, description: "Only these kinds." }),
     text: t.string({
       required: false,
-      description: "A fragment of the name, key or an alias (case-insensitive).",
+      description:
+        'A fragment of the name, key or another label; case and accents do not matter ("Nuevo Leon" finds Nuevo León).',
     }),
     relatedTo: t.string({
       required: false,
       description:
-        "Only entities linked (either way, any structural relation) to the entity with this key.",
+        "Only entities linked (either way, any structural relation) to the entity with this key (or global id).",
     }),
   }),
 });
@@ -93,17 +96,24 @@ export const EntityConnection = builder.connectionObject(
 builder.queryFields((t) => ({
   entity: t.field({
     type: Entity,
+    nullable: true,
     description:
-      "The entity with this stable key (for example `imss`, `imss-bienestar`, `rural-hospital`).",
-    args: { key: t.arg.string({ required: true, description: "The entity's key." }) },
-    resolve: async (_root, { key }, ctx) => {
+      "The entity with this stable key (for example `imss`, `imss-bienestar`, `rural-hospital`) or global id; " +
+      "null, with a NOT_FOUND error, if none has it.",
+    args: {
+      key: t.arg.string({ required: true, description: "The entity's key (or global id)." }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const key = keyFrom(args.key, "entity");
       const [row] = await loadEntities(ctx.db, [key]);
-      if (!row || row instanceof Error) throw inputError("key", `no entity has the key "${key}"`);
+      if (!row || row instanceof Error)
+        throw notFound("key", `no entity has ${keyOrId(args.key, key)}`);
       return row;
     },
   }),
   entities: t.field({
     type: EntityConnection,
+    nullable: true,
     description: "Entities, filtered and ordered, as a Relay connection (keyset pagination).",
     args: {
       filter: t.arg({ type: EntityFilter, required: false }),
@@ -112,13 +122,22 @@ builder.queryFields((t) => ({
       after: t.arg.string({ required: false, description: "The endCursor of the previous page." }),
     },
     resolve: async (_root, args, ctx) => {
-      const page = pageQuery(args);
       const filter = {
         kinds: args.filter?.kinds ?? null,
-        text: args.filter?.text?.trim().toLowerCase() || null,
-        relatedTo: args.filter?.relatedTo ?? null,
+        text: foldText(args.filter?.text?.trim() ?? "") || null,
+        relatedTo: optionalKeyFrom(args.filter?.relatedTo, "entity"),
       };
-      const rows = await entitiesPage(ctx.db, filter, args.orderBy ?? "NAME", page);
+      const order = args.orderBy ?? "NAME";
+      const page = pageQuery(args, { list: "entities", filter, order });
+      const rows = await entitiesPage(ctx.db, filter, order, page);
+      if (rows.length === 0) {
+        const { relatedTo } = filter;
+        const given = args.filter?.relatedTo;
+        await requireNamed(
+          ctx,
+          namedKeys({ argument: "filter.relatedTo", named: "entity", key: relatedTo, given }),
+        );
+      }
       const result = toPage(
         rows,
         page,

@@ -1,23 +1,34 @@
 import { builder } from "../builder.js";
+import type { Context } from "../context.js";
+import { optionalKeyFrom } from "../global-id.js";
 import type { FactFilter as FactFilterShape } from "../loaders/facts.js";
+import { namedKeys, requireNamed } from "../loaders/named.js";
 import { Statistic } from "./fact-enums.js";
 
 export const FactFilter = builder.inputType("FactFilter", {
-  description: "Narrows a list of facts; all given conditions must hold.",
+  description:
+    "Narrows a list of facts; all given conditions must hold. A key (or id) that names nothing is a NOT_FOUND error naming the field (e.g. `filter.about`), not an empty list.",
   fields: (t) => ({
-    variable: t.string({ required: false, description: "The key of the variable measured." }),
-    about: t.string({ required: false, description: "The key of the entity the facts are about." }),
+    variable: t.string({
+      required: false,
+      description: "The key (or global id) of the variable measured.",
+    }),
+    about: t.string({
+      required: false,
+      description: "The key (or global id) of the entity the facts are about.",
+    }),
     scope: t.string({
       required: false,
-      description: "The key of the program/organization the facts are scoped to.",
+      description: "The key (or global id) of the program/organization the facts are scoped to.",
     }),
     period: t.string({
       required: false,
-      description: "The key of a period: facts of that period or of periods within it.",
+      description:
+        "The key (or global id) of a period: facts of that period or of periods within it.",
     }),
     document: t.string({
       required: false,
-      description: "The id of a document that a citation of the fact quotes.",
+      description: "The key (or global id) of a document that a citation of the fact quotes.",
     }),
     statistic: t.field({
       type: Statistic,
@@ -50,15 +61,47 @@ type FactFilterInput =
   | null
   | undefined;
 
+/** The filter as the loaders take it: every key given as a global id turned into its key. */
 export function factFilter(input: FactFilterInput): FactFilterShape {
   return {
-    variable: input?.variable ?? null,
-    about: input?.about ?? null,
-    scope: input?.scope ?? null,
-    period: input?.period ?? null,
-    document: input?.document ?? null,
+    variable: optionalKeyFrom(input?.variable, "variable"),
+    about: optionalKeyFrom(input?.about, "entity"),
+    scope: optionalKeyFrom(input?.scope, "entity"),
+    period: optionalKeyFrom(input?.period, "period"),
+    document: optionalKeyFrom(input?.document, "document"),
     statistic: input?.statistic ?? null,
     garbled: input?.garbled ?? null,
     includeDeprecated: input?.includeDeprecated ?? false,
   };
+}
+
+/**
+ * Rejects with NOT_FOUND, naming the field (`filter.about`...), when a key of the filter names
+ * nothing. Called when a list came back empty: a list with items proves its keys exist.
+ */
+export function requireFactFilterKeys(
+  ctx: Context,
+  input: FactFilterInput,
+  filter: FactFilterShape,
+): Promise<void> {
+  return requireNamed(
+    ctx,
+    namedKeys(
+      {
+        argument: "filter.variable",
+        named: "variable",
+        key: filter.variable,
+        given: input?.variable,
+      },
+      { argument: "filter.about", named: "entity", key: filter.about, given: input?.about },
+      { argument: "filter.scope", named: "entity", key: filter.scope, given: input?.scope },
+      { argument: "filter.period", named: "period", key: filter.period, given: input?.period },
+      {
+        argument: "filter.document",
+        named: "document",
+        key: filter.document,
+        given: input?.document,
+      },
+    ),
+  );
 }

@@ -1,5 +1,6 @@
 import { builder, type Types } from "../builder.js";
-import { inputError } from "../input-error.js";
+import { keyFrom, keyOrId } from "../global-id.js";
+import { notFound } from "../input-error.js";
 import {
   allConflicts,
   citationsOfFacts,
@@ -23,16 +24,18 @@ import { loadDocuments, loadVariables } from "../loaders/documents.js";
 import { requestLoader } from "../loaders/request-loaders.js";
 import { Entity } from "./entity.js";
 import { FactOrder, FactRole, Qualifier, Statistic, Unit } from "./fact-enums.js";
-import { FactFilter, factFilter } from "./fact-filter.js";
+import { FactFilter, factFilter, requireFactFilterKeys } from "./fact-filter.js";
 import { TimePeriod } from "./time-period.js";
 import { pageConnection } from "./page-connection.js";
 import { selects } from "../loaders/selections.js";
 import { Variable } from "./variable.js";
 
 export const Fact = builder.loadableNodeRef<FactRow, string>("Fact", {
-  id: { resolve: (row: FactRow) => row.key, description: "Global id (Relay)." },
+  id: {
+    resolve: (row: FactRow) => row.key,
+    description: "Global id (Relay): pass it to `node(id:)`, or wherever its key is taken.",
+  },
   load: (keys: string[], ctx) => loadFacts(ctx.db, keys),
-  sort: (row: FactRow) => row.key,
 });
 
 Fact.implement({
@@ -225,12 +228,24 @@ export function factsField<Parent>(
     },
     resolve: async (parent, rawArgs, ctx, info) => {
       const args: FactPageArgs & { role?: FactAnchor | null } = rawArgs;
-      const { rows, page, count } = await factsOfParent(ctx, info, parentKey(parent), () => ({
-        anchor: anchor === "ROLE" ? (args.role ?? "ABOUT_OR_SCOPE") : anchor,
-        filter: factFilter(args.filter),
-        order: args.orderBy ?? "KEY",
-        page: pageQuery(args),
-      }));
+      const { rows, page, count, filter } = await factsOfParent(
+        ctx,
+        info,
+        parentKey(parent),
+        () => {
+          const filter = factFilter(args.filter);
+          const order = args.orderBy ?? "KEY";
+          const role = anchor === "ROLE" ? (args.role ?? "ABOUT_OR_SCOPE") : anchor;
+          const list = `${info.parentType.name}.${info.fieldName}`;
+          return {
+            anchor: role,
+            filter,
+            order,
+            page: pageQuery(args, { list, filter: [role, filter], order }),
+          };
+        },
+      );
+      if (rows.length === 0) await requireFactFilterKeys(ctx, args.filter, filter);
       return { ...toPage(rows, page, factPosition, factNode), count };
     },
   });
@@ -248,6 +263,7 @@ builder.interfaceField(Entity, "facts", (t) =>
 builder.queryFields((t) => ({
   facts: t.field({
     type: FactConnection,
+    nullable: true,
     description:
       "Facts, filtered (by variable, entity, period, document...) and ordered, with keyset pagination.",
     args: {
@@ -257,10 +273,12 @@ builder.queryFields((t) => ({
       after: t.arg.string({ required: false, description: "The endCursor of the previous page." }),
     },
     resolve: async (_root, args, ctx, info) => {
-      const page = pageQuery(args);
       const filter = factFilter(args.filter);
+      const order = args.orderBy ?? "KEY";
+      const page = pageQuery(args, { list: "facts", filter, order });
       const links = selects(ctx, info, FACT_LINKS);
-      const rows = await factsPage(ctx.db, filter, args.orderBy ?? "KEY", page, links);
+      const rows = await factsPage(ctx.db, filter, order, page, links);
+      if (rows.length === 0) await requireFactFilterKeys(ctx, args.filter, filter);
       const result = toPage(rows, page, factPosition, factNode);
       return {
         ...result,
@@ -270,11 +288,15 @@ builder.queryFields((t) => ({
   }),
   fact: t.field({
     type: Fact,
-    description: "The fact with this key.",
-    args: { key: t.arg.string({ required: true, description: "The fact's key." }) },
-    resolve: async (_root, { key }, ctx) => {
+    nullable: true,
+    description:
+      "The fact with this key or global id (null, with a NOT_FOUND error, if none has it).",
+    args: { key: t.arg.string({ required: true, description: "The fact's key (or global id)." }) },
+    resolve: async (_root, args, ctx) => {
+      const key = keyFrom(args.key, "fact");
       const [row] = await loadFacts(ctx.db, [key]);
-      if (!row || row instanceof Error) throw inputError("key", `no fact has the key "${key}"`);
+      if (!row || row instanceof Error)
+        throw notFound("key", `no fact has ${keyOrId(args.key, key)}`);
       return row;
     },
   }),

@@ -1,6 +1,6 @@
 import { builder } from "../builder.js";
-import { entityKeyFrom } from "../entity-ref.js";
-import { inputError } from "../input-error.js";
+import { keyFrom, keyOrId } from "../global-id.js";
+import { inputError, notFound } from "../input-error.js";
 import { loadEntities, neighbors } from "../loaders/entities.js";
 import type { RelationType as RelationTypeName } from "../seed/seed-format.js";
 import { Entity } from "./entity.js";
@@ -85,6 +85,7 @@ const Neighborhood = builder.objectRef<NeighborhoodShape>("Neighborhood").implem
 builder.queryField("neighborhood", (t) =>
   t.field({
     type: Neighborhood,
+    nullable: true,
     description:
       "Explore around an entity: what lies within `depth` structural links of it (one query per ring).",
     args: {
@@ -99,10 +100,10 @@ builder.queryField("neighborhood", (t) =>
       if (!Number.isInteger(depth) || depth < 1 || depth > MAX_DEPTH) {
         throw inputError("depth", `must be between 1 and ${MAX_DEPTH}`);
       }
-      const center = entityKeyFrom(args.id);
+      const center = keyFrom(args.id, "entity");
       const [found] = await loadEntities(ctx.db, [center]);
       if (!found || found instanceof Error)
-        throw inputError("id", `no entity has the key or id "${args.id}"`);
+        throw notFound("id", `no entity has ${keyOrId(args.id, center)}`);
       const depthOf = new Map<string, number>([[center, 0]]);
       const links = new Map<string, Link>();
       let ring = [center];

@@ -1,7 +1,7 @@
 import { brandWithType } from "@pothos/core";
 import { builder } from "../builder.js";
-import { entityKeyFrom } from "../entity-ref.js";
-import { inputError } from "../input-error.js";
+import { keyFrom, keyOrId } from "../global-id.js";
+import { inputError, notFound } from "../input-error.js";
 import { type EntityRow, type PathRow, shortestPaths } from "../loaders/entities.js";
 import type { FactRow } from "../loaders/facts.js";
 import { Entity } from "./entity.js";
@@ -99,6 +99,7 @@ async function loadPathNode(
 builder.queryField("paths", (t) =>
   t.field({
     type: [Path],
+    nullable: true,
     description:
       "The shortest paths between two entities, through structural links and through facts " +
       "(e.g. from IMSS-BIENESTAR to the rural hospital facility type).",
@@ -131,11 +132,11 @@ builder.queryField("paths", (t) =>
       if (!Number.isInteger(first) || first < 1 || first > MAX_PATHS) {
         throw inputError("first", `must be between 1 and ${MAX_PATHS}`);
       }
-      const from = entityKeyFrom(args.from);
-      const to = entityKeyFrom(args.to);
+      const from = keyFrom(args.from, "entity");
+      const to = keyFrom(args.to, "entity");
       const found = await shortestPaths(ctx.db, from, to, maxHops, first);
-      if (!found.fromKind) throw inputError("from", `no entity has the key "${from}"`);
-      if (!found.toKind) throw inputError("to", `no entity has the key "${to}"`);
+      if (!found.fromKind) throw notFound("from", `no entity has ${keyOrId(args.from, from)}`);
+      if (!found.toKind) throw notFound("to", `no entity has ${keyOrId(args.to, to)}`);
       if (from === to) return [{ nodes: [{ key: from, type: found.fromKind }], steps: [] }];
       return found.paths;
     },

@@ -66,6 +66,7 @@ const SearchConnection = pageConnection(
 builder.queryField("search", (t) =>
   t.field({
     type: SearchConnection,
+    nullable: true,
     description:
       "Full-text search, in English and Spanish, over the names of entities and variables (every label), " +
       "entities' descriptions and the documents' text. Case and accents do not matter (\"Nuevo Leon\" finds Nuevo León) " +
@@ -95,9 +96,12 @@ builder.queryField("search", (t) =>
         throw inputError("text", "must contain a letter or a digit to search for");
       if (text.length > MAX_SEARCH_LENGTH)
         throw inputError("text", `must be at most ${MAX_SEARCH_LENGTH} characters`);
-      const page = pageQuery(args);
       const kinds = args.kinds ?? null;
       const language = args.language ?? null;
+      const page = pageQuery(args, {
+        list: "search",
+        filter: [searchWords(text), kinds, language],
+      });
       const rows = await searchPage(ctx.db, text, language, kinds, page);
       const result = toPage(rows, page, (r) => ({ value: r.score, key: r.key }));
       return { ...result, count: () => searchCount(ctx, text, language, kinds) };

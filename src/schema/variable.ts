@@ -1,5 +1,6 @@
 import { builder } from "../builder.js";
-import { inputError } from "../input-error.js";
+import { keyFrom, keyOrId, optionalKeyFrom } from "../global-id.js";
+import { notFound } from "../input-error.js";
 import { allVariables, loadVariables, type VariableRow } from "../loaders/documents.js";
 import { factStats } from "../loaders/facts.js";
 import { factsField } from "./fact.js";
@@ -7,9 +8,11 @@ import { Unit } from "./fact-enums.js";
 import { nameFields } from "./label.js";
 
 export const Variable = builder.loadableNodeRef<VariableRow, string>("Variable", {
-  id: { resolve: (row: VariableRow) => row.key, description: "Global id (Relay)." },
+  id: {
+    resolve: (row: VariableRow) => row.key,
+    description: "Global id (Relay): pass it to `node(id:)`, or wherever its key is taken.",
+  },
   load: (keys: string[], ctx) => loadVariables(ctx.db, keys),
-  sort: (row: VariableRow) => row.key,
 });
 
 Variable.implement({
@@ -36,10 +39,17 @@ Variable.implement({
     stats: t.field({
       type: FactStats,
       description: "Count, sum, min and max of its facts' values (optionally about one entity).",
-      args: { about: t.arg.string({ required: false, description: "The key of an entity." }) },
-      resolve: async (v, { about }, ctx) => {
-        const stats = await factStats(ctx.db, v.key, about ?? null);
-        if (!stats.aboutFound) throw inputError("about", `no entity has the key "${about}"`);
+      args: {
+        about: t.arg.string({
+          required: false,
+          description: "The key (or global id) of an entity.",
+        }),
+      },
+      resolve: async (v, args, ctx) => {
+        const about = optionalKeyFrom(args.about, "entity");
+        const stats = await factStats(ctx.db, v.key, about);
+        if (!stats.aboutFound)
+          throw notFound("about", `no entity has ${keyOrId(args.about ?? "", about ?? "")}`);
         return stats;
       },
     }),
@@ -76,11 +86,17 @@ builder.queryFields((t) => ({
   }),
   variable: t.field({
     type: Variable,
-    description: "The variable with this key.",
-    args: { key: t.arg.string({ required: true }) },
-    resolve: async (_root, { key }, ctx) => {
+    nullable: true,
+    description:
+      "The variable with this key (or global id); null, with a NOT_FOUND error, if none has it.",
+    args: {
+      key: t.arg.string({ required: true, description: "The variable's key (or global id)." }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const key = keyFrom(args.key, "variable");
       const [row] = await loadVariables(ctx.db, [key]);
-      if (!row || row instanceof Error) throw inputError("key", `no variable has the key "${key}"`);
+      if (!row || row instanceof Error)
+        throw notFound("key", `no variable has ${keyOrId(args.key, key)}`);
       return row;
     },
   }),

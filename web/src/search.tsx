@@ -24,7 +24,7 @@ export const SEARCH_KINDS = [
 ] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
-type Hit = ResultOf<typeof SearchQuery>["search"]["edges"][number]["node"];
+type Hit = NonNullable<ResultOf<typeof SearchQuery>["search"]>["edges"][number]["node"];
 
 export interface Suggestion {
   key: string;
@@ -122,11 +122,12 @@ export function SearchBox({
         controller.signal,
       )
         .then((data) => {
-          const list = data.search.edges
+          // Null only beside an error, which `request` turns into an ApiError.
+          const list = (data.search?.edges ?? [])
             .map((e) => toSuggestion(e.node))
             .filter((s): s is Suggestion => s !== undefined);
           setSuggestions(list);
-          setTotal(data.search.totalCount);
+          setTotal(data.search?.totalCount ?? 0);
           setActive(list.length > 0 ? 0 : -1);
           setError(undefined);
           setOpen(true);

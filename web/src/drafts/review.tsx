@@ -51,8 +51,9 @@ export interface Choices {
 
 export function choicesOf(answer: DraftAnswer): Choices {
   const byName = (a: Named, b: Named) => a.name.localeCompare(b.name);
-  const periods = answer.periods.edges.map((e) => e.node).sort(byName);
-  const things = answer.things.edges.map((e) => e.node).sort(byName);
+  // Lists are null only beside an error, which `request` turns into an ApiError.
+  const periods = (answer.periods?.edges ?? []).map((e) => e.node).sort(byName);
+  const things = (answer.things?.edges ?? []).map((e) => e.node).sort(byName);
   const variables = [...answer.variables].sort(byName);
   const byKey = new Map<string, Named>();
   for (const n of [...periods, ...things, ...variables]) byKey.set(n.key, n);

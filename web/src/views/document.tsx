@@ -10,7 +10,8 @@ import { DocumentQuery } from "../queries";
 import { href } from "../router";
 import { useQuery } from "../use-query";
 
-type Doc = ResultOf<typeof DocumentQuery>["document"];
+// Null only beside an error, which `request` turns into an ApiError.
+type Doc = NonNullable<ResultOf<typeof DocumentQuery>["document"]>;
 
 interface Span {
   start: number;

@@ -26,8 +26,10 @@ import { EntityFactsPageQuery, EntityQuery, NeighborhoodQuery } from "../queries
 import { href } from "../router";
 import { useQuery } from "../use-query";
 
-type Neighborhood = ResultOf<typeof EntityQuery>["neighborhood"];
-type Relation = ResultOf<typeof EntityQuery>["entity"]["relations"]["edges"][number];
+// The root fields are null only beside an error, which `request` turns into an ApiError.
+type Neighborhood = NonNullable<ResultOf<typeof EntityQuery>["neighborhood"]>;
+type EntityData = NonNullable<ResultOf<typeof EntityQuery>["entity"]>;
+type Relation = EntityData["relations"]["edges"][number];
 
 export function EntityView({
   entityKey,
@@ -64,7 +66,8 @@ export function EntityView({
 
   if (main.error) return <ErrorMessage error={main.error} retry={main.retry} />;
   if (!entity || !main.data) return <Loading what={`“${entityKey}”`} />;
-  const neighborhood = depth === initialDepth ? main.data.neighborhood : other.data?.neighborhood;
+  const neighborhood =
+    (depth === initialDepth ? main.data.neighborhood : other.data?.neighborhood) ?? undefined;
   const others = otherNames(entity.labels, entity.name, lang);
 
   return (
@@ -157,19 +160,13 @@ export function EntityView({
 
 /** The entity's facts, 100 at a time ("Show more" asks for the next page). */
 interface Pages {
-  of: ResultOf<typeof EntityQuery>["entity"];
+  of: EntityData;
   facts: Fact[];
   after: string | null;
   more: boolean;
 }
 
-function EntityFacts({
-  entity,
-  lang,
-}: {
-  entity: ResultOf<typeof EntityQuery>["entity"];
-  lang: Lang;
-}) {
+function EntityFacts({ entity, lang }: { entity: EntityData; lang: Lang }) {
   // The pages shown beyond the first belong to one answer: another one (the names in another
   // language) starts again from its first page.
   const [loaded, setLoaded] = useState<Pages | undefined>();
@@ -189,11 +186,13 @@ function EntityFacts({
     setBusy(true);
     request(EntityFactsPageQuery, { key: entity.key, after: pages.after, lang })
       .then((data) => {
+        const next = data.entity?.facts;
+        if (!next) throw new ApiError("not-found", `No entity has the key "${entity.key}".`);
         setLoaded({
           of: pages.of,
-          facts: [...pages.facts, ...data.entity.facts.edges.map((e) => e.node)],
-          after: data.entity.facts.pageInfo.endCursor,
-          more: data.entity.facts.pageInfo.hasNextPage,
+          facts: [...pages.facts, ...next.edges.map((e) => e.node)],
+          after: next.pageInfo.endCursor,
+          more: next.pageInfo.hasNextPage,
         });
         setError(undefined);
       })

@@ -12,7 +12,14 @@ import { href, navigate } from "../router";
 import { SEARCH_KINDS, SearchBox } from "../search";
 import { useQuery } from "../use-query";
 
-type Path = ResultOf<typeof PathsQuery>["paths"][number];
+type Answer = ResultOf<typeof PathsQuery>;
+/** An answer with its three root fields (each is null only beside an error, an ApiError here). */
+interface Found {
+  paths: NonNullable<Answer["paths"]>;
+  fromEntity: NonNullable<Answer["fromEntity"]>;
+  toEntity: NonNullable<Answer["toEntity"]>;
+}
+type Path = Found["paths"][number];
 type PathNode = Path["nodes"][number];
 
 const ENTITY_KINDS = SEARCH_KINDS.filter((k) => k !== "DOCUMENT" && k !== "VARIABLE");
@@ -51,12 +58,12 @@ export function PathsView({ from, to }: { from: string | undefined; to: string |
   const paths = useQuery(PathsQuery, both);
   const one = !both && (from ?? to) ? { key: (from ?? to) as string, lang } : undefined;
   const single = useQuery(EntityNameQuery, one);
+  const alone = single.data?.entity;
   const fromName =
-    paths.data?.fromEntity.name ??
-    (from && single.data?.entity.key === from ? single.data.entity.name : undefined);
-  const toName =
-    paths.data?.toEntity.name ??
-    (to && single.data?.entity.key === to ? single.data.entity.name : undefined);
+    paths.data?.fromEntity?.name ?? (from && alone?.key === from ? alone.name : undefined);
+  const toName = paths.data?.toEntity?.name ?? (to && alone?.key === to ? alone.name : undefined);
+  // One object per answer: PathsResult's memos (and its graph) depend on it.
+  const found = useMemo(() => foundOf(paths.data), [paths.data]);
   useTitle(fromName && toName ? `Paths from ${fromName} to ${toName}` : "Trace a path");
 
   return (
@@ -86,12 +93,17 @@ export function PathsView({ from, to }: { from: string | undefined; to: string |
       {paths.error && <ErrorMessage error={paths.error} retry={paths.retry} />}
       {single.error && <ErrorMessage error={single.error} retry={single.retry} />}
       {both && paths.loading && <Loading what="the paths" />}
-      {paths.data && <PathsResult data={paths.data} />}
+      {found && <PathsResult data={found} />}
     </div>
   );
 }
 
-function PathsResult({ data }: { data: ResultOf<typeof PathsQuery> }) {
+function foundOf(answer: Answer | undefined): Found | undefined {
+  if (!answer?.paths || !answer.fromEntity || !answer.toEntity) return undefined;
+  return { paths: answer.paths, fromEntity: answer.fromEntity, toEntity: answer.toEntity };
+}
+
+function PathsResult({ data }: { data: Found }) {
   const info = useMemo(() => {
     const map = new Map<string, NodeInfo>();
     for (const p of data.paths) {
