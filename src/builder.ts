@@ -23,7 +23,7 @@ export const builder = new SchemaBuilder<{
       new GraphQLError(
         ctx.refused
           ? `Not allowed to run ${info.fieldName}: ${ctx.refused}. Nothing was changed.`
-          : `Not allowed to run ${info.fieldName}: writes need a curator's bearer token (Authorization: Bearer <token>). Nothing was changed.`,
+          : `Not allowed to run ${info.fieldName}: it needs a curator's bearer token (Authorization: Bearer <token>). Nothing was changed.`,
         { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } },
       ),
   },

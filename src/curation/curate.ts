@@ -1,7 +1,7 @@
 import { GraphQLError } from "graphql";
 import { isInt, Neo4jError } from "neo4j-driver";
 import type { Db, TransactionRunner } from "../db/db.js";
-import { inputError } from "../input-error.js";
+import { inputError, notFound } from "../input-error.js";
 import { HEADER } from "../seed/header.js";
 import { changeRecord, SEED_STEPS, seedParameters } from "../seed/load-seeds.js";
 import { type SeedBundle, SeedError, type SeedProblem } from "../seed/read-seeds.js";
@@ -479,7 +479,7 @@ export async function deprecateFact(
     throw inputError("key", `must be at most ${MAX_LENGTH.key} characters`);
   return writer(db)(async (run) => {
     const rows = await run("fact-deprecate", { key, reason: reason.trim() });
-    if (rows.length === 0) throw inputError("key", `no fact has the key "${key}"`);
+    if (rows.length === 0) throw notFound("key", `no fact has the key "${key}"`);
     await record(run, curator, "deprecate-fact", key, reason.trim());
     return key;
   });
