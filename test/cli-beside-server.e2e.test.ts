@@ -120,7 +120,7 @@ describe("the command-line tools beside a running server", () => {
     expect(ownerPid()).toBe(serverPid);
     const before = await graphql(DOCUMENT_FACTS, { id: "910_beside_server_test" });
     expect(before.body.errors?.[0]?.message).toContain(
-      'no document has the id "910_beside_server_test"',
+      'no document has the key "910_beside_server_test"',
     );
 
     const ingest = await runCli(

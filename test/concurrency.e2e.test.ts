@@ -208,9 +208,15 @@ describe(`${WRITERS} curators racing on shared keys`, () => {
         return { input: { id: DOC, text, facts: factsFile(text, DOC) } };
       }),
     );
-    expectClear(answers, ["CONFLICT"]);
+    // The worker pool's queue is bounded: what does not fit in it is refused at once as busy
+    // (RATE_LIMITED, nothing read or written); every other loser is a CONFLICT.
+    expectClear(answers, ["CONFLICT", "RATE_LIMITED"]);
     expect(succeeded(answers)).toHaveLength(1);
-    for (const a of failed(answers)) {
+    const conflicts = failed(answers).filter(
+      (a) => a.body.errors[0].extensions.code === "CONFLICT",
+    );
+    expect(conflicts.length).toBeGreaterThan(0);
+    for (const a of conflicts) {
       const error = a.body.errors[0];
       expect(["input.id", "input.facts"]).toContain(error.extensions.argument);
       expect(error.message).toMatch(new RegExp(`"(${DOC}|${FACT}-clinics|${FACT}-teams)"`));

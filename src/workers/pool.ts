@@ -13,7 +13,7 @@ import type { TaskInput, TaskName, TaskOutput } from "./tasks.js";
  * take tasks once started; `close` terminates them and rejects what is pending.
  *
  * The worker runs the compiled cpu-worker.js beside this file under `npm start`; from source
- * (tsx, vitest), cpu-worker.ts with tsx's loader.
+ * (tsx, vitest), cpu-worker.ts bundled by esbuild (startWorker).
  */
 
 export class TaskTimeout extends Error {
