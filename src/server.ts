@@ -18,11 +18,7 @@ import { useExports } from "./plugins/use-exports.js";
 import { type DocumentLimits, useLimits } from "./plugins/use-limits.js";
 import { useMetrics } from "./plugins/use-metrics.js";
 import { useNoIntrospection } from "./plugins/use-no-introspection.js";
-import {
-  GRAPHIQL_CSP,
-  renderOfflineGraphiQL,
-  useOfflineGraphiQL,
-} from "./plugins/use-offline-graphiql.js";
+import { renderOfflineGraphiQL, useOfflineGraphiQL } from "./plugins/use-offline-graphiql.js";
 import { useQueryCount } from "./plugins/use-query-count.js";
 import { useReadiness } from "./plugins/use-readiness.js";
 import { useRequestLog } from "./plugins/use-request-log.js";
@@ -66,7 +62,7 @@ export function createApp({ driver, database, http, compile, cpu }: ServerOption
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const plugins: Plugin<any>[] = [
     useRequestLog(settings.log ? (line) => process.stdout.write(`${line}\n`) : undefined),
-    useSecurityHeaders({ pageCsp: GRAPHIQL_CSP }),
+    useSecurityHeaders(),
     useBodyLimit(settings.maxBodyBytes),
     useReadiness(driver, database),
     useWebApp(),

@@ -58,28 +58,10 @@ function escapeHtml(text: string): string {
 }
 
 /**
- * What GraphiQL's page may do: load and run only this server's files (it has no inline script),
- * send its requests here, and start its editor workers from here. Monaco sets inline styles and
- * GraphiQL's icons are data: URLs. No other site may frame it.
- */
-export const GRAPHIQL_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join("; ");
-
-/**
  * The GraphiQL page (Yoga's `renderGraphiQL`): Yoga's own GraphiQL, with every file it needs
  * served by this server, so that it works with no internet. The script that starts it (worker
  * URLs, the options) is a file too, named by its content's hash, so that the page needs no
- * inline script and its CSP (GRAPHIQL_CSP) can refuse every one.
+ * inline script and its CSP (PAGE_CSP, use-security-headers.ts) can refuse every one.
  */
 export async function renderOfflineGraphiQL(options: GraphiQLOptions): Promise<string> {
   const { files, urls, favicon } = await loadAssets();

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { PAGE_CSP } from "./use-security-headers.js";
 import type { Plugin } from "graphql-yoga";
 import {
   etagOf,
@@ -21,23 +22,6 @@ export const WEB_DIR =
 /** The explorer's own paths (history API): each answers with the app's page. */
 const APP_PATH =
   /^\/(?:$|entity\/[^/]+$|paths$|documents\/[^/]+$|checks$|drafts$|variables\/[^/]+$)/;
-
-/**
- * The page may reach only its own origin: scripts, styles, data and workers. Graph and chart
- * libraries set inline styles on the elements they draw, and draw into canvases (blob: images).
- */
-const APP_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join("; ");
 
 /** Reads the built app once: its page and every file under assets/ (names carry their hash). */
 function readWebApp(dir: string): { page: StaticFile; assets: Map<string, StaticFile> } | null {
@@ -90,7 +74,7 @@ export function useWebApp(dir: string = WEB_DIR): Plugin {
       endResponse(
         respondWithFile(request, fetchAPI, app.page, {
           "cache-control": "no-cache",
-          "content-security-policy": APP_CSP,
+          "content-security-policy": PAGE_CSP,
           "referrer-policy": "same-origin",
         }),
       );

@@ -1,10 +1,21 @@
-import { builder } from "../builder.js";
+import { builder, type Types } from "../builder.js";
 import { keyFrom, keyOrId, optionalKeyFrom } from "../global-id.js";
 import { notFound } from "../input-error.js";
 import { factStats, timeSeries } from "../loaders/facts.js";
 import { namedKeys, requireNamed } from "../loaders/named.js";
 import { Fact } from "./fact.js";
 import { FactStats } from "./variable.js";
+
+/** The arguments of both fields: a variable, and optionally the entity its facts are about. */
+function variableAndAbout(t: PothosSchemaTypes.QueryFieldBuilder<Types, object>) {
+  return {
+    variable: t.arg.string({
+      required: true,
+      description: "The key (or global id) of a variable.",
+    }),
+    about: t.arg.string({ required: false, description: "The key (or global id) of an entity." }),
+  };
+}
 
 builder.queryFields((t) => ({
   timeSeries: t.field({
@@ -13,13 +24,7 @@ builder.queryFields((t) => ({
     description:
       "The facts of one variable (optionally about one entity) in time order of their periods; read each fact's " +
       "`period`, `statistic` and `value`.",
-    args: {
-      variable: t.arg.string({
-        required: true,
-        description: "The key (or global id) of a variable.",
-      }),
-      about: t.arg.string({ required: false, description: "The key (or global id) of an entity." }),
-    },
+    args: variableAndAbout(t),
     resolve: async (_root, args, ctx) => {
       const variable = keyFrom(args.variable, "variable");
       const about = optionalKeyFrom(args.about, "entity");
@@ -40,13 +45,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description:
       "Count, sum, min and max over the facts of a variable (optionally about one entity).",
-    args: {
-      variable: t.arg.string({
-        required: true,
-        description: "The key (or global id) of a variable.",
-      }),
-      about: t.arg.string({ required: false, description: "The key (or global id) of an entity." }),
-    },
+    args: variableAndAbout(t),
     resolve: async (_root, args, ctx) => {
       const variable = keyFrom(args.variable, "variable");
       const about = optionalKeyFrom(args.about, "entity");
