@@ -3,7 +3,8 @@ import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import { stringify } from "yaml";
 import { cypher } from "../db/cypher.js";
-import { ENTITY_FIELDS, RELATION_FIELDS, RELATION_TYPES } from "./seed-format.js";
+import { ENTITY_FIELDS, RELATION_FIELDS } from "../model/fields.js";
+import { RELATION_TYPES } from "../model/vocabulary.js";
 
 /**
  * A full backup of the graph in the seed format: every document's exact text

@@ -3,10 +3,11 @@ import neo4j, { type Driver } from "neo4j-driver";
 import { applySchema } from "../db/apply-schema.js";
 import { cypher } from "../db/cypher.js";
 import { foldText } from "../text/fold.js";
-import { documentOfLabel } from "./check/labels.js";
-import { readSeeds, type SeedBundle } from "./read-seeds.js";
-import type { SeedDocument } from "./seed-bundle.js";
-import { type Label, preferredLabel, type Skip } from "./seed-format.js";
+import { documentOfLabel } from "../model/check/labels.js";
+import { readSeeds } from "./read-seeds.js";
+import type { SeedBundle, SeedDocument } from "../model/bundle.js";
+import { type Label, preferredLabel } from "../model/entity.js";
+import type { Skip } from "../model/seed-file.js";
 
 /**
  * Writes a validated seed bundle into Neo4j in ONE write transaction, MERGEing

@@ -1,5 +1,8 @@
-import type { FromFile, SeedBundle, SeedDocument, SeedProblem } from "../seed-bundle.js";
-import type { Entity, EntityKind, Fact, SeedFile } from "../seed-format.js";
+import type { FromFile, SeedBundle, SeedDocument, SeedProblem } from "../bundle.js";
+import type { Entity } from "../entity.js";
+import type { EntityKind } from "../vocabulary.js";
+import type { Fact } from "../fact.js";
+import type { SeedFile } from "../seed-file.js";
 import { quoteProblem } from "./quotes.js";
 
 export type Section = keyof SeedFile;
