@@ -3,7 +3,7 @@ import type { Context } from "../context.js";
 import { NotFoundError } from "../input-error.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
-import type { Qualifier, Statistic, Unit } from "../seed/seed-format.js";
+import type { Qualifier, Statistic, Unit } from "../model/vocabulary.js";
 import type { EntityRow } from "./entities.js";
 import {
   countOfParent,

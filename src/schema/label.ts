@@ -2,7 +2,7 @@ import { builder, type Types } from "../builder.js";
 import type { Context } from "../context.js";
 import type { LabelRows } from "../loaders/labels.js";
 import { type LabelRow, labelsOf } from "../loaders/labels.js";
-import type { Language as LanguageCode } from "../seed/seed-format.js";
+import type { Language as LanguageCode } from "../model/vocabulary.js";
 import { Language } from "./language.js";
 
 export { Language };

@@ -1,5 +1,5 @@
 import { builder } from "../builder.js";
-import { RELATION_TYPES } from "../seed/seed-format.js";
+import { RELATION_TYPES } from "../model/vocabulary.js";
 
 const DESCRIPTIONS: Record<(typeof RELATION_TYPES)[number], string> = {
   RUNS: "An organization runs a program.",
