@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bounded, DocumentId, IsoDateTime, Key, MAX_LENGTH } from "./fields.js";
+import { bounded, DocumentId, IsoDateTime, MAX_LENGTH } from "./fields.js";
 import { Entity, Variable } from "./entity.js";
 import { Check, Conflict, Corroboration, Fact } from "./fact.js";
 import { Relation } from "./relation.js";

@@ -1,7 +1,10 @@
-// Numbers for reading: 1,531; 83.2 million people; 382,000 million pesos.
-export type Unit = "COUNT" | "JOBS" | "PEOPLE" | "PESOS" | "PESOS_PER_DAY" | "YEARS";
-export type Qualifier = "ABOUT" | "EXACT" | "JUST_OVER" | "MORE_THAN";
-export type Statistic = "CUMULATIVE" | "DAILY_AVERAGE" | "INCREASE" | "STOCK" | "TOTAL";
+import type { QUALIFIER, STATISTIC, UNIT } from "../../src/model/vocabulary.js";
+
+// Numbers for reading: 1,531; 83.2 million people; 382,000 million pesos. The vocabularies' API
+// names are those of the domain model.
+export type Unit = keyof typeof UNIT;
+export type Qualifier = keyof typeof QUALIFIER;
+export type Statistic = keyof typeof STATISTIC;
 
 const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
