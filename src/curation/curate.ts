@@ -3,7 +3,7 @@ import { isInt, Neo4jError } from "neo4j-driver";
 import type { Db, TransactionRunner } from "../db/db.js";
 import { inputError, notFound } from "../input-error.js";
 import { HEADER } from "../seed/header.js";
-import { changeRecord, SEED_STEPS, seedParameters } from "../seed/load-seeds.js";
+import { changeRecord, SEED_STEPS, seedParameters } from "../seed/seed-parameters.js";
 import {
   type SeedBundle,
   SeedError,
