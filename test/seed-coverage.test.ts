@@ -8,7 +8,7 @@ import type { SeedBundle, SeedDocument } from "../src/model/bundle.js";
 /**
  * Every number of the source documents is either used by a fact citation or stands on the
  * short, explained skip list (seeds/curated/coverage-skips.yaml). The loader checks it for every
- * document (src/seed/check/coverage.ts); these tests show it on the seeds and keep the list short.
+ * document (src/model/check/coverage.ts); these tests show it on the seeds and keep the list short.
  */
 
 const bundle: SeedBundle = await readSeeds("seeds");

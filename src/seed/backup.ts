@@ -135,21 +135,15 @@ export async function readBackup(driver: Driver, database: string | undefined): 
               })),
             ),
           },
-          entities: {
-            entities: entities.map(({ entity }) => entityEntry(entity as Row)),
-          },
+          entities: { entities: entities.map(({ entity }) => entityEntry(entity as Row)) },
           variables: {
             variables: variables.map(({ variable }) => {
               const v = variable as Row;
               return { key: v.key, labels: labels(v), unit: v.unit, description: v.description };
             }),
           },
-          relations: {
-            relations: relations.map(relationEntry),
-          },
-          facts: {
-            facts: facts.map(({ fact }) => factEntry(fact as Row)),
-          },
+          relations: { relations: relations.map(relationEntry) },
+          facts: { facts: facts.map(({ fact }) => factEntry(fact as Row)) },
           "conflicts-checks": {
             conflicts: conflicts.map((c) => ({ facts: [c.a, c.b], note: c.note })),
             checks: checks.map(({ check }) => check),
@@ -187,7 +181,7 @@ export async function writeBackup(dir: string, backup: Backup): Promise<void> {
   for (const { id, text } of backup.texts)
     await writeFile(join(dir, "documents", `${id}.txt`), text, "utf8");
   for (const [name, sections] of Object.entries(backup.files)) {
-    const header = `# Backup of the graph, in the seed format (src/seed/seed-format.ts): ${name}.\n`;
+    const header = `# Backup of the graph, in the seed format (src/model/seed-file.ts): ${name}.\n`;
     await writeFile(
       join(dir, "curated", `${name}.yaml`),
       header + stringify(sections, { lineWidth: 0 }),

@@ -1,7 +1,6 @@
 import type { QUALIFIER, STATISTIC, UNIT } from "../../src/model/vocabulary.js";
 
-// Numbers for reading: 1,531; 83.2 million people; 382,000 million pesos. The vocabularies' API
-// names are those of the domain model.
+// Numbers for reading: 1,531; 83.2 million people; 382,000 million pesos.
 export type Unit = keyof typeof UNIT;
 export type Qualifier = keyof typeof QUALIFIER;
 export type Statistic = keyof typeof STATISTIC;

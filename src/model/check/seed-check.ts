@@ -2,23 +2,12 @@ import type { FromFile, SeedBundle, SeedDocument, SeedProblem } from "../bundle.
 import type { Entity } from "../entity.js";
 import type { EntityKind } from "../vocabulary.js";
 import type { Fact } from "../fact.js";
-import type { SeedFile } from "../seed-file.js";
+import { SeedFile } from "../seed-file.js";
 import { quoteProblem } from "./quotes.js";
 
 export type Section = keyof SeedFile;
 
-const SECTIONS: Section[] = [
-  "documents",
-  "skips",
-  "corroborations",
-  "entities",
-  "variables",
-  "relations",
-  "facts",
-  "conflicts",
-  "checks",
-  "changes",
-];
+const SECTIONS = Object.keys(SeedFile.shape) as Section[];
 
 /** "an Organization", "a Program". */
 export function an(word: string): string {

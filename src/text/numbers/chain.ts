@@ -83,15 +83,14 @@ function readGroups(
   lex: Lexicon,
 ): [ParsedNumber, number] | undefined {
   const after = tokens[i + 1];
-  if (!(
+  const groups =
     /^\d{1,3}(?:,\d{3})*,000$/.test(first.raw) &&
     after?.type === "atom" &&
     after.digits &&
     /^\d{3}$/.test(after.raw) &&
     adjacent(text, first, after) &&
-    !(tokens[i + 2]?.type === "multiplier" && adjacent(text, after, tokens[i + 2]))
-  ))
-    return undefined;
+    !(tokens[i + 2]?.type === "multiplier" && adjacent(text, after, tokens[i + 2]));
+  if (!groups) return undefined;
   const value = toNumber(plus(first.value, after.value));
   const unit = lex.unitAfter(text, after.end);
   return [
