@@ -1,5 +1,5 @@
 import { inputError } from "./input-error.js";
-import { ENTITY_KINDS } from "./seed/seed-format.js";
+import { ENTITY_KINDS } from "./model/vocabulary.js";
 
 /**
  * The API's global ids (Relay): `<Type>:<key>` in base64url without padding. One codec for the

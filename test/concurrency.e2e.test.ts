@@ -5,7 +5,7 @@ import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readBackup, writeBackup } from "../src/seed/backup.js";
 import { readSeeds } from "../src/seed/read-seeds.js";
-import { ENTITY_KINDS } from "../src/seed/seed-format.js";
+import { ENTITY_KINDS } from "../src/model/vocabulary.js";
 import { startTestServer, type TestServer } from "./support/http.js";
 import { testDriver } from "./support/neo4j.js";
 

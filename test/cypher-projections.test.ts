@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cypher } from "../src/db/cypher.js";
-import { RELATION_TYPES } from "../src/seed/seed-format.js";
+import { RELATION_TYPES } from "../src/model/vocabulary.js";
 
 /**
  * Page queries return whole rows so that the by-key loaders serve them without a

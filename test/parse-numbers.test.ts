@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ParsedNumber, parseNumber, parseNumbers } from "../src/seed/parse-numbers.js";
+import { type ParsedNumber, parseNumber, parseNumbers } from "../src/text/parse-numbers.js";
 
 /** The parsed numbers as [raw, value] pairs. */
 function pairs(text: string): [string, number | null][] {

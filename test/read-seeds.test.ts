@@ -2,15 +2,15 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { checkSeeds } from "../src/model/check/check-seeds.js";
 import {
-  checkSeeds,
   formatFilledStart,
-  readSeeds,
   type SeedBundle,
   SeedError,
   type SeedProblem,
   type SourceText,
-} from "../src/seed/read-seeds.js";
+} from "../src/model/bundle.js";
+import { readSeeds } from "../src/seed/read-seeds.js";
 
 // --- The real seeds --------------------------------------------------------
 

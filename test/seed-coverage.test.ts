@@ -1,18 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { bodyNumbers, factsUsing } from "../src/seed/check/coverage.js";
-import { type ParsedNumber, parseNumbers } from "../src/seed/parse-numbers.js";
-import {
-  headerLength,
-  readSeeds,
-  type SeedBundle,
-  type SeedDocument,
-  seedCounts,
-} from "../src/seed/read-seeds.js";
+import { bodyNumbers, factsUsing } from "../src/model/check/coverage.js";
+import { type ParsedNumber, parseNumbers } from "../src/text/parse-numbers.js";
+import { headerLength } from "../src/seed/header.js";
+import { readSeeds, seedCounts } from "../src/seed/read-seeds.js";
+import type { SeedBundle, SeedDocument } from "../src/model/bundle.js";
 
 /**
  * Every number of the source documents is either used by a fact citation or stands on the
  * short, explained skip list (seeds/curated/coverage-skips.yaml). The loader checks it for every
- * document (src/seed/check/coverage.ts); these tests show it on the seeds and keep the list short.
+ * document (src/model/check/coverage.ts); these tests show it on the seeds and keep the list short.
  */
 
 const bundle: SeedBundle = await readSeeds("seeds");

@@ -4,8 +4,9 @@ import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applySchemaAndSeeds, graphCounts, loadSeeds } from "../src/seed/load-seeds.js";
-import { parseNumbers } from "../src/seed/parse-numbers.js";
-import { readSeeds, SeedError } from "../src/seed/read-seeds.js";
+import { parseNumbers } from "../src/text/parse-numbers.js";
+import { readSeeds } from "../src/seed/read-seeds.js";
+import { SeedError } from "../src/model/bundle.js";
 import { fingerprint as fingerprintOf } from "./support/fingerprint.js";
 import { testDriver } from "./support/neo4j.js";
 

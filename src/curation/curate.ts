@@ -3,10 +3,15 @@ import { isInt, Neo4jError } from "neo4j-driver";
 import type { Db, TransactionRunner } from "../db/db.js";
 import { inputError, notFound } from "../input-error.js";
 import { HEADER } from "../seed/header.js";
-import { changeRecord, SEED_STEPS, seedParameters } from "../seed/load-seeds.js";
-import { type SeedBundle, SeedError, type SeedProblem } from "../seed/read-seeds.js";
-import { emptyBundle, type SourceText } from "../seed/seed-bundle.js";
-import { MAX_LENGTH, RELATION_FIELDS } from "../seed/seed-format.js";
+import { changeRecord, SEED_STEPS, seedParameters } from "../seed/seed-parameters.js";
+import {
+  type SeedBundle,
+  SeedError,
+  type SeedProblem,
+  emptyBundle,
+  type SourceText,
+} from "../model/bundle.js";
+import { MAX_LENGTH, RELATION_FIELDS } from "../model/fields.js";
 import { inWriteSlot } from "./write-slots.js";
 import { type FactsWork, IN_THREAD } from "../workers/cpu-work.js";
 

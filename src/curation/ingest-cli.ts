@@ -7,7 +7,8 @@ import { DatabaseWentAway, openDatabase } from "../db/open-database.js";
 import { LocalNeo4jBusy } from "../local-neo4j/local-neo4j.js";
 import { Neo4jError } from "neo4j-driver";
 import { loadSeeds } from "../seed/load-seeds.js";
-import { formatFilledStart, readSeeds, SeedError } from "../seed/read-seeds.js";
+import { formatFilledStart, SeedError } from "../model/bundle.js";
+import { readSeeds } from "../seed/read-seeds.js";
 
 /**
  * `npm run ingest -- --document new.txt --facts new.yaml [--by name] [--seeds dir]`

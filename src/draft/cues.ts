@@ -1,4 +1,4 @@
-import type { Language } from "../seed/seed-format.js";
+import type { Language } from "../model/vocabulary.js";
 
 /**
  * The words around a figure that say how it was measured, in each language, folded (lower

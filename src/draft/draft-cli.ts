@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.js";
 import { openDatabase } from "../db/open-database.js";
 import { HEADER } from "../seed/header.js";
-import type { Language } from "../seed/seed-format.js";
+import type { Language } from "../model/vocabulary.js";
 import { detectLanguage } from "./detect-language.js";
 import { draftDocument } from "./draft.js";
 import { readDraftGraph } from "./draft-graph.js";

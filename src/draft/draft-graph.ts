@@ -1,14 +1,8 @@
 import type { Db } from "../db/db.js";
 import { type LabelRows, labelsOf } from "../loaders/labels.js";
-import type { SeedBundle } from "../seed/seed-bundle.js";
-import type {
-  EntityKind,
-  Granularity,
-  Label,
-  Qualifier,
-  Statistic,
-  Unit,
-} from "../seed/seed-format.js";
+import type { SeedBundle } from "../model/bundle.js";
+import type { EntityKind, Granularity, Qualifier, Statistic, Unit } from "../model/vocabulary.js";
+import type { Label } from "../model/entity.js";
 
 /**
  * What the drafter knows of the graph: every entity and variable with its labels, and every fact

@@ -1,7 +1,7 @@
-import { periodAccountsFor } from "../seed/check/coverage.js";
+import { periodAccountsFor } from "../model/check/coverage.js";
 import { headerLength } from "../seed/header.js";
-import { type ParsedNumber, parseNumbers } from "../seed/parse-numbers.js";
-import type { Language, Qualifier, Statistic, Unit } from "../seed/seed-format.js";
+import { type ParsedNumber, parseNumbers } from "../text/parse-numbers.js";
+import type { Language, Qualifier, Statistic, Unit } from "../model/vocabulary.js";
 import { foldText } from "../text/fold.js";
 import { CUES } from "./cues.js";
 import type { DraftEntity, DraftFact, DraftGraph } from "./draft-graph.js";

@@ -1,4 +1,4 @@
-import type { SeedBundle, SeedDocument } from "../seed/seed-bundle.js";
+import type { SeedBundle, SeedDocument } from "../model/bundle.js";
 import { type Draft, type DraftFigure, draftDocument } from "./draft.js";
 import { draftGraphOf } from "./draft-graph.js";
 

@@ -1,4 +1,4 @@
-import type { EntityKind, Language, Unit } from "../seed/seed-format.js";
+import type { EntityKind, Language, Unit } from "../model/vocabulary.js";
 import { foldText } from "../text/fold.js";
 import type { DraftEntity, DraftGraph, DraftVariable } from "./draft-graph.js";
 import { nameStems, type Word } from "./words.js";

@@ -1,5 +1,5 @@
-import type { ParsedNumber } from "../seed/parse-numbers.js";
-import type { Granularity, Language, Statistic } from "../seed/seed-format.js";
+import type { ParsedNumber } from "../text/parse-numbers.js";
+import type { Granularity, Language, Statistic } from "../model/vocabulary.js";
 import { foldText } from "../text/fold.js";
 import { CUES } from "./cues.js";
 import type { DraftEntity } from "./draft-graph.js";

@@ -1,4 +1,4 @@
-import type { Language } from "../seed/seed-format.js";
+import type { Language } from "../model/vocabulary.js";
 import { foldText } from "../text/fold.js";
 
 /**

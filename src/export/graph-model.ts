@@ -1,4 +1,4 @@
-import { RELATION_TYPES } from "../seed/seed-format.js";
+import { RELATION_TYPES } from "../model/vocabulary.js";
 import { contextSourceOf, selectsAll } from "./export-filter.js";
 import type { ExportReader } from "./export-reader.js";
 import { exportFacts, graphqlName } from "./export-rows.js";

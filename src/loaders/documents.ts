@@ -1,5 +1,5 @@
 import type { Db } from "../db/db.js";
-import type { Language, Unit } from "../seed/seed-format.js";
+import type { Language, Unit } from "../model/vocabulary.js";
 import type { LabelRows } from "./labels.js";
 import { loadRows, rowsByKey } from "./request-loaders.js";
 

@@ -3,7 +3,7 @@ import type { Context } from "../context.js";
 import { NotFoundError } from "../input-error.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
-import type { EntityKind, Granularity, RelationType } from "../seed/seed-format.js";
+import type { EntityKind, Granularity, RelationType } from "../model/vocabulary.js";
 import type { LabelRows } from "./labels.js";
 import { countOnce, loadRows, rowsByKey } from "./request-loaders.js";
 

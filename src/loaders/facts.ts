@@ -3,7 +3,7 @@ import type { Context } from "../context.js";
 import { NotFoundError } from "../input-error.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
-import type { Qualifier, Statistic, Unit } from "../seed/seed-format.js";
+import type { FactOrder, Qualifier, Statistic, Unit } from "../model/vocabulary.js";
 import type { EntityRow } from "./entities.js";
 import {
   countOfParent,
@@ -67,8 +67,6 @@ export interface FactFilter {
   garbled: boolean | null;
   includeDeprecated: boolean;
 }
-
-export type FactOrder = "KEY" | "VALUE_ASC" | "VALUE_DESC";
 
 /** How a parent reaches its facts. */
 export type FactAnchor = "ABOUT" | "SCOPE" | "ABOUT_OR_SCOPE" | "PERIOD" | "DOCUMENT" | "VARIABLE";

@@ -1,4 +1,4 @@
-import type { LabelKind, LabelSource, Language } from "../seed/seed-format.js";
+import type { LabelKind, LabelSource, Language } from "../model/vocabulary.js";
 
 /** A label as the API gives it (see cypher/seed/02-entities.cypher for how it is stored). */
 export interface LabelRow {

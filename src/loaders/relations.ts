@@ -9,7 +9,7 @@ import type { ResolveTree } from "graphql-parse-resolve-info";
 import neo4j from "neo4j-driver";
 import type { Context } from "../context.js";
 import { type PageQuery, pageParams, pageQuery } from "../pagination.js";
-import type { EntityKind, RelationType } from "../seed/seed-format.js";
+import type { EntityKind, RelationType } from "../model/vocabulary.js";
 import type { EntityRow } from "./entities.js";
 import { countOfParent, listsOf } from "./request-loaders.js";
 import { asks, type SelectionQuestion, selects, selectionTree, subfields } from "./selections.js";

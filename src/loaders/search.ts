@@ -2,7 +2,7 @@ import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
 import { foldText } from "../text/fold.js";
-import type { EntityKind, Language } from "../seed/seed-format.js";
+import type { EntityKind, Language } from "../model/vocabulary.js";
 import { type EntityRow, primeEntities } from "./entities.js";
 import { countOnce } from "./request-loaders.js";
 

@@ -6,7 +6,6 @@ import {
   citationsOfFacts,
   conflictsOfFacts,
   type FactAnchor,
-  type FactOrder as FactOrderName,
   type FactRow,
   FACT_LINKS,
   factsOfParent,
@@ -197,7 +196,7 @@ export const FactConnection = pageConnection(
 
 type FactPageArgs = {
   filter?: Parameters<typeof factFilter>[0];
-  orderBy?: FactOrderName | null;
+  orderBy?: (typeof FactOrder)["$inferType"] | null;
   first?: number | null;
   after?: string | null;
 };

@@ -1,5 +1,5 @@
 import { builder } from "../builder.js";
-import type { EntityKind as EntityKindName } from "../seed/seed-format.js";
+import type { EntityKind as EntityKindName } from "../model/vocabulary.js";
 import { EntityKind } from "./entity-kind.js";
 
 export const KindCount = builder

@@ -2,7 +2,7 @@ import { builder, type Types } from "../builder.js";
 import type { Context } from "../context.js";
 import type { LabelRows } from "../loaders/labels.js";
 import { type LabelRow, labelsOf } from "../loaders/labels.js";
-import type { Language as LanguageCode } from "../seed/seed-format.js";
+import { LABEL_KIND, LABEL_SOURCE, type Language as LanguageCode } from "../model/vocabulary.js";
 import { Language } from "./language.js";
 
 export { Language };
@@ -15,22 +15,12 @@ export { Language };
 
 const LabelKind = builder.enumType("LabelKind", {
   description: "What a label is to its entity.",
-  values: {
-    PREFERRED: { value: "preferred", description: "The name to show in its language." },
-    ALIAS: { value: "alias", description: "Another name or spelling (a plural, a variant)." },
-    ACRONYM: { value: "acronym", description: "An acronym (UMF, IMSS, MARSS...)." },
-  } as const,
+  values: LABEL_KIND,
 });
 
 const LabelSource = builder.enumType("LabelSource", {
   description: "Where a label comes from. Labels are names, not facts.",
-  values: {
-    TEXT: { value: "text", description: "The words occur in a source document (`document`)." },
-    CURATED: {
-      value: "curated",
-      description: "A translation or a descriptive name given by the curators.",
-    },
-  } as const,
+  values: LABEL_SOURCE,
 });
 
 export const Label = builder.objectRef<LabelRow>("Label").implement({

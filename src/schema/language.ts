@@ -1,9 +1,7 @@
 import { builder } from "../builder.js";
+import { LANGUAGE } from "../model/vocabulary.js";
 
 export const Language = builder.enumType("Language", {
   description: "A language of the names and the sources.",
-  values: {
-    EN: { value: "en", description: "English." },
-    ES: { value: "es", description: "Spanish (español)." },
-  } as const,
+  values: LANGUAGE,
 });

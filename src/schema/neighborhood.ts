@@ -2,7 +2,7 @@ import { builder } from "../builder.js";
 import { keyFrom, keyOrId } from "../global-id.js";
 import { inputError, notFound } from "../input-error.js";
 import { loadEntities, neighbors } from "../loaders/entities.js";
-import type { RelationType as RelationTypeName } from "../seed/seed-format.js";
+import type { RelationType as RelationTypeName } from "../model/vocabulary.js";
 import { Entity } from "./entity.js";
 import { Fact } from "./fact.js";
 import { RelationType } from "./relation-type.js";

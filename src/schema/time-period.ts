@@ -1,4 +1,5 @@
 import { builder } from "../builder.js";
+import { GRANULARITY } from "../model/vocabulary.js";
 import { type EntityRow, entityDetails } from "../loaders/entities.js";
 import { defineEntity } from "./define-entity.js";
 import { relationField } from "./entity-relation.js";
@@ -11,13 +12,7 @@ export const TimePeriod = defineEntity(
 
 export const Granularity = builder.enumType("Granularity", {
   description: "How a period is measured.",
-  values: {
-    DAY: { value: "day", description: "One calendar day (or a day up to which figures run)." },
-    TYPICAL_DAY: { value: "typical-day", description: "An average day over a longer period." },
-    MONTH: { value: "month", description: "A calendar month." },
-    YEAR: { value: "year", description: "A calendar year." },
-    RANGE: { value: "range", description: "Any other span of days." },
-  },
+  values: GRANULARITY,
 });
 
 builder.objectFields(TimePeriod, (t) => ({

@@ -3,7 +3,8 @@ import { ConfigError, loadConfig } from "../config.js";
 import { DatabaseWentAway, openDatabase } from "../db/open-database.js";
 import { LocalNeo4jBusy } from "../local-neo4j/local-neo4j.js";
 import { BackupDirNotEmpty, backupCounts, readBackup, writeBackup } from "./backup.js";
-import { readSeeds, SeedError } from "./read-seeds.js";
+import { readSeeds } from "./read-seeds.js";
+import { SeedError } from "../model/bundle.js";
 
 /**
  * `npm run backup -- --to <dir>`: writes the whole graph in the seed format into `<dir>` (new or

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import { stringify } from "yaml";
 import { cypher } from "../db/cypher.js";
-import { ENTITY_FIELDS, RELATION_FIELDS, RELATION_TYPES } from "./seed-format.js";
+import { ENTITY_FIELDS, RELATION_FIELDS } from "../model/fields.js";
+import { RELATION_TYPES } from "../model/vocabulary.js";
 
 /**
  * A full backup of the graph in the seed format: every document's exact text
@@ -46,6 +47,61 @@ function extra(row: Row, known: Set<string>): Row | undefined {
   return rest.length > 0 ? Object.fromEntries(rest) : undefined;
 }
 
+/** An entity entry from its node's properties. */
+function entityEntry(e: Row): Row {
+  return present({
+    key: e.key,
+    kind: e.kind,
+    labels: labels(e),
+    description: e.description,
+    start: e.start,
+    end: e.end,
+    granularity: e.granularity,
+    properties: extra(e, ENTITY_PROPERTIES),
+  });
+}
+
+/** A relation entry from its row (the ends, type and the link's properties). */
+function relationEntry(r: Row): Row {
+  const p = r.properties as Row;
+  return present({
+    from: r.from,
+    type: r.type,
+    to: r.to,
+    fact: p.fact,
+    period: p.period,
+    properties: extra(p, RELATION_PROPERTIES),
+    source:
+      p.sourceDocument == null
+        ? undefined
+        : { document: p.sourceDocument, quote: p.sourceQuote, start: p.sourceStart },
+  });
+}
+
+/** A fact entry from its node's properties and citations. */
+function factEntry(f: Row): Row {
+  return {
+    ...present({
+      key: f.key,
+      variable: f.variable,
+      about: f.about,
+      scope: f.scope,
+      period: f.period,
+      statistic: f.statistic,
+      comparedTo: f.comparedTo,
+    }),
+    // null when the source is garbled and nothing settles it
+    value: f.value ?? null,
+    ...present({
+      unit: f.unit,
+      qualifier: f.qualifier,
+      note: f.note,
+      citations: (f.citations as Row[]).map(present),
+      deprecated: f.deprecated ? { reason: f.deprecatedReason, at: f.deprecatedAt } : undefined,
+    }),
+  };
+}
+
 /** Reads the whole graph, in one read transaction, as the sections of the seed format. */
 export async function readBackup(driver: Driver, database: string | undefined): Promise<Backup> {
   const session = driver.session({ database, defaultAccessMode: "READ" });
@@ -79,71 +135,15 @@ export async function readBackup(driver: Driver, database: string | undefined): 
               })),
             ),
           },
-          entities: {
-            entities: entities.map(({ entity }) => {
-              const e = entity as Row;
-              return present({
-                key: e.key,
-                kind: e.kind,
-                labels: labels(e),
-                description: e.description,
-                start: e.start,
-                end: e.end,
-                granularity: e.granularity,
-                properties: extra(e, ENTITY_PROPERTIES),
-              });
-            }),
-          },
+          entities: { entities: entities.map(({ entity }) => entityEntry(entity as Row)) },
           variables: {
             variables: variables.map(({ variable }) => {
               const v = variable as Row;
               return { key: v.key, labels: labels(v), unit: v.unit, description: v.description };
             }),
           },
-          relations: {
-            relations: relations.map((r) => {
-              const p = r.properties as Row;
-              return present({
-                from: r.from,
-                type: r.type,
-                to: r.to,
-                fact: p.fact,
-                period: p.period,
-                properties: extra(p, RELATION_PROPERTIES),
-                source:
-                  p.sourceDocument == null
-                    ? undefined
-                    : { document: p.sourceDocument, quote: p.sourceQuote, start: p.sourceStart },
-              });
-            }),
-          },
-          facts: {
-            facts: facts.map(({ fact }) => {
-              const f = fact as Row;
-              return {
-                ...present({
-                  key: f.key,
-                  variable: f.variable,
-                  about: f.about,
-                  scope: f.scope,
-                  period: f.period,
-                  statistic: f.statistic,
-                  comparedTo: f.comparedTo,
-                }),
-                // null when the source is garbled and nothing settles it
-                value: f.value ?? null,
-                ...present({
-                  unit: f.unit,
-                  qualifier: f.qualifier,
-                  note: f.note,
-                  citations: (f.citations as Row[]).map(present),
-                  deprecated: f.deprecated
-                    ? { reason: f.deprecatedReason, at: f.deprecatedAt }
-                    : undefined,
-                }),
-              };
-            }),
-          },
+          relations: { relations: relations.map(relationEntry) },
+          facts: { facts: facts.map(({ fact }) => factEntry(fact as Row)) },
           "conflicts-checks": {
             conflicts: conflicts.map((c) => ({ facts: [c.a, c.b], note: c.note })),
             checks: checks.map(({ check }) => check),
@@ -181,7 +181,7 @@ export async function writeBackup(dir: string, backup: Backup): Promise<void> {
   for (const { id, text } of backup.texts)
     await writeFile(join(dir, "documents", `${id}.txt`), text, "utf8");
   for (const [name, sections] of Object.entries(backup.files)) {
-    const header = `# Backup of the graph, in the seed format (src/seed/seed-format.ts): ${name}.\n`;
+    const header = `# Backup of the graph, in the seed format (src/model/seed-file.ts): ${name}.\n`;
     await writeFile(
       join(dir, "curated", `${name}.yaml`),
       header + stringify(sections, { lineWidth: 0 }),

@@ -3,7 +3,8 @@ import { ConfigError, loadConfig } from "../config.js";
 import { DatabaseWentAway, openDatabase } from "../db/open-database.js";
 import { LocalNeo4jBusy } from "../local-neo4j/local-neo4j.js";
 import { DatabaseNotEmpty, graphCounts, loadSeeds } from "./load-seeds.js";
-import { formatFilledStart, readSeeds, SeedError } from "./read-seeds.js";
+import { formatFilledStart, SeedError } from "../model/bundle.js";
+import { readSeeds } from "./read-seeds.js";
 
 /**
  * `npm run seed [dir]`: validates the seeds (default ./seeds) and loads them, in

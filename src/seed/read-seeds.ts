@@ -1,30 +1,10 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type Document, parseDocument } from "yaml";
-import { checkConflicts } from "./check/conflicts.js";
-import { checkCoverage } from "./check/coverage.js";
-import { checkCorroborations, checkFacts } from "./check/facts.js";
-import { checkLabels } from "./check/labels.js";
-import { checkPartTotals } from "./check/part-totals.js";
-import { checkPeriods } from "./check/periods.js";
-import { checkRelations } from "./check/relations.js";
-import { SeedCheck } from "./check/seed-check.js";
-import { parseSections } from "./check/shape.js";
-import { locateQuotes } from "./check/starts.js";
+import { type SeedBundle, SeedError, type SeedProblem, type SourceText } from "../model/bundle.js";
+import { checkSeeds } from "../model/check/check-seeds.js";
+import { ENTITY_KINDS, type EntityKind } from "../model/vocabulary.js";
 import { HEADER } from "./header.js";
-import { type SeedBundle, SeedError, type SeedProblem, type SourceText } from "./seed-bundle.js";
-import { ENTITY_KINDS, type EntityKind } from "./seed-format.js";
-
-export {
-  type FilledStart,
-  formatFilledStart,
-  formatProblem,
-  type SeedBundle,
-  type SeedDocument,
-  SeedError,
-  type SeedProblem,
-  type SourceText,
-} from "./seed-bundle.js";
 
 /**
  * Reads and checks the seeds: the source documents (seeds/documents/*.txt) and
@@ -32,10 +12,8 @@ export {
  *
  * Every problem is collected before anything is thrown, so one run lists them
  * all; each names the file, the entry (e.g. `facts[12] (key: umf-count)`), the
- * field path and the reason. Each step of the check is one file of `check/`.
+ * field path and the reason. The checks are those of `../model/check/`.
  */
-
-export { headerLength } from "./header.js";
 
 /** Reads seeds/documents/*.txt and seeds/curated/*.yaml under `dir` and checks them. */
 export async function readSeeds(dir = "seeds"): Promise<SeedBundle> {
@@ -112,51 +90,6 @@ export function yamlData(doc: Document): { data: unknown } | { reason: string } 
       };
     throw error;
   }
-}
-
-export interface CheckOptions {
-  /**
-   * Whether a label `from: text` must occur in one of `documents` (default true). Curation
-   * turns it off: it checks a change against a few of the graph's documents, not all of them.
-   */
-  labelSources?: boolean;
-  /**
-   * Whether every number of every document must be used by a fact or skipped (default true), or
-   * of these documents only. Curation checks only a new document's: its snapshot holds the
-   * graph's other documents without all of their facts.
-   */
-  coverage?: boolean | readonly string[];
-}
-
-/**
- * Checks parsed seed files against the documents. `files` are the parsed YAML
- * contents with their (relative) file names. Returns the merged bundle, every quote located
- * (`filledStarts` says which starts were left out and filled in), or throws a SeedError
- * listing every problem.
- */
-export function checkSeeds(
-  documents: SourceText[],
-  files: { file: string; data: unknown }[],
-  options: CheckOptions = {},
-): SeedBundle {
-  const check = new SeedCheck();
-  const parsed = parseSections(check, documents, files);
-  check.knowDocuments(parsed.documents);
-  const bundle = locateQuotes(check, parsed);
-  check.indexKeys(bundle);
-  if (options.labelSources !== false) checkLabels(check, bundle);
-  checkPeriods(check, bundle);
-  checkFacts(check, bundle);
-  checkCorroborations(check, bundle);
-  checkRelations(check, bundle);
-  checkConflicts(check, bundle);
-  checkPartTotals(check, bundle);
-  // Coverage judges numbers against valid facts only: an invalid fact would leave its numbers
-  // uncovered and repeat its problem, so it comes once everything else holds.
-  if (options.coverage !== false && check.problems.length === 0)
-    checkCoverage(check, bundle, options.coverage === true ? undefined : options.coverage);
-  if (check.problems.length > 0) throw new SeedError(check.problems);
-  return bundle;
 }
 
 export interface SeedCounts {

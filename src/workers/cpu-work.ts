@@ -10,7 +10,8 @@ import {
   type TaskOutput,
 } from "./tasks.js";
 import type { FactsFile } from "../curation/facts-file.js";
-import type { checkSeeds, SeedBundle } from "../seed/read-seeds.js";
+import type { checkSeeds } from "../model/check/check-seeds.js";
+import type { SeedBundle } from "../model/bundle.js";
 
 /**
  * The CPU-heavy work of requests as the server does it: in its worker pool, within a time budget,

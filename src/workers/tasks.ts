@@ -4,8 +4,8 @@ import { detectLanguage } from "../draft/detect-language.js";
 import { type Draft, type DraftDocument, draftDocument } from "../draft/draft.js";
 import type { DraftGraph } from "../draft/draft-graph.js";
 import { draftYaml } from "../draft/draft-yaml.js";
-import { checkSeeds, type SeedBundle, SeedError } from "../seed/read-seeds.js";
-import type { SeedProblem } from "../seed/seed-bundle.js";
+import { checkSeeds } from "../model/check/check-seeds.js";
+import { type SeedBundle, SeedError, type SeedProblem } from "../model/bundle.js";
 
 /**
  * The CPU-heavy work of a request, as pure functions of plain data (what a worker thread can be

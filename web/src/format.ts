@@ -1,7 +1,9 @@
+import type { QUALIFIER, STATISTIC, UNIT } from "../../src/model/vocabulary.js";
+
 // Numbers for reading: 1,531; 83.2 million people; 382,000 million pesos.
-export type Unit = "COUNT" | "JOBS" | "PEOPLE" | "PESOS" | "PESOS_PER_DAY" | "YEARS";
-export type Qualifier = "ABOUT" | "EXACT" | "JUST_OVER" | "MORE_THAN";
-export type Statistic = "CUMULATIVE" | "DAILY_AVERAGE" | "INCREASE" | "STOCK" | "TOTAL";
+export type Unit = keyof typeof UNIT;
+export type Qualifier = keyof typeof QUALIFIER;
+export type Statistic = keyof typeof STATISTIC;
 
 const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });

@@ -1,4 +1,4 @@
-import type { SeedDocument } from "../seed-bundle.js";
+import type { SeedDocument } from "../bundle.js";
 
 /** All offsets at which `needle` occurs in `hay`. */
 export function occurrences(hay: string, needle: string): number[] {

@@ -1,5 +1,5 @@
-import type { SeedBundle, SeedDocument } from "../seed-bundle.js";
-import type { Label } from "../seed-format.js";
+import type { SeedBundle, SeedDocument } from "../bundle.js";
+import type { Label } from "../entity.js";
 import type { SeedCheck } from "./seed-check.js";
 
 /** The first document whose text holds the label's words (case aside), if any. */

@@ -1,5 +1,6 @@
-import type { FilledStart, FromFile, ParsedBundle, SeedBundle } from "../seed-bundle.js";
-import type { Corroboration, Fact, Relation } from "../seed-format.js";
+import type { FilledStart, FromFile, ParsedBundle, SeedBundle } from "../bundle.js";
+import type { Corroboration, Fact } from "../fact.js";
+import type { Relation } from "../relation.js";
 import { notFound, occurrences } from "./quotes.js";
 import type { SeedCheck } from "./seed-check.js";
 

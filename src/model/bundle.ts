@@ -1,18 +1,15 @@
+import type { Change, Skip } from "./seed-file.js";
 import type {
-  Change,
   Check,
   Conflict,
   Corroboration,
   CorroborationEntry,
-  Entity,
   Fact,
   FactEntry,
-  Language,
-  Relation,
-  RelationEntry,
-  Skip,
-  Variable,
-} from "./seed-format.js";
+} from "./fact.js";
+import type { Entity, Variable } from "./entity.js";
+import type { Language } from "./vocabulary.js";
+import type { Relation, RelationEntry } from "./relation.js";
 
 /** What the seeds are once read: the documents and the curated entries, each with its file. */
 

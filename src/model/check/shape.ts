@@ -5,20 +5,11 @@ import {
   type ParsedBundle,
   type SeedDocument,
   type SourceText,
-} from "../seed-bundle.js";
-import {
-  Change,
-  Check,
-  Conflict,
-  Corroboration,
-  DocumentEntry,
-  Entity,
-  Fact,
-  Relation,
-  type SeedFile,
-  Skip,
-  Variable,
-} from "../seed-format.js";
+} from "../bundle.js";
+import { Change, DocumentEntry, type SeedFile, Skip } from "../seed-file.js";
+import { Check, Conflict, Corroboration, Fact } from "../fact.js";
+import { Entity, Variable } from "../entity.js";
+import { Relation } from "../relation.js";
 import type { SeedCheck, Section } from "./seed-check.js";
 
 const SECTIONS = {

@@ -1,5 +1,5 @@
-import type { SeedBundle } from "../seed-bundle.js";
-import type { Entity } from "../seed-format.js";
+import type { SeedBundle } from "../bundle.js";
+import type { Entity } from "../entity.js";
 import type { SeedCheck } from "./seed-check.js";
 
 function isRealDate(iso: string): boolean {

@@ -1,5 +1,6 @@
-import type { FromFile, SeedBundle } from "../seed-bundle.js";
-import type { EntityKind, Relation } from "../seed-format.js";
+import type { FromFile, SeedBundle } from "../bundle.js";
+import type { EntityKind } from "../vocabulary.js";
+import type { Relation } from "../relation.js";
 import { an, type SeedCheck } from "./seed-check.js";
 
 const RELATION_KINDS: Record<

@@ -1,4 +1,4 @@
-import type { SeedBundle } from "../seed-bundle.js";
+import type { SeedBundle } from "../bundle.js";
 import type { SeedCheck } from "./seed-check.js";
 
 /** Step 6: a conflict is between two different facts about the same thing that disagree. */

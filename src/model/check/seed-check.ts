@@ -1,21 +1,13 @@
-import type { FromFile, SeedBundle, SeedDocument, SeedProblem } from "../seed-bundle.js";
-import type { Entity, EntityKind, Fact, SeedFile } from "../seed-format.js";
+import type { FromFile, SeedBundle, SeedDocument, SeedProblem } from "../bundle.js";
+import type { Entity } from "../entity.js";
+import type { EntityKind } from "../vocabulary.js";
+import type { Fact } from "../fact.js";
+import { SeedFile } from "../seed-file.js";
 import { quoteProblem } from "./quotes.js";
 
 export type Section = keyof SeedFile;
 
-const SECTIONS: Section[] = [
-  "documents",
-  "skips",
-  "corroborations",
-  "entities",
-  "variables",
-  "relations",
-  "facts",
-  "conflicts",
-  "checks",
-  "changes",
-];
+const SECTIONS = Object.keys(SeedFile.shape) as Section[];
 
 /** "an Organization", "a Program". */
 export function an(word: string): string {

@@ -1,7 +1,9 @@
-import { type ParsedNumber, parseNumbers } from "../parse-numbers.js";
-import { headerLength } from "../header.js";
-import type { FromFile, SeedBundle, SeedDocument } from "../seed-bundle.js";
-import type { Entity, Fact, Skip } from "../seed-format.js";
+import { type ParsedNumber, parseNumbers } from "../../text/parse-numbers.js";
+import { headerLength } from "../../seed/header.js";
+import type { FromFile, SeedBundle, SeedDocument } from "../bundle.js";
+import type { Entity } from "../entity.js";
+import type { Fact } from "../fact.js";
+import type { Skip } from "../seed-file.js";
 import type { SeedCheck } from "./seed-check.js";
 
 /**

@@ -1,5 +1,5 @@
-import type { FromFile, SeedBundle } from "../seed-bundle.js";
-import type { Fact } from "../seed-format.js";
+import type { FromFile, SeedBundle } from "../bundle.js";
+import type { Fact } from "../fact.js";
 import type { SeedCheck } from "./seed-check.js";
 
 /** Step 7: a check's parts and totals measure the same variable over the same period. */

@@ -1,6 +1,6 @@
-import type { SeedBundle } from "../seed-bundle.js";
-import type { Citation } from "../seed-format.js";
-import { ENTITY_KINDS, type EntityKind } from "../seed-format.js";
+import type { SeedBundle } from "../bundle.js";
+import type { Citation } from "../fact.js";
+import { ENTITY_KINDS, type EntityKind } from "../vocabulary.js";
 import { numbersOf } from "./coverage.js";
 import type { SeedCheck } from "./seed-check.js";
 
