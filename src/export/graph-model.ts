@@ -1,8 +1,8 @@
 import { RELATION_TYPES } from "../seed/seed-format.js";
-import { contextSourceOf, selectsAll } from "./export-filter.js";
+import { selectsAll } from "./export-filter.js";
 import type { ExportReader } from "./export-reader.js";
 import { exportFacts, graphqlName } from "./export-rows.js";
-import type { FactFilter } from "../loaders/facts.js";
+import { type FactFilter, factSource } from "../loaders/facts.js";
 
 /**
  * The graph of the RDF exports (/export/graph.jsonld, /export/graph.ttl), as nodes that both
@@ -148,7 +148,7 @@ export async function* graphNodes(
     keys = { entity: [], variable: [], document: [] };
     const rows = await reader.all<{ kind: string; keys: string[] }>("export-graph-context", {
       ...filter,
-      source: contextSourceOf(filter),
+      source: factSource(filter),
     });
     for (const row of rows) keys[row.kind] = row.keys;
   }
@@ -173,7 +173,6 @@ export async function* graphNodes(
     };
   }
 
-  const unit = graphqlName("Unit");
   for await (const v of reader.records<VariableExportRow>("export-variables", {
     keys: keys?.variable ?? null,
   })) {
@@ -188,7 +187,7 @@ export async function* graphNodes(
               ["schema:description", { value: v.description, language: "en" }],
             ] as GraphNode["props"])
           : []),
-        ["imss:unit", { value: unit(v.unit) }],
+        ["imss:unit", { value: graphqlName(v.unit) }],
         ...labelProps(v),
       ],
     };
@@ -215,8 +214,6 @@ export async function* graphNodes(
     };
   }
 
-  const statistic = graphqlName("Statistic");
-  const qualifier = graphqlName("Qualifier");
   for await (const f of exportFacts(reader, filter)) {
     const factIri = iriOf.fact(base, f.key);
     const props: GraphNode["props"] = [["schema:identifier", { value: f.key }]];
@@ -225,9 +222,9 @@ export async function* graphNodes(
     if (f.about) props.push(["schema:observationAbout", { iri: iriOf.entity(base, f.about.key) }]);
     if (f.value !== null)
       props.push(["schema:value", { value: String(f.value), datatype: "xsd:decimal" }]);
-    props.push(["schema:unitText", { value: unit(f.unit) }]);
-    props.push(["imss:statistic", { value: statistic(f.statistic) }]);
-    props.push(["imss:qualifier", { value: qualifier(f.qualifier) }]);
+    props.push(["schema:unitText", { value: graphqlName(f.unit) }]);
+    props.push(["imss:statistic", { value: graphqlName(f.statistic) }]);
+    props.push(["imss:qualifier", { value: graphqlName(f.qualifier) }]);
     if (f.period) {
       props.push(["imss:period", { iri: iriOf.entity(base, f.period.key) }]);
       if (f.period.start) props.push(["schema:observationDate", dateLiteral(f.period.start)]);

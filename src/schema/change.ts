@@ -59,7 +59,7 @@ builder.queryField("changes", (t) =>
       if (rows.length === 0) {
         const given = args.target;
         await requireNamed(
-          ctx,
+          ctx.db,
           namedKeys({ argument: "target", named: "entityOrFact", key: target, given }),
         );
       }

@@ -1,12 +1,10 @@
 import { builder, type Types } from "../builder.js";
 import type { EntityRow } from "../loaders/entities.js";
 import {
-  type RelationExtensions,
   type RelationLink,
   type RelationPage,
   type RelationRow,
   type RelationSpec,
-  relationPage,
 } from "../loaders/relations.js";
 import { toPage } from "../pagination.js";
 import { Document } from "./document.js";
@@ -16,6 +14,7 @@ import { Fact } from "./fact.js";
 import { RelationDirection } from "./relation-direction.js";
 import { RelationType } from "./relation-type.js";
 import { pageConnection } from "./page-connection.js";
+import { type RelationExtensions, relationPlan } from "./plan/relations.js";
 
 /**
  * Links between entities, as Relay connections whose edges carry the link:
@@ -108,7 +107,7 @@ const connection = ({ rows, page, count }: RelationPage) => ({
 
 /**
  * A connection field of related entities: the links `fixed` names (the arguments choose the
- * rest). Its pages come from `relationPage` (src/loaders/relations.ts), batched over every
+ * rest). Its pages come from its plan (`relationPlan`, ./plan/relations.ts), batched over every
  * parent and read together with the relation fields asked below it.
  */
 export function relationField(
@@ -152,7 +151,7 @@ export function relationField(
       after: f.arg.string({ required: false, description: "The endCursor of the previous page." }),
     },
     resolve: (parent, args, ctx, info) => {
-      const page = relationPage(ctx, info, parent.key, fixed, args);
+      const page = relationPlan(ctx, info, fixed, args).page(parent.key);
       return page instanceof Promise ? page.then(connection) : connection(page);
     },
   });

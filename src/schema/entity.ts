@@ -134,7 +134,7 @@ builder.queryFields((t) => ({
         const { relatedTo } = filter;
         const given = args.filter?.relatedTo;
         await requireNamed(
-          ctx,
+          ctx.db,
           namedKeys({ argument: "filter.relatedTo", named: "entity", key: relatedTo, given }),
         );
       }
@@ -146,7 +146,7 @@ builder.queryFields((t) => ({
       );
       return {
         ...result,
-        count: () => entitiesCount(ctx, filter),
+        count: () => entitiesCount(ctx.db, filter),
       };
     },
   }),

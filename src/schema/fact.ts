@@ -3,13 +3,11 @@ import { keyFrom, keyOrId } from "../global-id.js";
 import { notFound } from "../input-error.js";
 import {
   allConflicts,
-  citationsOfFacts,
+  citationsOfFact,
   conflictsOfFacts,
   type FactAnchor,
   type FactOrder as FactOrderName,
   type FactRow,
-  FACT_LINKS,
-  factsOfParent,
   factsCount,
   factsPage,
   factLinks,
@@ -21,13 +19,13 @@ import { pageQuery, toPage } from "../pagination.js";
 import { Citation } from "./citation.js";
 import { factCiteAs } from "./cite-as.js";
 import { loadDocuments, loadVariables } from "../loaders/documents.js";
-import { requestLoader } from "../loaders/request-loaders.js";
 import { Entity } from "./entity.js";
 import { FactOrder, FactRole, Qualifier, Statistic, Unit } from "./fact-enums.js";
-import { FactFilter, factFilter, requireFactFilterKeys } from "./fact-filter.js";
+import { FactFilter, requireFactFilterKeys } from "./fact-filter.js";
+import { factFilter, type FactFilterInput } from "../loaders/fact-filter.js";
 import { TimePeriod } from "./time-period.js";
 import { pageConnection } from "./page-connection.js";
-import { selects } from "../loaders/selections.js";
+import { factsPlan, selectsFactLinks } from "./plan/facts.js";
 import { Variable } from "./variable.js";
 
 export const Fact = builder.loadableNodeRef<FactRow, string>("Fact", {
@@ -116,22 +114,17 @@ Fact.implement({
       resolve: (f) => f.deprecatedReason ?? null,
     }),
     note: t.string({ nullable: true, description: "A curator's note.", resolve: (f) => f.note }),
-    citations: t.loadableList({
-      type: Citation,
+    citations: t.field({
+      type: [Citation],
       description: "The quotes that state this fact (two when both sources agree).",
-      load: (keys: string[], ctx) => citationsOfFacts(ctx.db, keys),
-      resolve: (f) => f.key,
+      resolve: (f, _args, ctx) => citationsOfFact(ctx.db, f.key),
     }),
     citeAs: t.string({
       description:
         "A ready-to-paste citation line: what the fact states and, for each citation, the document, " +
         "the offsets and the quote.",
       resolve: async (f, _args, ctx) => {
-        const citations = await requestLoader(
-          ctx,
-          "fact-cite-as-citations",
-          (keys: readonly string[]) => citationsOfFacts(ctx.db, keys),
-        ).load(f.key);
+        const citations = await citationsOfFact(ctx.db, f.key);
         const [links, [variable], documents] = await Promise.all([
           factLinks(ctx.db, f),
           loadVariables(ctx.db, [f.variable]),
@@ -196,7 +189,7 @@ export const FactConnection = pageConnection(
 );
 
 type FactPageArgs = {
-  filter?: Parameters<typeof factFilter>[0];
+  filter?: FactFilterInput;
   orderBy?: FactOrderName | null;
   first?: number | null;
   after?: string | null;
@@ -228,24 +221,20 @@ export function factsField<Parent>(
     },
     resolve: async (parent, rawArgs, ctx, info) => {
       const args: FactPageArgs & { role?: FactAnchor | null } = rawArgs;
-      const { rows, page, count, filter } = await factsOfParent(
-        ctx,
-        info,
-        parentKey(parent),
-        () => {
-          const filter = factFilter(args.filter);
-          const order = args.orderBy ?? "KEY";
-          const role = anchor === "ROLE" ? (args.role ?? "ABOUT_OR_SCOPE") : anchor;
-          const list = `${info.parentType.name}.${info.fieldName}`;
-          return {
-            anchor: role,
-            filter,
-            order,
-            page: pageQuery(args, { list, filter: [role, filter], order }),
-          };
-        },
-      );
-      if (rows.length === 0) await requireFactFilterKeys(ctx, args.filter, filter);
+      const pageOf = factsPlan(ctx, info, () => {
+        const filter = factFilter(args.filter);
+        const order = args.orderBy ?? "KEY";
+        const role = anchor === "ROLE" ? (args.role ?? "ABOUT_OR_SCOPE") : anchor;
+        const list = `${info.parentType.name}.${info.fieldName}`;
+        return {
+          anchor: role,
+          filter,
+          order,
+          page: pageQuery(args, { list, filter: [role, filter], order }),
+        };
+      });
+      const { rows, page, count, filter } = await pageOf(parentKey(parent));
+      if (rows.length === 0) await requireFactFilterKeys(ctx.db, args.filter, filter);
       return { ...toPage(rows, page, factPosition, factNode), count };
     },
   });
@@ -276,13 +265,13 @@ builder.queryFields((t) => ({
       const filter = factFilter(args.filter);
       const order = args.orderBy ?? "KEY";
       const page = pageQuery(args, { list: "facts", filter, order });
-      const links = selects(ctx, info, FACT_LINKS);
+      const links = selectsFactLinks(ctx, info);
       const rows = await factsPage(ctx.db, filter, order, page, links);
-      if (rows.length === 0) await requireFactFilterKeys(ctx, args.filter, filter);
+      if (rows.length === 0) await requireFactFilterKeys(ctx.db, args.filter, filter);
       const result = toPage(rows, page, factPosition, factNode);
       return {
         ...result,
-        count: () => factsCount(ctx, filter),
+        count: () => factsCount(ctx.db, filter),
       };
     },
   }),

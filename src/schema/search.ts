@@ -104,7 +104,7 @@ builder.queryField("search", (t) =>
       });
       const rows = await searchPage(ctx.db, text, language, kinds, page);
       const result = toPage(rows, page, (r) => ({ value: r.score, key: r.key }));
-      return { ...result, count: () => searchCount(ctx, text, language, kinds) };
+      return { ...result, count: () => searchCount(ctx.db, text, language, kinds) };
     },
   }),
 );

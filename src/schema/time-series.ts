@@ -31,7 +31,7 @@ builder.queryFields((t) => ({
       const rows = await timeSeries(ctx.db, variable, about);
       if (rows.length === 0)
         await requireNamed(
-          ctx,
+          ctx.db,
           namedKeys(
             { argument: "variable", named: "variable", key: variable, given: args.variable },
             { argument: "about", named: "entity", key: about, given: args.about },
