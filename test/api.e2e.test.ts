@@ -451,7 +451,7 @@ describe("batching", () => {
       facts(first: 5) { edges { node { key ${fields} } } }
     }`;
     const citeAs = await http.server.graphql<Any>(query("citeAs"));
-    const both = await http.server.graphql<Any>(query("citeAs citations { key quote }"));
+    const both = await http.server.graphql<Any>(query("citeAs citations { id quote }"));
     expect(both.body.errors).toBeUndefined();
     const nodes = both.body.data.facts.edges.map((e: Any) => e.node);
     expect(nodes.map((n: Any) => n.citeAs)).toEqual(
