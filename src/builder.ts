@@ -9,8 +9,8 @@ import { decodeGlobalId, encodeGlobalId } from "./global-id.js";
 export const builder = new SchemaBuilder<{
   Context: Context;
   AuthScopes: { curator: boolean };
-  /** What a connection resolver returns besides its page: how to count every item. */
-  Connection: { count: () => Promise<number> };
+  /** What a connection resolver returns besides its page: how to count every item, if it can. */
+  Connection: { count?: () => Promise<number> };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;

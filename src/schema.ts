@@ -13,6 +13,7 @@ import "./schema/place.js";
 import "./schema/person.js";
 import "./schema/time-period.js";
 import "./schema/fact.js";
+import "./schema/fact-connection.js";
 import "./schema/citation.js";
 import "./schema/document.js";
 import "./schema/variable.js";

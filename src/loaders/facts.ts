@@ -232,8 +232,11 @@ export interface ConflictRow {
   note: string;
 }
 
-export function conflictsOfFacts(db: Db, keys: readonly string[]): Promise<ConflictRow[][]> {
-  return listsOf(db, "conflicts-of-facts", keys);
+/** The conflicts of a fact: one query per tick for every fact asked about, once per request. */
+export function conflictsOfFact(db: Db, key: string): Promise<ConflictRow[]> {
+  return requestLoader<string, ConflictRow[]>(db, "conflicts-of-facts", (keys) =>
+    listsOf(db, "conflicts-of-facts", keys),
+  ).load(key);
 }
 
 export async function allConflicts(db: Db): Promise<{ a: string; b: string; note: string }[]> {

@@ -3,9 +3,7 @@ import { optionalKeyFrom } from "../global-id.js";
 import { type ChangeRow, changesOfTargets, changesPage } from "../loaders/changes.js";
 import { namedKeys, requireNamed } from "../loaders/named.js";
 import { pageQuery, toPage } from "../pagination.js";
-import { Entity } from "./entity.js";
-import { Fact } from "./fact.js";
-import { pageConnection } from "./page-connection.js";
+import { Entity, Fact } from "./refs.js";
 
 export const Change = builder.objectRef<ChangeRow>("Change").implement({
   description: "One recorded change to the graph: who made it, when, and what it did.",
@@ -21,22 +19,23 @@ export const Change = builder.objectRef<ChangeRow>("Change").implement({
   }),
 });
 
-const ChangeEdge = builder.objectRef<{ cursor: string; node: ChangeRow }>("ChangeEdge").implement({
-  description: "A change in a page.",
-  fields: (t) => ({
-    cursor: t.exposeString("cursor", {
-      description: "Pass as `after` to continue after this change.",
+const ChangeConnection = builder.connectionObject(
+  {
+    type: Change,
+    name: "ChangeConnection",
+    description: "A page of the change log, newest first.",
+    edgesField: { description: "The changes of this page." },
+  },
+  {
+    name: "ChangeEdge",
+    description: "A change in a page.",
+    nodeField: { description: "The change." },
+    fields: (t) => ({
+      cursor: t.exposeString("cursor", {
+        description: "Pass as `after` to continue after this change.",
+      }),
     }),
-    node: t.field({ type: Change, description: "The change.", resolve: (e) => e.node }),
-  }),
-});
-
-const ChangeConnection = pageConnection(
-  "ChangeConnection",
-  "A page of the change log, newest first.",
-  ChangeEdge,
-  "changes",
-  false,
+  },
 );
 
 builder.queryField("changes", (t) =>

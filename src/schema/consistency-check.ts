@@ -1,6 +1,6 @@
 import { builder } from "../builder.js";
 import { type CheckRow, consistencyChecks } from "../loaders/facts.js";
-import { Fact } from "./fact.js";
+import { Fact } from "./refs.js";
 
 interface TotalResult {
   total: string;

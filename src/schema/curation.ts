@@ -1,13 +1,12 @@
 import { builder } from "../builder.js";
 import { addFact, deprecateFact, linkEntities, upsertEntity } from "../curation/curate.js";
 import { loadEntities } from "../loaders/entities.js";
-import { Entity } from "./entity.js";
 import { EntityKind } from "./entity-kind.js";
-import { Fact } from "./fact.js";
 import { Qualifier, Statistic, Unit } from "./fact-enums.js";
 import { RelationType } from "./relation-type.js";
 import { LabelInput } from "./label.js";
 import { Granularity } from "./time-period.js";
+import { Entity, Fact } from "./refs.js";
 
 /**
  * Curation mutations. Each needs a curator's bearer token, is validated exactly

@@ -7,12 +7,9 @@ import { figureKey } from "../draft/draft-yaml.js";
 import type { Candidate } from "../draft/match.js";
 import type { PeriodGuess } from "../draft/period.js";
 import { inputError } from "../input-error.js";
-import { Document } from "./document.js";
-import { Entity } from "./entity.js";
-import { Fact } from "./fact.js";
 import { Qualifier, Statistic, Unit } from "./fact-enums.js";
 import { Language } from "./language.js";
-import { Variable } from "./variable.js";
+import { Document, Entity, Fact, Variable } from "./refs.js";
 
 /**
  * Drafting: `draft` proposes the facts of a new document (src/draft/draft.ts; nothing is

@@ -6,15 +6,12 @@ import {
   type RelationRow,
   type RelationSpec,
 } from "../loaders/relations.js";
-import { toPage } from "../pagination.js";
-import { Document } from "./document.js";
-import { Entity } from "./entity.js";
+import { toPage, countAll } from "../pagination.js";
 import { EntityKind } from "./entity-kind.js";
-import { Fact } from "./fact.js";
 import { RelationDirection } from "./relation-direction.js";
 import { RelationType } from "./relation-type.js";
-import { pageConnection } from "./page-connection.js";
 import { type RelationExtensions, relationPlan } from "./plan/relations.js";
+import { Document, Entity, Fact } from "./refs.js";
 
 /**
  * Links between entities, as Relay connections whose edges carry the link:
@@ -89,11 +86,20 @@ export const EntityRelationEdge = builder
     }),
   });
 
-export const EntityRelationConnection = pageConnection(
-  "EntityRelationConnection",
-  "A page of links from an entity.",
+const EntityRelationConnection = builder.connectionObject(
+  {
+    type: Entity,
+    name: "EntityRelationConnection",
+    description: "A page of links from an entity.",
+    edgesField: { description: "The links of this page." },
+    fields: (t) => ({
+      totalCount: t.int({
+        description: "How many links match, over all pages.",
+        resolve: countAll,
+      }),
+    }),
+  },
   EntityRelationEdge,
-  "links",
 );
 
 /** Pages are sorted on (lower-case name, key); the cursor holds the name as it is. */

@@ -3,9 +3,8 @@ import { keyFrom, keyOrId } from "../global-id.js";
 import { inputError, notFound } from "../input-error.js";
 import { loadEntities, neighbors } from "../loaders/entities.js";
 import type { RelationType as RelationTypeName } from "../seed/seed-format.js";
-import { Entity } from "./entity.js";
-import { Fact } from "./fact.js";
 import { RelationType } from "./relation-type.js";
+import { Entity, Fact } from "./refs.js";
 
 const MAX_DEPTH = 3;
 const MAX_NODES = 300;

@@ -4,9 +4,8 @@ import { keyFrom, keyOrId } from "../global-id.js";
 import { inputError, notFound } from "../input-error.js";
 import { type EntityRow, type PathRow, shortestPaths } from "../loaders/entities.js";
 import type { FactRow } from "../loaders/facts.js";
-import { Entity } from "./entity.js";
-import { Fact } from "./fact.js";
 import { RelationDirection } from "./relation-direction.js";
+import { Entity, Fact } from "./refs.js";
 
 export const MAX_HOPS = 6;
 const MAX_PATHS = 20;

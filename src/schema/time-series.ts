@@ -3,8 +3,8 @@ import { keyFrom, keyOrId, optionalKeyFrom } from "../global-id.js";
 import { notFound } from "../input-error.js";
 import { factStats, timeSeries } from "../loaders/facts.js";
 import { namedKeys, requireNamed } from "../loaders/named.js";
-import { Fact } from "./fact.js";
 import { FactStats } from "./variable.js";
+import { Fact } from "./refs.js";
 
 /** The arguments of both fields: a variable, and optionally the entity its facts are about. */
 function variableAndAbout(t: PothosSchemaTypes.QueryFieldBuilder<Types, object>) {
