@@ -23,8 +23,9 @@ import "./schema/search.js";
 import "./schema/path.js";
 import "./schema/neighborhood.js";
 import "./schema/change.js";
-import "./schema/curation.js";
-import "./schema/draft.js";
+import "./schema/curation/mutation.js";
+import "./schema/draft/draft.js";
+import "./schema/draft/ingest-result.js";
 
 /** The whole GraphQL schema: every file under src/schema/ adds its types to the builder. */
 export const schema = lexicographicSortSchema(builder.toSchema());

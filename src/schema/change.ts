@@ -1,6 +1,7 @@
 import { builder } from "../builder.js";
+import type { Context } from "../context.js";
 import { optionalKeyFrom } from "../global-id.js";
-import { type ChangeRow, changesOfTargets, changesPage } from "../loaders/changes.js";
+import { type ChangeRow, changesOfTarget, changesPage } from "../loaders/changes.js";
 import { namedKeys, requireNamed } from "../loaders/named.js";
 import { pageQuery, toPage } from "../pagination.js";
 import { Entity, Fact } from "./refs.js";
@@ -73,13 +74,10 @@ builder.queryField("changes", (t) =>
 );
 
 const history = {
-  type: [Change],
   description:
     "The recorded changes of this object, newest first (empty for seed data never curated).",
-  load: (keys: string[], ctx: { db: Parameters<typeof changesOfTargets>[0] }) =>
-    changesOfTargets(ctx.db, keys),
-  resolve: (row: { key: string }) => row.key,
-} as const;
+  resolve: (row: { key: string }, _args: object, ctx: Context) => changesOfTarget(ctx.db, row.key),
+};
 
-builder.interfaceField(Entity, "history", (t) => t.loadableList({ ...history, type: Change }));
-builder.objectField(Fact, "history", (t) => t.loadableList({ ...history, type: Change }));
+builder.interfaceField(Entity, "history", (t) => t.field({ ...history, type: [Change] }));
+builder.objectField(Fact, "history", (t) => t.field({ ...history, type: [Change] }));

@@ -1,0 +1,79 @@
+import { builder } from "../../builder.js";
+import type { DraftFigure } from "../../draft/draft.js";
+import { Qualifier, Statistic, Unit } from "../fact-enums.js";
+import { DraftCandidate } from "./candidate.js";
+import { EntityCandidate } from "./entity-candidate.js";
+import { DraftGraphMatch } from "./graph-match.js";
+import { NewPeriod } from "./new-period.js";
+import { VariableCandidate } from "./variable-candidate.js";
+
+export const DraftedFigure = builder
+  .objectRef<DraftFigure & { index: number; key: string }>("DraftFigure")
+  .implement({
+    description: "A figure of the document, with what the drafter proposes for it.",
+    fields: (t) => ({
+      index: t.exposeInt("index", {
+        description: "Its place among the draft's figures (0-based).",
+      }),
+      key: t.exposeString("key", { description: "The fact key the draft gives it." }),
+      value: t.exposeFloat("value", {
+        nullable: true,
+        description: "The value (null when unreadable).",
+      }),
+      raw: t.exposeString("raw", { description: "The number's words." }),
+      quote: t.exposeString("quote", { description: "The words that state it." }),
+      start: t.exposeInt("start", { description: "The quote's offset in the text (UTF-16)." }),
+      end: t.exposeInt("end", { description: "Where the quote ends." }),
+      qualifier: t.field({
+        type: Qualifier,
+        description: "As the words qualify it.",
+        resolve: (f) => f.qualifier,
+      }),
+      unit: t.field({ type: Unit, description: "Its unit.", resolve: (f) => f.unit }),
+      statistic: t.field({
+        type: Statistic,
+        description: "How it counts.",
+        resolve: (f) => f.statistic,
+      }),
+      about: t.field({
+        type: [EntityCandidate],
+        description: "Entities it may be about, best first.",
+        resolve: (f) => f.about,
+      }),
+      variable: t.field({
+        type: [VariableCandidate],
+        description: "Variables it may measure, best first.",
+        resolve: (f) => f.variable,
+      }),
+      period: t.field({
+        type: [DraftCandidate],
+        description: "Periods of the graph it may hold in, best first.",
+        resolve: (f) => f.period,
+      }),
+      newPeriod: t.field({
+        type: NewPeriod,
+        nullable: true,
+        description: "A period to add, when none of the graph's fits.",
+        resolve: (f) => f.newPeriod,
+      }),
+      scope: t.exposeString("scope", {
+        nullable: true,
+        description: "Whose figure it is, when not its entity's.",
+      }),
+      comparedTo: t.exposeString("comparedTo", {
+        nullable: true,
+        description: "For an increase: the period it is compared with.",
+      }),
+      confidence: t.exposeFloat("confidence", {
+        description: "How sure the drafter is of the whole figure (0 to 1).",
+      }),
+      unsettled: t.exposeStringList("unsettled", {
+        description: "What the curator must settle (empty when sure).",
+      }),
+      graph: t.field({
+        type: DraftGraphMatch,
+        description: "What the graph already says.",
+        resolve: (f) => f.graph,
+      }),
+    }),
+  });
