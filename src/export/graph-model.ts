@@ -3,6 +3,7 @@ import { selectsAll } from "./export-filter.js";
 import type { ExportReader } from "./export-reader.js";
 import { exportFacts, graphqlName } from "./export-rows.js";
 import { type FactFilter, factSource } from "../loaders/facts.js";
+import { type GraphNode, iriOf, type Literal, PREFIXES } from "./graph-terms.js";
 
 /**
  * The graph of the RDF exports (/export/graph.jsonld, /export/graph.ttl), as nodes that both
@@ -25,42 +26,6 @@ import { type FactFilter, factSource } from "../loaders/facts.js";
  *   garbled, and `imss:garbledNote` what is wrong with them. Their offsets count Unicode code points, as the Web
  *   Annotation model says; the graph (and the API, and the CSV) count UTF-16 code units.
  */
-
-export const PREFIXES = {
-  schema: "http://schema.org/",
-  oa: "http://www.w3.org/ns/oa#",
-  prov: "http://www.w3.org/ns/prov#",
-  rdfs: "http://www.w3.org/2000/01/rdf-schema#",
-  skos: "http://www.w3.org/2004/02/skos/core#",
-  xsd: "http://www.w3.org/2001/XMLSchema#",
-} as const;
-
-/** The prefixes of a graph whose IRIs are under `base` (`imss:` is this server's vocabulary). */
-export function prefixesOf(base: string): Record<string, string> {
-  return { ...PREFIXES, imss: `${base}/vocab#` };
-}
-
-/** A literal: a string (with a language tag or a datatype, compact), an integer or a boolean. */
-export type Literal =
-  | { value: string; language?: string; datatype?: string }
-  | { value: number; datatype: "xsd:integer" }
-  | { value: boolean; datatype: "xsd:boolean" };
-
-/** A node: named (an IRI) or blank (`id` null, written inside its parent). */
-export interface GraphNode {
-  id: string | null;
-  types: string[];
-  /** Predicate (compact IRI) and object; a predicate may repeat. */
-  props: [string, { iri: string } | Literal | GraphNode][];
-}
-
-export const iriOf = {
-  entity: (base: string, key: string) => `${base}/entity/${encodeURIComponent(key)}`,
-  document: (base: string, id: string) => `${base}/documents/${encodeURIComponent(id)}`,
-  variable: (base: string, key: string) => `${base}/variables/${encodeURIComponent(key)}`,
-  fact: (base: string, key: string) => `${base}/facts/${encodeURIComponent(key)}`,
-  citation: (base: string, key: string) => `${base}/citations/${encodeURIComponent(key)}`,
-};
 
 /** The Institute: every document's publisher. */
 export const PUBLISHER_KEY = "imss";
