@@ -1,6 +1,6 @@
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
-import { listsOf, requestLoader } from "./request-loaders.js";
+import { listOf } from "./request-loaders.js";
 
 export interface ChangeRow {
   key: string;
@@ -19,9 +19,6 @@ export async function changesPage(
   return db.read("changes-page", { target, ...pageParams(page) });
 }
 
-/** The changes of an entity or fact, newest first: one query per tick for every target asked about. */
-export function changesOfTarget(db: Db, key: string): Promise<ChangeRow[]> {
-  return requestLoader<string, ChangeRow[]>(db, "changes-of-targets", (keys) =>
-    listsOf(db, "changes-of-targets", keys),
-  ).load(key);
-}
+/** The changes of an entity or fact, newest first. */
+export const changesOfTarget = (db: Db, key: string) =>
+  listOf<ChangeRow>(db, "changes-of-targets", key);

@@ -6,6 +6,7 @@ import type { EntityRow } from "./entities.js";
 import {
   countOfParent,
   countOnce,
+  listOf,
   listsOf,
   loadRows,
   rowsByKey,
@@ -215,12 +216,9 @@ async function factPagesOfParents(
   return pages.map((rows) => rows.map(({ key, sort }) => ({ key, sort })));
 }
 
-/** The citations of a fact: one query per tick for every fact asked about, once per request. */
-export function citationsOfFact(db: Db, key: string): Promise<CitationRow[]> {
-  return requestLoader<string, CitationRow[]>(db, "citations-of-facts", (keys) =>
-    listsOf(db, "citations-of-facts", keys),
-  ).load(key);
-}
+/** The citations of a fact (read once per request, whichever field asks). */
+export const citationsOfFact = (db: Db, key: string) =>
+  listOf<CitationRow>(db, "citations-of-facts", key);
 
 export function loadCitations(db: Db, keys: readonly string[]): Promise<(CitationRow | Error)[]> {
   const rows = rowsByKey<CitationRow>(db, "citations-by-key", "citation", (row) => row.key);
@@ -232,12 +230,8 @@ export interface ConflictRow {
   note: string;
 }
 
-/** The conflicts of a fact: one query per tick for every fact asked about, once per request. */
-export function conflictsOfFact(db: Db, key: string): Promise<ConflictRow[]> {
-  return requestLoader<string, ConflictRow[]>(db, "conflicts-of-facts", (keys) =>
-    listsOf(db, "conflicts-of-facts", keys),
-  ).load(key);
-}
+export const conflictsOfFact = (db: Db, key: string) =>
+  listOf<ConflictRow>(db, "conflicts-of-facts", key);
 
 export async function allConflicts(db: Db): Promise<{ a: string; b: string; note: string }[]> {
   return db.read("conflicts-all");

@@ -15,6 +15,11 @@ export function requestLoader<K, V>(
   return db.once(id, () => new DataLoader<K, V>(batch));
 }
 
+/** The list `query` returns for `key`: one query per tick for every key asked, once per request. */
+export function listOf<T>(db: Db, query: string, key: string): Promise<T[]> {
+  return requestLoader<string, T[]>(db, query, (keys) => listsOf<T>(db, query, keys)).load(key);
+}
+
 /**
  * For each key, the list `query` returns for it (rows of `parentKey` and `items`; none: an
  * empty list): one query for every key.

@@ -1,3 +1,4 @@
+import type { ArgBuilder } from "@pothos/core";
 import { builder, type Types } from "../builder.js";
 import { factFilter, type FactFilterInput } from "../loaders/fact-filter.js";
 import {
@@ -48,6 +49,14 @@ type FactPageArgs = {
   after?: string | null;
 };
 
+/** The arguments of every list of facts. */
+const factArgs = (arg: ArgBuilder<Types>) => ({
+  filter: arg({ type: FactFilter, required: false }),
+  orderBy: arg({ type: FactOrder, required: false, defaultValue: "KEY" }),
+  first: arg.int({ required: false, description: "Page size (at most 100; default 20)." }),
+  after: arg.string({ required: false, description: "The endCursor of the previous page." }),
+});
+
 const factPosition = (r: SortedKey) => ({ value: r.sort, key: r.key });
 const factNode = (r: SortedKey) => r.key;
 
@@ -64,10 +73,7 @@ export function factsField<Parent>(
     type: FactConnection,
     description,
     args: {
-      filter: f.arg({ type: FactFilter, required: false }),
-      orderBy: f.arg({ type: FactOrder, required: false, defaultValue: "KEY" }),
-      first: f.arg.int({ required: false, description: "Page size (at most 100; default 20)." }),
-      after: f.arg.string({ required: false, description: "The endCursor of the previous page." }),
+      ...factArgs(f.arg),
       ...(anchor === "ROLE"
         ? { role: f.arg({ type: FactRole, required: false, defaultValue: "ABOUT_OR_SCOPE" }) }
         : {}),
@@ -108,12 +114,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description:
       "Facts, filtered (by variable, entity, period, document...) and ordered, with keyset pagination.",
-    args: {
-      filter: t.arg({ type: FactFilter, required: false }),
-      orderBy: t.arg({ type: FactOrder, required: false, defaultValue: "KEY" }),
-      first: t.arg.int({ required: false, description: "Page size (at most 100; default 20)." }),
-      after: t.arg.string({ required: false, description: "The endCursor of the previous page." }),
-    },
+    args: factArgs(t.arg),
     resolve: async (_root, args, ctx, info) => {
       const filter = factFilter(args.filter);
       const order = args.orderBy ?? "KEY";
@@ -121,11 +122,8 @@ builder.queryFields((t) => ({
       const links = selectsFactLinks(ctx, info);
       const rows = await factsPage(ctx.db, filter, order, page, links);
       if (rows.length === 0) await requireFactFilterKeys(ctx.db, args.filter, filter);
-      const result = toPage(rows, page, factPosition, factNode);
-      return {
-        ...result,
-        count: () => factsCount(ctx.db, filter),
-      };
+      const count = () => factsCount(ctx.db, filter);
+      return { ...toPage(rows, page, factPosition, factNode), count };
     },
   }),
 }));
