@@ -1,4 +1,3 @@
-import DataLoader from "dataloader";
 import type { Driver, QueryResult, RecordShape, ManagedTransaction } from "neo4j-driver";
 import { cypher } from "./cypher.js";
 
@@ -52,25 +51,6 @@ export class Db {
   once<T>(id: unknown, create: () => T): T {
     if (!this.state.has(id)) this.state.set(id, create());
     return this.state.get(id) as T;
-  }
-
-  /**
-   * This handle's loader of rows of one kind: `fetch` reads the rows of some keys (one query),
-   * `keyOf` names a row's key. A key without a row loads as null.
-   */
-  rows<V>(
-    kind: string,
-    fetch: (keys: readonly string[]) => Promise<V[]>,
-    keyOf: (row: V) => string,
-  ): DataLoader<string, V | null> {
-    return this.once(
-      `rows:${kind}`,
-      () =>
-        new DataLoader<string, V | null>(async (keys) => {
-          const found = new Map((await fetch(keys)).map((row) => [keyOf(row), row]));
-          return keys.map((k) => found.get(k) ?? null);
-        }),
-    );
   }
 
   /** Runs `cypher/<name>.cypher` in a write transaction. */

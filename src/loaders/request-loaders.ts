@@ -65,8 +65,8 @@ export function countOnce(db: Db, query: string, params: Record<string, unknown>
 }
 
 /**
- * The request's loader (in its Db, under `kind`) of the rows `query` reads by
- * `$keys`, each row in its `column`.
+ * The request's loader (in its Db, under `kind`) of the rows `query` reads by `$keys`, each row
+ * in its `column`; `keyOf` names a row's key. A key without a row loads as null.
  */
 export function rowsByKey<V>(
   db: Db,
@@ -75,9 +75,15 @@ export function rowsByKey<V>(
   keyOf: (row: V) => string,
   kind = query,
 ): DataLoader<string, V | null> {
-  const read = async (keys: readonly string[]) =>
-    (await db.read<Record<string, V>>(query, { keys })).map((r) => r[column] as V);
-  return db.rows(kind, read, keyOf);
+  return db.once(
+    `rows:${kind}`,
+    () =>
+      new DataLoader<string, V | null>(async (keys) => {
+        const rows = await db.read<Record<string, V>>(query, { keys });
+        const found = new Map(rows.map((r) => [keyOf(r[column] as V), r[column] as V]));
+        return keys.map((k) => found.get(k) ?? null);
+      }),
+  );
 }
 
 /**
