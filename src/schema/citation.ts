@@ -14,12 +14,8 @@ Citation.implement({
       description: "Offset of the quote's first character in the document's text (UTF-16).",
     }),
     end: t.exposeInt("end", { description: "Offset just past the quote's last character." }),
-    document: t.field({
-      type: Document,
-      description: "The source document.",
-      resolve: (c) => c.document,
-    }),
-    fact: t.field({ type: Fact, description: "The fact it states.", resolve: (c) => c.fact }),
+    document: t.expose("document", { type: Document, description: "The source document." }),
+    fact: t.expose("fact", { type: Fact, description: "The fact it states." }),
     garbled: t.string({
       nullable: true,
       description:

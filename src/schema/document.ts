@@ -16,10 +16,9 @@ Document.implement({
     }),
     date: t.exposeString("date", { description: "Publication date (YYYY-MM-DD)." }),
     title: t.exposeString("title", { description: "A title." }),
-    language: t.field({
+    language: t.expose("language", {
       type: Language,
       description: "The language it is written in (its numbers are read in it).",
-      resolve: (d) => d.language,
     }),
     publisher: t.string({
       description: "Who published it: the Institute.",

@@ -39,11 +39,7 @@ export const EntityRelationEdge = builder
       cursor: t.exposeString("cursor", {
         description: "Pass as `after` to continue after this edge.",
       }),
-      node: t.field({
-        type: Entity,
-        description: "The entity at the other end.",
-        resolve: (e) => e.node,
-      }),
+      node: t.expose("node", { type: Entity, description: "The entity at the other end." }),
       type: t.field({
         type: RelationType,
         description: "The kind of link.",

@@ -17,16 +17,8 @@ Fact.implement({
         "The value; null only when the source is garbled and nothing settles it (see `garbled`).",
       resolve: (f) => f.value,
     }),
-    unit: t.field({
-      type: Unit,
-      description: "The unit of the value.",
-      resolve: (f) => f.unit,
-    }),
-    variable: t.field({
-      type: Variable,
-      description: "What is measured.",
-      resolve: (f) => f.variable,
-    }),
+    unit: t.expose("unit", { type: Unit, description: "The unit of the value." }),
+    variable: t.expose("variable", { type: Variable, description: "What is measured." }),
     about: t.field({
       type: Entity,
       description: "The entity the figure is about.",
@@ -50,10 +42,9 @@ Fact.implement({
       description: "For an increase: the period it is compared with.",
       resolve: async (f, _args, ctx) => (await factLinks(ctx.db, f)).comparedTo,
     }),
-    statistic: t.field({
+    statistic: t.expose("statistic", {
       type: Statistic,
       description: "What kind of statistic the value is (daily average, total, increase...).",
-      resolve: (f) => f.statistic,
     }),
     qualifiers: t.field({
       type: [Qualifier],
@@ -94,7 +85,7 @@ Fact.implement({
 const FactConflict = builder.objectRef<{ fact: string; note: string }>("FactConflict").implement({
   description: "A fact that disagrees with the one asked about.",
   fields: (t) => ({
-    fact: t.field({ type: Fact, description: "The other fact.", resolve: (c) => c.fact }),
+    fact: t.expose("fact", { type: Fact, description: "The other fact." }),
     note: t.exposeString("note", { description: "What each source says." }),
   }),
 });

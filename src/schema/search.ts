@@ -12,11 +12,7 @@ const SearchHit = builder.objectRef<SearchRow>("SearchHit").implement({
   description:
     "An entity, variable or document that matches a search, with its kind and relevance score.",
   fields: (t) => ({
-    kind: t.field({
-      type: SearchKind,
-      description: "What was hit.",
-      resolve: (h) => h.kind,
-    }),
+    kind: t.expose("kind", { type: SearchKind, description: "What was hit." }),
     score: t.exposeFloat("score", {
       description: "Relevance (higher is better), from the full-text index.",
     }),

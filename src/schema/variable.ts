@@ -17,11 +17,7 @@ Variable.implement({
       "Its names in English and Spanish, each with where it comes from.",
       (v) => v,
     ),
-    unit: t.field({
-      type: Unit,
-      description: "The unit of its facts.",
-      resolve: (v) => v.unit,
-    }),
+    unit: t.expose("unit", { type: Unit, description: "The unit of its facts." }),
     description: t.exposeString("description", { description: "What it measures." }),
     facts: factsField<VariableRow>(
       t,

@@ -34,10 +34,9 @@ const DraftResult = builder.objectRef<Draft & { yaml: string }>("Draft").impleme
       resolve: (d) =>
         d.figures.map((f, index) => ({ ...f, index, key: figureKey(d.document.id, index, f) })),
     }),
-    skips: t.field({
+    skips: t.expose("skips", {
       type: [DraftedSkip],
       description: "Its numbers that are not figures.",
-      resolve: (d) => d.skips,
     }),
     yaml: t.exposeString("yaml", {
       description: "The draft as a facts file (seed format, with the proposals in comments).",

@@ -24,37 +24,28 @@ export const DraftedFigure = builder
       quote: t.exposeString("quote", { description: "The words that state it." }),
       start: t.exposeInt("start", { description: "The quote's offset in the text (UTF-16)." }),
       end: t.exposeInt("end", { description: "Where the quote ends." }),
-      qualifier: t.field({
+      qualifier: t.expose("qualifier", {
         type: Qualifier,
         description: "As the words qualify it.",
-        resolve: (f) => f.qualifier,
       }),
-      unit: t.field({ type: Unit, description: "Its unit.", resolve: (f) => f.unit }),
-      statistic: t.field({
-        type: Statistic,
-        description: "How it counts.",
-        resolve: (f) => f.statistic,
-      }),
-      about: t.field({
+      unit: t.expose("unit", { type: Unit, description: "Its unit." }),
+      statistic: t.expose("statistic", { type: Statistic, description: "How it counts." }),
+      about: t.expose("about", {
         type: [EntityCandidate],
         description: "Entities it may be about, best first.",
-        resolve: (f) => f.about,
       }),
-      variable: t.field({
+      variable: t.expose("variable", {
         type: [VariableCandidate],
         description: "Variables it may measure, best first.",
-        resolve: (f) => f.variable,
       }),
-      period: t.field({
+      period: t.expose("period", {
         type: [DraftCandidate],
         description: "Periods of the graph it may hold in, best first.",
-        resolve: (f) => f.period,
       }),
-      newPeriod: t.field({
+      newPeriod: t.expose("newPeriod", {
         type: NewPeriod,
         nullable: true,
         description: "A period to add, when none of the graph's fits.",
-        resolve: (f) => f.newPeriod,
       }),
       scope: t.exposeString("scope", {
         nullable: true,
@@ -70,10 +61,9 @@ export const DraftedFigure = builder
       unsettled: t.exposeStringList("unsettled", {
         description: "What the curator must settle (empty when sure).",
       }),
-      graph: t.field({
+      graph: t.expose("graph", {
         type: DraftGraphMatch,
         description: "What the graph already says.",
-        resolve: (f) => f.graph,
       }),
     }),
   });

@@ -6,10 +6,9 @@ import { GraphMatchKind } from "./graph-match-kind.js";
 export const DraftGraphMatch = builder.objectRef<GraphMatch>("DraftGraphMatch").implement({
   description: "What the graph already says about a drafted figure, with the fact it says it in.",
   fields: (t) => ({
-    kind: t.field({
+    kind: t.expose("kind", {
       type: GraphMatchKind,
       description: "New, or how it relates to a fact.",
-      resolve: (g) => g.kind,
     }),
     fact: t.field({
       type: Fact,

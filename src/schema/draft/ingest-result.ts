@@ -8,16 +8,11 @@ const IngestResult = builder
   .implement({
     description: "What an ingest wrote.",
     fields: (t) => ({
-      document: t.field({
-        type: Document,
-        description: "The new document.",
-        resolve: (r) => r.document,
-      }),
-      facts: t.field({ type: [Fact], description: "Its new facts.", resolve: (r) => r.facts }),
-      corroborated: t.field({
+      document: t.expose("document", { type: Document, description: "The new document." }),
+      facts: t.expose("facts", { type: [Fact], description: "Its new facts." }),
+      corroborated: t.expose("corroborated", {
         type: [Fact],
         description: "The graph's facts it cites anew.",
-        resolve: (r) => r.corroborated,
       }),
     }),
   });
