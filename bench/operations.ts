@@ -2,7 +2,7 @@ import neo4j, { type Driver } from "neo4j-driver";
 import { luceneQueries } from "../src/loaders/search.js";
 import { encodeCursor, listHash } from "../src/pagination.js";
 import { ENTITY_KIND as ENTITY_KIND_VALUES } from "../src/model/vocabulary.js";
-import { factFilter } from "../src/schema/fact-filter.js";
+import { factFilter } from "../src/loaders/fact-filter.js";
 import { GENERATED_VARIABLE } from "./model.js";
 
 /**

@@ -3,14 +3,17 @@ import DataloaderPlugin from "@pothos/plugin-dataloader";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import { GraphQLError } from "graphql";
+import type { Curator } from "./curation/curate.js";
 import type { Context } from "./context.js";
 import { decodeGlobalId, encodeGlobalId } from "./global-id.js";
 
 export const builder = new SchemaBuilder<{
   Context: Context;
   AuthScopes: { curator: boolean };
-  /** What a connection resolver returns besides its page: how to count every item. */
-  Connection: { count: () => Promise<number> };
+  /** What a field behind `t.withAuth({ curator: true })` knows: who the curator is. */
+  AuthContexts: { curator: Context & { curator: Curator } };
+  /** What a connection resolver returns besides its page: how to count every item, if it can. */
+  Connection: { count?: () => Promise<number> };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;

@@ -166,7 +166,7 @@ export function toPage<T, N = T>(
   rows: readonly T[],
   page: PageQuery,
   position: (row: T) => Position,
-  node: (row: T) => N = (row) => row as unknown as N,
+  node: (row: T) => N,
 ): Page<{ node: N; row: T }> {
   const count = Math.min(rows.length, page.first);
   const cursorOf = (row: T) => encodeCursor(position(row), page.list);
@@ -185,4 +185,10 @@ export function toPage<T, N = T>(
       cursorOf,
     ),
   };
+}
+
+/** A connection's `totalCount`: how many items its list holds over all pages. */
+export function countAll(connection: { count?: () => Promise<number> }): Promise<number> {
+  if (!connection.count) throw new Error("this connection's resolver gives no count");
+  return connection.count();
 }

@@ -13,6 +13,7 @@ import "./schema/place.js";
 import "./schema/person.js";
 import "./schema/time-period.js";
 import "./schema/fact.js";
+import "./schema/fact-connection.js";
 import "./schema/citation.js";
 import "./schema/document.js";
 import "./schema/variable.js";
@@ -22,8 +23,9 @@ import "./schema/search.js";
 import "./schema/path.js";
 import "./schema/neighborhood.js";
 import "./schema/change.js";
-import "./schema/curation.js";
-import "./schema/draft.js";
+import "./schema/curation/mutation.js";
+import "./schema/draft/draft.js";
+import "./schema/draft/ingest-result.js";
 
 /** The whole GraphQL schema: every file under src/schema/ adds its types to the builder. */
 export const schema = lexicographicSortSchema(builder.toSchema());

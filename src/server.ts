@@ -6,7 +6,6 @@ import { type CorsOrigins, DEFAULT_HTTP, type HttpSettings } from "./config.js";
 import type { Context } from "./context.js";
 import { Db } from "./db/db.js";
 import { GRAPHIQL_TOUR } from "./graphiql-tour.js";
-import { RequestLoaders } from "./loaders/request-loaders.js";
 import {
   type CompiledExecutionOptions,
   useCompiledExecution,
@@ -95,7 +94,6 @@ export function createApp({ driver, database, http, compile, cpu }: ServerOption
     plugins,
     context: async ({ request }): Promise<Context> => ({
       db: new Db(driver, database, settings.queryTimeoutMs),
-      loaders: new RequestLoaders(),
       cpu: work,
       ...(await credentialsFrom(request.headers.get("authorization"), settings.auth)),
     }),

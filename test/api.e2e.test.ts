@@ -446,6 +446,27 @@ describe("batching", () => {
     expect(body.data.fact.value).toBe(body.data.facts.edges[4].node.value);
   });
 
+  it("reads a fact's citations once for both `citations` and `citeAs`", async () => {
+    const query = (fields: string) => `{
+      facts(first: 5) { edges { node { key ${fields} } } }
+    }`;
+    const citeAs = await http.server.graphql<Any>(query("citeAs"));
+    const both = await http.server.graphql<Any>(query("citeAs citations { id quote }"));
+    expect(both.body.errors).toBeUndefined();
+    const nodes = both.body.data.facts.edges.map((e: Any) => e.node);
+    expect(nodes.map((n: Any) => n.citeAs)).toEqual(
+      citeAs.body.data.facts.edges.map((e: Any) => e.node.citeAs),
+    );
+    for (const n of nodes) {
+      expect(n.citations.length).toBeGreaterThan(0);
+      for (const c of n.citations) expect(n.citeAs).toContain(c.quote);
+    }
+    // The page, the facts' links, the citations, the variables, the documents: citations once.
+    const queries = (r: Any) => (r.body as Any).extensions.databaseQueries;
+    expect(queries(both)).toBe(queries(citeAs));
+    expect(queries(both)).toBe(5);
+  });
+
   it("sends one Cypher query per level of a nested query, whatever the number of parents", async () => {
     const few = await http.server.graphql<Any>(nested(2));
     const many = await http.server.graphql<Any>(nested(40));

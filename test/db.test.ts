@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Db } from "../src/db/db.js";
+import { rowsByKey } from "../src/loaders/request-loaders.js";
 import { useTestDriver } from "./support/neo4j.js";
 
 /** The data-access handle: reads are read transactions, whatever their Cypher says. */
@@ -54,14 +55,7 @@ describe("Db", () => {
   it("keeps its row loaders until one of its own writes, which empties them", async () => {
     const db = new Db(neo4j.driver, neo4j.database);
     const rows = () =>
-      db.rows(
-        "entity",
-        async (keys) =>
-          (await db.read<{ node: { key: string } }>("entities-by-key", { keys })).map(
-            (r) => r.node,
-          ),
-        (row) => row.key,
-      );
+      rowsByKey<{ key: string }>(db, "entities-by-key", "node", (row) => row.key, "entity");
     await rows().load("imss");
     await rows().load("imss");
     expect(db.roundTrips).toBe(1);

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import {
   isInputObjectType,
   isInterfaceType,
@@ -6,7 +6,7 @@ import {
   isSpecifiedScalarType,
   validateSchema,
 } from "graphql";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { schemaSdl } from "../src/print-schema.js";
 import { schema } from "../src/schema.js";
 
@@ -32,4 +32,22 @@ describe("schema/schema.graphql", () => {
     }
     expect(missing).toEqual([]);
   });
+
+  it("is the same whichever type file loads first (fields defined apart included)", async () => {
+    const expected = schemaSdl();
+    // The files that implement or add fields to the types of src/schema/refs.ts.
+    const files = readdirSync("src/schema").filter(
+      (file) =>
+        file.endsWith(".ts") &&
+        readFileSync(`src/schema/${file}`, "utf8").includes('from "./refs.js"'),
+    );
+    expect(files).toContain("citation.ts"); // adds Fact.citations and Fact.citeAs
+    for (const file of files) {
+      vi.resetModules();
+      const module = `../src/schema/${file}`;
+      await import(/* @vite-ignore */ module);
+      const { schemaSdl: printed } = await import("../src/print-schema.js");
+      expect(printed(), file).toBe(expected);
+    }
+  }, 60_000);
 });

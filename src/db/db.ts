@@ -1,4 +1,3 @@
-import DataLoader from "dataloader";
 import type { Driver, QueryResult, RecordShape, ManagedTransaction } from "neo4j-driver";
 import { cypher } from "./cypher.js";
 
@@ -17,16 +16,18 @@ export type TransactionRunner = <T extends RecordShape = RecordShape>(
  * each with a timeout. It counts its round trips so that tests can show
  * batching at work.
  *
- * It also keeps the request's read cache: one DataLoader per kind of row (entities, facts), so
- * that every load of that kind in one tick, from whichever GraphQL type, is one query, and
- * queries that already returned whole rows can prime it. Its own writes empty the cache
- * before and after, so that a row read before a change is never served after it.
+ * It is also the one home of the request's state (`once`): one DataLoader per kind of row
+ * (entities, facts...), so that every load of that kind in one tick, from whichever GraphQL
+ * type, is one query and queries that already returned whole rows can prime it; the other
+ * loaders by id; and the plans the schema worked out once per field of the query. Its own
+ * writes drop all of it before and after, so that a row read before a change is never served
+ * after it.
  */
 export class Db {
   /** Queries sent to Neo4j through this handle. */
   roundTrips = 0;
 
-  private readonly rowCache = new Map<string, DataLoader<string, unknown>>();
+  private readonly state = new Map<unknown, unknown>();
 
   constructor(
     readonly driver: Driver,
@@ -44,23 +45,12 @@ export class Db {
   }
 
   /**
-   * This handle's loader of rows of one kind: `fetch` reads the rows of some keys (one query),
-   * `keyOf` names a row's key. A key without a row loads as null.
+   * The request's object under `id` (a loader, a count, a field's plan; a string, or an object
+   * such as a field of the query), made by `create` on first use.
    */
-  rows<V>(
-    kind: string,
-    fetch: (keys: readonly string[]) => Promise<V[]>,
-    keyOf: (row: V) => string,
-  ): DataLoader<string, V | null> {
-    let loader = this.rowCache.get(kind) as DataLoader<string, V | null> | undefined;
-    if (!loader) {
-      loader = new DataLoader<string, V | null>(async (keys) => {
-        const found = new Map((await fetch(keys)).map((row) => [keyOf(row), row]));
-        return keys.map((k) => found.get(k) ?? null);
-      });
-      this.rowCache.set(kind, loader as DataLoader<string, unknown>);
-    }
-    return loader;
+  once<T>(id: unknown, create: () => T): T {
+    if (!this.state.has(id)) this.state.set(id, create());
+    return this.state.get(id) as T;
   }
 
   /** Runs `cypher/<name>.cypher` in a write transaction. */
@@ -85,16 +75,13 @@ export class Db {
     return this.clearingCache(() => this.inWriteTransaction(work, timeoutMs));
   }
 
-  /** `write`, with the read cache emptied before it and after it (whether it failed or not). */
+  /** `write`, with the request's state dropped before it and after it (whether it failed or not). */
   private async clearingCache<T>(write: () => Promise<T>): Promise<T> {
-    const clear = () => {
-      for (const loader of this.rowCache.values()) loader.clearAll();
-    };
-    clear();
+    this.state.clear();
     try {
       return await write();
     } finally {
-      clear();
+      this.state.clear();
     }
   }
 

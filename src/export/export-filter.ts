@@ -1,7 +1,6 @@
-import { coerceInputValue, type GraphQLInputType, isInputType } from "graphql";
+import { factFilter } from "../loaders/fact-filter.js";
 import type { FactFilter } from "../loaders/facts.js";
-import { schema } from "../schema.js";
-import { factFilter } from "../schema/fact-filter.js";
+import { STATISTIC } from "../model/vocabulary.js";
 
 /**
  * A bad query-string parameter of an export: answered with a 400 that names it, with the code
@@ -32,17 +31,10 @@ export const FILTER_PARAMETERS = [
 
 const BOOLEANS = new Set(["garbled", "includeDeprecated"]);
 
-function filterType(): GraphQLInputType {
-  const type = schema.getType("FactFilter");
-  if (!type || !isInputType(type)) throw new Error("the schema has no input type FactFilter");
-  return type;
-}
-
 /**
- * The filter of an export's query string (`?variable=...&statistic=TOTAL&garbled=false`),
- * coerced by the GraphQL `FactFilter` input type itself (so an export and `facts(filter:)`
- * accept the same values: `statistic` by its GraphQL name, booleans as `true` or `false`).
- * Throws ExportParameterError naming the first bad parameter.
+ * The filter of an export's query string (`?variable=...&statistic=TOTAL&garbled=false`), read
+ * as `facts(filter:)` reads its argument: `statistic` by its GraphQL name, booleans as `true`
+ * or `false`, keys or global ids. Throws ExportParameterError naming the first bad parameter.
  */
 export function exportFilter(params: URLSearchParams): FactFilter {
   const input: Record<string, unknown> = {};
@@ -60,13 +52,18 @@ export function exportFilter(params: URLSearchParams): FactFilter {
       if (value !== "true" && value !== "false")
         throw new ExportParameterError(name, `must be true or false (it is "${value}")`);
       input[name] = value === "true";
+    } else if (name === "statistic") {
+      input[name] = Object.hasOwn(STATISTIC, value)
+        ? STATISTIC[value as keyof typeof STATISTIC].value
+        : undefined;
+      if (!input[name])
+        throw new ExportParameterError(
+          name,
+          `Value "${value}" does not exist in "Statistic" enum.`,
+        );
     } else input[name] = value;
   }
-  const coerced = coerceInputValue(input, filterType(), (path, _invalid, error) => {
-    const parameter = String(path[0] ?? "filter");
-    throw new ExportParameterError(parameter, error.message);
-  }) as Parameters<typeof factFilter>[0];
-  return factFilter(coerced);
+  return factFilter(input);
 }
 
 /** Whether no filter but the default one (deprecated facts hidden) is set: the whole graph. */
@@ -80,22 +77,4 @@ export function selectsAll(filter: FactFilter): boolean {
     filter.statistic === null &&
     filter.garbled === null
   );
-}
-
-/** Which file reads the facts of a filter in key order, and where its candidates come from. */
-export function factsQueryOf(filter: FactFilter): { name: string; source: string } {
-  if (filter.about) return { name: "export-facts", source: "ABOUT" };
-  if (filter.scope) return { name: "export-facts", source: "SCOPE" };
-  if (filter.document) return { name: "export-facts", source: "DOCUMENT" };
-  return { name: "export-facts-by-key", source: filter.period ? "PERIOD" : "VARIABLE" };
-}
-
-/** Where the facts of a filtered slice come from (export-graph-context.cypher). */
-export function contextSourceOf(filter: FactFilter): string {
-  if (filter.about) return "ABOUT";
-  if (filter.scope) return "SCOPE";
-  if (filter.document) return "DOCUMENT";
-  if (filter.period) return "PERIOD";
-  if (filter.variable) return "VARIABLE";
-  return "ALL";
 }

@@ -1,7 +1,4 @@
-import { type GraphQLEnumType, isEnumType } from "graphql";
 import type { FactFilter } from "../loaders/facts.js";
-import { schema } from "../schema.js";
-import { factsQueryOf } from "./export-filter.js";
 import type { ExportReader } from "./export-reader.js";
 
 /** A fact as export-facts*.cypher return it: its fields, links and citations in one row. */
@@ -32,6 +29,14 @@ export interface ExportFactRow {
   }[];
 }
 
+/** Which file reads the facts of a filter in key order, and where its candidates come from. */
+export function factsQueryOf(filter: FactFilter): { name: string; source: string } {
+  if (filter.about) return { name: "export-facts", source: "ABOUT" };
+  if (filter.scope) return { name: "export-facts", source: "SCOPE" };
+  if (filter.document) return { name: "export-facts", source: "DOCUMENT" };
+  return { name: "export-facts-by-key", source: filter.period ? "PERIOD" : "VARIABLE" };
+}
+
 /** The facts a filter selects, in key order, as they arrive from Neo4j. */
 export function exportFacts(
   reader: ExportReader,
@@ -41,14 +46,10 @@ export function exportFacts(
   return reader.records<ExportFactRow>(name, { ...filter, source });
 }
 
-/** The GraphQL name of an enum's internal value (`daily-average` → `DAILY_AVERAGE`), as the API gives it. */
-export function graphqlName(
-  enumName: "Unit" | "Statistic" | "Qualifier",
-): (value: string) => string {
-  const type = schema.getType(enumName);
-  if (!type || !isEnumType(type)) throw new Error(`the schema has no enum ${enumName}`);
-  const names = new Map(
-    (type as GraphQLEnumType).getValues().map((v) => [v.value as string, v.name]),
-  );
-  return (value) => names.get(value) ?? value;
+/**
+ * The GraphQL name of a vocabulary's value (`daily-average` → `DAILY_AVERAGE`), as the API's
+ * enums (Unit, Statistic, Qualifier) give it.
+ */
+export function graphqlName(value: string): string {
+  return value.toUpperCase().replaceAll("-", "_");
 }

@@ -64,16 +64,13 @@ const csvLine = (fields: (string | number | boolean | null | undefined)[]) =>
  * citations is.
  */
 export const factsCsv: ExportBody = async function* (reader, filter) {
-  const unit = graphqlName("Unit");
-  const statistic = graphqlName("Statistic");
-  const qualifier = graphqlName("Qualifier");
   yield csvLine([...CSV_COLUMNS]);
   for await (const f of exportFacts(reader, filter)) {
     const fact = [
       f.key,
       f.value,
-      unit(f.unit),
-      statistic(f.statistic),
+      graphqlName(f.unit),
+      graphqlName(f.statistic),
       f.variable?.key,
       f.variable?.name,
       f.about?.key,
@@ -83,7 +80,7 @@ export const factsCsv: ExportBody = async function* (reader, filter) {
       f.period?.start,
       f.period?.end,
       f.comparedTo?.key,
-      qualifier(f.qualifier),
+      graphqlName(f.qualifier),
       f.garbled === true,
       f.deprecated === true,
       f.conflicts.map((c) => c.fact).join(";"),

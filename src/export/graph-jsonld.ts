@@ -1,5 +1,6 @@
 import type { ExportBody } from "./export-response.js";
-import { type GraphNode, graphNodes, type Literal, prefixesOf } from "./graph-model.js";
+import { graphNodes } from "./graph-model.js";
+import { type GraphNode, type Literal, prefixesOf } from "./graph-terms.js";
 
 type JsonValue = string | number | boolean | { [key: string]: unknown };
 

@@ -1,8 +1,9 @@
 import { RELATION_TYPES } from "../model/vocabulary.js";
-import { contextSourceOf, selectsAll } from "./export-filter.js";
+import { selectsAll } from "./export-filter.js";
 import type { ExportReader } from "./export-reader.js";
-import { exportFacts, graphqlName } from "./export-rows.js";
-import type { FactFilter } from "../loaders/facts.js";
+import { type ExportFactRow, exportFacts, graphqlName } from "./export-rows.js";
+import { type FactFilter, factSource } from "../loaders/facts.js";
+import { type GraphNode, iriOf, type Literal, PREFIXES } from "./graph-terms.js";
 
 /**
  * The graph of the RDF exports (/export/graph.jsonld, /export/graph.ttl), as nodes that both
@@ -25,42 +26,6 @@ import type { FactFilter } from "../loaders/facts.js";
  *   garbled, and `imss:garbledNote` what is wrong with them. Their offsets count Unicode code points, as the Web
  *   Annotation model says; the graph (and the API, and the CSV) count UTF-16 code units.
  */
-
-export const PREFIXES = {
-  schema: "http://schema.org/",
-  oa: "http://www.w3.org/ns/oa#",
-  prov: "http://www.w3.org/ns/prov#",
-  rdfs: "http://www.w3.org/2000/01/rdf-schema#",
-  skos: "http://www.w3.org/2004/02/skos/core#",
-  xsd: "http://www.w3.org/2001/XMLSchema#",
-} as const;
-
-/** The prefixes of a graph whose IRIs are under `base` (`imss:` is this server's vocabulary). */
-export function prefixesOf(base: string): Record<string, string> {
-  return { ...PREFIXES, imss: `${base}/vocab#` };
-}
-
-/** A literal: a string (with a language tag or a datatype, compact), an integer or a boolean. */
-export type Literal =
-  | { value: string; language?: string; datatype?: string }
-  | { value: number; datatype: "xsd:integer" }
-  | { value: boolean; datatype: "xsd:boolean" };
-
-/** A node: named (an IRI) or blank (`id` null, written inside its parent). */
-export interface GraphNode {
-  id: string | null;
-  types: string[];
-  /** Predicate (compact IRI) and object; a predicate may repeat. */
-  props: [string, { iri: string } | Literal | GraphNode][];
-}
-
-export const iriOf = {
-  entity: (base: string, key: string) => `${base}/entity/${encodeURIComponent(key)}`,
-  document: (base: string, id: string) => `${base}/documents/${encodeURIComponent(id)}`,
-  variable: (base: string, key: string) => `${base}/variables/${encodeURIComponent(key)}`,
-  fact: (base: string, key: string) => `${base}/facts/${encodeURIComponent(key)}`,
-  citation: (base: string, key: string) => `${base}/citations/${encodeURIComponent(key)}`,
-};
 
 /** The Institute: every document's publisher. */
 export const PUBLISHER_KEY = "imss";
@@ -136,6 +101,12 @@ export function codePointOffsets(text: string): (utf16: number) => number {
   return (i) => Array.from(text.slice(0, i)).length;
 }
 
+/** A document read for the graph: its text as code points, and its UTF-16 → code point offsets. */
+interface DocumentText {
+  chars: string[];
+  offset: (i: number) => number;
+}
+
 /** The nodes of the graph a filter selects, as they are read (documents first: annotations need their text). */
 export async function* graphNodes(
   reader: ExportReader,
@@ -148,170 +119,175 @@ export async function* graphNodes(
     keys = { entity: [], variable: [], document: [] };
     const rows = await reader.all<{ kind: string; keys: string[] }>("export-graph-context", {
       ...filter,
-      source: contextSourceOf(filter),
+      source: factSource(filter),
     });
     for (const row of rows) keys[row.kind] = row.keys;
   }
-
-  const documents = new Map<string, { chars: string[]; offset: (i: number) => number }>();
+  const documents = new Map<string, DocumentText>();
   for await (const d of reader.records<DocumentExportRow>("export-documents", {
     ids: keys?.document ?? null,
   })) {
     documents.set(d.id, { chars: Array.from(d.text), offset: codePointOffsets(d.text) });
-    yield {
-      id: iriOf.document(base, d.id),
-      types: ["schema:CreativeWork"],
-      props: [
-        ["schema:identifier", { value: d.id }],
-        ["schema:name", { value: d.title }],
-        ["schema:publisher", { iri: iriOf.entity(base, PUBLISHER_KEY) }],
-        ["schema:inLanguage", { value: d.language }],
-        ["schema:datePublished", dateLiteral(d.date)],
-        ["schema:text", { value: d.text }],
-        ...(d.sha256 ? ([["schema:sha256", { value: d.sha256 }]] as GraphNode["props"]) : []),
-      ],
-    };
+    yield documentNode(d, base);
   }
-
-  const unit = graphqlName("Unit");
   for await (const v of reader.records<VariableExportRow>("export-variables", {
     keys: keys?.variable ?? null,
-  })) {
-    yield {
-      id: iriOf.variable(base, v.key),
-      types: ["schema:StatisticalVariable"],
-      props: [
-        ["schema:identifier", { value: v.key }],
-        ["schema:name", { value: v.name, language: "en" }],
-        ...(v.description
-          ? ([
-              ["schema:description", { value: v.description, language: "en" }],
-            ] as GraphNode["props"])
-          : []),
-        ["imss:unit", { value: unit(v.unit) }],
-        ...labelProps(v),
-      ],
-    };
-  }
-
+  }))
+    yield variableNode(v, base);
   for await (const e of reader.records<EntityExportRow>("export-entities", {
     keys: keys?.entity ?? null,
     types: [...RELATION_TYPES],
-  })) {
-    const props: GraphNode["props"] = [
-      ["schema:identifier", { value: e.key }],
-      ["schema:name", { value: e.name, language: "en" }],
-    ];
-    if (e.description) props.push(["schema:description", { value: e.description, language: "en" }]);
-    if (e.start) props.push(["schema:startDate", dateLiteral(e.start)]);
-    if (e.end) props.push(["schema:endDate", dateLiteral(e.end)]);
-    props.push(...labelProps(e));
-    for (const [type, to] of e.relations)
-      props.push([`imss:${type}`, { iri: iriOf.entity(base, to) }]);
-    yield {
-      id: iriOf.entity(base, e.key),
-      types: [`imss:${e.kind}`, KIND_TYPES[e.kind] ?? "schema:Thing"],
-      props,
-    };
-  }
-
-  const statistic = graphqlName("Statistic");
-  const qualifier = graphqlName("Qualifier");
+  }))
+    yield entityNode(e, base);
   for await (const f of exportFacts(reader, filter)) {
-    const factIri = iriOf.fact(base, f.key);
-    const props: GraphNode["props"] = [["schema:identifier", { value: f.key }]];
-    if (f.variable)
-      props.push(["schema:variableMeasured", { iri: iriOf.variable(base, f.variable.key) }]);
-    if (f.about) props.push(["schema:observationAbout", { iri: iriOf.entity(base, f.about.key) }]);
-    if (f.value !== null)
-      props.push(["schema:value", { value: String(f.value), datatype: "xsd:decimal" }]);
-    props.push(["schema:unitText", { value: unit(f.unit) }]);
-    props.push(["imss:statistic", { value: statistic(f.statistic) }]);
-    props.push(["imss:qualifier", { value: qualifier(f.qualifier) }]);
-    if (f.period) {
-      props.push(["imss:period", { iri: iriOf.entity(base, f.period.key) }]);
-      if (f.period.start) props.push(["schema:observationDate", dateLiteral(f.period.start)]);
-    }
-    if (f.scope) props.push(["imss:scope", { iri: iriOf.entity(base, f.scope.key) }]);
-    if (f.comparedTo)
-      props.push(["imss:comparedTo", { iri: iriOf.entity(base, f.comparedTo.key) }]);
-    for (const conflict of f.conflicts) {
-      const other = { iri: iriOf.fact(base, conflict.fact) };
-      props.push(["imss:conflictsWith", other]);
-      props.push([
-        "imss:conflict",
+    yield factNode(f, base);
+    for (const c of f.citations) yield citationNode(c, f.key, documents.get(c.document), base);
+  }
+}
+
+function documentNode(d: DocumentExportRow, base: string): GraphNode {
+  return {
+    id: iriOf.document(base, d.id),
+    types: ["schema:CreativeWork"],
+    props: [
+      ["schema:identifier", { value: d.id }],
+      ["schema:name", { value: d.title }],
+      ["schema:publisher", { iri: iriOf.entity(base, PUBLISHER_KEY) }],
+      ["schema:inLanguage", { value: d.language }],
+      ["schema:datePublished", dateLiteral(d.date)],
+      ["schema:text", { value: d.text }],
+      ...(d.sha256 ? ([["schema:sha256", { value: d.sha256 }]] as GraphNode["props"]) : []),
+    ],
+  };
+}
+
+function variableNode(v: VariableExportRow, base: string): GraphNode {
+  return {
+    id: iriOf.variable(base, v.key),
+    types: ["schema:StatisticalVariable"],
+    props: [
+      ["schema:identifier", { value: v.key }],
+      ["schema:name", { value: v.name, language: "en" }],
+      ...(v.description
+        ? ([["schema:description", { value: v.description, language: "en" }]] as GraphNode["props"])
+        : []),
+      ["imss:unit", { value: graphqlName(v.unit) }],
+      ...labelProps(v),
+    ],
+  };
+}
+
+function entityNode(e: EntityExportRow, base: string): GraphNode {
+  const props: GraphNode["props"] = [
+    ["schema:identifier", { value: e.key }],
+    ["schema:name", { value: e.name, language: "en" }],
+  ];
+  if (e.description) props.push(["schema:description", { value: e.description, language: "en" }]);
+  if (e.start) props.push(["schema:startDate", dateLiteral(e.start)]);
+  if (e.end) props.push(["schema:endDate", dateLiteral(e.end)]);
+  props.push(...labelProps(e));
+  for (const [type, to] of e.relations)
+    props.push([`imss:${type}`, { iri: iriOf.entity(base, to) }]);
+  return {
+    id: iriOf.entity(base, e.key),
+    types: [`imss:${e.kind}`, KIND_TYPES[e.kind] ?? "schema:Thing"],
+    props,
+  };
+}
+
+function factNode(f: ExportFactRow, base: string): GraphNode {
+  const factIri = iriOf.fact(base, f.key);
+  const props: GraphNode["props"] = [["schema:identifier", { value: f.key }]];
+  if (f.variable)
+    props.push(["schema:variableMeasured", { iri: iriOf.variable(base, f.variable.key) }]);
+  if (f.about) props.push(["schema:observationAbout", { iri: iriOf.entity(base, f.about.key) }]);
+  if (f.value !== null)
+    props.push(["schema:value", { value: String(f.value), datatype: "xsd:decimal" }]);
+  props.push(["schema:unitText", { value: graphqlName(f.unit) }]);
+  props.push(["imss:statistic", { value: graphqlName(f.statistic) }]);
+  props.push(["imss:qualifier", { value: graphqlName(f.qualifier) }]);
+  if (f.period) {
+    props.push(["imss:period", { iri: iriOf.entity(base, f.period.key) }]);
+    if (f.period.start) props.push(["schema:observationDate", dateLiteral(f.period.start)]);
+  }
+  if (f.scope) props.push(["imss:scope", { iri: iriOf.entity(base, f.scope.key) }]);
+  if (f.comparedTo) props.push(["imss:comparedTo", { iri: iriOf.entity(base, f.comparedTo.key) }]);
+  for (const conflict of f.conflicts) {
+    const other = { iri: iriOf.fact(base, conflict.fact) };
+    props.push(["imss:conflictsWith", other]);
+    props.push([
+      "imss:conflict",
+      {
+        id: null,
+        types: ["imss:Conflict"],
+        props: [
+          ["imss:conflictsWith", other],
+          ...(conflict.note
+            ? ([["rdfs:comment", { value: conflict.note }]] as GraphNode["props"])
+            : []),
+        ],
+      },
+    ]);
+  }
+  props.push(["imss:garbled", { value: f.garbled === true, datatype: "xsd:boolean" }]);
+  props.push(["imss:deprecated", { value: f.deprecated === true, datatype: "xsd:boolean" }]);
+  for (const id of new Set(f.citations.map((c) => c.document)))
+    props.push(["prov:wasDerivedFrom", { iri: iriOf.document(base, id) }]);
+  return { id: factIri, types: ["schema:Observation"], props };
+}
+
+/** A citation as a Web Annotation of its document's text (offsets in code points). */
+function citationNode(
+  c: ExportFactRow["citations"][number],
+  fact: string,
+  doc: DocumentText | undefined,
+  base: string,
+): GraphNode {
+  const chars = doc?.chars ?? [];
+  const start = doc ? doc.offset(c.start) : c.start;
+  const end = doc ? doc.offset(c.end) : c.end;
+  const exact = doc ? chars.slice(start, end).join("") : c.quote;
+  return {
+    id: iriOf.citation(base, c.key),
+    types: ["oa:Annotation"],
+    props: [
+      ["oa:motivatedBy", { iri: `${PREFIXES.oa}describing` }],
+      ["oa:hasBody", { iri: iriOf.fact(base, fact) }],
+      ["imss:garbled", { value: !!c.garbled, datatype: "xsd:boolean" }],
+      ...(c.garbled ? ([["imss:garbledNote", { value: c.garbled }]] as GraphNode["props"]) : []),
+      [
+        "oa:hasTarget",
         {
           id: null,
-          types: ["imss:Conflict"],
+          types: ["oa:SpecificResource"],
           props: [
-            ["imss:conflictsWith", other],
-            ...(conflict.note
-              ? ([["rdfs:comment", { value: conflict.note }]] as GraphNode["props"])
-              : []),
+            ["oa:hasSource", { iri: iriOf.document(base, c.document) }],
+            [
+              "oa:hasSelector",
+              {
+                id: null,
+                types: ["oa:TextQuoteSelector"],
+                props: [
+                  ["oa:exact", { value: exact }],
+                  ["oa:prefix", { value: chars.slice(Math.max(0, start - AFFIX), start).join("") }],
+                  ["oa:suffix", { value: chars.slice(end, end + AFFIX).join("") }],
+                ],
+              },
+            ],
+            [
+              "oa:hasSelector",
+              {
+                id: null,
+                types: ["oa:TextPositionSelector"],
+                props: [
+                  ["oa:start", { value: start, datatype: "xsd:integer" }],
+                  ["oa:end", { value: end, datatype: "xsd:integer" }],
+                ],
+              },
+            ],
           ],
         },
-      ]);
-    }
-    props.push(["imss:garbled", { value: f.garbled === true, datatype: "xsd:boolean" }]);
-    props.push(["imss:deprecated", { value: f.deprecated === true, datatype: "xsd:boolean" }]);
-    for (const id of new Set(f.citations.map((c) => c.document)))
-      props.push(["prov:wasDerivedFrom", { iri: iriOf.document(base, id) }]);
-    yield { id: factIri, types: ["schema:Observation"], props };
-
-    for (const c of f.citations) {
-      const doc = documents.get(c.document);
-      const chars = doc?.chars ?? [];
-      const start = doc ? doc.offset(c.start) : c.start;
-      const end = doc ? doc.offset(c.end) : c.end;
-      const exact = doc ? chars.slice(start, end).join("") : c.quote;
-      yield {
-        id: iriOf.citation(base, c.key),
-        types: ["oa:Annotation"],
-        props: [
-          ["oa:motivatedBy", { iri: `${PREFIXES.oa}describing` }],
-          ["oa:hasBody", { iri: factIri }],
-          ["imss:garbled", { value: !!c.garbled, datatype: "xsd:boolean" }],
-          ...(c.garbled
-            ? ([["imss:garbledNote", { value: c.garbled }]] as GraphNode["props"])
-            : []),
-          [
-            "oa:hasTarget",
-            {
-              id: null,
-              types: ["oa:SpecificResource"],
-              props: [
-                ["oa:hasSource", { iri: iriOf.document(base, c.document) }],
-                [
-                  "oa:hasSelector",
-                  {
-                    id: null,
-                    types: ["oa:TextQuoteSelector"],
-                    props: [
-                      ["oa:exact", { value: exact }],
-                      [
-                        "oa:prefix",
-                        { value: chars.slice(Math.max(0, start - AFFIX), start).join("") },
-                      ],
-                      ["oa:suffix", { value: chars.slice(end, end + AFFIX).join("") }],
-                    ],
-                  },
-                ],
-                [
-                  "oa:hasSelector",
-                  {
-                    id: null,
-                    types: ["oa:TextPositionSelector"],
-                    props: [
-                      ["oa:start", { value: start, datatype: "xsd:integer" }],
-                      ["oa:end", { value: end, datatype: "xsd:integer" }],
-                    ],
-                  },
-                ],
-              ],
-            },
-          ],
-        ],
-      };
-    }
-  }
+      ],
+    ],
+  };
 }

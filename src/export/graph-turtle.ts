@@ -1,7 +1,8 @@
 import { DataFactory, Writer } from "n3";
 import type { BlankNode, NamedNode, Quad } from "@rdfjs/types";
 import type { ExportBody } from "./export-response.js";
-import { type GraphNode, graphNodes, type Literal, prefixesOf } from "./graph-model.js";
+import { graphNodes } from "./graph-model.js";
+import { type GraphNode, type Literal, prefixesOf } from "./graph-terms.js";
 
 const { namedNode, literal, blankNode, quad } = DataFactory;
 const RDF_TYPE = namedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");

@@ -1,6 +1,6 @@
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
-import { listsOf } from "./request-loaders.js";
+import { listOf } from "./request-loaders.js";
 
 export interface ChangeRow {
   key: string;
@@ -19,6 +19,6 @@ export async function changesPage(
   return db.read("changes-page", { target, ...pageParams(page) });
 }
 
-export function changesOfTargets(db: Db, keys: readonly string[]): Promise<ChangeRow[][]> {
-  return listsOf(db, "changes-of-targets", keys);
-}
+/** The changes of an entity or fact, newest first. */
+export const changesOfTarget = (db: Db, key: string) =>
+  listOf<ChangeRow>(db, "changes-of-targets", key);

@@ -1,5 +1,4 @@
 import neo4j from "neo4j-driver";
-import type { Context } from "../context.js";
 import { NotFoundError } from "../input-error.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
@@ -84,8 +83,8 @@ export async function entitiesPage(
 }
 
 /** Counted lazily, and only once per request for the same filter. */
-export function entitiesCount(ctx: Context, filter: EntityFilter): Promise<number> {
-  return countOnce(ctx, "entities-count", { ...filter });
+export function entitiesCount(db: Db, filter: EntityFilter): Promise<number> {
+  return countOnce(db, "entities-count", { ...filter });
 }
 
 export async function entityCountsByKind(db: Db): Promise<{ kind: EntityKind; count: number }[]> {

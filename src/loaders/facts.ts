@@ -1,5 +1,3 @@
-import type { GraphQLResolveInfo } from "graphql";
-import type { Context } from "../context.js";
 import { NotFoundError } from "../input-error.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
@@ -8,12 +6,12 @@ import type { EntityRow } from "./entities.js";
 import {
   countOfParent,
   countOnce,
+  listOf,
   listsOf,
   loadRows,
   rowsByKey,
   requestLoader,
 } from "./request-loaders.js";
-import { type SelectionQuestion, selects } from "./selections.js";
 
 interface FactFields {
   key: string;
@@ -114,7 +112,7 @@ export function loadFacts(db: Db, keys: readonly string[]): Promise<(FactRow | E
  * Where the candidates of a list of facts come from (facts-page.cypher, facts-count.cypher):
  * the most selective anchor the filters give.
  */
-function factSource(filter: FactFilter): string {
+export function factSource(filter: FactFilter): string {
   if (filter.about) return "ABOUT";
   if (filter.scope) return "SCOPE";
   if (filter.document) return "DOCUMENT";
@@ -151,75 +149,55 @@ export async function factsPage(
   return rows.map(({ key, sort }) => ({ key, sort }));
 }
 
-export function factsCount(ctx: Context, filter: FactFilter): Promise<number> {
-  return countOnce(ctx, "facts-count", { ...filter, source: factSource(filter) });
+export function factsCount(db: Db, filter: FactFilter): Promise<number> {
+  return countOnce(db, "facts-count", { ...filter, source: factSource(filter) });
 }
 
-/** What a list of a parent's facts asks for: how it reaches them, which, in what order, which page. */
-export interface FactsQuery {
+/**
+ * What a list of a parent's facts asks for: how it reaches them, which, in what order, which
+ * page, and whether each fact is read with its links.
+ */
+export interface FactsPlan {
   anchor: FactAnchor;
   filter: FactFilter;
   order: FactOrder;
   page: PageQuery;
+  links: boolean;
 }
 
-/** Whether the selection of a page of facts asks, under `edges.node`, for a fact's links. */
-export const FACT_LINKS: SelectionQuestion = {
-  name: "fact-links",
-  path: [
-    { type: "FactConnection", field: "edges" },
-    { type: "FactEdge", field: "node" },
-  ],
-  type: "Fact",
-  wanted: (field) => ["about", "scope", "period", "comparedTo"].includes(field),
-};
-
-/**
- * The page of `parentKey`'s facts that the field being resolved asks for (`query`: worked out
- * once per request and field), read for every parent of the tick by one query, with the facts'
- * links when the field's selection asks for one.
- */
-export async function factsOfParent(
-  ctx: Context,
-  info: GraphQLResolveInfo,
-  parentKey: string,
-  query: () => FactsQuery,
-): Promise<{
+/** A parent's page of facts, with how to count them all. */
+export interface FactsOfParent {
   rows: SortedKey[];
   page: PageQuery;
   filter: FactFilter;
   count: () => Promise<number>;
-}> {
-  const { q, pages } = ctx.loaders.perField(info, "facts", () => {
-    const q = query();
-    const links = selects(ctx, info, FACT_LINKS);
-    const pages = requestLoader<string, SortedKey[]>(
-      ctx,
-      `facts-of-parents-page:${JSON.stringify([q.anchor, q.filter, q.order, q.page, links])}`,
-      (keys) => factPagesOfParents(ctx.db, keys, q, links),
-    );
-    return { q, pages };
-  });
-  return {
+}
+
+/**
+ * The request's pages of facts for `plan`, by parent: every parent asking in the same tick is
+ * read by one query (facts-of-parents-page.cypher).
+ */
+export function factsOfParents(db: Db, plan: FactsPlan) {
+  const pages = requestLoader<string, SortedKey[]>(
+    db,
+    `facts-of-parents-page:${JSON.stringify(plan)}`,
+    (keys) => factPagesOfParents(db, keys, plan),
+  );
+  const { anchor, filter, page } = plan;
+  const counted = { anchor, relTypes: ANCHOR_TYPES[anchor], ...filter };
+  return async (parentKey: string): Promise<FactsOfParent> => ({
     rows: await pages.load(parentKey),
-    page: q.page,
-    filter: q.filter,
-    count: () =>
-      countOfParent(
-        ctx,
-        "facts-of-parents-count",
-        { anchor: q.anchor, relTypes: ANCHOR_TYPES[q.anchor], ...q.filter },
-        parentKey,
-      ),
-  };
+    page,
+    filter,
+    count: () => countOfParent(db, "facts-of-parents-count", counted, parentKey),
+  });
 }
 
 /** For each parent: one page of its facts (with `links`, what each links to). One query for all parents. */
 async function factPagesOfParents(
   db: Db,
   keys: readonly string[],
-  { anchor, filter, order, page }: FactsQuery,
-  links: boolean,
+  { anchor, filter, order, page, links }: FactsPlan,
 ): Promise<SortedKey[][]> {
   const pages = await listsOf<SortedKey & { fact: FactRow }>(db, "facts-of-parents-page", keys, {
     anchor,
@@ -236,9 +214,9 @@ async function factPagesOfParents(
   return pages.map((rows) => rows.map(({ key, sort }) => ({ key, sort })));
 }
 
-export function citationsOfFacts(db: Db, keys: readonly string[]): Promise<CitationRow[][]> {
-  return listsOf(db, "citations-of-facts", keys);
-}
+/** The citations of a fact (read once per request, whichever field asks). */
+export const citationsOfFact = (db: Db, key: string) =>
+  listOf<CitationRow>(db, "citations-of-facts", key);
 
 export function loadCitations(db: Db, keys: readonly string[]): Promise<(CitationRow | Error)[]> {
   const rows = rowsByKey<CitationRow>(db, "citations-by-key", "citation", (row) => row.key);
@@ -250,9 +228,8 @@ export interface ConflictRow {
   note: string;
 }
 
-export function conflictsOfFacts(db: Db, keys: readonly string[]): Promise<ConflictRow[][]> {
-  return listsOf(db, "conflicts-of-facts", keys);
-}
+export const conflictsOfFact = (db: Db, key: string) =>
+  listOf<ConflictRow>(db, "conflicts-of-facts", key);
 
 export async function allConflicts(db: Db): Promise<{ a: string; b: string; note: string }[]> {
   return db.read("conflicts-all");

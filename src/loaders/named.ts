@@ -1,4 +1,4 @@
-import type { Context } from "../context.js";
+import type { Db } from "../db/db.js";
 import { keyOrId, type Named } from "../global-id.js";
 import { notFound } from "../input-error.js";
 
@@ -35,11 +35,11 @@ export function namedKeys(
  * (`no entity has the key "x"`). One query for all of them (keys-found.cypher), read once per
  * request for the same names.
  */
-export async function requireNamed(ctx: Context, names: readonly NamedKey[]): Promise<void> {
+export async function requireNamed(db: Db, names: readonly NamedKey[]): Promise<void> {
   if (names.length === 0) return;
   const params = names.map(({ named, key }) => ({ named, key }));
-  const found = await ctx.loaders.get(`keys-found:${JSON.stringify(params)}`, () =>
-    ctx.db.read<{ found: boolean }>("keys-found", { names: params }),
+  const found = await db.once(`keys-found:${JSON.stringify(params)}`, () =>
+    db.read<{ found: boolean }>("keys-found", { names: params }),
   );
   for (const [i, name] of names.entries()) {
     if (found[i]?.found === false)

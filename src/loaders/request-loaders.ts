@@ -1,37 +1,6 @@
 import DataLoader from "dataloader";
-import type { FieldNode, GraphQLResolveInfo } from "graphql";
-import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
 import { NotFoundError } from "../input-error.js";
-
-/**
- * Everything one request keeps besides its Db's row cache, created with its context and
- * dropped with it: its DataLoaders (and other per-request objects) by id, and what was worked
- * out once per field of the query (parsed selections, the loader a field uses).
- */
-export class RequestLoaders {
-  private readonly byId = new Map<string, unknown>();
-  private readonly byField = new Map<FieldNode, Map<string, unknown>>();
-
-  /** The request's object named `id`, made by `create` on first use. */
-  get<T>(id: string, create: () => T): T {
-    if (!this.byId.has(id)) this.byId.set(id, create());
-    return this.byId.get(id) as T;
-  }
-
-  /**
-   * `compute()`, once per field of the query and `name`: every parent at the same place of the
-   * query shares the field's selection, and working it out for each of hundreds of parents
-   * would cost more than the query it saves.
-   */
-  perField<T>(info: GraphQLResolveInfo, name: string, compute: () => T): T {
-    const field = info.fieldNodes[0] as FieldNode;
-    let byName = this.byField.get(field);
-    if (!byName) this.byField.set(field, (byName = new Map()));
-    if (!byName.has(name)) byName.set(name, compute());
-    return byName.get(name) as T;
-  }
-}
 
 /**
  * The request's DataLoader named `id`, created on first use: all loads under one
@@ -39,11 +8,16 @@ export class RequestLoaders {
  * `id` must include everything the batch depends on besides the keys (its arguments).
  */
 export function requestLoader<K, V>(
-  ctx: Context,
+  db: Db,
   id: string,
   batch: (keys: readonly K[]) => Promise<(V | Error)[]>,
 ): DataLoader<K, V> {
-  return ctx.loaders.get(id, () => new DataLoader<K, V>(batch));
+  return db.once(id, () => new DataLoader<K, V>(batch));
+}
+
+/** The list `query` returns for `key`: one query per tick for every key asked, once per request. */
+export function listOf<T>(db: Db, query: string, key: string): Promise<T[]> {
+  return requestLoader<string, T[]>(db, query, (keys) => listsOf<T>(db, query, keys)).load(key);
 }
 
 /**
@@ -67,13 +41,13 @@ export async function listsOf<T>(
  * `parentKey, total` rows.
  */
 export function countOfParent(
-  ctx: Context,
+  db: Db,
   query: string,
   params: Record<string, unknown>,
   parent: string,
 ): Promise<number> {
-  return requestLoader<string, number>(ctx, `${query}:${JSON.stringify(params)}`, async (keys) => {
-    const rows = await ctx.db.read<{ parentKey: string; total: number }>(query, {
+  return requestLoader<string, number>(db, `${query}:${JSON.stringify(params)}`, async (keys) => {
+    const rows = await db.read<{ parentKey: string; total: number }>(query, {
       keys,
       ...params,
     });
@@ -83,20 +57,16 @@ export function countOfParent(
 }
 
 /** The `total` that `query` counts with `params`: read once per request, however often asked. */
-export function countOnce(
-  ctx: Context,
-  query: string,
-  params: Record<string, unknown>,
-): Promise<number> {
-  return ctx.loaders.get(
+export function countOnce(db: Db, query: string, params: Record<string, unknown>): Promise<number> {
+  return db.once(
     `${query}:${JSON.stringify(params)}`,
-    async () => (await ctx.db.read<{ total: number }>(query, params))[0]?.total ?? 0,
+    async () => (await db.read<{ total: number }>(query, params))[0]?.total ?? 0,
   );
 }
 
 /**
- * The request's loader (in its Db's row cache, under `kind`) of the rows `query` reads by
- * `$keys`, each row in its `column`.
+ * The request's loader (in its Db, under `kind`) of the rows `query` reads by `$keys`, each row
+ * in its `column`; `keyOf` names a row's key. A key without a row loads as null.
  */
 export function rowsByKey<V>(
   db: Db,
@@ -105,9 +75,15 @@ export function rowsByKey<V>(
   keyOf: (row: V) => string,
   kind = query,
 ): DataLoader<string, V | null> {
-  const read = async (keys: readonly string[]) =>
-    (await db.read<Record<string, V>>(query, { keys })).map((r) => r[column] as V);
-  return db.rows(kind, read, keyOf);
+  return db.once(
+    `rows:${kind}`,
+    () =>
+      new DataLoader<string, V | null>(async (keys) => {
+        const rows = await db.read<Record<string, V>>(query, { keys });
+        const found = new Map(rows.map((r) => [keyOf(r[column] as V), r[column] as V]));
+        return keys.map((k) => found.get(k) ?? null);
+      }),
+  );
 }
 
 /**

@@ -1,4 +1,3 @@
-import type { Context } from "../context.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
 import { foldText } from "../text/fold.js";
@@ -73,12 +72,12 @@ export async function searchPage(
 }
 
 export function searchCount(
-  ctx: Context,
+  db: Db,
   text: string,
   language: Language | null,
   kinds: string[] | null,
 ): Promise<number> {
-  return countOnce(ctx, language ? "search-in-one-count" : "search-count", {
+  return countOnce(db, language ? "search-in-one-count" : "search-count", {
     ...searchParams(text, language),
     kinds,
   });

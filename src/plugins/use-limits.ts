@@ -90,27 +90,15 @@ export function useLimits(
         limitError(limit, limits[limit], MESSAGES[limit](limits[limit], found), found),
       );
     };
+  const rule = (limit: Exclude<Limit, "maxNesting" | "maxTokens">) => ({
+    propagateOnRejection: false,
+    onReject: [report(limit)],
+  });
   const armor = new EnvelopArmor({
-    maxDepth: {
-      n: limits.maxDepth,
-      propagateOnRejection: false,
-      onReject: [report("maxDepth")],
-    },
-    maxAliases: {
-      n: limits.maxAliases,
-      propagateOnRejection: false,
-      onReject: [report("maxAliases")],
-    },
-    maxDirectives: {
-      n: limits.maxDirectives,
-      propagateOnRejection: false,
-      onReject: [report("maxDirectives")],
-    },
-    costLimit: {
-      maxCost: limits.maxCost,
-      propagateOnRejection: false,
-      onReject: [report("maxCost")],
-    },
+    maxDepth: { n: limits.maxDepth, ...rule("maxDepth") },
+    maxAliases: { n: limits.maxAliases, ...rule("maxAliases") },
+    maxDirectives: { n: limits.maxDirectives, ...rule("maxDirectives") },
+    costLimit: { maxCost: limits.maxCost, ...rule("maxCost") },
     maxTokens: {
       n: limits.maxTokens,
       // Called by the parser, which has no validation context: thrown, it ends the parse.

@@ -1,11 +1,10 @@
 import { builder } from "../builder.js";
+import type { Context } from "../context.js";
 import { optionalKeyFrom } from "../global-id.js";
-import { type ChangeRow, changesOfTargets, changesPage } from "../loaders/changes.js";
+import { type ChangeRow, changesOfTarget, changesPage } from "../loaders/changes.js";
 import { namedKeys, requireNamed } from "../loaders/named.js";
 import { pageQuery, toPage } from "../pagination.js";
-import { Entity } from "./entity.js";
-import { Fact } from "./fact.js";
-import { pageConnection } from "./page-connection.js";
+import { Entity, Fact } from "./refs.js";
 
 export const Change = builder.objectRef<ChangeRow>("Change").implement({
   description: "One recorded change to the graph: who made it, when, and what it did.",
@@ -21,22 +20,23 @@ export const Change = builder.objectRef<ChangeRow>("Change").implement({
   }),
 });
 
-const ChangeEdge = builder.objectRef<{ cursor: string; node: ChangeRow }>("ChangeEdge").implement({
-  description: "A change in a page.",
-  fields: (t) => ({
-    cursor: t.exposeString("cursor", {
-      description: "Pass as `after` to continue after this change.",
+const ChangeConnection = builder.connectionObject(
+  {
+    type: Change,
+    name: "ChangeConnection",
+    description: "A page of the change log, newest first.",
+    edgesField: { description: "The changes of this page." },
+  },
+  {
+    name: "ChangeEdge",
+    description: "A change in a page.",
+    nodeField: { description: "The change." },
+    fields: (t) => ({
+      cursor: t.exposeString("cursor", {
+        description: "Pass as `after` to continue after this change.",
+      }),
     }),
-    node: t.field({ type: Change, description: "The change.", resolve: (e) => e.node }),
-  }),
-});
-
-const ChangeConnection = pageConnection(
-  "ChangeConnection",
-  "A page of the change log, newest first.",
-  ChangeEdge,
-  "changes",
-  false,
+  },
 );
 
 builder.queryField("changes", (t) =>
@@ -59,7 +59,7 @@ builder.queryField("changes", (t) =>
       if (rows.length === 0) {
         const given = args.target;
         await requireNamed(
-          ctx,
+          ctx.db,
           namedKeys({ argument: "target", named: "entityOrFact", key: target, given }),
         );
       }
@@ -74,13 +74,10 @@ builder.queryField("changes", (t) =>
 );
 
 const history = {
-  type: [Change],
   description:
     "The recorded changes of this object, newest first (empty for seed data never curated).",
-  load: (keys: string[], ctx: { db: Parameters<typeof changesOfTargets>[0] }) =>
-    changesOfTargets(ctx.db, keys),
-  resolve: (row: { key: string }) => row.key,
-} as const;
+  resolve: (row: { key: string }, _args: object, ctx: Context) => changesOfTarget(ctx.db, row.key),
+};
 
-builder.interfaceField(Entity, "history", (t) => t.loadableList({ ...history, type: Change }));
-builder.objectField(Fact, "history", (t) => t.loadableList({ ...history, type: Change }));
+builder.interfaceField(Entity, "history", (t) => t.field({ ...history, type: [Change] }));
+builder.objectField(Fact, "history", (t) => t.field({ ...history, type: [Change] }));

@@ -1,6 +1,6 @@
 import { builder } from "../builder.js";
 import { type CheckRow, consistencyChecks } from "../loaders/facts.js";
-import { Fact } from "./fact.js";
+import { Fact } from "./refs.js";
 
 interface TotalResult {
   total: string;
@@ -17,11 +17,7 @@ export const ConsistencyCheck = builder.objectRef<CheckRow>("ConsistencyCheck").
     description: t.exposeString("description", {
       description: "Why the parts should add up to the totals.",
     }),
-    parts: t.field({
-      type: [Fact],
-      description: "The facts that should add up.",
-      resolve: (c) => c.parts,
-    }),
+    parts: t.expose("parts", { type: [Fact], description: "The facts that should add up." }),
     partsSum: t.float({
       nullable: true,
       description: "The sum of the parts (null if a part has no value).",
@@ -55,11 +51,7 @@ export const ConsistencyCheck = builder.objectRef<CheckRow>("ConsistencyCheck").
 const CheckTotal = builder.objectRef<TotalResult>("CheckTotal").implement({
   description: "A stated total and how far the sum of the parts is from it.",
   fields: (t) => ({
-    total: t.field({
-      type: Fact,
-      description: "The fact stating the total.",
-      resolve: (r) => r.total,
-    }),
+    total: t.expose("total", { type: Fact, description: "The fact stating the total." }),
     stated: t.float({ nullable: true, description: "Its value.", resolve: (r) => r.stated }),
     difference: t.float({
       nullable: true,

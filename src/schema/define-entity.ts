@@ -1,21 +1,16 @@
-import { builder } from "../builder.js";
-import { type EntityRow, loadEntities } from "../loaders/entities.js";
-import { Entity } from "./entity.js";
+import type { EntityRow } from "../loaders/entities.js";
+import { Entity, entityRef } from "./refs.js";
 
 /**
- * One GraphQL object type per entity kind: a Relay node (global id from its key),
- * loaded in batches by key, implementing Entity.
+ * One GraphQL object type per entity kind: a Relay node (global id from its key), loaded in
+ * batches by key, implementing Entity. `ref`: the kind's ref, when ./refs.ts declares it.
  */
-export function defineEntity(kind: string, description: string) {
-  return builder.loadableNode(kind, {
+export function defineEntity(kind: string, description: string, ref = entityRef(kind)) {
+  ref.implement({
     description,
     interfaces: [Entity],
     isTypeOf: (row) => (row as EntityRow).kind === kind,
-    id: {
-      resolve: (row: EntityRow) => row.key,
-      description: "Global id (Relay): pass it to `node(id:)`, or wherever its key is taken.",
-    },
-    load: (keys: string[], ctx) => loadEntities(ctx.db, keys, kind),
     fields: () => ({}),
   });
+  return ref;
 }

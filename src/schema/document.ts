@@ -2,18 +2,11 @@ import { builder } from "../builder.js";
 import { keyFrom, keyOrId } from "../global-id.js";
 import { notFound } from "../input-error.js";
 import { allDocuments, type DocumentRow, loadDocuments } from "../loaders/documents.js";
+import { Document } from "./refs.js";
 import { documentCiteAs, PUBLISHER } from "./cite-as.js";
-import { factsField } from "./fact.js";
+import { factsField } from "./fact-connection.js";
 import { Label } from "./label.js";
 import { Language } from "./language.js";
-
-export const Document = builder.loadableNodeRef<DocumentRow, string>("Document", {
-  id: {
-    resolve: (row: DocumentRow) => row.id,
-    description: "Global id (Relay): pass it to `node(id:)`, or wherever its key is taken.",
-  },
-  load: (ids: string[], ctx) => loadDocuments(ctx.db, ids),
-});
 
 Document.implement({
   description: "A source document (an IMSS press release), with its full text.",
@@ -23,10 +16,9 @@ Document.implement({
     }),
     date: t.exposeString("date", { description: "Publication date (YYYY-MM-DD)." }),
     title: t.exposeString("title", { description: "A title." }),
-    language: t.field({
+    language: t.expose("language", {
       type: Language,
       description: "The language it is written in (its numbers are read in it).",
-      resolve: (d) => d.language,
     }),
     publisher: t.string({
       description: "Who published it: the Institute.",

@@ -1,21 +1,17 @@
 import { builder, type Types } from "../builder.js";
 import type { EntityRow } from "../loaders/entities.js";
 import {
-  type RelationExtensions,
   type RelationLink,
   type RelationPage,
   type RelationRow,
   type RelationSpec,
-  relationPage,
 } from "../loaders/relations.js";
-import { toPage } from "../pagination.js";
-import { Document } from "./document.js";
-import { Entity } from "./entity.js";
+import { toPage, countAll } from "../pagination.js";
 import { EntityKind } from "./entity-kind.js";
-import { Fact } from "./fact.js";
 import { RelationDirection } from "./relation-direction.js";
 import { RelationType } from "./relation-type.js";
-import { pageConnection } from "./page-connection.js";
+import { type RelationExtensions, relationPlan } from "./plan/relations.js";
+import { Document, Entity, Fact } from "./refs.js";
 
 /**
  * Links between entities, as Relay connections whose edges carry the link:
@@ -43,11 +39,7 @@ export const EntityRelationEdge = builder
       cursor: t.exposeString("cursor", {
         description: "Pass as `after` to continue after this edge.",
       }),
-      node: t.field({
-        type: Entity,
-        description: "The entity at the other end.",
-        resolve: (e) => e.node,
-      }),
+      node: t.expose("node", { type: Entity, description: "The entity at the other end." }),
       type: t.field({
         type: RelationType,
         description: "The kind of link.",
@@ -90,11 +82,20 @@ export const EntityRelationEdge = builder
     }),
   });
 
-export const EntityRelationConnection = pageConnection(
-  "EntityRelationConnection",
-  "A page of links from an entity.",
+const EntityRelationConnection = builder.connectionObject(
+  {
+    type: Entity,
+    name: "EntityRelationConnection",
+    description: "A page of links from an entity.",
+    edgesField: { description: "The links of this page." },
+    fields: (t) => ({
+      totalCount: t.int({
+        description: "How many links match, over all pages.",
+        resolve: countAll,
+      }),
+    }),
+  },
   EntityRelationEdge,
-  "links",
 );
 
 /** Pages are sorted on (lower-case name, key); the cursor holds the name as it is. */
@@ -108,7 +109,7 @@ const connection = ({ rows, page, count }: RelationPage) => ({
 
 /**
  * A connection field of related entities: the links `fixed` names (the arguments choose the
- * rest). Its pages come from `relationPage` (src/loaders/relations.ts), batched over every
+ * rest). Its pages come from its plan (`relationPlan`, ./plan/relations.ts), batched over every
  * parent and read together with the relation fields asked below it.
  */
 export function relationField(
@@ -152,7 +153,7 @@ export function relationField(
       after: f.arg.string({ required: false, description: "The endCursor of the previous page." }),
     },
     resolve: (parent, args, ctx, info) => {
-      const page = relationPage(ctx, info, parent.key, fixed, args);
+      const page = relationPlan(ctx, info, fixed, args).page(parent.key);
       return page instanceof Promise ? page.then(connection) : connection(page);
     },
   });

@@ -9,17 +9,13 @@ import {
   entityDetails,
   loadEntities,
 } from "../loaders/entities.js";
+import { Entity } from "./refs.js";
 import { namedKeys, requireNamed } from "../loaders/named.js";
-import { pageQuery, toPage } from "../pagination.js";
+import { pageQuery, toPage, countAll } from "../pagination.js";
 import { foldText } from "../text/fold.js";
 import { EntityKind } from "./entity-kind.js";
 import { KindCount } from "./kind-count.js";
 import { nameFields } from "./label.js";
-
-/** Every entity of the graph: a Relay node with a stable key. */
-export const Entity = builder.loadableInterfaceRef<EntityRow, string>("Entity", {
-  load: (keys, ctx) => loadEntities(ctx.db, keys),
-});
 
 Entity.implement({
   description:
@@ -83,7 +79,7 @@ export const EntityConnection = builder.connectionObject(
     fields: (t) => ({
       totalCount: t.int({
         description: "How many entities match, over all pages.",
-        resolve: (connection) => connection.count(),
+        resolve: countAll,
       }),
     }),
   },
@@ -134,7 +130,7 @@ builder.queryFields((t) => ({
         const { relatedTo } = filter;
         const given = args.filter?.relatedTo;
         await requireNamed(
-          ctx,
+          ctx.db,
           namedKeys({ argument: "filter.relatedTo", named: "entity", key: relatedTo, given }),
         );
       }
@@ -146,7 +142,7 @@ builder.queryFields((t) => ({
       );
       return {
         ...result,
-        count: () => entitiesCount(ctx, filter),
+        count: () => entitiesCount(ctx.db, filter),
       };
     },
   }),

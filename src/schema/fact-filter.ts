@@ -1,6 +1,6 @@
 import { builder } from "../builder.js";
-import type { Context } from "../context.js";
-import { optionalKeyFrom } from "../global-id.js";
+import type { Db } from "../db/db.js";
+import { type FactFilterInput } from "../loaders/fact-filter.js";
 import type { FactFilter as FactFilterShape } from "../loaders/facts.js";
 import { namedKeys, requireNamed } from "../loaders/named.js";
 import { Statistic } from "./fact-enums.js";
@@ -47,45 +47,17 @@ export const FactFilter = builder.inputType("FactFilter", {
   }),
 });
 
-type FactFilterInput =
-  | {
-      variable?: string | null;
-      about?: string | null;
-      scope?: string | null;
-      period?: string | null;
-      document?: string | null;
-      statistic?: string | null;
-      garbled?: boolean | null;
-      includeDeprecated?: boolean | null;
-    }
-  | null
-  | undefined;
-
-/** The filter as the loaders take it: every key given as a global id turned into its key. */
-export function factFilter(input: FactFilterInput): FactFilterShape {
-  return {
-    variable: optionalKeyFrom(input?.variable, "variable"),
-    about: optionalKeyFrom(input?.about, "entity"),
-    scope: optionalKeyFrom(input?.scope, "entity"),
-    period: optionalKeyFrom(input?.period, "period"),
-    document: optionalKeyFrom(input?.document, "document"),
-    statistic: input?.statistic ?? null,
-    garbled: input?.garbled ?? null,
-    includeDeprecated: input?.includeDeprecated ?? false,
-  };
-}
-
 /**
  * Rejects with NOT_FOUND, naming the field (`filter.about`...), when a key of the filter names
  * nothing. Called when a list came back empty: a list with items proves its keys exist.
  */
 export function requireFactFilterKeys(
-  ctx: Context,
+  db: Db,
   input: FactFilterInput,
   filter: FactFilterShape,
 ): Promise<void> {
   return requireNamed(
-    ctx,
+    db,
     namedKeys(
       {
         argument: "filter.variable",

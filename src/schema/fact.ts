@@ -1,41 +1,9 @@
-import { builder, type Types } from "../builder.js";
+import { builder } from "../builder.js";
 import { keyFrom, keyOrId } from "../global-id.js";
 import { notFound } from "../input-error.js";
-import {
-  allConflicts,
-  citationsOfFacts,
-  conflictsOfFacts,
-  type FactAnchor,
-  type FactRow,
-  FACT_LINKS,
-  factsOfParent,
-  factsCount,
-  factsPage,
-  factLinks,
-  loadFacts,
-  type SortedKey,
-} from "../loaders/facts.js";
-import type { EntityRow } from "../loaders/entities.js";
-import { pageQuery, toPage } from "../pagination.js";
-import { Citation } from "./citation.js";
-import { factCiteAs } from "./cite-as.js";
-import { loadDocuments, loadVariables } from "../loaders/documents.js";
-import { requestLoader } from "../loaders/request-loaders.js";
-import { Entity } from "./entity.js";
-import { FactOrder, FactRole, Qualifier, Statistic, Unit } from "./fact-enums.js";
-import { FactFilter, factFilter, requireFactFilterKeys } from "./fact-filter.js";
-import { TimePeriod } from "./time-period.js";
-import { pageConnection } from "./page-connection.js";
-import { selects } from "../loaders/selections.js";
-import { Variable } from "./variable.js";
-
-export const Fact = builder.loadableNodeRef<FactRow, string>("Fact", {
-  id: {
-    resolve: (row: FactRow) => row.key,
-    description: "Global id (Relay): pass it to `node(id:)`, or wherever its key is taken.",
-  },
-  load: (keys: string[], ctx) => loadFacts(ctx.db, keys),
-});
+import { allConflicts, conflictsOfFact, factLinks, loadFacts } from "../loaders/facts.js";
+import { Qualifier, Statistic, Unit } from "./fact-enums.js";
+import { Entity, Fact, TimePeriod, Variable } from "./refs.js";
 
 Fact.implement({
   description:
@@ -49,16 +17,8 @@ Fact.implement({
         "The value; null only when the source is garbled and nothing settles it (see `garbled`).",
       resolve: (f) => f.value,
     }),
-    unit: t.field({
-      type: Unit,
-      description: "The unit of the value.",
-      resolve: (f) => f.unit,
-    }),
-    variable: t.field({
-      type: Variable,
-      description: "What is measured.",
-      resolve: (f) => f.variable,
-    }),
+    unit: t.expose("unit", { type: Unit, description: "The unit of the value." }),
+    variable: t.expose("variable", { type: Variable, description: "What is measured." }),
     about: t.field({
       type: Entity,
       description: "The entity the figure is about.",
@@ -82,10 +42,9 @@ Fact.implement({
       description: "For an increase: the period it is compared with.",
       resolve: async (f, _args, ctx) => (await factLinks(ctx.db, f)).comparedTo,
     }),
-    statistic: t.field({
+    statistic: t.expose("statistic", {
       type: Statistic,
       description: "What kind of statistic the value is (daily average, total, increase...).",
-      resolve: (f) => f.statistic,
     }),
     qualifiers: t.field({
       type: [Qualifier],
@@ -115,46 +74,10 @@ Fact.implement({
       resolve: (f) => f.deprecatedReason ?? null,
     }),
     note: t.string({ nullable: true, description: "A curator's note.", resolve: (f) => f.note }),
-    citations: t.loadableList({
-      type: Citation,
-      description: "The quotes that state this fact (two when both sources agree).",
-      load: (keys: string[], ctx) => citationsOfFacts(ctx.db, keys),
-      resolve: (f) => f.key,
-    }),
-    citeAs: t.string({
-      description:
-        "A ready-to-paste citation line: what the fact states and, for each citation, the document, " +
-        "the offsets and the quote.",
-      resolve: async (f, _args, ctx) => {
-        const citations = await requestLoader(
-          ctx,
-          "fact-cite-as-citations",
-          (keys: readonly string[]) => citationsOfFacts(ctx.db, keys),
-        ).load(f.key);
-        const [links, [variable], documents] = await Promise.all([
-          factLinks(ctx.db, f),
-          loadVariables(ctx.db, [f.variable]),
-          loadDocuments(ctx.db, [...new Set(citations.map((c) => c.document))]),
-        ]);
-        const byId = new Map(
-          documents.flatMap((d) => (d instanceof Error ? [] : [[d.id, d] as const])),
-        );
-        return factCiteAs({
-          key: f.key,
-          value: f.value,
-          unit: f.unit,
-          variableName: variable && !(variable instanceof Error) ? variable.name : f.variable,
-          aboutName: links.about.name,
-          periodName: links.period.name,
-          citations: citations.map((c) => ({ ...c, document: byId.get(c.document) ?? null })),
-        });
-      },
-    }),
-    conflicts: t.loadableList({
-      type: FactConflict,
+    conflicts: t.field({
+      type: [FactConflict],
       description: "Facts from other sources that state a different figure for the same thing.",
-      load: (keys: string[], ctx) => conflictsOfFacts(ctx.db, keys),
-      resolve: (f) => f.key,
+      resolve: (f, _args, ctx) => conflictsOfFact(ctx.db, f.key),
     }),
   }),
 });
@@ -162,7 +85,7 @@ Fact.implement({
 const FactConflict = builder.objectRef<{ fact: string; note: string }>("FactConflict").implement({
   description: "A fact that disagrees with the one asked about.",
   fields: (t) => ({
-    fact: t.field({ type: Fact, description: "The other fact.", resolve: (c) => c.fact }),
+    fact: t.expose("fact", { type: Fact, description: "The other fact." }),
     note: t.exposeString("note", { description: "What each source says." }),
   }),
 });
@@ -177,114 +100,7 @@ export const Conflict = builder
     }),
   });
 
-const FactEdge = builder.objectRef<{ cursor: string; node: string }>("FactEdge").implement({
-  description: "A fact in a page.",
-  fields: (t) => ({
-    cursor: t.exposeString("cursor", {
-      description: "Pass as `after` to continue after this edge.",
-    }),
-    node: t.field({ type: Fact, description: "The fact.", resolve: (e) => e.node }),
-  }),
-});
-
-export const FactConnection = pageConnection(
-  "FactConnection",
-  "A page of facts.",
-  FactEdge,
-  "facts",
-);
-
-type FactPageArgs = {
-  filter?: Parameters<typeof factFilter>[0];
-  orderBy?: (typeof FactOrder)["$inferType"] | null;
-  first?: number | null;
-  after?: string | null;
-};
-
-const factPosition = (r: SortedKey) => ({ value: r.sort, key: r.key });
-const factNode = (r: SortedKey) => r.key;
-
-/** A facts connection on a parent (entity, period, document, variable), batched over all parents. */
-export function factsField<Parent>(
-  f:
-    | PothosSchemaTypes.ObjectFieldBuilder<Types, Parent>
-    | PothosSchemaTypes.InterfaceFieldBuilder<Types, Parent>,
-  description: string,
-  anchor: FactAnchor | "ROLE",
-  parentKey: (parent: Parent) => string,
-) {
-  return f.field({
-    type: FactConnection,
-    description,
-    args: {
-      filter: f.arg({ type: FactFilter, required: false }),
-      orderBy: f.arg({ type: FactOrder, required: false, defaultValue: "KEY" }),
-      first: f.arg.int({ required: false, description: "Page size (at most 100; default 20)." }),
-      after: f.arg.string({ required: false, description: "The endCursor of the previous page." }),
-      ...(anchor === "ROLE"
-        ? { role: f.arg({ type: FactRole, required: false, defaultValue: "ABOUT_OR_SCOPE" }) }
-        : {}),
-    },
-    resolve: async (parent, rawArgs, ctx, info) => {
-      const args: FactPageArgs & { role?: FactAnchor | null } = rawArgs;
-      const { rows, page, count, filter } = await factsOfParent(
-        ctx,
-        info,
-        parentKey(parent),
-        () => {
-          const filter = factFilter(args.filter);
-          const order = args.orderBy ?? "KEY";
-          const role = anchor === "ROLE" ? (args.role ?? "ABOUT_OR_SCOPE") : anchor;
-          const list = `${info.parentType.name}.${info.fieldName}`;
-          return {
-            anchor: role,
-            filter,
-            order,
-            page: pageQuery(args, { list, filter: [role, filter], order }),
-          };
-        },
-      );
-      if (rows.length === 0) await requireFactFilterKeys(ctx, args.filter, filter);
-      return { ...toPage(rows, page, factPosition, factNode), count };
-    },
-  });
-}
-
-builder.interfaceField(Entity, "facts", (t) =>
-  factsField<EntityRow>(
-    t,
-    "The facts about this entity or scoped to it (see `role`).",
-    "ROLE",
-    (row) => row.key,
-  ),
-);
-
 builder.queryFields((t) => ({
-  facts: t.field({
-    type: FactConnection,
-    nullable: true,
-    description:
-      "Facts, filtered (by variable, entity, period, document...) and ordered, with keyset pagination.",
-    args: {
-      filter: t.arg({ type: FactFilter, required: false }),
-      orderBy: t.arg({ type: FactOrder, required: false, defaultValue: "KEY" }),
-      first: t.arg.int({ required: false, description: "Page size (at most 100; default 20)." }),
-      after: t.arg.string({ required: false, description: "The endCursor of the previous page." }),
-    },
-    resolve: async (_root, args, ctx, info) => {
-      const filter = factFilter(args.filter);
-      const order = args.orderBy ?? "KEY";
-      const page = pageQuery(args, { list: "facts", filter, order });
-      const links = selects(ctx, info, FACT_LINKS);
-      const rows = await factsPage(ctx.db, filter, order, page, links);
-      if (rows.length === 0) await requireFactFilterKeys(ctx, args.filter, filter);
-      const result = toPage(rows, page, factPosition, factNode);
-      return {
-        ...result,
-        count: () => factsCount(ctx, filter),
-      };
-    },
-  }),
   fact: t.field({
     type: Fact,
     nullable: true,

@@ -7,7 +7,7 @@ export const KindCount = builder
   .implement({
     description: "The number of entities of one kind.",
     fields: (t) => ({
-      kind: t.field({ type: EntityKind, description: "The kind.", resolve: (r) => r.kind }),
+      kind: t.expose("kind", { type: EntityKind, description: "The kind." }),
       count: t.exposeInt("count", { description: "How many entities of that kind." }),
     }),
   });

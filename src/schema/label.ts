@@ -27,20 +27,11 @@ export const Label = builder.objectRef<LabelRow>("Label").implement({
   description: "A name of an entity or variable in one language, with where it comes from.",
   fields: (t) => ({
     text: t.exposeString("text", { description: "The name." }),
-    language: t.field({
-      type: Language,
-      description: "Its language.",
-      resolve: (l) => l.language,
-    }),
-    kind: t.field({
-      type: LabelKind,
-      description: "Preferred, alias or acronym.",
-      resolve: (l) => l.kind,
-    }),
-    source: t.field({
+    language: t.expose("language", { type: Language, description: "Its language." }),
+    kind: t.expose("kind", { type: LabelKind, description: "Preferred, alias or acronym." }),
+    source: t.expose("source", {
       type: LabelSource,
       description: "Whether the words are in a source or given by the curators.",
-      resolve: (l) => l.source,
     }),
   }),
 });

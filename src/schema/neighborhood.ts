@@ -3,9 +3,8 @@ import { keyFrom, keyOrId } from "../global-id.js";
 import { inputError, notFound } from "../input-error.js";
 import { loadEntities, neighbors } from "../loaders/entities.js";
 import type { RelationType as RelationTypeName } from "../model/vocabulary.js";
-import { Entity } from "./entity.js";
-import { Fact } from "./fact.js";
 import { RelationType } from "./relation-type.js";
+import { Entity, Fact } from "./refs.js";
 
 const MAX_DEPTH = 3;
 const MAX_NODES = 300;
@@ -27,18 +26,13 @@ interface NeighborhoodShape {
 const NeighborhoodLink = builder.objectRef<Link>("NeighborhoodLink").implement({
   description: "A structural link between two entities of a neighborhood.",
   fields: (t) => ({
-    from: t.field({ type: Entity, description: "Where the link starts.", resolve: (l) => l.from }),
-    to: t.field({ type: Entity, description: "Where the link points.", resolve: (l) => l.to }),
-    type: t.field({
-      type: RelationType,
-      description: "The kind of link.",
-      resolve: (l) => l.type,
-    }),
-    fact: t.field({
+    from: t.expose("from", { type: Entity, description: "Where the link starts." }),
+    to: t.expose("to", { type: Entity, description: "Where the link points." }),
+    type: t.expose("type", { type: RelationType, description: "The kind of link." }),
+    fact: t.expose("fact", {
       type: Fact,
       nullable: true,
       description: "The fact giving the link's figure.",
-      resolve: (l) => l.fact,
     }),
   }),
 });
@@ -58,11 +52,7 @@ const NeighborhoodNode = builder
 const Neighborhood = builder.objectRef<NeighborhoodShape>("Neighborhood").implement({
   description: "The entities within a few links of one entity, and the links among them.",
   fields: (t) => ({
-    center: t.field({
-      type: Entity,
-      description: "The entity explored around.",
-      resolve: (n) => n.center,
-    }),
+    center: t.expose("center", { type: Entity, description: "The entity explored around." }),
     nodes: t.field({
       type: [NeighborhoodNode],
       description: "Every entity reached, nearest first.",
@@ -71,11 +61,7 @@ const Neighborhood = builder.objectRef<NeighborhoodShape>("Neighborhood").implem
           .map(([key, depth]) => ({ key, depth }))
           .sort((a, b) => a.depth - b.depth || a.key.localeCompare(b.key)),
     }),
-    links: t.field({
-      type: [NeighborhoodLink],
-      description: "The links followed.",
-      resolve: (n) => n.links,
-    }),
+    links: t.expose("links", { type: [NeighborhoodLink], description: "The links followed." }),
     truncated: t.exposeBoolean("truncated", {
       description: `True when the walk stopped at ${MAX_NODES} entities.`,
     }),

@@ -4,9 +4,8 @@ import { keyFrom, keyOrId } from "../global-id.js";
 import { inputError, notFound } from "../input-error.js";
 import { type EntityRow, type PathRow, shortestPaths } from "../loaders/entities.js";
 import type { FactRow } from "../loaders/facts.js";
-import { Entity } from "./entity.js";
-import { Fact } from "./fact.js";
 import { RelationDirection } from "./relation-direction.js";
+import { Entity, Fact } from "./refs.js";
 
 export const MAX_HOPS = 6;
 const MAX_PATHS = 20;
@@ -42,16 +41,14 @@ const PathStep = builder.objectRef<StepShape>("PathStep").implement({
         "The link type (a structural relation such as OPERATES, or ABOUT/SCOPE/DURING through a fact).",
       resolve: (s) => s.type,
     }),
-    direction: t.field({
+    direction: t.expose("direction", {
       type: RelationDirection,
       description: "OUT when the link points from `from` to `to`.",
-      resolve: (s) => s.direction,
     }),
-    fact: t.field({
+    fact: t.expose("fact", {
       type: Fact,
       nullable: true,
       description: "The fact that gives the link's figure, if any.",
-      resolve: (s) => s.fact,
     }),
   }),
 });

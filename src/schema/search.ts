@@ -1,13 +1,10 @@
 import { builder } from "../builder.js";
 import { inputError } from "../input-error.js";
 import { type SearchRow, searchCount, searchPage, searchWords } from "../loaders/search.js";
-import { pageQuery, toPage } from "../pagination.js";
-import { Document } from "./document.js";
-import { Entity } from "./entity.js";
+import { pageQuery, toPage, countAll } from "../pagination.js";
 import { SearchKind } from "./entity-kind.js";
 import { Language } from "./language.js";
-import { pageConnection } from "./page-connection.js";
-import { Variable } from "./variable.js";
+import { Document, Entity, Variable } from "./refs.js";
 
 const MAX_SEARCH_LENGTH = 200;
 
@@ -15,11 +12,7 @@ const SearchHit = builder.objectRef<SearchRow>("SearchHit").implement({
   description:
     "An entity, variable or document that matches a search, with its kind and relevance score.",
   fields: (t) => ({
-    kind: t.field({
-      type: SearchKind,
-      description: "What was hit.",
-      resolve: (h) => h.kind,
-    }),
+    kind: t.expose("kind", { type: SearchKind, description: "What was hit." }),
     score: t.exposeFloat("score", {
       description: "Relevance (higher is better), from the full-text index.",
     }),
@@ -44,23 +37,29 @@ const SearchHit = builder.objectRef<SearchRow>("SearchHit").implement({
   }),
 });
 
-const SearchHitEdge = builder
-  .objectRef<{ cursor: string; node: SearchRow }>("SearchHitEdge")
-  .implement({
+const SearchConnection = builder.connectionObject(
+  {
+    type: SearchHit,
+    name: "SearchConnection",
+    description: "A page of search hits, best first.",
+    edgesField: { description: "The hits of this page." },
+    fields: (t) => ({
+      totalCount: t.int({
+        description: "How many hits match, over all pages.",
+        resolve: countAll,
+      }),
+    }),
+  },
+  {
+    name: "SearchHitEdge",
     description: "A search hit in a page.",
+    nodeField: { description: "The hit." },
     fields: (t) => ({
       cursor: t.exposeString("cursor", {
         description: "Pass as `after` to continue after this hit.",
       }),
-      node: t.field({ type: SearchHit, description: "The hit.", resolve: (e) => e.node }),
     }),
-  });
-
-const SearchConnection = pageConnection(
-  "SearchConnection",
-  "A page of search hits, best first.",
-  SearchHitEdge,
-  "hits",
+  },
 );
 
 builder.queryField("search", (t) =>
@@ -103,8 +102,13 @@ builder.queryField("search", (t) =>
         filter: [searchWords(text), kinds, language],
       });
       const rows = await searchPage(ctx.db, text, language, kinds, page);
-      const result = toPage(rows, page, (r) => ({ value: r.score, key: r.key }));
-      return { ...result, count: () => searchCount(ctx, text, language, kinds) };
+      const result = toPage(
+        rows,
+        page,
+        (r) => ({ value: r.score, key: r.key }),
+        (r) => r,
+      );
+      return { ...result, count: () => searchCount(ctx.db, text, language, kinds) };
     },
   }),
 );

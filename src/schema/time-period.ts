@@ -2,12 +2,14 @@ import { builder } from "../builder.js";
 import { GRANULARITY } from "../model/vocabulary.js";
 import { type EntityRow, entityDetails } from "../loaders/entities.js";
 import { defineEntity } from "./define-entity.js";
+import { TimePeriod } from "./refs.js";
 import { relationField } from "./entity-relation.js";
-import { factsField } from "./fact.js";
+import { factsField } from "./fact-connection.js";
 
-export const TimePeriod = defineEntity(
+defineEntity(
   "TimePeriod",
   "A period the figures refer to (a typical day of 2021, the year 2020, 1 April to 25 December 2021, ...).",
+  TimePeriod,
 );
 
 export const Granularity = builder.enumType("Granularity", {

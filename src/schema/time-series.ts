@@ -3,8 +3,8 @@ import { keyFrom, keyOrId, optionalKeyFrom } from "../global-id.js";
 import { notFound } from "../input-error.js";
 import { factStats, timeSeries } from "../loaders/facts.js";
 import { namedKeys, requireNamed } from "../loaders/named.js";
-import { Fact } from "./fact.js";
 import { FactStats } from "./variable.js";
+import { Fact } from "./refs.js";
 
 /** The arguments of both fields: a variable, and optionally the entity its facts are about. */
 function variableAndAbout(t: PothosSchemaTypes.QueryFieldBuilder<Types, object>) {
@@ -31,7 +31,7 @@ builder.queryFields((t) => ({
       const rows = await timeSeries(ctx.db, variable, about);
       if (rows.length === 0)
         await requireNamed(
-          ctx,
+          ctx.db,
           namedKeys(
             { argument: "variable", named: "variable", key: variable, given: args.variable },
             { argument: "about", named: "entity", key: about, given: args.about },

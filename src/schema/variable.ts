@@ -2,18 +2,11 @@ import { builder } from "../builder.js";
 import { keyFrom, keyOrId, optionalKeyFrom } from "../global-id.js";
 import { notFound } from "../input-error.js";
 import { allVariables, loadVariables, type VariableRow } from "../loaders/documents.js";
+import { Variable } from "./refs.js";
 import { factStats } from "../loaders/facts.js";
-import { factsField } from "./fact.js";
+import { factsField } from "./fact-connection.js";
 import { Unit } from "./fact-enums.js";
 import { nameFields } from "./label.js";
-
-export const Variable = builder.loadableNodeRef<VariableRow, string>("Variable", {
-  id: {
-    resolve: (row: VariableRow) => row.key,
-    description: "Global id (Relay): pass it to `node(id:)`, or wherever its key is taken.",
-  },
-  load: (keys: string[], ctx) => loadVariables(ctx.db, keys),
-});
 
 Variable.implement({
   description: "What a fact measures (e.g. services delivered, facilities), with its unit.",
@@ -24,11 +17,7 @@ Variable.implement({
       "Its names in English and Spanish, each with where it comes from.",
       (v) => v,
     ),
-    unit: t.field({
-      type: Unit,
-      description: "The unit of its facts.",
-      resolve: (v) => v.unit,
-    }),
+    unit: t.expose("unit", { type: Unit, description: "The unit of its facts." }),
     description: t.exposeString("description", { description: "What it measures." }),
     facts: factsField<VariableRow>(
       t,
