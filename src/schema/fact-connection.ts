@@ -1,12 +1,7 @@
 import type { ArgBuilder } from "@pothos/core";
 import { builder, type Types } from "../builder.js";
 import { factFilter, type FactFilterInput } from "../loaders/fact-filter.js";
-import {
-  type FactAnchor,
-  factsCount,
-  factsPage,
-  type SortedKey,
-} from "../loaders/facts.js";
+import { type FactAnchor, factsCount, factsPage, type SortedKey } from "../loaders/facts.js";
 import type { EntityRow } from "../loaders/entities.js";
 import { pageQuery, toPage, countAll } from "../pagination.js";
 import { FactOrder, FactRole } from "./fact-enums.js";
