@@ -9,7 +9,9 @@ import { databaseUseOf, takeDatabaseLock } from "./database-lock.js";
 let release: (() => void) | undefined;
 
 // A file may wait for the other worker's file to be done: up to the longest file's run.
-beforeAll(async (_context, suite) => {
+// Vitest reads the first argument's pattern for the fixtures a hook uses: this one uses none.
+// eslint-disable-next-line no-empty-pattern
+beforeAll(async ({}, suite) => {
   const use = databaseUseOf(suite.file.filepath);
   if (use !== "none") release = await takeDatabaseLock(inject("databaseLock"), use);
 }, 600_000);

@@ -95,10 +95,7 @@ export async function startDatabaseLock(): Promise<{ port: number; close(): Prom
 }
 
 /** Waits for the lock in `mode`; the promise gives the function that releases it. */
-export function takeDatabaseLock(
-  port: number,
-  mode: "shared" | "exclusive",
-): Promise<() => void> {
+export function takeDatabaseLock(port: number, mode: "shared" | "exclusive"): Promise<() => void> {
   return new Promise((resolve, reject) => {
     const socket = createConnection({ port, host: "127.0.0.1" }, () => socket.write(`${mode}\n`));
     socket.once("error", reject);
