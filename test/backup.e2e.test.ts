@@ -13,12 +13,13 @@ import { LocalNeo4j } from "../src/local-neo4j/local-neo4j.js";
 import { readSeeds } from "../src/seed/read-seeds.js";
 import { startTestServer, type TestServer } from "./support/http.js";
 import { testDriver } from "./support/neo4j.js";
+import { freePort } from "./support/spawn-server.js";
 
 /**
  * Backup and restore: seed, curate through the API (an entity, a fact, a link, a deprecation),
  * ingest a document (new facts, corroborations of the graph's, skips), back up with
  * `npm run backup`, load the backup with `npm run seed -- --from` into an EMPTY database (a
- * second Neo4j of this file's own: bolt 7699, .data/neo4j-backup-test/), and compare every
+ * second Neo4j of this file's own: a free Bolt port, .data/neo4j-backup-test/), and compare every
  * node and relationship of the two graphs: entities, variables, documents, facts, citations,
  * relations, conflicts, checks and changes.
  */
@@ -29,7 +30,7 @@ type Any = any;
 const TOKEN = "backup-test-curator-token-0123456789";
 const asCurator = { authorization: `Bearer ${TOKEN}` };
 const RESTORE_DIR = ".data/neo4j-backup-test";
-const RESTORE_PORT = 7699;
+const RESTORE_PORT = await freePort();
 const RESTORE_PASSWORD = "backup-test-password";
 const DOC = "000_c6cef239523a3d84";
 const docText = readFileSync(`seeds/documents/${DOC}.txt`, "utf8");

@@ -24,11 +24,12 @@ import {
 // Ports and a folder of this file's own (the run's Neo4j is on NEO4J_TEST_PORT).
 const DIR = ".data/neo4j-beside-server-test";
 const HOME = resolve(DIR);
-const HTTP_PORT = 4105;
+const HTTP_PORT = await freePort();
+const BOLT_PORT = await freePort();
 const ENV = {
   PORT: String(HTTP_PORT),
   NEO4J_LOCAL_DIR: DIR,
-  NEO4J_LOCAL_PORT: "7695",
+  NEO4J_LOCAL_PORT: String(BOLT_PORT),
   NEO4J_LOCAL_HEAP: "512m",
   NEO4J_LOCAL_PAGECACHE: "128m",
   LOG_FORMAT: "none",
@@ -170,7 +171,7 @@ describe("the command-line tools beside a running server", () => {
     const second = spawnMain({ ...ENV, PORT: String(await freePort()) });
     expect(await second.exited).toBe(1);
     expect(second.output()).toContain(
-      `is already run by another server (pid ${serverPid}, bolt://127.0.0.1:7695)`,
+      `is already run by another server (pid ${serverPid}, bolt://127.0.0.1:${BOLT_PORT})`,
     );
     expect((await fetch(`${SERVER}/ready`)).status).toBe(200);
     expect(neo4jProcessesFor(HOME)).toEqual([neo4jPid]);

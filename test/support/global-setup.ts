@@ -5,11 +5,13 @@ import { createDriver } from "../../src/db/driver.js";
 import { LocalNeo4j } from "../../src/local-neo4j/local-neo4j.js";
 import { applySchemaAndSeeds } from "../../src/seed/load-seeds.js";
 import { buildWebApp } from "../../web/build.js";
+import { startDatabaseLock } from "./database-lock.js";
 
 /**
- * Builds the explorer (dist/web, which the servers of the tests serve), starts a fresh local
- * Neo4j for the test run (or uses NEO4J_URI), applies the schema and loads the seeds once; test
- * files get its coordinates by inject("neo4j").
+ * Global set-up of the e2e project: builds the explorer (dist/web, which the servers of the tests
+ * serve) while it starts a fresh local Neo4j for the test run (or uses NEO4J_URI), applies the
+ * schema and loads the seeds once; test files get its coordinates by inject("neo4j"), and the
+ * port of the lock that lets them share it (database-lock.ts) by inject("databaseLock").
  */
 
 export interface TestNeo4j {
@@ -22,11 +24,13 @@ export interface TestNeo4j {
 declare module "vitest" {
   export interface ProvidedContext {
     neo4j: TestNeo4j;
+    databaseLock: number;
   }
 }
 
 export default async function setup(project: TestProject) {
-  await buildWebApp({ quiet: true });
+  const built = buildWebApp({ quiet: true });
+  built.catch(() => undefined); // awaited below, after Neo4j; a failure of both reports Neo4j's
   const external = process.env.NEO4J_URI;
   let local: LocalNeo4j | undefined;
   const coordinates: TestNeo4j = {
@@ -48,21 +52,27 @@ export default async function setup(project: TestProject) {
       pageCache: "512m",
       log: (line) => console.log(`[test neo4j] ${line}`),
     });
-    await local.start();
-    coordinates.uri = local.uri;
   }
-  const driver = createDriver(coordinates);
   try {
-    await applySchemaAndSeeds(driver, coordinates.database);
+    await local?.start();
+    if (local) coordinates.uri = local.uri;
+    const driver = createDriver(coordinates);
+    try {
+      await applySchemaAndSeeds(driver, coordinates.database);
+    } finally {
+      await driver.close();
+    }
+    await built;
   } catch (error) {
-    await driver.close();
     await local?.stop();
     throw error;
   }
-  await driver.close();
+  const lock = await startDatabaseLock();
   project.provide("neo4j", coordinates);
+  project.provide("databaseLock", lock.port);
 
   return async () => {
+    await lock.close();
     await local?.stop();
   };
 }
