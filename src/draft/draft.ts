@@ -1,5 +1,5 @@
 import { periodAccountsFor } from "../seed/check/coverage.js";
-import { headerLength } from "../seed/header.js";
+import { headerLength } from "../model/document-header.js";
 import { type ParsedNumber, parseNumbers } from "../seed/parse-numbers.js";
 import type { Language, Qualifier, Statistic, Unit } from "../seed/seed-format.js";
 import { foldText } from "../text/fold.js";

@@ -11,7 +11,7 @@ import { checkRelations } from "./check/relations.js";
 import { SeedCheck } from "./check/seed-check.js";
 import { parseSections } from "./check/shape.js";
 import { locateQuotes } from "./check/starts.js";
-import { HEADER } from "./header.js";
+import { HEADER } from "../model/document-header.js";
 import { type SeedBundle, SeedError, type SeedProblem, type SourceText } from "./seed-bundle.js";
 import { ENTITY_KINDS, type EntityKind } from "./seed-format.js";
 
@@ -35,7 +35,7 @@ export {
  * field path and the reason. Each step of the check is one file of `check/`.
  */
 
-export { headerLength } from "./header.js";
+export { headerLength } from "../model/document-header.js";
 
 /** Reads seeds/documents/*.txt and seeds/curated/*.yaml under `dir` and checks them. */
 export async function readSeeds(dir = "seeds"): Promise<SeedBundle> {

@@ -1,5 +1,5 @@
 import { type ParsedNumber, parseNumbers } from "../parse-numbers.js";
-import { headerLength } from "../header.js";
+import { headerLength } from "../../model/document-header.js";
 import type { FromFile, SeedBundle, SeedDocument } from "../seed-bundle.js";
 import type { Entity, Fact, Skip } from "../seed-format.js";
 import type { SeedCheck } from "./seed-check.js";
