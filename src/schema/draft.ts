@@ -3,7 +3,7 @@ import { builder, type Types } from "../builder.js";
 import { ingestDocument, newDocumentDate } from "../curation/curate.js";
 import type { Draft, DraftFigure, DraftSkip, GraphMatch } from "../draft/draft.js";
 import { readDraftGraph } from "../draft/draft-graph.js";
-import { figureKey } from "../draft/draft-yaml.js";
+import { figureKey } from "../draft/facts-file.js";
 import type { Candidate } from "../draft/match.js";
 import type { PeriodGuess } from "../draft/period.js";
 import { inputError } from "../input-error.js";
@@ -190,7 +190,11 @@ const DraftResult = builder.objectRef<Draft & { yaml: string }>("Draft").impleme
       type: [DraftedFigure],
       description: "Its figures, in order.",
       resolve: (d) =>
-        d.figures.map((f, index) => ({ ...f, index, key: figureKey(d.document.id, index, f) })),
+        d.figures.map((f, index) => ({
+          ...f,
+          index,
+          key: figureKey(d.document.id, index, f.about[0]?.key),
+        })),
     }),
     skips: t.field({
       type: [DraftedSkip],

@@ -1,11 +1,11 @@
-// The curator's review of a draft (`/drafts`) and the facts file it turns into: the seed format
-// that `ingestDocument` takes (src/seed/seed-format.ts), built as src/draft/draft-yaml.ts builds
-// it from a draft, but from the figures the curator accepted, with their corrections. Accepted
-// corroborations cite the graph's fact, a conflicting figure is a new fact plus a `conflicts`
-// entry, a rejected figure's number is skipped ("rejected by the curator") so that every number
-// of the document stays accounted for, the draft's skips are kept, and the new periods the
-// accepted facts use are added as TimePeriod entities named in both languages. Nothing here
-// talks to the server: the view sends the file once, on "Commit".
+// The curator's review of a draft (`/drafts`): the draft as the API gives it and the curator's
+// edits of its figures. The facts file is built from them by src/draft/facts-file.ts, the
+// server's own builder. Nothing here talks to the server: the view sends the file once, on "Commit".
+import {
+  factKeyOf,
+  type FigureEdit as AnyFigureEdit,
+  initialEdit,
+} from "../../../src/draft/facts-file";
 import type { Qualifier, Statistic, Unit } from "../format";
 import type { ResultOf } from "../graphql";
 import type { DraftQuery } from "../queries";
@@ -13,8 +13,8 @@ import type { DraftQuery } from "../queries";
 export type DraftAnswer = ResultOf<typeof DraftQuery>;
 export type Draft = DraftAnswer["draft"];
 export type DraftFigure = Draft["figures"][number];
-export type NewPeriod = NonNullable<DraftFigure["newPeriod"]>;
 export type GraphMatchKind = DraftFigure["graph"]["kind"];
+export type FigureEdit = AnyFigureEdit<Statistic, Qualifier, Unit>;
 
 export const STATISTICS: readonly Statistic[] = [
   "STOCK",
@@ -33,36 +33,6 @@ export const UNITS: readonly Unit[] = [
   "YEARS",
 ];
 
-/** The reason a rejected figure's number is skipped with. */
-export const REJECTED = "rejected by the curator";
-
-export type Decision = "accept" | "reject" | undefined;
-
-/** What the curator makes of one drafted figure. Every field starts as the drafter proposes. */
-export interface FigureEdit {
-  /** Undecided until the curator accepts or rejects it. */
-  decision: Decision;
-  /** A figure the graph already states: cite the graph's fact (true), or add a new fact. */
-  corroborate: boolean;
-  /** A figure that conflicts with the graph's fact: record the conflict. */
-  conflict: boolean;
-  conflictNote: string;
-  /** The fact key; undefined: derived from the document, the figure's place and its entity. */
-  key: string | undefined;
-  about: string;
-  variable: string;
-  scope: string;
-  period: string;
-  comparedTo: string;
-  statistic: Statistic;
-  qualifier: Qualifier;
-  unit: Unit;
-  /** As typed (digits, a point, commas allowed); empty: unreadable (a garbled citation). */
-  value: string;
-  /** The words that state it; found in the text near the drafted quote. */
-  quote: string;
-}
-
 /** The fields a curator corrects, for "corrected" and for a reset. */
 export const FIELDS = [
   "about",
@@ -77,309 +47,10 @@ export const FIELDS = [
   "quote",
 ] as const satisfies readonly (keyof FigureEdit)[];
 
-/** What the drafter proposes, as an edit: undecided. */
-export function initialEdit(draft: Pick<Draft, "id">, f: DraftFigure): FigureEdit {
-  const graph = f.graph.fact;
-  return {
-    decision: undefined,
-    corroborate: f.graph.kind === "CORROBORATES",
-    conflict: f.graph.kind === "CONFLICTS",
-    conflictNote:
-      f.graph.kind === "CONFLICTS" && graph
-        ? `${draft.id} states ${f.value ?? "an unreadable value"}; ${graph.key} states ${graph.value ?? "no value"} for the same period.`
-        : "",
-    key: undefined,
-    about: f.about[0]?.key ?? "todo-about",
-    variable: f.variable[0]?.key ?? "todo-variable",
-    scope: f.scope ?? "",
-    period: f.period[0]?.key ?? f.newPeriod?.key ?? "todo-period",
-    comparedTo: f.comparedTo ?? (f.statistic === "INCREASE" ? "todo-compared-to" : ""),
-    statistic: f.statistic,
-    qualifier: f.qualifier,
-    unit: f.unit,
-    value: f.value === null ? "" : String(f.value),
-    quote: f.quote,
-  };
-}
-
 /** Whether the curator changed what the drafter proposed. */
 export function isCorrected(draft: Pick<Draft, "id">, f: DraftFigure, edit: FigureEdit): boolean {
   const proposed = initialEdit(draft, f);
   if (edit.key !== undefined && edit.key !== factKeyOf(draft.id, f, { ...edit, key: undefined }))
     return true;
   return FIELDS.some((field) => edit[field] !== proposed[field]);
-}
-
-const slug = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-
-/** The fact key of a figure: the one typed, or the document, its place and its entity (draft-yaml.ts's). */
-export function factKeyOf(documentId: string, f: DraftFigure, edit: FigureEdit): string {
-  if (edit.key !== undefined) return edit.key;
-  return [slug(documentId), String(f.index + 1), slug(edit.about) || "figure"].join("-");
-}
-
-/** The value typed, as a number: null when empty, NaN when it is no number. */
-export function valueOf(edit: FigureEdit): number | null {
-  const text = edit.value.trim().replace(/,/g, "");
-  if (text === "") return null;
-  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-}
-
-/** Where a quote stands in the text: the occurrence nearest `near`, or -1. */
-export function locateQuote(text: string, quote: string, near: number): number {
-  if (!quote) return -1;
-  if (text.startsWith(quote, near)) return near;
-  let best = -1;
-  for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
-    if (best < 0 || Math.abs(at - near) < Math.abs(best - near)) best = at;
-  }
-  return best;
-}
-
-/** Where a figure's number starts: its words inside its quote (a qualifier may come first). */
-export function numberStart(text: string, f: DraftFigure): number {
-  const at = text.indexOf(f.raw, f.start);
-  return at >= 0 && at < f.end ? at : f.start;
-}
-
-const MONTHS = {
-  en: "January February March April May June July August September October November December".split(
-    " ",
-  ),
-  es: "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(
-    " ",
-  ),
-};
-
-/** A new period's names, as the graph's are written: "10 to 20 January 2022", "Del 10 al 20 de enero de 2022". */
-export function periodNames(p: Pick<NewPeriod, "start" | "end" | "granularity">): {
-  en: string;
-  es: string;
-} {
-  const [y1, m1, d1] = p.start.split("-").map(Number) as [number, number, number];
-  const [y2, m2, d2] = p.end.split("-").map(Number) as [number, number, number];
-  const en = (m: number) => MONTHS.en[m - 1] ?? String(m);
-  const es = (m: number) => MONTHS.es[m - 1] ?? String(m);
-  const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-  switch (p.granularity) {
-    case "year":
-      return { en: String(y1), es: String(y1) };
-    case "typical-day":
-      return { en: `A typical day of ${y1}`, es: `Un día típico de ${y1}` };
-    case "month":
-      return { en: `${en(m1)} ${y1}`, es: capital(`${es(m1)} de ${y1}`) };
-    case "day":
-      return { en: `${d1} ${en(m1)} ${y1}`, es: `${d1} de ${es(m1)} de ${y1}` };
-  }
-  if (p.start === p.end) return { en: `${d1} ${en(m1)} ${y1}`, es: `${d1} de ${es(m1)} de ${y1}` };
-  if (y1 !== y2)
-    return {
-      en: `${d1} ${en(m1)} ${y1} to ${d2} ${en(m2)} ${y2}`,
-      es: `Del ${d1} de ${es(m1)} de ${y1} al ${d2} de ${es(m2)} de ${y2}`,
-    };
-  if (m1 !== m2)
-    return {
-      en: `${d1} ${en(m1)} to ${d2} ${en(m2)} ${y2}`,
-      es: `Del ${d1} de ${es(m1)} al ${d2} de ${es(m2)} de ${y2}`,
-    };
-  return { en: `${d1} to ${d2} ${en(m2)} ${y2}`, es: `Del ${d1} al ${d2} de ${es(m2)} de ${y2}` };
-}
-
-/** GraphQL's enum values as the seed format writes them: DAILY_AVERAGE → daily-average. */
-const seedWord = (value: string) => value.toLowerCase().replace(/_/g, "-");
-
-interface Citation {
-  document: string;
-  quote: string;
-  start: number;
-  garbled?: string;
-}
-
-export interface FactsFile {
-  documents: { id: string; language: string; title?: string }[];
-  entities?: {
-    key: string;
-    kind: "TimePeriod";
-    labels: { text: string; language: "en" | "es"; kind: "preferred"; from: "curated" }[];
-    description: string;
-    start: string;
-    end: string;
-    granularity: string;
-  }[];
-  facts?: {
-    key: string;
-    variable: string;
-    about: string;
-    scope?: string;
-    period: string;
-    statistic: string;
-    comparedTo?: string;
-    value: number | null;
-    unit: string;
-    qualifier?: string;
-    citations: Citation[];
-  }[];
-  corroborations?: { fact: string; citation: Citation }[];
-  conflicts?: { facts: [string, string]; note: string }[];
-  skips?: { document: string; raw: string; start: number; reason: string }[];
-}
-
-export interface Review {
-  draft: Draft;
-  /** The text that was drafted (offsets point into it). */
-  text: string;
-  /** One per figure, by index. */
-  edits: readonly FigureEdit[];
-  /** The names the curator gives new periods, by key (otherwise periodNames()). */
-  periodNames: Readonly<Record<string, { en: string; es: string }>>;
-  /** An optional title for the document. */
-  title?: string;
-}
-
-/** A figure the curator accepted or rejected, as the file will have it. */
-export type Outcome =
-  | { kind: "fact"; key: string; conflictWith: string | undefined }
-  | { kind: "corroboration"; fact: string }
-  | { kind: "skip" }
-  | { kind: "undecided" };
-
-export function outcomeOf(
-  review: Pick<Review, "draft">,
-  f: DraftFigure,
-  edit: FigureEdit,
-): Outcome {
-  if (edit.decision === undefined) return { kind: "undecided" };
-  if (edit.decision === "reject") return { kind: "skip" };
-  const graph = f.graph.fact;
-  if (f.graph.kind === "CORROBORATES" && edit.corroborate && graph)
-    return { kind: "corroboration", fact: graph.key };
-  return {
-    kind: "fact",
-    key: factKeyOf(review.draft.id, f, edit),
-    conflictWith: f.graph.kind === "CONFLICTS" && edit.conflict && graph ? graph.key : undefined,
-  };
-}
-
-/** The new periods a review offers (each figure's proposal), by key. */
-export function newPeriodsOf(draft: Draft): Map<string, NewPeriod> {
-  const periods = new Map<string, NewPeriod>();
-  for (const f of draft.figures) if (f.newPeriod) periods.set(f.newPeriod.key, f.newPeriod);
-  return periods;
-}
-
-/**
- * The facts file of a review, and what keeps it from being sent (figures undecided, a quote not
- * in the text, a value that is no number). The server checks everything else.
- */
-export function buildFactsFile(review: Review): { file: FactsFile; problems: string[] } {
-  const { draft, text, edits } = review;
-  const id = draft.id;
-  const problems: string[] = [];
-  const facts: NonNullable<FactsFile["facts"]> = [];
-  const corroborations: NonNullable<FactsFile["corroborations"]> = [];
-  const conflicts: NonNullable<FactsFile["conflicts"]> = [];
-  const rejected: DraftFigure[] = [];
-  /** Numbers cited by an accepted figure, with the value it gives them (coverage, below). */
-  const cited: { start: number; end: number; value: number | null }[] = [];
-
-  draft.figures.forEach((f, i) => {
-    const edit = edits[i];
-    const label = `Figure ${f.index + 1} ("${f.quote}")`;
-    if (!edit) return;
-    const outcome = outcomeOf(review, f, edit);
-    if (outcome.kind === "undecided") {
-      problems.push(`${label}: accept or reject it.`);
-      return;
-    }
-    if (outcome.kind === "skip") {
-      rejected.push(f);
-      return;
-    }
-    if (outcome.kind === "corroboration") {
-      corroborations.push({
-        fact: outcome.fact,
-        citation: { document: id, quote: f.quote, start: f.start },
-      });
-      cited.push({ start: f.start, end: f.end, value: f.graph.fact?.value ?? null });
-      return;
-    }
-    const start = locateQuote(text, edit.quote, f.start);
-    if (start < 0) problems.push(`${label}: its quote "${edit.quote}" is not in the text.`);
-    const value = valueOf(edit);
-    if (value !== null && Number.isNaN(value))
-      problems.push(`${label}: its value "${edit.value}" is not a number.`);
-    const citation: Citation = { document: id, quote: edit.quote, start: Math.max(0, start) };
-    if (value === null) citation.garbled = "the number cannot be read with confidence";
-    const scope = edit.scope.trim();
-    facts.push({
-      key: outcome.key,
-      variable: edit.variable.trim(),
-      about: edit.about.trim(),
-      ...(scope ? { scope } : {}),
-      period: edit.period.trim(),
-      statistic: seedWord(edit.statistic),
-      ...(edit.statistic === "INCREASE" ? { comparedTo: edit.comparedTo.trim() } : {}),
-      value,
-      unit: seedWord(edit.unit),
-      ...(edit.qualifier !== "EXACT" ? { qualifier: seedWord(edit.qualifier) } : {}),
-      citations: [citation],
-    });
-    cited.push({ start: Math.max(0, start), end: Math.max(0, start) + edit.quote.length, value });
-    if (outcome.conflictWith)
-      conflicts.push({
-        facts: [outcome.key, outcome.conflictWith],
-        note: edit.conflictNote.trim() || `${id} and ${outcome.conflictWith} disagree.`,
-      });
-  });
-
-  // A rejected figure's number is skipped, unless an accepted fact's quote already uses it.
-  const skips: NonNullable<FactsFile["skips"]> = draft.skips.map((s) => ({
-    document: id,
-    raw: s.raw,
-    start: s.start,
-    reason: s.reason,
-  }));
-  for (const f of rejected) {
-    const start = numberStart(text, f);
-    const used = cited.some(
-      (c) => c.start <= start && start + f.raw.length <= c.end && c.value === f.value,
-    );
-    if (!used) skips.push({ document: id, raw: f.raw, start, reason: REJECTED });
-  }
-  skips.sort((a, b) => a.start - b.start);
-
-  // The new periods the accepted facts use.
-  const offered = newPeriodsOf(draft);
-  const used = new Set(facts.flatMap((f) => [f.period, f.comparedTo ?? ""]));
-  const entities: NonNullable<FactsFile["entities"]> = [...offered.values()]
-    .filter((p) => used.has(p.key))
-    .map((p) => {
-      const names = review.periodNames[p.key] ?? periodNames(p);
-      return {
-        key: p.key,
-        kind: "TimePeriod",
-        labels: [
-          { text: names.en.trim(), language: "en", kind: "preferred", from: "curated" },
-          { text: names.es.trim(), language: "es", kind: "preferred", from: "curated" },
-        ],
-        description: `A period added with ${id}: from ${p.start} to ${p.end}.`,
-        start: p.start,
-        end: p.end,
-        granularity: p.granularity,
-      };
-    });
-
-  const document: FactsFile["documents"][number] = { id, language: draft.language.toLowerCase() };
-  if (review.title?.trim()) document.title = review.title.trim();
-  const file: FactsFile = { documents: [document] };
-  if (entities.length > 0) file.entities = entities;
-  if (facts.length > 0) file.facts = facts;
-  if (corroborations.length > 0) file.corroborations = corroborations;
-  if (conflicts.length > 0) file.conflicts = conflicts;
-  if (skips.length > 0) file.skips = skips;
-  return { file, problems };
 }

@@ -14,14 +14,16 @@ import {
 import type { Lang } from "../lang";
 import {
   factKeyOf,
-  isCorrected,
   locateQuote,
   newPeriodsOf,
   periodNames,
+  valueOf,
+} from "../../../src/draft/facts-file";
+import {
+  isCorrected,
   QUALIFIERS,
   STATISTICS,
   UNITS,
-  valueOf,
   type Draft,
   type DraftAnswer,
   type DraftFigure,

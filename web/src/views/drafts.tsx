@@ -13,9 +13,8 @@ import {
   newPeriodsOf,
   outcomeOf,
   periodNames,
-  type DraftAnswer,
-  type FigureEdit,
-} from "../drafts/facts-file";
+} from "../../../src/draft/facts-file";
+import type { DraftAnswer, FigureEdit } from "../drafts/facts-file";
 import { choicesOf, DraftText, FigureCard, focusById, nameIn, type Named } from "../drafts/review";
 import { formatFact, type Qualifier, type Unit } from "../format";
 import type { ResultOf } from "../graphql";
