@@ -2,14 +2,7 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import type { ApiError } from "./client";
-import {
-  formatFact,
-  kindText,
-  statisticText,
-  type Qualifier,
-  type Statistic,
-  type Unit,
-} from "./format";
+import { formatFact, kindText, statisticText, type Qualifier, type Unit } from "./format";
 import type { ResultOf } from "./graphql";
 import { LANGS, useLang, word, type Lang } from "./lang";
 import type { FactFields, LabelFields } from "./queries";
@@ -185,7 +178,7 @@ export function FactTable({
           <tr key={fact.key} id={`fact-${fact.key}`}>
             <td data-label="Figure">
               <FactValue fact={fact} />
-              <div class="small muted">{statisticText(fact.statistic as Statistic)}</div>
+              <div class="small muted">{statisticText(fact.statistic)}</div>
               <FactBadges fact={fact} />
             </td>
             <td data-label="Measures">

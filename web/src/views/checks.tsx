@@ -11,7 +11,7 @@ import {
   useTitle,
   type Fact,
 } from "../components";
-import { formatNumber, statisticText, type Statistic } from "../format";
+import { formatNumber, statisticText } from "../format";
 import { useLang } from "../lang";
 import { ChecksQuery } from "../queries";
 import { href } from "../router";
@@ -139,7 +139,7 @@ function PartRow({ fact }: { fact: Fact }) {
       <th scope="row" data-label="Part">
         <a href={href.entity(fact.about.key)}>{fact.about.name}</a>
         <div class="small muted">
-          {statisticText(fact.statistic as Statistic)}, {fact.period.name}
+          {statisticText(fact.statistic)}, {fact.period.name}
         </div>
       </th>
       <td class="num" data-label="Figure">
