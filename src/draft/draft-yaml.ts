@@ -1,12 +1,7 @@
 import { Document, isMap, isSeq, type YAMLMap } from "yaml";
 import type { Draft, DraftFigure } from "./draft.js";
-import {
-  buildFactsFile,
-  type DraftedFigure,
-  initialEdit,
-  outcomeOf,
-  type Review,
-} from "./facts-file.js";
+import { buildFactsFile, outcomeOf, type Review } from "./facts-file.js";
+import { type DraftedFigure, initialEdit } from "./figure-edit.js";
 import type { Candidate } from "./match.js";
 
 /**

@@ -3,7 +3,7 @@ import { builder, type Types } from "../builder.js";
 import { ingestDocument, newDocumentDate } from "../curation/curate.js";
 import type { Draft, DraftFigure, DraftSkip, GraphMatch } from "../draft/draft.js";
 import { readDraftGraph } from "../draft/draft-graph.js";
-import { figureKey } from "../draft/facts-file.js";
+import { figureKey } from "../draft/figure-edit.js";
 import type { Candidate } from "../draft/match.js";
 import type { PeriodGuess } from "../draft/period.js";
 import { inputError } from "../input-error.js";

@@ -2,7 +2,7 @@
 // its names in both languages (the EN | ES switch changes the names shown without a request).
 import { newPeriodsOf, periodNames } from "../../../src/draft/facts-file";
 import type { Lang } from "../lang";
-import type { DraftAnswer } from "./facts-file";
+import type { DraftAnswer } from "./draft-answer";
 
 /** A key with its names in both languages. */
 export interface Named {

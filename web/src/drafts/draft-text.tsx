@@ -1,7 +1,7 @@
 // The drafted text with every figure's quote marked, each mark a link to its figure's card.
 import type { ComponentChildren } from "preact";
-import { locateQuote } from "../../../src/draft/facts-file";
-import type { Draft, DraftFigure, FigureEdit } from "./facts-file";
+import { locateQuote } from "../../../src/draft/figure-edit";
+import type { Draft, DraftFigure, FigureEdit } from "./draft-answer";
 
 export type FigureStatus = "undecided" | "accepted" | "rejected";
 

@@ -5,7 +5,7 @@ import { Citations, FactValue } from "../components";
 import { formatFact, statisticText } from "../format";
 import { nameIn } from "./choices";
 import { focusById, statusOf } from "./draft-text";
-import { isCorrected, type DraftFigure, type GraphMatchKind } from "./facts-file";
+import { isCorrected, type DraftFigure, type GraphMatchKind } from "./draft-answer";
 import { FigureFields, type CardProps } from "./figure-fields";
 import { percent } from "./key-picker";
 

@@ -1,6 +1,6 @@
 // The fields of a figure's card that the curator corrects: its keys (entity, variable, period,
 // scope, period of comparison), its statistic, value, qualifier and unit, its quote and fact key.
-import { factKeyOf, locateQuote, valueOf } from "../../../src/draft/facts-file";
+import { factKeyOf, locateQuote, valueOf } from "../../../src/draft/figure-edit";
 import { formatFact, qualifierText, statisticText, type Unit } from "../format";
 import type { Lang } from "../lang";
 import { nameIn, type Choices } from "./choices";
@@ -11,7 +11,7 @@ import {
   type Draft,
   type DraftFigure,
   type FigureEdit,
-} from "./facts-file";
+} from "./draft-answer";
 import { groupsOf, KeyPicker, why, type Group } from "./key-picker";
 
 /** What every part of a figure's card is given. */

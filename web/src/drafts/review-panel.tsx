@@ -1,13 +1,14 @@
 // The review of a draft (`/drafts`): what was drafted, the text with every quote marked beside
 // one card per figure, the skipped numbers, and the commit. Editing makes no request.
 import { useMemo } from "preact/hooks";
-import { initialEdit, newPeriodsOf, outcomeOf } from "../../../src/draft/facts-file";
+import { newPeriodsOf, outcomeOf } from "../../../src/draft/facts-file";
+import { initialEdit } from "../../../src/draft/figure-edit";
 import { ApiError } from "../client";
 import { useLang, word, type Lang } from "../lang";
 import { choicesOf, nameIn, type Choices, type Named } from "./choices";
 import { CommitPanel } from "./commit-panel";
 import { DraftText } from "./draft-text";
-import type { Draft, FigureEdit } from "./facts-file";
+import type { Draft, FigureEdit } from "./draft-answer";
 import { FigureCard } from "./figure-card";
 import type { DraftWork } from "./use-draft-work";
 

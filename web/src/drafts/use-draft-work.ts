@@ -3,13 +3,14 @@
 // a link followed, a reload or a language switch loses nothing; the token, kept there only; and
 // the two requests, `draft` and `ingestDocument`, each sent once, never retried.
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { buildFactsFile, initialEdit } from "../../../src/draft/facts-file";
+import { buildFactsFile } from "../../../src/draft/facts-file";
+import { initialEdit } from "../../../src/draft/figure-edit";
 import { DOCUMENT_ID, HEADER } from "../../../src/model/document-header";
 import { ApiError, request } from "../client";
 import type { ResultOf } from "../graphql";
 import { DraftQuery, IngestMutation } from "../queries";
 import { focusById } from "./draft-text";
-import type { DraftAnswer, FigureEdit } from "./facts-file";
+import type { DraftAnswer, FigureEdit } from "./draft-answer";
 
 export type Language = "" | "EN" | "ES";
 export type Ingested = ResultOf<typeof IngestMutation>["ingestDocument"];

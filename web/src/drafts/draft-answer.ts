@@ -1,11 +1,11 @@
-// The curator's review of a draft (`/drafts`): the draft as the API gives it and the curator's
-// edits of its figures. The facts file is built from them by src/draft/facts-file.ts, the
-// server's own builder. Nothing here talks to the server: the view sends the file once, on "Commit".
+// The draft as the API gives it (`/drafts`), and the curator's edit of a figure typed with the
+// API's vocabularies (src/draft/figure-edit.ts); src/draft/facts-file.ts, the server's own
+// builder, turns them into the facts file that the view sends once, on "Commit".
 import {
   factKeyOf,
   type FigureEdit as AnyFigureEdit,
   initialEdit,
-} from "../../../src/draft/facts-file";
+} from "../../../src/draft/figure-edit";
 import type { Qualifier, Statistic, Unit } from "../format";
 import type { ResultOf } from "../graphql";
 import type { DraftQuery } from "../queries";
