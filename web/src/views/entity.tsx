@@ -13,14 +13,13 @@ import {
   Heading,
   KindBadge,
   Loading,
-  Names,
-  otherNames,
   useTitle,
 } from "../components";
 import { relationText } from "../format";
 import { NeighbourhoodSection } from "../graph-panel";
 import type { ResultOf } from "../graphql";
 import { useLang, type Lang } from "../lang";
+import { Names, otherNames } from "../names";
 import { EntityFactsPageQuery, EntityQuery, NeighborhoodQuery } from "../queries";
 import { href } from "../router";
 import { useQuery } from "../use-query";

@@ -7,12 +7,12 @@ import {
   FactTable,
   Heading,
   Loading,
-  Names,
   useTitle,
   type Fact,
 } from "../components";
 import { formatNumber, formatValue, statisticText, type Unit } from "../format";
 import { useLang } from "../lang";
+import { Names } from "../names";
 import { VariableQuery } from "../queries";
 import { href, navigate } from "../router";
 import { useQuery } from "../use-query";
