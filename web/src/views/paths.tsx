@@ -9,7 +9,8 @@ import type { ResultOf } from "../graphql";
 import { useLang } from "../lang";
 import { EntityNameQuery, PathsQuery } from "../queries";
 import { href, navigate } from "../router";
-import { SEARCH_KINDS, SearchBox } from "../search";
+import { SearchBox } from "../search";
+import { SEARCH_KINDS } from "../suggestions";
 import { useQuery } from "../use-query";
 
 type Answer = ResultOf<typeof PathsQuery>;
