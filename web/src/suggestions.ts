@@ -103,7 +103,7 @@ export function useSuggestions(
         .catch((e: unknown) => {
           if (controller.signal.aborted) return;
           setSuggestions([]);
-          setError(e instanceof ApiError ? e : new ApiError("server", String(e)));
+          setError(ApiError.of(e));
           setOpen(true);
         })
         .finally(() => {

@@ -125,9 +125,6 @@ function formProblems(form: Form): string[] {
 const sameForm = (a: Form, b: Form) =>
   a.text === b.text && a.id === b.id && a.language === b.language;
 
-const failure = (error: unknown) =>
-  error instanceof ApiError ? error : new ApiError("server", String(error));
-
 const bearer = (token: string) => ({
   headers: { authorization: `Bearer ${token.trim()}` },
   attempts: 1,
@@ -176,7 +173,7 @@ function useRequests(work: Work, setWork: (update: (w: Work) => Work) => void, t
       setWork((w) => ({ ...w, drafted: answer, edits, periodNames: {}, committed: undefined }));
       requestAnimationFrame(() => reviewHeading.current?.focus());
     } catch (error) {
-      update({ draftError: failure(error) });
+      update({ draftError: ApiError.of(error) });
     } finally {
       update({ drafting: false });
     }
@@ -204,7 +201,7 @@ function useRequests(work: Work, setWork: (update: (w: Work) => Work) => void, t
       setWork((w) => ({ ...w, committed: result.ingestDocument }));
       requestAnimationFrame(() => focusById("commit-done"));
     } catch (error) {
-      update({ commitError: failure(error) });
+      update({ commitError: ApiError.of(error) });
       requestAnimationFrame(() => focusById("commit-error"));
     } finally {
       update({ committing: false });

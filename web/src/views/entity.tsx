@@ -145,9 +145,7 @@ function EntityFacts({ entity, lang }: { entity: EntityData; lang: Lang }) {
         });
         setError(undefined);
       })
-      .catch((e: unknown) =>
-        setError(e instanceof ApiError ? e : new ApiError("server", String(e))),
-      )
+      .catch((e: unknown) => setError(ApiError.of(e)))
       .finally(() => setBusy(false));
   };
   return (
