@@ -7,6 +7,8 @@ import { Db } from "../src/db/db.js";
 import { type Draft, draftDocument } from "../src/draft/draft.js";
 import { draftGraphOf, readDraftGraph } from "../src/draft/draft-graph.js";
 import { draftYaml } from "../src/draft/draft-yaml.js";
+import { buildFactsFile, periodNames } from "../src/draft/facts-file.js";
+import { initialEdit } from "../src/draft/figure-edit.js";
 import { evaluateDrafts } from "../src/draft/evaluate.js";
 import { checkSeeds } from "../src/model/check/check-seeds.js";
 import { readSeeds } from "../src/seed/read-seeds.js";
@@ -126,6 +128,16 @@ describe("drafts of documents written for the tests", () => {
     expect((error as SeedError).message).toMatch(/at about: unknown entity "todo-about"/);
   });
 
+  it("names a new period as the graph's periods are named, in every facts file", () => {
+    const names = { en: "2 to 16 May 2022", es: "Del 2 al 16 de mayo de 2022" };
+    expect(periodNames({ start: "2022-05-02", end: "2022-05-16", granularity: "range" })).toEqual(
+      names,
+    );
+    const file = parse(draftYaml(draftOf("921_es_estrategia"))) as Any;
+    const period = file.entities.find((e: Any) => e.key === "2022-05-02-to-2022-05-16");
+    expect(period.labels.map((l: Any) => l.text)).toEqual([names.en, names.es]);
+  });
+
   it("drafts any text without an error, every quote at its offsets", () => {
     const pieces = fc.oneof(
       fc.string({ unit: "grapheme" }),
@@ -221,6 +233,34 @@ describe("drafting through the API and the command line", () => {
       fromGraph.figures.map((f) => [f.value, f.about[0]?.key]),
     );
     expect(await fingerprint(driver, database)).toBe(before);
+  });
+
+  it("gives in its yaml the facts file the explorer builds when every figure is accepted as drafted", async () => {
+    // The fields of the explorer's DraftQuery that its facts-file builder reads.
+    const EXPLORER = `query ($input: DraftInput!) {
+      draft(input: $input) {
+        id language yaml skips { raw start reason }
+        figures { index value raw quote start end statistic qualifier unit scope comparedTo
+          about { key } variable { key } period { key } newPeriod { key start end granularity }
+          graph { kind fact { key value } } }
+      }
+    }`;
+    for (const id of ["920_en_rural_network", "921_es_estrategia", "922_es_dia_tipico"]) {
+      const doc = documentOf(id);
+      const { body } = await server.graphql<Any>(
+        EXPLORER,
+        { input: { id, text: doc.text } },
+        CURATOR,
+      );
+      expect(body.errors).toBeUndefined();
+      const draft = body.data.draft;
+      const edits = draft.figures.map((f: Any) => ({
+        ...initialEdit(draft, f),
+        decision: "accept",
+      }));
+      const { file } = buildFactsFile({ draft, text: doc.text, edits, periodNames: {} });
+      expect(JSON.stringify(file, null, 2)).toBe(JSON.stringify(parse(draft.yaml), null, 2));
+    }
   });
 
   it("refuses a text without its date header or over the size limit, naming the argument", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bodyNumbers, factsUsing } from "../src/model/check/coverage.js";
 import { type ParsedNumber, parseNumbers } from "../src/text/parse-numbers.js";
-import { headerLength } from "../src/seed/header.js";
+import { headerLength } from "../src/model/document-header.js";
 import { readSeeds, seedCounts } from "../src/seed/read-seeds.js";
 import type { SeedBundle, SeedDocument } from "../src/model/bundle.js";
 

@@ -2,7 +2,7 @@ import { GraphQLError } from "graphql";
 import { isInt, Neo4jError } from "neo4j-driver";
 import type { Db, TransactionRunner } from "../db/db.js";
 import { inputError, notFound } from "../input-error.js";
-import { HEADER } from "../seed/header.js";
+import { DOCUMENT_ID, HEADER } from "../model/document-header.js";
 import { changeRecord, SEED_STEPS, seedParameters } from "../seed/seed-parameters.js";
 import {
   type SeedBundle,
@@ -500,7 +500,7 @@ export const MAX_DOCUMENT_LENGTH = 50_000;
 export function newDocumentDate(input: { id: string; text: string }): string {
   if (input.text.length > MAX_DOCUMENT_LENGTH)
     throw inputError("input.text", `must be at most ${MAX_DOCUMENT_LENGTH} characters`);
-  if (!/^[\w.-]{1,100}$/.test(input.id))
+  if (!DOCUMENT_ID.test(input.id))
     throw inputError(
       "input.id",
       "must be a file name without .txt: letters, digits, _ . - (at most 100)",

@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.js";
 import { openDatabase } from "../db/open-database.js";
-import { HEADER } from "../seed/header.js";
+import { HEADER } from "../model/document-header.js";
 import type { Language } from "../model/vocabulary.js";
 import { detectLanguage } from "./detect-language.js";
 import { draftDocument } from "./draft.js";

@@ -1,5 +1,5 @@
 import { periodAccountsFor } from "../model/check/coverage.js";
-import { headerLength } from "../seed/header.js";
+import { headerLength } from "../model/document-header.js";
 import { type ParsedNumber, parseNumbers } from "../text/parse-numbers.js";
 import type { Language, Qualifier, Statistic, Unit } from "../model/vocabulary.js";
 import { foldText } from "../text/fold.js";

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PAGE_CSP } from "./use-security-headers.js";
 import type { Plugin } from "graphql-yoga";
+import { isViewPath } from "./app-routes.js";
 import {
   etagOf,
   respondWithAsset,
@@ -18,10 +19,6 @@ export const WEB_DIR =
   [resolve(here, "../../dist/web"), resolve(here, "../../web")].find((dir) =>
     existsSync(join(dir, "index.html")),
   ) ?? resolve(here, "../../dist/web");
-
-/** The explorer's own paths (history API): each answers with the app's page. */
-const APP_PATH =
-  /^\/(?:$|entity\/[^/]+$|paths$|documents\/[^/]+$|checks$|drafts$|variables\/[^/]+$)/;
 
 /** Reads the built app once: its page and every file under assets/ (names carry their hash). */
 function readWebApp(dir: string): { page: StaticFile; assets: Map<string, StaticFile> } | null {
@@ -55,7 +52,7 @@ export function useWebApp(dir: string = WEB_DIR): Plugin {
       if (request.method !== "GET" && request.method !== "HEAD") return;
       const { pathname } = url ?? new URL(request.url);
       const isAsset = pathname.startsWith("/assets/");
-      if (!isAsset && !APP_PATH.test(pathname)) return;
+      if (!isAsset && !isViewPath(pathname)) return;
       app ??= readWebApp(dir);
       if (!app) {
         endResponse(

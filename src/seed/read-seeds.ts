@@ -4,7 +4,7 @@ import { type Document, parseDocument } from "yaml";
 import { type SeedBundle, SeedError, type SeedProblem, type SourceText } from "../model/bundle.js";
 import { checkSeeds } from "../model/check/check-seeds.js";
 import { ENTITY_KINDS, type EntityKind } from "../model/vocabulary.js";
-import { HEADER } from "./header.js";
+import { HEADER } from "../model/document-header.js";
 
 /**
  * Reads and checks the seeds: the source documents (seeds/documents/*.txt) and

@@ -26,6 +26,11 @@ export class ApiError extends Error {
     super(message);
     this.name = "ApiError";
   }
+
+  /** Any failure as an ApiError: itself, or a server failure with its text. */
+  static of(error: unknown): ApiError {
+    return error instanceof ApiError ? error : new ApiError("server", String(error));
+  }
 }
 
 interface GraphQLErrorBody {

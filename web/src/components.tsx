@@ -1,22 +1,14 @@
-// Pieces shared by the views: messages, badges, a fact's figure with its source, fact tables.
+// Pieces shared by the views: messages, badges, a fact's figure with its source, fact tables
+// (names by language are in names.tsx).
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import type { ApiError } from "./client";
-import {
-  formatFact,
-  kindText,
-  statisticText,
-  type Qualifier,
-  type Statistic,
-  type Unit,
-} from "./format";
+import { formatFact, kindText, statisticText, type Qualifier, type Unit } from "./format";
 import type { ResultOf } from "./graphql";
-import { LANGS, useLang, word, type Lang } from "./lang";
-import type { FactFields, LabelFields } from "./queries";
+import type { FactFields } from "./queries";
 import { href } from "./router";
 
 export type Fact = ResultOf<typeof FactFields>;
-export type Label = ResultOf<typeof LabelFields>;
 
 export function Loading({ what }: { what: string }) {
   return (
@@ -185,7 +177,7 @@ export function FactTable({
           <tr key={fact.key} id={`fact-${fact.key}`}>
             <td data-label="Figure">
               <FactValue fact={fact} />
-              <div class="small muted">{statisticText(fact.statistic as Statistic)}</div>
+              <div class="small muted">{statisticText(fact.statistic)}</div>
               <FactBadges fact={fact} />
             </td>
             <td data-label="Measures">
@@ -215,89 +207,6 @@ export function FactTable({
       </tbody>
     </table>
   );
-}
-
-const KIND_ORDER: Record<Label["kind"], number> = { PREFERRED: 0, ALIAS: 1, ACRONYM: 2 };
-
-/** Every name but the one shown, the chosen language's first ("Also: ..." under a title). */
-export function otherNames(labels: readonly Label[], shown: string, lang: Lang): string[] {
-  const sorted = [...labels].sort(
-    (a, b) => Number(b.language === lang) - Number(a.language === lang),
-  );
-  return [...new Set(sorted.map((l) => l.text))].filter((text) => text !== shown);
-}
-
-/**
- * The names of an entity or variable, by language (the chosen one first): each with its kind and
- * where it comes from, a source document (a link to it) or the curators.
- */
-export function Names({ labels }: { labels: readonly Label[] }) {
-  const lang = useLang();
-  const languages = [lang, ...LANGS.filter((l) => l !== lang)];
-  return (
-    <section aria-labelledby="names-h" class="names">
-      <h2 id="names-h">{word("names", lang)}</h2>
-      <p class="small muted">{word("namesIntro", lang)}</p>
-      <div class="name-groups">
-        {languages.map((language) => {
-          const list = labels
-            .filter((l) => l.language === language)
-            .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
-          if (list.length === 0) return null;
-          const id = `names-${language.toLowerCase()}`;
-          return (
-            <section key={language} aria-labelledby={id} class="name-group">
-              <h3 id={id}>{capitalized(word(language, lang))}</h3>
-              <ul class="labels">
-                {list.map((label) => (
-                  <li key={`${label.kind}-${label.text}`} data-language={label.language}>
-                    <span class="label-text" lang={label.language.toLowerCase()}>
-                      {label.text}
-                    </span>{" "}
-                    <span class={`label-kind label-${label.kind.toLowerCase()}`}>
-                      {word(label.kind, lang)}
-                    </span>
-                    <div class="label-source small">
-                      <LabelSource label={label} lang={lang} />
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          );
-        })}
-      </div>
-    </section>
-  );
-}
-
-function LabelSource({ label, lang }: { label: Label; lang: Lang }) {
-  if (label.source === "TEXT" && label.document) {
-    const doc = label.document;
-    return (
-      <>
-        {word("inSource", lang)}:{" "}
-        <a class="label-document" href={href.document(doc.key)}>
-          {doc.title}
-        </a>{" "}
-        <span class="muted">
-          ({doc.date}, {word(doc.language, lang)})
-        </span>
-      </>
-    );
-  }
-  if (label.source === "TEXT") return <span class="muted">{word("inSource", lang)}</span>;
-  // The sources are in English (seeds/curated/documents.yaml): a curated Spanish name is a
-  // translation, a curated English one a name the curators gave (e.g. "Consultation (all kinds)").
-  return (
-    <span class="muted">
-      {word(label.language === "ES" ? "curatedTranslation" : "curatedName", lang)}
-    </span>
-  );
-}
-
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**

@@ -1,10 +1,15 @@
 // A graph drawn with Cytoscape.js (loaded on demand), with the same nodes as a list of links
 // (the keyboard's way through it). Large graphs draw their first PAGE nodes, then more on demand.
+// The entity view's neighbourhood (1 or 2 steps) is drawn with it here.
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { kindText } from "./format";
+import type { ApiError } from "./client";
+import { ErrorMessage, Loading } from "./components";
+import { formatValue, kindText, relationText } from "./format";
 import type { DrawnGraph, GraphEdge, GraphNode } from "./graph";
 import { hook } from "./hook";
-import { navigate } from "./router";
+import type { ResultOf } from "./graphql";
+import type { EntityQuery } from "./queries";
+import { href, navigate } from "./router";
 
 export const PAGE = 150;
 
@@ -125,5 +130,92 @@ export function GraphPanel({
         ))}
       </details>
     </div>
+  );
+}
+
+// The root fields are null only beside an error, which `request` turns into an ApiError.
+type Neighborhood = NonNullable<ResultOf<typeof EntityQuery>["neighborhood"]>;
+
+/** An entity's neighbourhood (EntityQuery, NeighborhoodQuery) as a graph around it. */
+function Neighbourhood({ neighborhood }: { neighborhood: Neighborhood }) {
+  const { nodes, edges } = useMemo(() => {
+    const centre = neighborhood.center.key;
+    const nodes: GraphNode[] = neighborhood.nodes.map((n) => ({
+      id: n.entity.key,
+      label: n.entity.name,
+      kind: n.entity.kind,
+      depth: n.depth,
+      center: n.entity.key === centre,
+    }));
+    const seen = new Set<string>();
+    const edges: GraphEdge[] = [];
+    for (const link of neighborhood.links) {
+      const id = `${link.from.key}>${link.type}>${link.to.key}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const figure = link.fact ? ` ${formatValue(link.fact.value, link.fact.unit)}` : "";
+      edges.push({
+        id,
+        source: link.from.key,
+        target: link.to.key,
+        label: `${relationText(link.type)}${figure}`,
+      });
+    }
+    return { nodes, edges };
+  }, [neighborhood]);
+  return (
+    <>
+      {neighborhood.truncated && (
+        <p class="small muted">
+          The server stopped the walk at 300 entities; the nearest are here.
+        </p>
+      )}
+      <GraphPanel
+        nodes={nodes}
+        edges={edges}
+        layout="concentric"
+        label="Neighbourhood graph"
+        listTitle="Entities in the neighbourhood"
+        hrefOf={(id) => href.entity(id)}
+      />
+    </>
+  );
+}
+
+/** The neighbourhood at 1 or 2 steps (the toggle asks for the other depth alone). */
+export function NeighbourhoodSection({
+  entityKey,
+  depth,
+  neighborhood,
+  other,
+}: {
+  entityKey: string;
+  depth: 1 | 2;
+  neighborhood: Neighborhood | undefined;
+  other: { error?: ApiError | undefined; retry: () => void };
+}) {
+  return (
+    <section aria-labelledby="graph-h">
+      <h2 id="graph-h">Neighbourhood</h2>
+      <div class="toggle" role="group" aria-label="Depth">
+        {([1, 2] as const).map((d) => (
+          <a
+            key={d}
+            href={href.entity(entityKey, d)}
+            data-keep-scroll=""
+            class={d === depth ? "on" : undefined}
+            aria-current={d === depth ? "true" : undefined}
+          >
+            {d === 1 ? "1 step" : "2 steps"}
+          </a>
+        ))}
+      </div>
+      {other.error && <ErrorMessage error={other.error} retry={other.retry} />}
+      {neighborhood ? (
+        <Neighbourhood neighborhood={neighborhood} />
+      ) : (
+        !other.error && <Loading what="the neighbourhood" />
+      )}
+    </section>
   );
 }

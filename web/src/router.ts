@@ -1,7 +1,9 @@
 // Routes of the explorer: each view has its own URL (history API). Every in-app link is a real
 // <a href>; a click on one is taken over by navigate() (see main.tsx), so a link can also be
-// opened in a new tab or shared, and a reload of any of these URLs shows the same view.
+// opened in a new tab or shared, and a reload of any of these URLs shows the same view. The paths
+// are src/plugins/app-routes.ts's, where the server reads them too.
 import { useEffect, useState } from "preact/hooks";
+import { VIEW_PATHS } from "../../src/plugins/app-routes";
 import { settleLang, withLang } from "./lang";
 
 export type Route =
@@ -27,22 +29,23 @@ function segment(path: string, prefix: string): string | undefined {
 
 export function parseRoute(url: URL): Route {
   const path = url.pathname;
-  if (path === "/" || path === "") return { name: "home" };
-  if (path === "/checks" || path === "/checks/") return { name: "checks" };
-  if (path === "/drafts" || path === "/drafts/") return { name: "drafts" };
-  if (path === "/paths" || path === "/paths/") {
+  const at = (view: string) => path === view || path === `${view}/`;
+  if (path === VIEW_PATHS.home || path === "") return { name: "home" };
+  if (at(VIEW_PATHS.checks)) return { name: "checks" };
+  if (at(VIEW_PATHS.drafts)) return { name: "drafts" };
+  if (at(VIEW_PATHS.paths)) {
     return {
       name: "paths",
       from: url.searchParams.get("from") || undefined,
       to: url.searchParams.get("to") || undefined,
     };
   }
-  const entity = segment(path, "/entity/");
+  const entity = segment(path, VIEW_PATHS.entity);
   if (entity)
     return { name: "entity", key: entity, depth: url.searchParams.get("depth") === "2" ? 2 : 1 };
-  const variable = segment(path, "/variables/");
+  const variable = segment(path, VIEW_PATHS.variable);
   if (variable) return { name: "variable", key: variable };
-  const document = segment(path, "/documents/");
+  const document = segment(path, VIEW_PATHS.document);
   if (document) {
     const match = /^#(\d+)-(\d+)$/.exec(url.hash);
     const span = match ? { start: Number(match[1]), end: Number(match[2]) } : undefined;
@@ -57,23 +60,27 @@ export function parseRoute(url: URL): Route {
 
 /** URL builders. Each URL keeps the language of the names shown (`?lang=es`, see lang.ts). */
 export const href = {
-  home: () => withLang("/"),
+  home: () => withLang(VIEW_PATHS.home),
   entity: (key: string, depth?: 1 | 2) =>
-    withLang(`/entity/${encodeURIComponent(key)}${depth === 2 ? "?depth=2" : ""}`),
+    withLang(`${VIEW_PATHS.entity}${encodeURIComponent(key)}${depth === 2 ? "?depth=2" : ""}`),
   fact: (aboutKey: string, factKey: string) =>
-    withLang(`/entity/${encodeURIComponent(aboutKey)}#fact-${encodeURIComponent(factKey)}`),
+    withLang(
+      `${VIEW_PATHS.entity}${encodeURIComponent(aboutKey)}#fact-${encodeURIComponent(factKey)}`,
+    ),
   paths: (from?: string, to?: string) => {
     const query = new URLSearchParams();
     if (from) query.set("from", from);
     if (to) query.set("to", to);
     const text = query.toString();
-    return withLang(text ? `/paths?${text}` : "/paths");
+    return withLang(text ? `${VIEW_PATHS.paths}?${text}` : VIEW_PATHS.paths);
   },
   document: (key: string, span?: { start: number; end: number }) =>
-    withLang(`/documents/${encodeURIComponent(key)}${span ? `#${span.start}-${span.end}` : ""}`),
-  checks: () => withLang("/checks"),
-  variable: (key: string) => withLang(`/variables/${encodeURIComponent(key)}`),
-  drafts: () => withLang("/drafts"),
+    withLang(
+      `${VIEW_PATHS.document}${encodeURIComponent(key)}${span ? `#${span.start}-${span.end}` : ""}`,
+    ),
+  checks: () => withLang(VIEW_PATHS.checks),
+  variable: (key: string) => withLang(`${VIEW_PATHS.variable}${encodeURIComponent(key)}`),
+  drafts: () => withLang(VIEW_PATHS.drafts),
 };
 
 type Listener = () => void;

@@ -3,76 +3,13 @@
 // is also a real link. The server searches both languages' names and texts (Spanish words,
 // accents or not); the suggestions show the names in the language chosen.
 import { useEffect, useId, useRef, useState } from "preact/hooks";
-import { ApiError, request } from "./client";
+import type { ApiError } from "./client";
 import { kindText } from "./format";
-import type { ResultOf } from "./graphql";
 import { useLang, word } from "./lang";
-import { SearchQuery } from "./queries";
-import { href, navigate } from "./router";
+import { navigate } from "./router";
+import { SEARCH_KINDS, type SearchKind, type Suggestion, useSuggestions } from "./suggestions";
 
-export const SEARCH_KINDS = [
-  "ORGANIZATION",
-  "PROGRAM",
-  "FACILITY_TYPE",
-  "SERVICE",
-  "CONDITION",
-  "PLACE",
-  "PERSON",
-  "TIME_PERIOD",
-  "VARIABLE",
-  "DOCUMENT",
-] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
-
-type Hit = NonNullable<ResultOf<typeof SearchQuery>["search"]>["edges"][number]["node"];
-
-export interface Suggestion {
-  key: string;
-  name: string;
-  kind: string;
-  href: string;
-}
-
-function toSuggestion(hit: Hit): Suggestion | undefined {
-  if (hit.entity) {
-    return {
-      key: hit.entity.key,
-      name: hit.entity.name,
-      kind: hit.entity.kind,
-      href: href.entity(hit.entity.key),
-    };
-  }
-  if (hit.variable) {
-    return {
-      key: hit.variable.key,
-      name: hit.variable.name,
-      kind: "VARIABLE",
-      href: href.variable(hit.variable.key),
-    };
-  }
-  if (hit.document) {
-    return {
-      key: hit.document.key,
-      name: hit.document.title,
-      kind: "DOCUMENT",
-      href: href.document(hit.document.key),
-    };
-  }
-  return undefined;
-}
-
-export const DEBOUNCE_MS = 200;
-
-export function SearchBox({
-  label,
-  placeholder,
-  kinds,
-  showKindFilters,
-  initialText = "",
-  onPick,
-  autoFocus,
-  name,
-}: {
+interface SearchBoxProps {
   label: string;
   placeholder?: string;
   /** Fixed kinds (pickers of entities); otherwise the chips choose. */
@@ -83,17 +20,16 @@ export function SearchBox({
   onPick?: (suggestion: Suggestion) => void;
   autoFocus?: boolean;
   name?: string;
-}) {
+}
+
+export function SearchBox(props: SearchBoxProps) {
+  const { label, placeholder, kinds, showKindFilters, initialText = "", onPick } = props;
+  const { autoFocus, name } = props;
   const id = useId();
-  const lang = useLang();
   const [text, setText] = useState(initialText);
   const [chosenKinds, setChosenKinds] = useState<SearchKind[]>([]);
-  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
-  const [total, setTotal] = useState(0);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const [error, setError] = useState<ApiError | undefined>();
-  const [searching, setSearching] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const typed = useRef(false);
 
@@ -103,51 +39,10 @@ export function SearchBox({
   }, [autoFocus]);
 
   const kindFilter = kinds ?? (chosenKinds.length > 0 ? chosenKinds : undefined);
-  const kindKey = kindFilter?.join(",") ?? "";
-
-  useEffect(() => {
-    const query = text.trim().slice(0, 200);
-    if (!typed.current || query === "") {
-      setSuggestions([]);
-      setTotal(0);
-      setError(undefined);
-      return;
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      setSearching(true);
-      request(
-        SearchQuery,
-        { text: query, kinds: kindFilter ? [...kindFilter] : null, first: 8, lang },
-        controller.signal,
-      )
-        .then((data) => {
-          // Null only beside an error, which `request` turns into an ApiError.
-          const list = (data.search?.edges ?? [])
-            .map((e) => toSuggestion(e.node))
-            .filter((s): s is Suggestion => s !== undefined);
-          setSuggestions(list);
-          setTotal(data.search?.totalCount ?? 0);
-          setActive(list.length > 0 ? 0 : -1);
-          setError(undefined);
-          setOpen(true);
-        })
-        .catch((e: unknown) => {
-          if (controller.signal.aborted) return;
-          setSuggestions([]);
-          setError(e instanceof ApiError ? e : new ApiError("server", String(e)));
-          setOpen(true);
-        })
-        .finally(() => {
-          if (!controller.signal.aborted) setSearching(false);
-        });
-    }, DEBOUNCE_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-    // kindFilter is captured through kindKey.
-  }, [text, kindKey, lang]);
+  const { suggestions, total, error, searching } = useSuggestions(text, kindFilter, typed, {
+    setActive,
+    setOpen,
+  });
 
   function pick(suggestion: Suggestion) {
     setOpen(false);
@@ -160,27 +55,8 @@ export function SearchBox({
     }
   }
 
-  function onKeyDown(event: KeyboardEvent) {
-    if (event.key === "ArrowDown") {
-      event.preventDefault();
-      setOpen(true);
-      setActive((i) => (suggestions.length === 0 ? -1 : (i + 1) % suggestions.length));
-    } else if (event.key === "ArrowUp") {
-      event.preventDefault();
-      setOpen(true);
-      setActive((i) =>
-        suggestions.length === 0 ? -1 : (i - 1 + suggestions.length) % suggestions.length,
-      );
-    } else if (event.key === "Enter") {
-      const suggestion = suggestions[active] ?? suggestions[0];
-      if (open && suggestion) {
-        event.preventDefault();
-        pick(suggestion);
-      }
-    } else if (event.key === "Escape") {
-      setOpen(false);
-    }
-  }
+  const onKeyDown = (event: KeyboardEvent) =>
+    moveOrPick(event, { suggestions, active, open, setOpen, setActive, pick });
 
   const listId = `${id}-list`;
   const expanded = open && (suggestions.length > 0 || error !== undefined || text.trim() !== "");
@@ -214,66 +90,154 @@ export function SearchBox({
           onFocus={() => suggestions.length > 0 && setOpen(true)}
           onBlur={() => setTimeout(() => setOpen(false), 150)}
         />
-        <ul id={listId} role="listbox" class="suggestions" hidden={!expanded} aria-label={label}>
-          {error && (
-            <li class="suggestion-error" role="presentation">
-              {error.message}
-            </li>
-          )}
-          {!error && suggestions.length === 0 && !searching && typed.current && text.trim() && (
-            <li class="muted" role="presentation">
-              {word("noMatch", lang)}
-            </li>
-          )}
-          {suggestions.map((s, i) => (
-            <li key={`${s.kind}-${s.key}`} role="presentation">
-              <a
-                id={`${id}-opt-${i}`}
-                role="option"
-                aria-selected={i === active}
-                class={i === active ? "active" : undefined}
-                href={s.href}
-                tabIndex={-1}
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={(e) => {
-                  if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey) return;
-                  e.preventDefault();
-                  pick(s);
-                }}
-                onMouseEnter={() => setActive(i)}
-              >
-                <span class="suggestion-name">{s.name}</span>
-                <span class={`kind kind-${s.kind.toLowerCase()}`}>{kindText(s.kind)}</span>
-              </a>
-            </li>
-          ))}
-          {total > suggestions.length && suggestions.length > 0 && (
-            <li class="muted small" role="presentation">
-              {total - suggestions.length} more: type more words to narrow.
-            </li>
-          )}
-        </ul>
+        <SuggestionList
+          {...{
+            id,
+            label,
+            expanded,
+            error,
+            searching,
+            suggestions,
+            total,
+            active,
+            setActive,
+            pick,
+          }}
+          empty={!error && suggestions.length === 0 && !searching && typed.current && !!text.trim()}
+        />
       </div>
-      {showKindFilters && !kinds && (
-        <div class="chips" role="group" aria-label="Only these kinds">
-          {SEARCH_KINDS.map((kind) => {
-            const on = chosenKinds.includes(kind);
-            return (
-              <button
-                key={kind}
-                type="button"
-                class={`chip${on ? " on" : ""}`}
-                aria-pressed={on}
-                onClick={() =>
-                  setChosenKinds((list) => (on ? list.filter((k) => k !== kind) : [...list, kind]))
-                }
-              >
-                {kindText(kind)}
-              </button>
-            );
-          })}
-        </div>
-      )}
+      {showKindFilters && !kinds && <KindChips chosen={chosenKinds} setChosen={setChosenKinds} />}
     </div>
   );
+}
+
+function SuggestionList({
+  id,
+  label,
+  expanded,
+  error,
+  empty,
+  suggestions,
+  total,
+  active,
+  setActive,
+  pick,
+}: {
+  id: string;
+  label: string;
+  expanded: boolean;
+  error: ApiError | undefined;
+  /** Nothing matches what was typed. */
+  empty: boolean;
+  suggestions: Suggestion[];
+  total: number;
+  active: number;
+  setActive: (i: number) => void;
+  pick: (s: Suggestion) => void;
+}) {
+  const lang = useLang();
+  return (
+    <ul id={`${id}-list`} role="listbox" class="suggestions" hidden={!expanded} aria-label={label}>
+      {error && (
+        <li class="suggestion-error" role="presentation">
+          {error.message}
+        </li>
+      )}
+      {empty && (
+        <li class="muted" role="presentation">
+          {word("noMatch", lang)}
+        </li>
+      )}
+      {suggestions.map((s, i) => (
+        <li key={`${s.kind}-${s.key}`} role="presentation">
+          <a
+            id={`${id}-opt-${i}`}
+            role="option"
+            aria-selected={i === active}
+            class={i === active ? "active" : undefined}
+            href={s.href}
+            tabIndex={-1}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={(e) => {
+              if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey) return;
+              e.preventDefault();
+              pick(s);
+            }}
+            onMouseEnter={() => setActive(i)}
+          >
+            <span class="suggestion-name">{s.name}</span>
+            <span class={`kind kind-${s.kind.toLowerCase()}`}>{kindText(s.kind)}</span>
+          </a>
+        </li>
+      ))}
+      {total > suggestions.length && suggestions.length > 0 && (
+        <li class="muted small" role="presentation">
+          {total - suggestions.length} more: type more words to narrow.
+        </li>
+      )}
+    </ul>
+  );
+}
+
+function KindChips({
+  chosen,
+  setChosen,
+}: {
+  chosen: SearchKind[];
+  setChosen: (update: (list: SearchKind[]) => SearchKind[]) => void;
+}) {
+  return (
+    <div class="chips" role="group" aria-label="Only these kinds">
+      {SEARCH_KINDS.map((kind) => {
+        const on = chosen.includes(kind);
+        return (
+          <button
+            key={kind}
+            type="button"
+            class={`chip${on ? " on" : ""}`}
+            aria-pressed={on}
+            onClick={() =>
+              setChosen((list) => (on ? list.filter((k) => k !== kind) : [...list, kind]))
+            }
+          >
+            {kindText(kind)}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+/** The combobox's keys: arrows move through the suggestions, Enter picks one, Escape closes. */
+function moveOrPick(
+  event: KeyboardEvent,
+  combo: {
+    suggestions: Suggestion[];
+    active: number;
+    open: boolean;
+    setOpen: (open: boolean) => void;
+    setActive: (update: (i: number) => number) => void;
+    pick: (s: Suggestion) => void;
+  },
+) {
+  const { suggestions, active, open, setOpen, setActive, pick } = combo;
+  if (event.key === "ArrowDown") {
+    event.preventDefault();
+    setOpen(true);
+    setActive((i) => (suggestions.length === 0 ? -1 : (i + 1) % suggestions.length));
+  } else if (event.key === "ArrowUp") {
+    event.preventDefault();
+    setOpen(true);
+    setActive((i) =>
+      suggestions.length === 0 ? -1 : (i - 1 + suggestions.length) % suggestions.length,
+    );
+  } else if (event.key === "Enter") {
+    const suggestion = suggestions[active] ?? suggestions[0];
+    if (open && suggestion) {
+      event.preventDefault();
+      pick(suggestion);
+    }
+  } else if (event.key === "Escape") {
+    setOpen(false);
+  }
 }

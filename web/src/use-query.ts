@@ -36,7 +36,7 @@ export function useQuery<Result, Variables>(
         if (controller.signal.aborted) return;
         setState({
           key,
-          error: error instanceof ApiError ? error : new ApiError("server", String(error)),
+          error: ApiError.of(error),
         });
       },
     );

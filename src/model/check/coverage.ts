@@ -1,5 +1,5 @@
 import { type ParsedNumber, parseNumbers } from "../../text/parse-numbers.js";
-import { headerLength } from "../../seed/header.js";
+import { headerLength } from "../document-header.js";
 import type { FromFile, SeedBundle, SeedDocument } from "../bundle.js";
 import type { Entity } from "../entity.js";
 import type { Fact } from "../fact.js";

@@ -2,7 +2,7 @@ import { builder } from "../../builder.js";
 import { newDocumentDate } from "../../curation/curate.js";
 import type { Draft } from "../../draft/draft.js";
 import { readDraftGraph } from "../../draft/draft-graph.js";
-import { figureKey } from "../../draft/draft-yaml.js";
+import { figureKey } from "../../draft/figure-edit.js";
 import { inputError } from "../../input-error.js";
 import { Language } from "../language.js";
 import { type SelectionQuestion, selects } from "../plan/selection.js";
@@ -32,7 +32,11 @@ const DraftResult = builder.objectRef<Draft & { yaml: string }>("Draft").impleme
       type: [DraftedFigure],
       description: "Its figures, in order.",
       resolve: (d) =>
-        d.figures.map((f, index) => ({ ...f, index, key: figureKey(d.document.id, index, f) })),
+        d.figures.map((f, index) => ({
+          ...f,
+          index,
+          key: figureKey(d.document.id, index, f.about[0]?.key),
+        })),
     }),
     skips: t.expose("skips", {
       type: [DraftedSkip],

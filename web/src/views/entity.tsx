@@ -13,21 +13,18 @@ import {
   Heading,
   KindBadge,
   Loading,
-  Names,
-  otherNames,
   useTitle,
 } from "../components";
-import { formatValue, relationText } from "../format";
-import type { GraphEdge, GraphNode } from "../graph";
-import { GraphPanel } from "../graph-panel";
+import { relationText } from "../format";
+import { NeighbourhoodSection } from "../graph-panel";
 import type { ResultOf } from "../graphql";
 import { useLang, type Lang } from "../lang";
+import { Names, otherNames } from "../names";
 import { EntityFactsPageQuery, EntityQuery, NeighborhoodQuery } from "../queries";
 import { href } from "../router";
 import { useQuery } from "../use-query";
 
 // The root fields are null only beside an error, which `request` turns into an ApiError.
-type Neighborhood = NonNullable<ResultOf<typeof EntityQuery>["neighborhood"]>;
 type EntityData = NonNullable<ResultOf<typeof EntityQuery>["entity"]>;
 type Relation = EntityData["relations"]["edges"][number];
 
@@ -72,62 +69,14 @@ export function EntityView({
 
   return (
     <article class="entity">
-      <p class="eyebrow">
-        <KindBadge kind={entity.kind} /> <code class="key">{entity.key}</code>
-      </p>
-      <Heading>{entity.name}</Heading>
-      {others.length > 0 && (
-        <p class="aliases">
-          Also:{" "}
-          {others.map((a, i) => (
-            <span key={a}>
-              {i > 0 && ", "}
-              <em>{a}</em>
-            </span>
-          ))}
-        </p>
-      )}
-      <p class="description">{entity.description}</p>
-      <ul class="toc small" aria-label="On this page">
-        <li>
-          <a href="#graph-h">Neighbourhood graph</a>
-        </li>
-        <li>
-          <a href="#facts-h">Facts ({entity.facts.totalCount})</a>
-        </li>
-        <li>
-          <a href="#relations-h">Relations ({entity.relations.totalCount})</a>
-        </li>
-        <li>
-          <a href="#names-h">Names ({entity.labels.length})</a>
-        </li>
-        <li>
-          <a href={href.paths(entity.key)}>Trace a path from here</a>
-        </li>
-      </ul>
+      <EntityHeader entity={entity} others={others} />
 
-      <section aria-labelledby="graph-h">
-        <h2 id="graph-h">Neighbourhood</h2>
-        <div class="toggle" role="group" aria-label="Depth">
-          {([1, 2] as const).map((d) => (
-            <a
-              key={d}
-              href={href.entity(entity.key, d)}
-              data-keep-scroll=""
-              class={d === depth ? "on" : undefined}
-              aria-current={d === depth ? "true" : undefined}
-            >
-              {d === 1 ? "1 step" : "2 steps"}
-            </a>
-          ))}
-        </div>
-        {other.error && <ErrorMessage error={other.error} retry={other.retry} />}
-        {neighborhood ? (
-          <Neighbourhood neighborhood={neighborhood} />
-        ) : (
-          !other.error && <Loading what="the neighbourhood" />
-        )}
-      </section>
+      <NeighbourhoodSection
+        entityKey={entity.key}
+        depth={depth}
+        neighborhood={neighborhood}
+        other={other}
+      />
       <section aria-labelledby="facts-h">
         <h2 id="facts-h">
           Facts <span class="muted">({entity.facts.totalCount})</span>
@@ -196,9 +145,7 @@ function EntityFacts({ entity, lang }: { entity: EntityData; lang: Lang }) {
         });
         setError(undefined);
       })
-      .catch((e: unknown) =>
-        setError(e instanceof ApiError ? e : new ApiError("server", String(e))),
-      )
+      .catch((e: unknown) => setError(ApiError.of(e)))
       .finally(() => setBusy(false));
   };
   return (
@@ -288,47 +235,43 @@ function Relations({ edges }: { edges: readonly Relation[] }) {
   );
 }
 
-function Neighbourhood({ neighborhood }: { neighborhood: Neighborhood }) {
-  const { nodes, edges } = useMemo(() => {
-    const centre = neighborhood.center.key;
-    const nodes: GraphNode[] = neighborhood.nodes.map((n) => ({
-      id: n.entity.key,
-      label: n.entity.name,
-      kind: n.entity.kind,
-      depth: n.depth,
-      center: n.entity.key === centre,
-    }));
-    const seen = new Set<string>();
-    const edges: GraphEdge[] = [];
-    for (const link of neighborhood.links) {
-      const id = `${link.from.key}>${link.type}>${link.to.key}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const figure = link.fact ? ` ${formatValue(link.fact.value, link.fact.unit)}` : "";
-      edges.push({
-        id,
-        source: link.from.key,
-        target: link.to.key,
-        label: `${relationText(link.type)}${figure}`,
-      });
-    }
-    return { nodes, edges };
-  }, [neighborhood]);
+/** Its kind, key, name, other names, description, and what the page holds. */
+function EntityHeader({ entity, others }: { entity: EntityData; others: string[] }) {
   return (
     <>
-      {neighborhood.truncated && (
-        <p class="small muted">
-          The server stopped the walk at 300 entities; the nearest are here.
+      <p class="eyebrow">
+        <KindBadge kind={entity.kind} /> <code class="key">{entity.key}</code>
+      </p>
+      <Heading>{entity.name}</Heading>
+      {others.length > 0 && (
+        <p class="aliases">
+          Also:{" "}
+          {others.map((a, i) => (
+            <span key={a}>
+              {i > 0 && ", "}
+              <em>{a}</em>
+            </span>
+          ))}
         </p>
       )}
-      <GraphPanel
-        nodes={nodes}
-        edges={edges}
-        layout="concentric"
-        label="Neighbourhood graph"
-        listTitle="Entities in the neighbourhood"
-        hrefOf={(id) => href.entity(id)}
-      />
+      <p class="description">{entity.description}</p>
+      <ul class="toc small" aria-label="On this page">
+        <li>
+          <a href="#graph-h">Neighbourhood graph</a>
+        </li>
+        <li>
+          <a href="#facts-h">Facts ({entity.facts.totalCount})</a>
+        </li>
+        <li>
+          <a href="#relations-h">Relations ({entity.relations.totalCount})</a>
+        </li>
+        <li>
+          <a href="#names-h">Names ({entity.labels.length})</a>
+        </li>
+        <li>
+          <a href={href.paths(entity.key)}>Trace a path from here</a>
+        </li>
+      </ul>
     </>
   );
 }

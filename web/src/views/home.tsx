@@ -1,6 +1,7 @@
 // `/`: search with suggestions, what the graph holds, and where to start.
 import { ErrorMessage, Heading, Loading, useTitle } from "../components";
 import { formatNumber, kindText } from "../format";
+import type { ResultOf } from "../graphql";
 import { useLang, word } from "../lang";
 import { HomeQuery } from "../queries";
 import { href } from "../router";
@@ -11,7 +12,6 @@ export function HomeView() {
   useTitle("Search");
   const lang = useLang();
   const { data, error, loading, retry } = useQuery(HomeQuery, { lang });
-  const total = data?.entityCounts.reduce((sum, c) => sum + c.count, 0) ?? 0;
   return (
     <div class="home">
       <Heading>Explore the IMSS knowledge graph</Heading>
@@ -31,74 +31,87 @@ export function HomeView() {
       {error && <ErrorMessage error={error} retry={retry} />}
       {data && (
         <>
-          <section aria-labelledby="counts">
-            <h2 id="counts">What the graph holds</h2>
-            <ul class="counts">
-              {data.entityCounts.map((c) => (
-                <li key={c.kind}>
-                  <span class="count">{formatNumber(c.count)}</span>
-                  <span class={`kind kind-${c.kind.toLowerCase()}`}>{kindText(c.kind)}</span>
-                </li>
-              ))}
-              <li>
-                <span class="count">{formatNumber(total)}</span>
-                <span>entities in all</span>
-              </li>
-            </ul>
-          </section>
-          <section aria-labelledby="start" class="entry-points">
-            <h2 id="start">Where to start</h2>
-            <div class="cards">
-              <a class="card" href={href.entity(data.institute.key)}>
-                <strong>{data.institute.name}</strong>
-                <span>{data.institute.description}</span>
-              </a>
-              <a class="card" href={href.checks()}>
-                <strong>Check the numbers</strong>
-                <span>Where the two sources disagree, and which parts add up to their totals.</span>
-              </a>
-              <a class="card" href={href.paths("imss-bienestar", "rural-hospital")}>
-                <strong>Trace a path</strong>
-                <span>
-                  How two entities are linked, step by step, with the figures that link them.
-                </span>
-              </a>
-            </div>
-            <div class="columns">
-              <div>
-                <h3>Programs of the Institute</h3>
-                <ul class="link-list">
-                  {data.institute.programs.edges.map((e) => (
-                    <li key={e.node.key}>
-                      <a href={href.entity(e.node.key)}>{e.node.name}</a>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-              <div>
-                <h3>Figures by variable</h3>
-                <ul class="link-list">
-                  {data.variables.map((v) => (
-                    <li key={v.key}>
-                      <a href={href.variable(v.key)}>{v.name}</a>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-              <div>
-                <h3>Source documents</h3>
-                <ul class="link-list">
-                  {data.documents.map((d) => (
-                    <li key={d.key}>
-                      <a href={href.document(d.key)}>{d.title}</a>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            </div>
-          </section>
+          <Counts data={data} />
+          <EntryPoints data={data} />
         </>
       )}
     </div>
+  );
+}
+
+type Home = ResultOf<typeof HomeQuery>;
+
+function Counts({ data }: { data: Home }) {
+  const total = data.entityCounts.reduce((sum, c) => sum + c.count, 0);
+  return (
+    <section aria-labelledby="counts">
+      <h2 id="counts">What the graph holds</h2>
+      <ul class="counts">
+        {data.entityCounts.map((c) => (
+          <li key={c.kind}>
+            <span class="count">{formatNumber(c.count)}</span>
+            <span class={`kind kind-${c.kind.toLowerCase()}`}>{kindText(c.kind)}</span>
+          </li>
+        ))}
+        <li>
+          <span class="count">{formatNumber(total)}</span>
+          <span>entities in all</span>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+function EntryPoints({ data }: { data: Home }) {
+  return (
+    <section aria-labelledby="start" class="entry-points">
+      <h2 id="start">Where to start</h2>
+      <div class="cards">
+        <a class="card" href={href.entity(data.institute.key)}>
+          <strong>{data.institute.name}</strong>
+          <span>{data.institute.description}</span>
+        </a>
+        <a class="card" href={href.checks()}>
+          <strong>Check the numbers</strong>
+          <span>Where the two sources disagree, and which parts add up to their totals.</span>
+        </a>
+        <a class="card" href={href.paths("imss-bienestar", "rural-hospital")}>
+          <strong>Trace a path</strong>
+          <span>How two entities are linked, step by step, with the figures that link them.</span>
+        </a>
+      </div>
+      <div class="columns">
+        <div>
+          <h3>Programs of the Institute</h3>
+          <ul class="link-list">
+            {data.institute.programs.edges.map((e) => (
+              <li key={e.node.key}>
+                <a href={href.entity(e.node.key)}>{e.node.name}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h3>Figures by variable</h3>
+          <ul class="link-list">
+            {data.variables.map((v) => (
+              <li key={v.key}>
+                <a href={href.variable(v.key)}>{v.name}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h3>Source documents</h3>
+          <ul class="link-list">
+            {data.documents.map((d) => (
+              <li key={d.key}>
+                <a href={href.document(d.key)}>{d.title}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </section>
   );
 }

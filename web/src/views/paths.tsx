@@ -9,7 +9,8 @@ import type { ResultOf } from "../graphql";
 import { useLang } from "../lang";
 import { EntityNameQuery, PathsQuery } from "../queries";
 import { href, navigate } from "../router";
-import { SEARCH_KINDS, SearchBox } from "../search";
+import { SearchBox } from "../search";
+import { SEARCH_KINDS } from "../suggestions";
 import { useQuery } from "../use-query";
 
 type Answer = ResultOf<typeof PathsQuery>;
@@ -103,7 +104,8 @@ function foundOf(answer: Answer | undefined): Found | undefined {
   return { paths: answer.paths, fromEntity: answer.fromEntity, toEntity: answer.toEntity };
 }
 
-function PathsResult({ data }: { data: Found }) {
+/** The paths' nodes (each described once) and links, as a graph. */
+function usePathGraph(data: Found) {
   const info = useMemo(() => {
     const map = new Map<string, NodeInfo>();
     for (const p of data.paths) {
@@ -143,7 +145,11 @@ function PathsResult({ data }: { data: Found }) {
     }
     return { nodes, edges };
   }, [data, info]);
+  return { info, nodes, edges };
+}
 
+function PathsResult({ data }: { data: Found }) {
+  const { info, nodes, edges } = usePathGraph(data);
   if (data.paths.length === 0) {
     return (
       <p class="notice" role="status">

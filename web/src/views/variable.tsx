@@ -7,12 +7,12 @@ import {
   FactTable,
   Heading,
   Loading,
-  Names,
   useTitle,
   type Fact,
 } from "../components";
-import { formatNumber, formatValue, statisticText, type Statistic, type Unit } from "../format";
+import { formatNumber, formatValue, statisticText, type Unit } from "../format";
 import { useLang } from "../lang";
+import { Names } from "../names";
 import { VariableQuery } from "../queries";
 import { href, navigate } from "../router";
 import { useQuery } from "../use-query";
@@ -30,7 +30,7 @@ interface Group {
   facts: Fact[];
 }
 
-const seriesLabel = (f: Fact) => `${f.period.name}, ${statisticText(f.statistic as Statistic)}`;
+const seriesLabel = (f: Fact) => `${f.period.name}, ${statisticText(f.statistic)}`;
 
 /**
  * Figures are comparable only within one period and statistic: for one entity the chart runs
@@ -57,7 +57,7 @@ function groupsOf(facts: readonly Fact[]): { byPeriod: boolean; groups: Group[] 
 function chartData(group: Group, byPeriod: boolean): ChartData {
   if (byPeriod) {
     const periods = [...new Map(group.facts.map((f) => [f.period.key, f.period.name])).entries()];
-    const names = [...new Set(group.facts.map((f) => statisticText(f.statistic as Statistic)))];
+    const names = [...new Set(group.facts.map((f) => statisticText(f.statistic)))];
     return {
       labels: periods.map(([, name]) => name),
       keys: periods.map(([key]) => key),
@@ -66,9 +66,8 @@ function chartData(group: Group, byPeriod: boolean): ChartData {
         label,
         values: periods.map(
           ([key]) =>
-            group.facts.find(
-              (f) => f.period.key === key && statisticText(f.statistic as Statistic) === label,
-            )?.value ?? null,
+            group.facts.find((f) => f.period.key === key && statisticText(f.statistic) === label)
+              ?.value ?? null,
         ),
       })),
     };
@@ -103,7 +102,7 @@ export function VariableView({ variableKey }: { variableKey: string }) {
 
   if (error) return <ErrorMessage error={error} retry={retry} />;
   if (!variable) return <Loading what="the variable" />;
-  const unit = variable.unit as Unit;
+  const unit = variable.unit;
   return (
     <article class="variable">
       <p class="eyebrow">
