@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.js";
-import { DatabaseWentAway, openDatabase } from "../db/open-database.js";
-import { LocalNeo4jBusy } from "../local-neo4j/local-neo4j.js";
+import { runCli, TOOL_ERRORS } from "../cli/run-cli.js";
+import { openDatabase } from "../db/open-database.js";
 import { DatabaseNotEmpty, graphCounts, loadSeeds } from "./load-seeds.js";
-import { formatFilledStart, readSeeds, SeedError } from "./read-seeds.js";
+import { formatFilledStart, readSeeds } from "./read-seeds.js";
 
 /**
  * `npm run seed [dir]`: validates the seeds (default ./seeds) and loads them, in
@@ -51,13 +51,4 @@ async function run(): Promise<void> {
   }
 }
 
-run().catch((error: unknown) => {
-  const known =
-    error instanceof SeedError ||
-    error instanceof ConfigError ||
-    error instanceof DatabaseWentAway ||
-    error instanceof LocalNeo4jBusy ||
-    error instanceof DatabaseNotEmpty;
-  console.error(known ? (error as Error).message : error);
-  process.exit(1);
-});
+runCli(run, [...TOOL_ERRORS, DatabaseNotEmpty]);
