@@ -1,6 +1,6 @@
 import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from "graphql";
 import { builder, type Types } from "../builder.js";
-import { ingestDocument, newDocumentDate } from "../curation/curate.js";
+import { ingestDocument, newDocumentDate } from "../curation/ingest.js";
 import type { Draft, DraftFigure, DraftSkip, GraphMatch } from "../draft/draft.js";
 import { readDraftGraph } from "../draft/draft-graph.js";
 import { figureKey } from "../draft/draft-yaml.js";
