@@ -1,7 +1,8 @@
 import type { ParsedNumber } from "../seed/parse-numbers.js";
 import type { DraftEntity } from "./draft-graph.js";
 import type { Drafting } from "./draft.js";
-import type { Before, Candidate } from "./match.js";
+import type { Candidate } from "./match.js";
+import type { Before } from "./sentence-words.js";
 import { clauseEnd, firstFrom, type SentenceAt } from "./sentences.js";
 import type { Cued } from "./statistics.js";
 import { type Word, words } from "./words.js";
