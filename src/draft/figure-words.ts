@@ -2,8 +2,7 @@ import type { ParsedNumber } from "../seed/parse-numbers.js";
 import type { DraftEntity } from "./draft-graph.js";
 import type { Drafting } from "./draft.js";
 import type { Candidate } from "./match.js";
-import type { Before } from "./sentence-words.js";
-import { clauseEnd, firstFrom, type SentenceAt } from "./sentences.js";
+import { clauseEnd, firstFrom } from "./sentences.js";
 import type { Cued } from "./statistics.js";
 import { type Word, words } from "./words.js";
 
@@ -15,23 +14,9 @@ export type Head = { sentence: number; words: Word[] } | undefined;
 export type Previous = { sentence: number; about: Candidate | undefined } | undefined;
 
 /** The words around a figure, as its fields read them. */
-export interface FigureWords {
-  sentence: number;
-  at: SentenceAt;
-  /** The words after the number, up to the end of its clause (ten at most), and where they end. */
-  phrase: Word[];
-  phraseEnd: number;
-  content: Word[];
-  startsWithPreposition: boolean;
-  /** The head word a list carries to this figure, if any. */
-  carried: Word[];
-  before: Before;
-  /** The cues of the figure's clause, and of its sentence (with the one it continues). */
-  clause: Cued;
-  context: Cued;
-}
+export type FigureWords = ReturnType<typeof wordsOf>;
 
-export function wordsOf(d: Drafting, n: ParsedNumber, head: Head): FigureWords {
+export function wordsOf(d: Drafting, n: ParsedNumber, head: Head) {
   const { text, language } = d.doc;
   const { index: sentenceIndex, span: sentence } = d.sentences.of(n.start);
   const at = d.sentences.at(sentenceIndex, sentence);
@@ -42,16 +27,19 @@ export function wordsOf(d: Drafting, n: ParsedNumber, head: Head): FigureWords {
     n.end,
     Math.min(sentence.end, nextNumber?.qualifierStart ?? nextNumber?.start ?? text.length),
   );
+  // The words after the number, up to the end of its clause (ten at most).
   const phrase = words(text.slice(n.end, phraseEnd), language, n.end).slice(0, 10);
   const content = phrase.filter((w) => !w.stop);
   const startsWithPreposition = phrase[0]?.stop === true;
+  // The head word a list carries to this figure, if any.
   const carried =
     head && head.sentence === sentenceIndex && (startsWithPreposition || content.length === 0)
       ? head.words
       : [];
   const fromClause = at.folded.at[at.clauseStart(n.start) - sentence.start] as number;
   const soFar = at.folded.at[phraseEnd - sentence.start] as number;
-  // A sentence's words count for the figures after them ("On average, 832 deliveries, 2,852
+  // The cues of the figure's clause, and of its sentence (with the one it continues). A
+  // sentence's words count for the figures after them ("On average, 832 deliveries, 2,852
   // surgeries"), not for those before ("41,373 workers joined, with an average salary of 206").
   const clause: Cued = {
     has: (cues) => at.cues.hasCueStart(cues, fromClause, soFar),

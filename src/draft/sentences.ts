@@ -7,7 +7,7 @@ import type { Matcher } from "./match.js";
 import type { Before, SentenceWords } from "./sentence-words.js";
 import { guessPeriod, type PeriodResult } from "./period.js";
 import { statisticCues } from "./statistics.js";
-import { CueIndex, type Folded, foldMapped, type Word, words } from "./words.js";
+import { CueIndex, type Folded, foldMapped, prefixLength, type Word, words } from "./words.js";
 
 /** The sentences and clauses of a document's body, as its figures read them. */
 
@@ -75,27 +75,14 @@ export class Sentences {
 
 /** The index of the sentence that holds `at` (-1 if none). */
 function sentenceOf(sentences: Span[], at: number): number {
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sentences[mid] as Span).start <= at) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = prefixLength(sentences, (s) => s.start <= at);
   const found = sentences[lo - 1];
   return found && at < found.end ? lo - 1 : -1;
 }
 
 /** The index of the first number that starts at or after `at` (numbers are in order). */
 export function firstFrom(numbers: ParsedNumber[], at: number): number {
-  let lo = 0;
-  let hi = numbers.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((numbers[mid] as ParsedNumber).start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return prefixLength(numbers, (n) => n.start < at);
 }
 
 /**
@@ -139,13 +126,7 @@ export class SentenceAt {
 
   /** The words of the sentence before `at`. */
   before(at: number): Before {
-    let k = 0;
-    let hi = this.words.length;
-    while (k < hi) {
-      const mid = (k + hi) >> 1;
-      if ((this.words[mid] as Word).end <= at) k = mid + 1;
-      else hi = mid;
-    }
+    const k = prefixLength(this.words, (w) => w.end <= at);
     const cut = this.words[k];
     if (!cut || cut.start >= at) return this.named.before(k);
     // A word that `at` cuts: its part before `at` is a word of its own.
