@@ -207,12 +207,8 @@ function monthPeriod(w: PeriodWords): PeriodResult | undefined {
  */
 function yearOfFigure(w: PeriodWords): { year: number; why: string; score: number } {
   const { input, cues, explicit, compared, docYear, docMonth } = w;
-  if (explicit?.value)
-    return {
-      year: explicit.value,
-      why: `the year the sentence names (${explicit.value})`,
-      score: 0.75,
-    };
+  const named = explicit?.value;
+  if (named) return { year: named, why: `the year the sentence names (${named})`, score: 0.75 };
   if (compared?.value && input.statistic === "increase")
     return {
       year: compared.value + 1,

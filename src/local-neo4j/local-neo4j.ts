@@ -160,7 +160,10 @@ export class LocalNeo4j {
     const role = this.options.role ?? "server";
     let staleOwner: Owner | undefined;
     for (let attempt = 1; attempt <= 20; attempt++) {
-      if (this.claimFolder()) {
+      const claim = tryClaim(this.ownerFile, role, this.options.boltPort);
+      if (claim !== undefined) {
+        this.claim = claim;
+        this.boltPort = this.options.boltPort;
         await stopStaleNeo4j(this.home, staleOwner, this.log);
         return false;
       }
@@ -210,13 +213,6 @@ export class LocalNeo4j {
       }
       await sleep(200);
     }
-  }
-
-  private claimFolder(): boolean {
-    this.claim = tryClaim(this.ownerFile, this.options.role ?? "server", this.options.boltPort);
-    if (this.claim === undefined) return false;
-    this.boltPort = this.options.boltPort;
-    return true;
   }
 
   /** Waits for the Neo4j of a live owner to answer; false if the owner stops first. */
