@@ -1,5 +1,5 @@
 // What a curation change refers to, in the seed format, so that it can be validated exactly as
-// the seed loader validates (src/curation/curate.ts): the entities it names. Missing keys are
+// the seed loader validates (src/curation/snapshot.ts): the entities it names. Missing keys are
 // simply absent (the validator reports them). One query per kind of node, each run only with
 // keys, so that each has one plan whatever else a change names.
 // $keys: [string], non-empty

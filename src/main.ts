@@ -1,6 +1,7 @@
 // First: NODE_ENV must be set before graphql loads.
 import "./production-by-default.js";
 import type { Server } from "node:http";
+import { runCli } from "./cli/run-cli.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { type OpenDatabase, openDatabase } from "./db/open-database.js";
 import { LocalNeo4jUnavailable } from "./local-neo4j/ensure-jars.js";
@@ -90,11 +91,4 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => {
-  const known =
-    error instanceof ConfigError ||
-    error instanceof LocalNeo4jUnavailable ||
-    error instanceof LocalNeo4jBusy;
-  console.error(known ? (error as Error).message : error);
-  process.exit(1);
-});
+runCli(main, [ConfigError, LocalNeo4jUnavailable, LocalNeo4jBusy]);

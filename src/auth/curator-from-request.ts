@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { jwtVerify } from "jose";
-import type { Curator } from "../curation/curate.js";
+import type { Curator } from "../curation/change-log.js";
 
 /**
  * Who is asking: reads are public; writes need a bearer token, either the

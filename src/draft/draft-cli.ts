@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
+import { runCli } from "../cli/run-cli.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { openDatabase } from "../db/open-database.js";
 import { HEADER } from "../model/document-header.js";
@@ -61,7 +62,4 @@ async function run(): Promise<void> {
   }
 }
 
-run().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
-});
+runCli(run, [ConfigError]);

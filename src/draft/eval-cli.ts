@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { runCli } from "../cli/run-cli.js";
 import { readSeeds } from "../seed/read-seeds.js";
 import { evaluateDrafts, formatEvaluation } from "./evaluate.js";
 
@@ -21,7 +22,4 @@ async function run(): Promise<void> {
     for (const d of evaluation.documents) console.log(`\n${d.id}:\n  ${d.misses.join("\n  ")}`);
 }
 
-run().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runCli(run, [Error]);

@@ -56,33 +56,87 @@ const pad = (n: number) => String(n).padStart(2, "0");
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 export function guessPeriod(input: PeriodInput): PeriodResult {
+  const w = periodWords(input);
+  return datedPeriod(w) ?? monthPeriod(w) ?? yearPeriod(w);
+}
+
+/** What a sentence says of when its figures hold, as guessPeriod's steps read it. */
+interface PeriodWords {
+  input: PeriodInput;
+  cues: (typeof CUES)[Language];
+  docYear: number;
+  docMonth: number;
+  /** The sentence, folded. */
+  sentence: string;
+  has(list: readonly string[]): boolean;
+  /** The year the sentence names, and the one a comparison names ("compared with 2020"). */
+  explicit: ParsedNumber | undefined;
+  compared: ParsedNumber | undefined;
+  comparedTo: string | null;
+}
+
+function periodWords(input: PeriodInput): PeriodWords {
   const cues = CUES[input.language];
   const [docYear, docMonth] = input.documentDate.split("-").map(Number) as [number, number, number];
   const sentence = foldText(input.sentence);
-  const has = (list: readonly string[]) => hasCue(sentence, list);
   const years = input.numbers.filter((n) => n.kind === "year" && n.value !== null);
-  // The words right before a year or a date (their last characters: the cues end there).
-  const beforeText = (n: ParsedNumber) =>
-    foldText(
-      input.sentence.slice(
-        Math.max(0, n.start - input.sentenceOffset - BEFORE_CHARS),
-        n.start - input.sentenceOffset,
-      ),
-    );
   const isComparison = (n: ParsedNumber) =>
-    cues.comparedTo.some((cue) => beforeText(n).trimEnd().endsWith(cue)) ||
-    /compared with\s*$|compared to\s*$|en comparacion con\s*$/u.test(beforeText(n));
+    cues.comparedTo.some((cue) => beforeText(input, n).trimEnd().endsWith(cue)) ||
+    /compared with\s*$|compared to\s*$|en comparacion con\s*$/u.test(beforeText(input, n));
   const compared = years.find(isComparison);
-  const explicit = years.find((n) => !isComparison(n));
   const comparedTo = compared ? findYear(input.periods, compared.value as number) : null;
+  return {
+    input,
+    cues,
+    docYear,
+    docMonth,
+    sentence,
+    has: (list) => hasCue(sentence, list),
+    explicit: years.find((n) => !isComparison(n)),
+    compared,
+    comparedTo,
+  };
+}
 
-  // A date part of the sentence with a cue: "as of December 25", "from January 10 to date".
+/** The graph's period of an interval, else a new one. */
+function found(
+  w: PeriodWords,
+  start: string,
+  end: string,
+  granularity: Granularity,
+  why: string,
+  score: number,
+): PeriodResult {
+  const { comparedTo } = w;
+  const match = w.input.periods.find(
+    (p) =>
+      p.start === start &&
+      p.end === end &&
+      (p.granularity === granularity || granularity === "range"),
+  );
+  if (match) return { candidates: [{ key: match.key, score, why }], newPeriod: null, comparedTo };
+  return { candidates: [], newPeriod: newPeriod(start, end, granularity), comparedTo };
+}
+
+/** The words right before a year or a date (their last characters: the cues end there). */
+function beforeText(input: PeriodInput, n: ParsedNumber): string {
+  return foldText(
+    input.sentence.slice(
+      Math.max(0, n.start - input.sentenceOffset - BEFORE_CHARS),
+      n.start - input.sentenceOffset,
+    ),
+  );
+}
+
+/** A date part of the sentence with a cue: "as of December 25", "from January 10 to date". */
+function datedPeriod(w: PeriodWords): PeriodResult | undefined {
+  const { input, cues, explicit, docYear, docMonth, comparedTo } = w;
   const dated = input.numbers.filter((n) => n.kind === "date-part" && n.month !== undefined);
   const yearOf = (month: number) => explicit?.value ?? (month > docMonth ? docYear - 1 : docYear);
   const dateOf = (n: ParsedNumber) =>
     `${yearOf(n.month as number)}-${pad(n.month as number)}-${pad(n.value as number)}`;
   const cueBefore = (n: ParsedNumber, list: readonly string[]) => {
-    const text = beforeText(n).replace(/\s*(the|el|la)?\s*$/u, "");
+    const text = beforeText(input, n).replace(/\s*(the|el|la)?\s*$/u, "");
     const month = MONTHS[input.language][(n.month as number) - 1] ?? "";
     return list.some(
       (cue) =>
@@ -91,27 +145,11 @@ export function guessPeriod(input: PeriodInput): PeriodResult {
     );
   };
 
-  const found = (
-    start: string,
-    end: string,
-    granularity: Granularity,
-    why: string,
-    score: number,
-  ): PeriodResult => {
-    const match = input.periods.find(
-      (p) =>
-        p.start === start &&
-        p.end === end &&
-        (p.granularity === granularity || granularity === "range"),
-    );
-    if (match) return { candidates: [{ key: match.key, score, why }], newPeriod: null, comparedTo };
-    return { candidates: [], newPeriod: newPeriod(start, end, granularity), comparedTo };
-  };
-
   // "Since May 2" with no end: up to the document's date.
   const since = dated.find((n) => cueBefore(n, cues.since));
-  if (since && (has(cues.toDate) || input.statistic === "cumulative"))
+  if (since && (w.has(cues.toDate) || input.statistic === "cumulative"))
     return found(
+      w,
       dateOf(since),
       input.documentDate,
       "range",
@@ -119,74 +157,80 @@ export function guessPeriod(input: PeriodInput): PeriodResult {
       0.8,
     );
   const asOf = dated.find((n) => cueBefore(n, cues.asOf) || cueBefore(n, cues.cumulative));
-  if (asOf) {
-    const end = dateOf(asOf);
-    const ending = input.periods.filter((p) => p.end === end && p.granularity === "range");
-    if (ending.length >= 1)
-      return {
-        candidates: ending.map((p, i) => ({
-          key: p.key,
-          score: ending.length === 1 ? 0.75 : 0.5 - i * 0.1,
-          why: `the period that ends on ${end}`,
-        })),
-        newPeriod: null,
-        comparedTo,
-      };
+  if (!asOf) return undefined;
+  const end = dateOf(asOf);
+  const ending = input.periods.filter((p) => p.end === end && p.granularity === "range");
+  if (ending.length >= 1)
     return {
-      candidates: [],
-      newPeriod: newPeriod(`${end.slice(0, 4)}-01-01`, end, "range"),
+      candidates: ending.map((p, i) => ({
+        key: p.key,
+        score: ending.length === 1 ? 0.75 : 0.5 - i * 0.1,
+        why: `the period that ends on ${end}`,
+      })),
+      newPeriod: null,
       comparedTo,
     };
-  }
+  return {
+    candidates: [],
+    newPeriod: newPeriod(`${end.slice(0, 4)}-01-01`, end, "range"),
+    comparedTo,
+  };
+}
 
-  // A month: "In December of last year", "en diciembre de 2021".
-  const monthIndex = MONTHS[input.language].findIndex((m) =>
+/** A month: "In December of last year", "en diciembre de 2021". */
+function monthPeriod(w: PeriodWords): PeriodResult | undefined {
+  const { cues, explicit, docYear, docMonth } = w;
+  const monthIndex = MONTHS[w.input.language].findIndex((m) =>
     new RegExp(
       `(^|[^\\p{L}])(in|en|durante|during) ${m}( (of|de|del) (last year|el ano pasado|ano pasado|\\d{4}))?`,
       "u",
-    ).test(sentence),
+    ).test(w.sentence),
   );
-  if (monthIndex >= 0) {
-    const month = monthIndex + 1;
-    const year = has(cues.lastYear)
-      ? docYear - 1
-      : (explicit?.value ?? (month > docMonth ? docYear - 1 : docYear));
-    return found(
-      `${year}-${pad(month)}-01`,
-      `${year}-${pad(month)}-${pad(lastDay(year, month))}`,
-      "month",
-      "the month the sentence names",
-      0.75,
-    );
-  }
+  if (monthIndex < 0) return undefined;
+  const month = monthIndex + 1;
+  const year = w.has(cues.lastYear)
+    ? docYear - 1
+    : (explicit?.value ?? (month > docMonth ? docYear - 1 : docYear));
+  return found(
+    w,
+    `${year}-${pad(month)}-01`,
+    `${year}-${pad(month)}-${pad(lastDay(year, month))}`,
+    "month",
+    "the month the sentence names",
+    0.75,
+  );
+}
 
-  // The year of the figure: one the sentence names, else the year a comparison leads to, else
-  // "last year"/"this year", else (unsure) the year just ended for a document of January.
-  let year: number;
-  let why: string;
-  let score = 0.75;
-  if (explicit?.value) {
-    year = explicit.value;
-    why = `the year the sentence names (${year})`;
-  } else if (compared?.value && input.statistic === "increase") {
-    year = compared.value + 1;
-    why = `the year after the one it is compared with (${compared.value})`;
-    score = 0.65;
-  } else if (has(cues.lastYear)) {
-    year = docYear - 1;
-    why = "last year";
-  } else if (has(cues.thisYear) && docMonth > 1) {
-    year = docYear;
-    why = "this year";
-  } else {
-    year = docMonth === 1 ? docYear - 1 : docYear;
-    why =
+/**
+ * The year of the figure: one the sentence names, else the year a comparison leads to, else
+ * "last year"/"this year", else (unsure) the year just ended for a document of January.
+ */
+function yearOfFigure(w: PeriodWords): { year: number; why: string; score: number } {
+  const { input, cues, explicit, compared, docYear, docMonth } = w;
+  const named = explicit?.value;
+  if (named) return { year: named, why: `the year the sentence names (${named})`, score: 0.75 };
+  if (compared?.value && input.statistic === "increase")
+    return {
+      year: compared.value + 1,
+      why: `the year after the one it is compared with (${compared.value})`,
+      score: 0.65,
+    };
+  if (w.has(cues.lastYear)) return { year: docYear - 1, why: "last year", score: 0.75 };
+  if (w.has(cues.thisYear) && docMonth > 1) return { year: docYear, why: "this year", score: 0.75 };
+  return {
+    year: docMonth === 1 ? docYear - 1 : docYear,
+    why:
       docMonth === 1
         ? "no year named; the year just ended, for a document of January"
-        : "no year named; the document's year";
-    score = 0.5;
-  }
+        : "no year named; the document's year",
+    score: 0.5,
+  };
+}
 
+/** The period of the figure's year, as its statistic counts it (a typical day, a day, the year). */
+function yearPeriod(w: PeriodWords): PeriodResult {
+  const { input, cues, explicit, comparedTo } = w;
+  const { year, why, score } = yearOfFigure(w);
   if (input.statistic === "daily-average") {
     const typical = input.periods.find(
       (p) => p.granularity === "typical-day" && p.start === `${year}-01-01`,
@@ -208,7 +252,7 @@ export function guessPeriod(input: PeriodInput): PeriodResult {
       comparedTo,
     };
   }
-  if (input.statistic === "stock" && !explicit && has(cues.wholeYear)) {
+  if (input.statistic === "stock" && !explicit && w.has(cues.wholeYear)) {
     const yearPeriod = findYear(input.periods, year);
     if (yearPeriod)
       return {
@@ -217,9 +261,10 @@ export function guessPeriod(input: PeriodInput): PeriodResult {
         comparedTo,
       };
   }
-  if (input.statistic === "stock" && !explicit && !has(cues.lastYear)) {
+  if (input.statistic === "stock" && !explicit && !w.has(cues.lastYear)) {
     // A count standing now: the document's day.
     return found(
+      w,
       input.documentDate,
       input.documentDate,
       "day",

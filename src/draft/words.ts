@@ -142,13 +142,7 @@ export class CueIndex {
     const atEnd = to - 7;
     if (atEnd > from && text.startsWith("than in", atEnd) && !word(atEnd - 1)) last = atEnd;
     else {
-      let lo = 0;
-      let hi = thanIns.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((thanIns[mid] as number) + 7 < to) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = prefixLength(thanIns, (p) => p + 7 < to);
       last = lo > 0 ? thanIns[lo - 1] : undefined;
     }
     return last !== undefined && last >= more + 4;
@@ -181,13 +175,18 @@ export class CueIndex {
 
   /** The first position in sorted `list` at or after `from`. */
   private firstAfter(list: number[], from: number): number | undefined {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((list[mid] as number) < from) lo = mid + 1;
-      else hi = mid;
-    }
-    return list[lo];
+    return list[prefixLength(list, (p) => p < from)];
   }
+}
+
+/** How many of `items`, from the first, `holds` is true of (a binary search: it holds of a prefix). */
+export function prefixLength<T>(items: readonly T[], holds: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (holds(items[mid] as T)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

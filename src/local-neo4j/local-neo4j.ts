@@ -1,18 +1,28 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { connect } from "node:net";
+import { mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import neo4j from "neo4j-driver";
 import { ensureJars } from "./ensure-jars.js";
+import {
+  isNeo4jOf,
+  logTail,
+  type Neo4jProcess,
+  portInUse,
+  ownersNeo4jExited,
+  prepareNeo4j,
+  spawnNeo4j,
+  stopNeo4j,
+  stopStaleNeo4j,
+  waitForBolt,
+} from "./neo4j-process.js";
+import {
+  isAlive,
+  type Owner,
+  parseOwner,
+  readSettled,
+  readText,
+  sameOwner,
+  sleep,
+  tryClaim,
+} from "./owner.js";
 
 /**
  * A Neo4j 5.26 Community server run as its own JVM process from the jars in
@@ -30,7 +40,8 @@ import { ensureJars } from "./ensure-jars.js";
  * - a server beside a server fails, saying so.
  *
  * A Neo4j whose owner is gone (killed without stopping it) is stale: it is stopped, and a new
- * one started.
+ * one started. This file is that start policy; owner.ts reads and makes the claim, and
+ * neo4j-process.ts runs the process.
  */
 
 export interface LocalNeo4jOptions {
@@ -54,43 +65,7 @@ export interface LocalNeo4jOptions {
   log?: (line: string) => void;
 }
 
-/** JVM options that Neo4j's own launcher passes (server.jvm.additional in the default neo4j.conf). */
-const JVM_OPTIONS = [
-  "-XX:+UseG1GC",
-  "-XX:-OmitStackTraceInFastThrow",
-  "-XX:+UnlockExperimentalVMOptions",
-  "-XX:+TrustFinalNonStaticFields",
-  "-XX:+DisableExplicitGC",
-  "-Djdk.nio.maxCachedBufferSize=1024",
-  "-Dio.netty.tryReflectionSetAccessible=true",
-  "-Djdk.tls.ephemeralDHKeySize=2048",
-  "-Djdk.tls.rejectClientInitiatedRenegotiation=true",
-  "-XX:FlightRecorderOptions=stackdepth=256",
-  "-XX:+UnlockDiagnosticVMOptions",
-  "-XX:+DebugNonSafepoints",
-  "--add-opens=java.base/java.nio=ALL-UNNAMED",
-  "--add-opens=java.base/java.io=ALL-UNNAMED",
-  "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-  "--add-opens=java.base/java.lang=ALL-UNNAMED",
-  "--add-opens=java.base/java.util=ALL-UNNAMED",
-  "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-  "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-  "-Dlog4j2.disable.jmx=true",
-  "-Dfile.encoding=UTF-8",
-];
-
-const ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint";
-
 export type OwnerRole = "server" | "tool";
-
-/** The process that started the Neo4j of a folder, as run/owner.pid records it. */
-interface Owner {
-  pid: number;
-  /** When it started (Linux: /proc/<pid>/stat), to tell it from a later process given its pid. */
-  started: string | undefined;
-  role: OwnerRole;
-  boltPort: number;
-}
 
 /** Raised while waiting for an owner's Neo4j when that owner stops or gives it up. */
 class OwnerGone extends Error {}
@@ -106,8 +81,7 @@ export class LocalNeo4jBusy extends Error {
 export class LocalNeo4j {
   readonly home: string;
   private boltPort: number;
-  private child: ChildProcess | undefined;
-  private exited: Promise<number | null> | undefined;
+  private neo4j: Neo4jProcess | undefined;
   /** The text of run/owner.pid while this process owns the folder's Neo4j. */
   private claim: string | undefined;
   private owner: Owner | undefined;
@@ -126,7 +100,7 @@ export class LocalNeo4j {
 
   /** The Neo4j process, when this process started it. */
   get pid(): number | undefined {
-    return this.child?.pid;
+    return this.neo4j?.child.pid;
   }
 
   /**
@@ -142,7 +116,8 @@ export class LocalNeo4j {
    * uses, its owner alive and still owning it.
    */
   stillOwned(): boolean {
-    if (this.child) return this.child.exitCode === null && this.child.signalCode === null;
+    const child = this.neo4j?.child;
+    if (child) return child.exitCode === null && child.signalCode === null;
     const owner = this.owner;
     if (!owner) return false;
     const now = parseOwner(readText(this.ownerFile));
@@ -185,8 +160,11 @@ export class LocalNeo4j {
     const role = this.options.role ?? "server";
     let staleOwner: Owner | undefined;
     for (let attempt = 1; attempt <= 20; attempt++) {
-      if (this.tryClaim()) {
-        await this.stopStale(staleOwner);
+      const claim = tryClaim(this.ownerFile, role, this.options.boltPort);
+      if (claim !== undefined) {
+        this.claim = claim;
+        this.boltPort = this.options.boltPort;
+        await stopStaleNeo4j(this.home, staleOwner, this.log);
         return false;
       }
       const text = await readSettled(this.ownerFile);
@@ -237,22 +215,6 @@ export class LocalNeo4j {
     }
   }
 
-  private tryClaim(): boolean {
-    const role = this.options.role ?? "server";
-    const text =
-      `${process.pid}\nstarted=${processStartTime(process.pid) ?? ""}\n` +
-      `role=${role}\nbolt=${this.options.boltPort}\n`;
-    try {
-      writeFileSync(this.ownerFile, text, { flag: "wx" });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
-      throw error;
-    }
-    this.claim = text;
-    this.boltPort = this.options.boltPort;
-    return true;
-  }
-
   /** Waits for the Neo4j of a live owner to answer; false if the owner stops first. */
   private async attach(owner: Owner, text: string): Promise<boolean> {
     this.boltPort = owner.boltPort;
@@ -261,11 +223,11 @@ export class LocalNeo4j {
       this.log(`Waiting for the Neo4j that pid ${owner.pid} is starting (data in ${this.home})...`);
     }
     try {
-      await this.waitForBolt(() => {
+      await waitForBolt(this.uri, this.home, this.options, () => {
         if (readText(this.ownerFile) !== text || !isAlive(owner)) {
           return new OwnerGone(`pid ${owner.pid} stopped its Neo4j`);
         }
-        if (this.ownersNeo4jExited(text)) {
+        if (ownersNeo4jExited(this.home, text)) {
           return new Error(
             `The local Neo4j of ${this.home}, started by pid ${owner.pid} (still running), has ` +
               "exited: restart that process (or stop it, and this command starts its own Neo4j).",
@@ -288,22 +250,6 @@ export class LocalNeo4j {
     return true;
   }
 
-  /**
-   * Whether the owner's Neo4j has exited: run/neo4j.pid, written by the owner after its claim,
-   * names a process that is no longer Neo4j. (Before the owner writes it, the file may be an
-   * older start's.)
-   */
-  private ownersNeo4jExited(ownerText: string): boolean {
-    if (!existsSync("/proc/self")) return false; // no way to tell: wait for the timeout
-    try {
-      if (statSync(this.pidFile).mtimeMs < statSync(this.ownerFile).mtimeMs) return false;
-    } catch {
-      return false;
-    }
-    const pid = Number(readText(this.pidFile)?.trim());
-    return readText(this.ownerFile) === ownerText && !isNeo4jOf(pid, this.home);
-  }
-
   private async startOwn(lib: string): Promise<void> {
     if (await portInUse(this.options.boltPort)) {
       throw new Error(
@@ -311,65 +257,24 @@ export class LocalNeo4j {
           "stop it or choose another port (or set NEO4J_URI to use that server).",
       );
     }
-    this.writeConfig();
-    const env = { ...process.env, NEO4J_HOME: this.home, NEO4J_CONF: join(this.home, "conf") };
-    const freshStore = !existsSync(join(this.home, "data", "dbms"));
-    if (freshStore) {
-      const result = spawnSync(
-        "java",
-        [
-          "-cp",
-          `${lib}/*`,
-          "org.neo4j.cli.AdminTool",
-          "dbms",
-          "set-initial-password",
-          this.options.password,
-        ],
-        { env, encoding: "utf8" },
-      );
-      if (result.status !== 0) {
-        throw new Error(
-          `Could not set the local Neo4j's initial password: ${result.stderr || result.stdout}`,
-        );
-      }
-    }
-
-    const out = openSync(join(this.home, "logs", "console.log"), "a");
+    const env = prepareNeo4j(this.home, lib, this.options);
     const started = Date.now();
     this.log(`Starting Neo4j (${this.uri}, data in ${this.home})...`);
-    const child = spawn(
-      "java",
-      [
-        `-Xms${this.options.heap}`,
-        `-Xmx${this.options.heap}`,
-        ...JVM_OPTIONS,
-        "-cp",
-        `${lib}/*`,
-        ENTRY_POINT,
-        `--home-dir=${this.home}`,
-        `--config-dir=${join(this.home, "conf")}`,
-      ],
-      { env, stdio: ["ignore", out, out], detached: true },
-    );
-    closeSync(out);
-    this.child = child;
-    this.exited = new Promise((resolveExit) => child.once("exit", (code) => resolveExit(code)));
-    child.once("error", () => {});
-    if (child.pid) writeFileSync(this.pidFile, `${child.pid}\n`);
-
+    const neo4j = spawnNeo4j(this.home, lib, this.options.heap, env);
+    this.neo4j = neo4j;
     let exitCode: number | null | undefined;
-    void this.exited.then((code) => {
+    void neo4j.exited.then((code) => {
       exitCode = code;
     });
-    await this.waitForBolt(() =>
+    await waitForBolt(this.uri, this.home, this.options, () =>
       exitCode === undefined
         ? undefined
         : new Error(
-            `Neo4j exited (code ${exitCode}) before it accepted a query.\n${this.logTail()}`,
+            `Neo4j exited (code ${exitCode}) before it accepted a query.\n${logTail(this.home)}`,
           ),
     );
     this.log(
-      `Neo4j is up after ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${child.pid}).`,
+      `Neo4j is up after ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${neo4j.child.pid}).`,
     );
   }
 
@@ -379,20 +284,10 @@ export class LocalNeo4j {
    */
   async stop(graceMs = 60_000): Promise<void> {
     this.owner = undefined;
-    const child = this.child;
-    this.child = undefined;
-    if (child && this.exited) {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill("SIGTERM");
-        const timedOut = await Promise.race([
-          this.exited.then(() => false),
-          new Promise<boolean>((r) => setTimeout(() => r(true), graceMs).unref()),
-        ]);
-        if (timedOut) {
-          child.kill("SIGKILL");
-          await this.exited;
-        }
-      }
+    const neo4j = this.neo4j;
+    this.neo4j = undefined;
+    if (neo4j) {
+      await stopNeo4j(neo4j, graceMs);
       rmSync(this.pidFile, { force: true });
     }
     // The claim goes last, once the Neo4j is down: no other process starts one on the same
@@ -402,187 +297,4 @@ export class LocalNeo4j {
     }
     this.claim = undefined;
   }
-
-  private writeConfig(): void {
-    const lines = [
-      "# Written by src/local-neo4j at every start; edit the environment, not this file.",
-      "server.default_listen_address=127.0.0.1",
-      "server.default_advertised_address=127.0.0.1",
-      `server.bolt.listen_address=127.0.0.1:${this.options.boltPort}`,
-      "server.bolt.tls_level=DISABLED",
-      "server.http.enabled=false",
-      "server.https.enabled=false",
-      `server.memory.heap.initial_size=${this.options.heap}`,
-      `server.memory.heap.max_size=${this.options.heap}`,
-      `server.memory.pagecache.size=${this.options.pageCache}`,
-      "dbms.security.auth_enabled=true",
-      `server.directories.data=${join(this.home, "data")}`,
-      `server.directories.logs=${join(this.home, "logs")}`,
-      `server.directories.run=${join(this.home, "run")}`,
-      "dbms.usage_report.enabled=false",
-      "db.tx_log.rotation.retention_policy=1 days",
-      // A transaction can never run unbounded, whatever the client asks.
-      "db.transaction.timeout=60s",
-    ];
-    writeFileSync(join(this.home, "conf", "neo4j.conf"), `${lines.join("\n")}\n`);
-  }
-
-  /**
-   * A Neo4j left behind by a process that died without stopping it: stop it now. (Called with
-   * the claim held: any Neo4j of this folder that runs now has no live owner.)
-   */
-  private async stopStale(owner: Owner | undefined): Promise<void> {
-    if (!existsSync(this.pidFile)) return;
-    const pid = Number(readFileSync(this.pidFile, "utf8").trim());
-    rmSync(this.pidFile, { force: true });
-    if (!isNeo4jOf(pid, this.home)) return;
-    this.log(
-      `Stopping a Neo4j left running from an earlier start (pid ${pid}; ` +
-        `${owner ? `the process that started it, pid ${owner.pid}, is gone` : "no live process owns it"})...`,
-    );
-    process.kill(pid, "SIGTERM");
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline && existsSync(`/proc/${pid}`)) await sleep(200);
-    if (existsSync(`/proc/${pid}`)) process.kill(pid, "SIGKILL");
-  }
-
-  /** Waits until Bolt answers a query; `failed` says, between tries, why it never will. */
-  private async waitForBolt(failed: () => Error | undefined): Promise<void> {
-    const timeoutMs = this.options.startTimeoutMs ?? 120_000;
-    const deadline = Date.now() + timeoutMs;
-    const driver = neo4j.driver(this.uri, neo4j.auth.basic("neo4j", this.options.password), {
-      connectionAcquisitionTimeout: 2_000,
-      connectionTimeout: 2_000,
-      maxConnectionPoolSize: 1,
-      logging: { level: "error", logger: () => {} },
-    });
-    try {
-      let lastError: unknown;
-      while (Date.now() < deadline) {
-        const failure = failed();
-        if (failure) throw failure;
-        // session.run, not executeQuery: no built-in retry hiding the moment Bolt opens.
-        const session = driver.session();
-        try {
-          await session.run("RETURN 1");
-          return;
-        } catch (error) {
-          lastError = error;
-          if (isAuthError(error)) {
-            throw new Error(
-              `The local Neo4j in ${this.home} rejected its password: it was created with another ` +
-                "NEO4J_PASSWORD. Use that password, or delete the folder to start from an empty database.",
-            );
-          }
-          await sleep(200);
-        } finally {
-          await session.close();
-        }
-      }
-      throw new Error(
-        `Neo4j did not accept a query within ${timeoutMs / 1000} s: ${String(lastError)}\n${this.logTail()}`,
-      );
-    } finally {
-      await driver.close();
-    }
-  }
-
-  private logTail(): string {
-    const parts: string[] = [];
-    for (const file of ["neo4j.log", "console.log"]) {
-      const path = join(this.home, "logs", file);
-      if (!existsSync(path)) continue;
-      const lines = readFileSync(path, "utf8").trimEnd().split("\n").slice(-15);
-      parts.push(`--- ${path} (last lines) ---\n${lines.join("\n")}`);
-    }
-    return parts.join("\n");
-  }
-}
-
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
-  }
-}
-
-/** The file's text once it is whole: a claim is written right after its file is created. */
-async function readSettled(path: string): Promise<string | undefined> {
-  let text = readText(path);
-  for (let i = 0; i < 10 && text !== undefined && parseOwner(text) === undefined; i++) {
-    await sleep(50);
-    text = readText(path);
-  }
-  return text;
-}
-
-function parseOwner(text: string | undefined): Owner | undefined {
-  const [first, ...rest] = (text ?? "").split("\n");
-  const pid = Number(first);
-  const fields = Object.fromEntries(rest.map((line) => line.split("=", 2) as [string, string]));
-  const boltPort = Number(fields.bolt);
-  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(boltPort) || boltPort <= 0) {
-    return undefined;
-  }
-  const role = fields.role === "tool" ? "tool" : "server";
-  return { pid, started: fields.started || undefined, role, boltPort };
-}
-
-function sameOwner(a: Owner, b: Owner): boolean {
-  return (
-    a.pid === b.pid && a.started === b.started && a.role === b.role && a.boltPort === b.boltPort
-  );
-}
-
-/** Fields of /proc/<pid>/stat after the command name: [state, ppid, ...]; undefined off Linux. */
-function procStat(pid: number): string[] | undefined {
-  const stat = readText(`/proc/${pid}/stat`);
-  return stat === undefined ? undefined : stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-}
-
-/** When the process started, in clock ticks since boot (field 22 of /proc/<pid>/stat). */
-function processStartTime(pid: number): string | undefined {
-  return procStat(pid)?.[19];
-}
-
-/** Whether the owner still runs: its pid alive, not a zombie, and not reused by a later process. */
-function isAlive(owner: Owner): boolean {
-  try {
-    process.kill(owner.pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
-  }
-  const stat = procStat(owner.pid);
-  // No /proc/<pid>: it has just exited, or this is not Linux (then the signal said enough).
-  if (stat === undefined) return !existsSync("/proc/self");
-  if (stat[0] === "Z" || stat[0] === "X") return false;
-  return owner.started === undefined || stat[19] === owner.started;
-}
-
-/** Whether `pid` is a Neo4j running out of `home`. */
-function isNeo4jOf(pid: number, home: string): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  const cmdline = readText(`/proc/${pid}/cmdline`);
-  return cmdline !== undefined && cmdline.includes(ENTRY_POINT) && cmdline.includes(home);
-}
-
-function isAuthError(error: unknown): boolean {
-  const code = (error as { code?: string }).code ?? "";
-  return code.startsWith("Neo.ClientError.Security.");
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
-function portInUse(port: number): Promise<boolean> {
-  return new Promise((resolvePort) => {
-    const socket = connect({ host: "127.0.0.1", port });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolvePort(true);
-    });
-    socket.once("error", () => resolvePort(false));
-  });
 }

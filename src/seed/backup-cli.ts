@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.js";
-import { DatabaseWentAway, openDatabase } from "../db/open-database.js";
-import { LocalNeo4jBusy } from "../local-neo4j/local-neo4j.js";
+import { runCli, TOOL_ERRORS } from "../cli/run-cli.js";
+import { openDatabase } from "../db/open-database.js";
 import { BackupDirNotEmpty, backupCounts, readBackup, writeBackup } from "./backup.js";
 import { readSeeds } from "./read-seeds.js";
 import { SeedError } from "../model/bundle.js";
@@ -50,13 +50,4 @@ async function run(): Promise<void> {
   console.log(`Backed up the graph into ${values.to}: ${counts}. It passes the seed check.`);
 }
 
-run().catch((error: unknown) => {
-  const known =
-    error instanceof SeedError ||
-    error instanceof ConfigError ||
-    error instanceof DatabaseWentAway ||
-    error instanceof LocalNeo4jBusy ||
-    error instanceof BackupDirNotEmpty;
-  console.error(known ? (error as Error).message : error);
-  process.exit(1);
-});
+runCli(run, [...TOOL_ERRORS, BackupDirNotEmpty]);

@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.js";
-import { DatabaseWentAway, openDatabase } from "../db/open-database.js";
-import { LocalNeo4jBusy } from "../local-neo4j/local-neo4j.js";
+import { runCli, TOOL_ERRORS } from "../cli/run-cli.js";
+import { openDatabase } from "../db/open-database.js";
 import { DatabaseNotEmpty, graphCounts, loadSeeds } from "./load-seeds.js";
-import { formatFilledStart, SeedError } from "../model/bundle.js";
+import { formatFilledStart } from "../model/bundle.js";
 import { readSeeds } from "./read-seeds.js";
 
 /**
@@ -52,13 +52,4 @@ async function run(): Promise<void> {
   }
 }
 
-run().catch((error: unknown) => {
-  const known =
-    error instanceof SeedError ||
-    error instanceof ConfigError ||
-    error instanceof DatabaseWentAway ||
-    error instanceof LocalNeo4jBusy ||
-    error instanceof DatabaseNotEmpty;
-  console.error(known ? (error as Error).message : error);
-  process.exit(1);
-});
+runCli(run, [...TOOL_ERRORS, DatabaseNotEmpty]);

@@ -1,5 +1,5 @@
 import { builder } from "../../builder.js";
-import { newDocumentDate } from "../../curation/curate.js";
+import { newDocumentDate } from "../../curation/ingest.js";
 import type { Draft } from "../../draft/draft.js";
 import { readDraftGraph } from "../../draft/draft-graph.js";
 import { figureKey } from "../../draft/figure-edit.js";

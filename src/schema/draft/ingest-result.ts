@@ -1,5 +1,5 @@
 import { builder } from "../../builder.js";
-import { ingestDocument } from "../../curation/curate.js";
+import { ingestDocument } from "../../curation/ingest.js";
 import { Document, Fact } from "../refs.js";
 import { IngestInput } from "./ingest-input.js";
 
