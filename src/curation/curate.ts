@@ -157,15 +157,19 @@ export async function addFact(db: Db, curator: Curator, input: FactInput): Promi
     const params = seedParameters(only(bundle, "facts", (f) => f.key === input.key));
     await run("seed/05-facts", params["seed/05-facts"]);
     await run("seed/06-citations", params["seed/06-citations"]);
-    await record(
-      run,
-      curator,
-      "add-fact",
-      input.key,
-      `${input.value ?? "no value"} ${input.unit} (${input.variable} about ${input.about})`,
-    );
+    await record(run, curator, "add-fact", input.key, factSummary(input));
     return input.key;
   });
+}
+
+/** A fact as the change log summarises it: "<value> <unit> (<variable> about <about>)". */
+export function factSummary(f: {
+  value?: number | null;
+  unit: string;
+  variable: string;
+  about: string;
+}): string {
+  return `${f.value ?? "no value"} ${f.unit} (${f.variable} about ${f.about})`;
 }
 
 export interface LinkInput {

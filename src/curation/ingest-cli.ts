@@ -9,6 +9,7 @@ import { Neo4jError } from "neo4j-driver";
 import { loadSeeds } from "../seed/load-seeds.js";
 import { formatFilledStart } from "../model/bundle.js";
 import { readSeeds } from "../seed/read-seeds.js";
+import { factSummary } from "./curate.js";
 
 /**
  * `npm run ingest -- --document new.txt --facts new.yaml [--by name] [--seeds dir]`
@@ -74,7 +75,7 @@ async function run(): Promise<void> {
             by: values.by as string,
             action: "add-fact",
             target: f.key,
-            summary: `ingested with ${newId}: ${f.value ?? "no value"} ${f.unit} (${f.variable} about ${f.about})`,
+            summary: `ingested with ${newId}: ${factSummary(f)}`,
           })),
           ...corroborated.map((key) => ({
             by: values.by as string,

@@ -13,6 +13,7 @@ import {
   record,
   writer,
 } from "./change-log.js";
+import { factSummary } from "./curate.js";
 import type { FactsFile } from "./facts-file.js";
 import { type Locate, type Snapshot, snapshot, validate } from "./snapshot.js";
 
@@ -116,7 +117,7 @@ export async function ingestDocument(
           curator,
           "add-fact",
           f.key,
-          `ingested with ${input.id}: ${f.value ?? "no value"} ${f.unit} (${f.variable} about ${f.about})`,
+          `ingested with ${input.id}: ${factSummary(f)}`,
         );
       else await record(run, curator, "add-citation", f.key, `corroborated by ${input.id}`);
     }

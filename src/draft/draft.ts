@@ -1,9 +1,8 @@
 import { headerLength } from "../model/document-header.js";
 import { type ParsedNumber, parseNumbers } from "../text/parse-numbers.js";
 import type { Language, Qualifier, Statistic, Unit } from "../model/vocabulary.js";
-import type { DraftEntity, DraftGraph } from "./draft-graph.js";
+import type { DraftEntity, DraftFact, DraftGraph } from "./draft-graph.js";
 import { aboutOf, type Head, type Previous, wordsOf } from "./figure-words.js";
-import { compareWithGraph } from "./graph-comparison.js";
 import { type Candidate, Matcher } from "./match.js";
 import type { PeriodGuess, PeriodResult } from "./period.js";
 import { quoteEndOf, Sentences } from "./sentences.js";
@@ -250,4 +249,38 @@ function scopeOf(
   if (about.kind === "Organization" && about.key === docOrg) return null;
   const scope = namedBefore && namedBefore !== about.key ? namedBefore : docOrg;
   return scope && scope !== about.key ? scope : null;
+}
+
+/**
+ * What the graph already says: a fact of the same variable, entity and statistic whose period
+ * overlaps. The same value corroborates it; another value for the same period conflicts with it;
+ * a value for another period is a new value, for a later (or earlier) period.
+ */
+function compareWithGraph(f: DraftFigure, facts: DraftFact[]): GraphMatch {
+  const about = f.about[0]?.key;
+  const variable = f.variable[0]?.key;
+  const period = f.period[0]?.key;
+  if (!about || !variable) return { kind: "new" };
+  const same = facts.filter(
+    (x) => x.about === about && x.variable === variable && x.statistic === f.statistic,
+  );
+  // The same value for the same thing and period is that fact, whoever the drafter took it for.
+  const corroborated = same.find((x) => x.period === period && x.value === f.value);
+  const ofScope = same.filter((x) => x.scope === f.scope);
+  const found = corroborated ?? ofScope.find((x) => x.period === period) ?? ofScope[0];
+  if (!found) return { kind: "new" };
+  if (corroborated && corroborated.scope !== f.scope) f.scope = corroborated.scope;
+  const kind =
+    found.period !== period
+      ? "later-period"
+      : found.value === f.value
+        ? "corroborates"
+        : "conflicts";
+  return {
+    kind,
+    fact: found.key,
+    value: found.value,
+    period: found.period,
+    quote: found.quotes[0]?.quote ?? "",
+  };
 }

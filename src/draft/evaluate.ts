@@ -124,18 +124,12 @@ export function evaluateDrafts(bundle: SeedBundle): Evaluation {
         wordCount(doc.text.slice(f.start, f.end)) - wordCount(c.quote) <= 3;
       if (f.start === c.start && f.end === c.end) counts.quoteExact++;
       if (within || (f.start === c.start && f.end === c.end)) counts.quoteWithin++;
-      if (f.about[0]?.key === c.about) counts.aboutTop1++;
-      else
-        misses.push(
-          `${c.fact}: about ${f.about.map((a) => a.key).join(" | ") || "-"} (curated ${c.about})`,
-        );
-      if (f.about.slice(0, 3).some((a) => a.key === c.about)) counts.aboutTop3++;
-      if (f.variable[0]?.key === c.variable) counts.variableTop1++;
-      else
-        misses.push(
-          `${c.fact}: variable ${f.variable.map((a) => a.key).join(" | ") || "-"} (curated ${c.variable})`,
-        );
-      if (f.variable.slice(0, 3).some((a) => a.key === c.variable)) counts.variableTop3++;
+      for (const field of ["about", "variable"] as const) {
+        const keys = f[field].map((x) => x.key);
+        if (keys[0] === c[field]) counts[`${field}Top1` as const]++;
+        else misses.push(`${c.fact}: ${field} ${keys.join(" | ") || "-"} (curated ${c[field]})`);
+        if (keys.slice(0, 3).includes(c[field])) counts[`${field}Top3` as const]++;
+      }
       if (f.period[0]?.key === c.period) counts.periodTop1++;
       else
         misses.push(

@@ -21,7 +21,8 @@ import {
 /** The reason a rejected figure's number is skipped with. */
 const REJECTED = "rejected by the curator";
 
-const MONTHS = {
+/** The months' names, in each language the graph is written in. */
+export const MONTHS = {
   en: "January February March April May June July August September October November December".split(
     " ",
   ),

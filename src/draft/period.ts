@@ -4,6 +4,7 @@ import { foldText } from "../text/fold.js";
 import { CUES } from "./cues.js";
 import type { DraftEntity } from "./draft-graph.js";
 import type { Candidate } from "./match.js";
+import { MONTHS } from "./facts-file.js";
 import { hasCue } from "./words.js";
 
 /**
@@ -39,15 +40,6 @@ export interface PeriodResult {
   /** For an increase: the period it is compared with. */
   comparedTo: string | null;
 }
-
-const MONTHS: Record<Language, string[]> = {
-  en: "january february march april may june july august september october november december".split(
-    " ",
-  ),
-  es: "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(
-    " ",
-  ),
-};
 
 /** How far before a year or a date its cue is looked for ("compared with", "as of the"...). */
 const BEFORE_CHARS = 200;
@@ -107,15 +99,24 @@ function found(
   why: string,
   score: number,
 ): PeriodResult {
-  const { comparedTo } = w;
   const match = w.input.periods.find(
     (p) =>
       p.start === start &&
       p.end === end &&
       (p.granularity === granularity || granularity === "range"),
   );
-  if (match) return { candidates: [{ key: match.key, score, why }], newPeriod: null, comparedTo };
-  return { candidates: [], newPeriod: newPeriod(start, end, granularity), comparedTo };
+  if (match) return known(w, [{ key: match.key, score, why }]);
+  return proposed(w, newPeriod(start, end, granularity));
+}
+
+/** The graph's periods that fit, best first. */
+function known(w: PeriodWords, candidates: Candidate[]): PeriodResult {
+  return { candidates, newPeriod: null, comparedTo: w.comparedTo };
+}
+
+/** A period the graph lacks, for the curator to add. */
+function proposed(w: PeriodWords, period: PeriodGuess): PeriodResult {
+  return { candidates: [], newPeriod: period, comparedTo: w.comparedTo };
 }
 
 /** The words right before a year or a date (their last characters: the cues end there). */
@@ -130,14 +131,14 @@ function beforeText(input: PeriodInput, n: ParsedNumber): string {
 
 /** A date part of the sentence with a cue: "as of December 25", "from January 10 to date". */
 function datedPeriod(w: PeriodWords): PeriodResult | undefined {
-  const { input, cues, explicit, docYear, docMonth, comparedTo } = w;
+  const { input, cues, explicit, docYear, docMonth } = w;
   const dated = input.numbers.filter((n) => n.kind === "date-part" && n.month !== undefined);
   const yearOf = (month: number) => explicit?.value ?? (month > docMonth ? docYear - 1 : docYear);
   const dateOf = (n: ParsedNumber) =>
     `${yearOf(n.month as number)}-${pad(n.month as number)}-${pad(n.value as number)}`;
   const cueBefore = (n: ParsedNumber, list: readonly string[]) => {
     const text = beforeText(input, n).replace(/\s*(the|el|la)?\s*$/u, "");
-    const month = MONTHS[input.language][(n.month as number) - 1] ?? "";
+    const month = MONTHS[input.language][(n.month as number) - 1]?.toLowerCase() ?? "";
     return list.some(
       (cue) =>
         new RegExp(`${cue}\\s+(${month}\\s+)?(\\d+\\s+de\\s+)?$`, "u").test(`${text} `) ||
@@ -161,20 +162,15 @@ function datedPeriod(w: PeriodWords): PeriodResult | undefined {
   const end = dateOf(asOf);
   const ending = input.periods.filter((p) => p.end === end && p.granularity === "range");
   if (ending.length >= 1)
-    return {
-      candidates: ending.map((p, i) => ({
+    return known(
+      w,
+      ending.map((p, i) => ({
         key: p.key,
         score: ending.length === 1 ? 0.75 : 0.5 - i * 0.1,
         why: `the period that ends on ${end}`,
       })),
-      newPeriod: null,
-      comparedTo,
-    };
-  return {
-    candidates: [],
-    newPeriod: newPeriod(`${end.slice(0, 4)}-01-01`, end, "range"),
-    comparedTo,
-  };
+    );
+  return proposed(w, newPeriod(`${end.slice(0, 4)}-01-01`, end, "range"));
 }
 
 /** A month: "In December of last year", "en diciembre de 2021". */
@@ -182,7 +178,7 @@ function monthPeriod(w: PeriodWords): PeriodResult | undefined {
   const { cues, explicit, docYear, docMonth } = w;
   const monthIndex = MONTHS[w.input.language].findIndex((m) =>
     new RegExp(
-      `(^|[^\\p{L}])(in|en|durante|during) ${m}( (of|de|del) (last year|el ano pasado|ano pasado|\\d{4}))?`,
+      `(^|[^\\p{L}])(in|en|durante|during) ${m.toLowerCase()}( (of|de|del) (last year|el ano pasado|ano pasado|\\d{4}))?`,
       "u",
     ).test(w.sentence),
   );
@@ -229,37 +225,20 @@ function yearOfFigure(w: PeriodWords): { year: number; why: string; score: numbe
 
 /** The period of the figure's year, as its statistic counts it (a typical day, a day, the year). */
 function yearPeriod(w: PeriodWords): PeriodResult {
-  const { input, cues, explicit, comparedTo } = w;
+  const { input, cues, explicit } = w;
   const { year, why, score } = yearOfFigure(w);
   if (input.statistic === "daily-average") {
     const typical = input.periods.find(
       (p) => p.granularity === "typical-day" && p.start === `${year}-01-01`,
     );
     if (typical)
-      return {
-        candidates: [{ key: typical.key, score, why: `a typical day of ${year} (${why})` }],
-        newPeriod: null,
-        comparedTo,
-      };
-    return {
-      candidates: [],
-      newPeriod: {
-        key: `typical-day-${year}`,
-        start: `${year}-01-01`,
-        end: `${year}-12-31`,
-        granularity: "typical-day",
-      },
-      comparedTo,
-    };
+      return known(w, [{ key: typical.key, score, why: `a typical day of ${year} (${why})` }]);
+    return proposed(w, newPeriod(`${year}-01-01`, `${year}-12-31`, "typical-day"));
   }
   if (input.statistic === "stock" && !explicit && w.has(cues.wholeYear)) {
     const yearPeriod = findYear(input.periods, year);
     if (yearPeriod)
-      return {
-        candidates: [{ key: yearPeriod, score: 0.6, why: `throughout the year (${why})` }],
-        newPeriod: null,
-        comparedTo,
-      };
+      return known(w, [{ key: yearPeriod, score: 0.6, why: `throughout the year (${why})` }]);
   }
   if (input.statistic === "stock" && !explicit && !w.has(cues.lastYear)) {
     // A count standing now: the document's day.
@@ -273,13 +252,8 @@ function yearPeriod(w: PeriodWords): PeriodResult {
     );
   }
   const yearPeriod = findYear(input.periods, year);
-  if (yearPeriod)
-    return { candidates: [{ key: yearPeriod, score, why }], newPeriod: null, comparedTo };
-  return {
-    candidates: [],
-    newPeriod: newPeriod(`${year}-01-01`, `${year}-12-31`, "year"),
-    comparedTo,
-  };
+  if (yearPeriod) return known(w, [{ key: yearPeriod, score, why }]);
+  return proposed(w, newPeriod(`${year}-01-01`, `${year}-12-31`, "year"));
 }
 
 function findYear(periods: DraftEntity[], year: number): string | null {
@@ -290,10 +264,12 @@ function newPeriod(start: string, end: string, granularity: Granularity): Period
   const key =
     granularity === "year"
       ? `year-${start.slice(0, 4)}`
-      : granularity === "day"
-        ? `day-${start}`
-        : granularity === "month"
-          ? `month-${start.slice(0, 7)}`
-          : `${start}-to-${end}`;
+      : granularity === "typical-day"
+        ? `typical-day-${start.slice(0, 4)}`
+        : granularity === "day"
+          ? `day-${start}`
+          : granularity === "month"
+            ? `month-${start.slice(0, 7)}`
+            : `${start}-to-${end}`;
   return { key, start, end, granularity };
 }

@@ -43,8 +43,12 @@ export function skipsOfDates(
       holding.push(figures[nextFigure++] as DraftFigure);
     for (let i = holding.length - 1; i >= 0; i--)
       if ((holding[i] as DraftFigure).end < n.end) holding.splice(i, 1);
+    // A figure uses n when its quote holds n and its period (or comparedTo) accounts for n.
     const user = holding.find(
-      (f) => n.start >= f.start && n.end <= f.end && periodAccounts(f, n, entities),
+      (f) =>
+        n.start >= f.start &&
+        n.end <= f.end &&
+        periodsOf(f, entities).some((p) => periodAccountsFor(p, n)),
     );
     if (user) continue;
     const outside = accounting.first(n);
@@ -67,16 +71,7 @@ function deferredReason(n: ParsedNumber): string {
   return "a date in a narrative sentence, not the period of a figure it states";
 }
 
-/** Does the figure's period (or comparedTo) account for this year or date part? */
-function periodAccounts(
-  f: DraftFigure,
-  n: ParsedNumber,
-  entities: Map<string, DraftEntity>,
-): boolean {
-  return periodsOf(f, entities).some((p) => periodAccountsFor(p, n));
-}
-
-/** The periods (with comparedTo and a new period) of a figure, as periodAccounts reads them. */
+/** The periods (with comparedTo and a new period) of a figure. */
 function periodsOf(
   f: DraftFigure,
   entities: Map<string, DraftEntity>,
@@ -88,7 +83,7 @@ function periodsOf(
 }
 
 /**
- * The first figure whose period accounts for a year or a date part (periodAccounts), found
+ * The first figure whose period accounts for a year or a date part (periodAccountsFor), found
  * through the figures' periods once, not through every figure for every date.
  */
 class PeriodsOfFigures {
