@@ -63,18 +63,17 @@ export const Change = z
   .strict();
 export type Change = z.infer<typeof Change>;
 
-export const SeedFile = z
-  .object({
-    documents: z.array(DocumentEntry).default([]),
-    corroborations: z.array(Corroboration).default([]),
-    skips: z.array(Skip).default([]),
-    entities: z.array(Entity).default([]),
-    variables: z.array(Variable).default([]),
-    relations: z.array(Relation).default([]),
-    facts: z.array(Fact).default([]),
-    conflicts: z.array(Conflict).default([]),
-    checks: z.array(Check).default([]),
-    changes: z.array(Change).default([]),
-  })
-  .strict();
-export type SeedFile = z.infer<typeof SeedFile>;
+/** The sections a seed file may hold, each with the schema of its entries. */
+export const SEED_SECTIONS = {
+  documents: DocumentEntry,
+  entities: Entity,
+  variables: Variable,
+  relations: Relation,
+  facts: Fact,
+  conflicts: Conflict,
+  checks: Check,
+  skips: Skip,
+  corroborations: Corroboration,
+  changes: Change,
+} as const;
+export type Section = keyof typeof SEED_SECTIONS;

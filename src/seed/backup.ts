@@ -78,27 +78,15 @@ function relationEntry(r: Row): Row {
   });
 }
 
-/** A fact entry from its node's properties and citations. */
+/** A fact entry from its node's properties and citations; its value is null when garbled. */
 function factEntry(f: Row): Row {
+  const { key, variable, about, scope, period, statistic, comparedTo, unit, qualifier, note } = f;
+  const citations = (f.citations as Row[]).map(present);
+  const deprecated = f.deprecated ? { reason: f.deprecatedReason, at: f.deprecatedAt } : undefined;
   return {
-    ...present({
-      key: f.key,
-      variable: f.variable,
-      about: f.about,
-      scope: f.scope,
-      period: f.period,
-      statistic: f.statistic,
-      comparedTo: f.comparedTo,
-    }),
-    // null when the source is garbled and nothing settles it
+    ...present({ key, variable, about, scope, period, statistic, comparedTo }),
     value: f.value ?? null,
-    ...present({
-      unit: f.unit,
-      qualifier: f.qualifier,
-      note: f.note,
-      citations: (f.citations as Row[]).map(present),
-      deprecated: f.deprecated ? { reason: f.deprecatedReason, at: f.deprecatedAt } : undefined,
-    }),
+    ...present({ unit, qualifier, note, citations, deprecated }),
   };
 }
 

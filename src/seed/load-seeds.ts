@@ -1,4 +1,4 @@
-import type { Driver } from "neo4j-driver";
+import type { Driver, Record as Neo4jRecord } from "neo4j-driver";
 import { applySchema } from "../db/apply-schema.js";
 import { cypher } from "../db/cypher.js";
 import type { SeedBundle } from "../model/bundle.js";
@@ -62,11 +62,7 @@ export async function loadSeeds(
   try {
     await session.executeWrite(async (tx) => {
       if (options.into === "empty") {
-        const record = (await tx.run(cypher("graph-counts"))).records[0];
-        const counts = {
-          nodes: Number(record?.get("nodes") ?? 0),
-          relationships: Number(record?.get("relationships") ?? 0),
-        };
+        const counts = countsOf((await tx.run(cypher("graph-counts"))).records[0]);
         if (counts.nodes > 0) throw new DatabaseNotEmpty(counts);
       }
       if (options.into === "replace") await tx.run(cypher("graph-clear"));
@@ -98,7 +94,11 @@ export async function graphCounts(driver: Driver, database?: string): Promise<Gr
     {},
     { database, routing: "READ" },
   );
-  const record = records[0];
+  return countsOf(records[0]);
+}
+
+/** The counts of cypher/graph-counts.cypher's row. */
+function countsOf(record: Neo4jRecord | undefined): GraphCounts {
   return {
     nodes: Number(record?.get("nodes") ?? 0),
     relationships: Number(record?.get("relationships") ?? 0),

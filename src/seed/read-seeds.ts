@@ -92,22 +92,8 @@ export function yamlData(doc: Document): { data: unknown } | { reason: string } 
   }
 }
 
-export interface SeedCounts {
-  documents: number;
-  entities: number;
-  entitiesByKind: Record<EntityKind, number>;
-  variables: number;
-  relations: number;
-  relationsWithSource: number;
-  facts: number;
-  citations: number;
-  garbledCitations: number;
-  conflicts: number;
-  checks: number;
-}
-
 /** How much the bundle holds. */
-export function seedCounts(bundle: SeedBundle): SeedCounts {
+export function seedCounts(bundle: SeedBundle) {
   const entitiesByKind = Object.fromEntries(ENTITY_KINDS.map((k) => [k, 0])) as Record<
     EntityKind,
     number

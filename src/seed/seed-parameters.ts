@@ -50,25 +50,9 @@ export function seedParameters(
     "seed/07-conflicts": {
       conflicts: bundle.conflicts.map((c) => ({ a: c.facts[0], b: c.facts[1], note: c.note })),
     },
-    "seed/08-checks": {
-      checks: bundle.checks.map((c) => ({
-        key: c.key,
-        name: c.name,
-        description: c.description,
-        parts: c.parts,
-        totals: c.totals,
-      })),
-    },
-    "seed/09-changes": {
-      changes: bundle.changes.map((c) => ({
-        key: c.key,
-        at: c.at,
-        by: c.by,
-        action: c.action,
-        target: c.target,
-        summary: c.summary,
-      })),
-    },
+    // The entries as read, with the fields cypher/seed/08-checks and 09-changes set.
+    "seed/08-checks": { checks: bundle.checks },
+    "seed/09-changes": { changes: bundle.changes },
   };
 }
 

@@ -6,6 +6,8 @@ import type { SeedCheck } from "./seed-check.js";
 
 /** Kinds a fact's `scope` may have: whose figure it is. */
 const SCOPE_KINDS: readonly EntityKind[] = ["Organization", "Program", "FacilityType"];
+/** Kinds a fact may be `about`: any but a period. */
+const ABOUT_KINDS = ENTITY_KINDS.filter((k) => k !== "TimePeriod");
 
 function sameNumber(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
@@ -28,12 +30,7 @@ export function checkFacts(check: SeedCheck, bundle: SeedBundle): void {
         `unit "${f.unit}" differs from the unit "${variable.unit}" of variable "${variable.key}"`,
       );
     }
-    check.entityRef(
-      f,
-      "about",
-      f.about,
-      ENTITY_KINDS.filter((k) => k !== "TimePeriod"),
-    );
+    check.entityRef(f, "about", f.about, ABOUT_KINDS);
     if (f.scope !== undefined) check.entityRef(f, "scope", f.scope, SCOPE_KINDS);
     check.entityRef(f, "period", f.period, ["TimePeriod"]);
     const allGarbled = f.citations.every((c) => c.garbled !== undefined);

@@ -2,12 +2,8 @@ import type { FromFile, SeedBundle, SeedDocument, SeedProblem } from "../bundle.
 import type { Entity } from "../entity.js";
 import type { EntityKind } from "../vocabulary.js";
 import type { Fact } from "../fact.js";
-import { SeedFile } from "../seed-file.js";
+import { SEED_SECTIONS, type Section } from "../seed-file.js";
 import { quoteProblem } from "./quotes.js";
-
-export type Section = keyof SeedFile;
-
-const SECTIONS = Object.keys(SeedFile.shape) as Section[];
 
 /** "an Organization", "a Program". */
 export function an(word: string): string {
@@ -25,7 +21,7 @@ export class SeedCheck {
   readonly entryOf = new WeakMap<object, string>();
   /** Keys of entries that failed the schema: references to them are not reported again. */
   readonly invalidKeys = Object.fromEntries(
-    SECTIONS.map((section) => [section, new Set<string>()]),
+    Object.keys(SEED_SECTIONS).map((section) => [section, new Set<string>()]),
   ) as Record<Section, Set<string>>;
   entities = new Map<string, FromFile<Entity>>();
   variables = new Map<string, FromFile<SeedBundle["variables"][number]>>();

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import {
   emptyBundle,
   type FromFile,
@@ -6,24 +5,8 @@ import {
   type SeedDocument,
   type SourceText,
 } from "../bundle.js";
-import { Change, DocumentEntry, type SeedFile, Skip } from "../seed-file.js";
-import { Check, Conflict, Corroboration, Fact } from "../fact.js";
-import { Entity, Variable } from "../entity.js";
-import { Relation } from "../relation.js";
-import type { SeedCheck, Section } from "./seed-check.js";
-
-const SECTIONS = {
-  documents: DocumentEntry,
-  entities: Entity,
-  variables: Variable,
-  relations: Relation,
-  facts: Fact,
-  conflicts: Conflict,
-  checks: Check,
-  skips: Skip,
-  corroborations: Corroboration,
-  changes: Change,
-} as const satisfies Record<keyof SeedFile, z.ZodType>;
+import { type DocumentEntry, SEED_SECTIONS, type Section } from "../seed-file.js";
+import type { SeedCheck } from "./seed-check.js";
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x);
@@ -86,12 +69,12 @@ export function parseSections(
       continue;
     }
     for (const [name, value] of Object.entries(content)) {
-      if (!(name in SECTIONS)) {
+      if (!(name in SEED_SECTIONS)) {
         check.problems.push({
           file,
           entry: "(file)",
           path: name,
-          reason: `unknown section (expected ${Object.keys(SECTIONS).join(", ")})`,
+          reason: `unknown section (expected ${Object.keys(SEED_SECTIONS).join(", ")})`,
         });
         continue;
       }
@@ -103,7 +86,7 @@ export function parseSections(
       }
       value.forEach((raw, index) => {
         const entry = entryName(section, index, raw);
-        const parsed = SECTIONS[section].safeParse(raw);
+        const parsed = SEED_SECTIONS[section].safeParse(raw);
         if (!parsed.success) {
           for (const issue of parsed.error.issues) {
             check.problems.push({

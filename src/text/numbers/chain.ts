@@ -43,35 +43,33 @@ export function readChain(
   }
   const chain = scanChain(text, tokens, i, lex);
   const { bare, lastFactor, end, j, problems } = chain;
-  let total = chain.total;
-  const raw = text.slice(first.start, end);
-  const base = { start: first.start, end, raw };
   const [b0, b1] = bare;
   if (b0 && b1 && lastFactor !== null) {
-    const prefix = raw.slice(0, b0.start - first.start).trim();
-    return [
-      { kind: "number", value: null, ...base, ambiguous: missingThousand(chain, prefix, lex) },
-      j,
-    ];
+    const prefix = text.slice(first.start, b0.start).trim();
+    const raw = text.slice(first.start, end);
+    const ambiguous = missingThousand(chain, prefix, lex);
+    return [{ kind: "number", value: null, start: first.start, end, raw, ambiguous }, j];
   }
   if (b0 && lastFactor !== null && b0.value.mantissa >= lastFactor) {
     problems.push(`"${b0.raw}" is not smaller than the term before it`);
   }
-  if (b0) total = plus(total, b0.value);
+  const total = toNumber(b0 ? plus(chain.total, b0.value) : chain.total);
+  if (problems.length === 0) return [figureAt(text, first.start, end, total, lex), j];
+  const ambiguous = { reason: problems.join("; "), readings: [total] };
+  return [{ ...figureAt(text, first.start, end, null, lex), ambiguous }, j];
+}
+
+/** A figure read from text[start, end), with the unit word right after it if there is one. */
+function figureAt(
+  text: string,
+  start: number,
+  end: number,
+  value: number | null,
+  lex: Lexicon,
+): ParsedNumber {
   const unit = lex.unitAfter(text, end);
-  if (problems.length > 0) {
-    return [
-      {
-        kind: "number",
-        value: null,
-        ...base,
-        ...(unit ? { unit } : {}),
-        ambiguous: { reason: problems.join("; "), readings: [toNumber(total)] },
-      },
-      j,
-    ];
-  }
-  return [{ kind: "number", value: toNumber(total), ...base, ...(unit ? { unit } : {}) }, j];
+  const raw = text.slice(start, end);
+  return { kind: "number", value, start, end, raw, ...(unit ? { unit } : {}) };
 }
 
 /** "54,000 335": a thousands group written ",000" followed by the rest; undefined if not that. */
@@ -92,18 +90,7 @@ function readGroups(
     !(tokens[i + 2]?.type === "multiplier" && adjacent(text, after, tokens[i + 2]));
   if (!groups) return undefined;
   const value = toNumber(plus(first.value, after.value));
-  const unit = lex.unitAfter(text, after.end);
-  return [
-    {
-      kind: "number",
-      value,
-      start: first.start,
-      end: after.end,
-      raw: text.slice(first.start, after.end),
-      ...(unit ? { unit } : {}),
-    },
-    i + 2,
-  ];
+  return [figureAt(text, first.start, after.end, value, lex), i + 2];
 }
 
 /** A chain as scanned: its total so far, its last multiplier, and the bare groups after it. */
@@ -142,10 +129,8 @@ function scanChain(text: string, tokens: Token[], i: number, lex: Lexicon): Chai
     if (tok?.type !== "atom" || tok.ordinal) break;
     const mult = tokens[c.j + 1];
     if (takes(text, tok, mult)) {
-      if (c.bare.length > 0) break; // "2 million 5 3 thousand": stop before the new term
-      const step = addTerm(c, text, tok, mult, lex);
-      if (step === "stop") break;
-      if (step === "continue") continue;
+      // "2 million 5 3 thousand": stop before the new term
+      if (c.bare.length > 0 || !addTerm(c, text, tok, mult, lex)) break;
       if (!isInteger(tok.value)) break; // "83.2 million" ends the chain
       continue;
     }
@@ -158,42 +143,28 @@ function scanChain(text: string, tokens: Token[], i: number, lex: Lexicon): Chai
   return c;
 }
 
-/**
- * Adds "atom multiplier" to the chain: "stop" when it starts a new expression, "continue" when a
- * multiplier took the whole number before it, "added" for a term added.
- */
-function addTerm(
-  c: Chain,
-  text: string,
-  atom: Atom,
-  mult: Multiplier,
-  lex: Lexicon,
-): "stop" | "continue" | "added" {
-  const term = times(atom.value, mult.factor);
+/** Adds "atom multiplier" to the chain; false when it starts a new expression instead. */
+function addTerm(c: Chain, text: string, atom: Atom, mult: Multiplier, lex: Lexicon): boolean {
+  let total = plus(c.total, times(atom.value, mult.factor));
   if (c.lastFactor !== null) {
-    if (!isInteger(atom.value)) return "stop"; // a new expression
+    if (!isInteger(atom.value)) return false; // a new expression
     if (mult.factor >= c.lastFactor) {
       // "2 mil 500 millones" is 2,500 millones where a multiplier takes the whole number
       // before it; otherwise a new expression ("5 thousand 3 million").
       if (!lex.longScale || c.total.mantissa >= mult.factor || atom.value.mantissa >= c.lastFactor)
-        return "stop";
-      c.total = times(plus(c.total, atom.value), mult.factor);
-      c.lastFactor = mult.factor;
-      c.end = mult.end;
-      c.j += 2;
-      return "continue";
-    }
-    if (atom.value.mantissa * mult.factor >= c.lastFactor) {
+        return false;
+      total = times(plus(c.total, atom.value), mult.factor);
+    } else if (atom.value.mantissa * mult.factor >= c.lastFactor) {
       c.problems.push(
         `"${atom.raw} ${text.slice(mult.start, mult.end)}" is not smaller than the term before it`,
       );
     }
   }
-  c.total = plus(c.total, term);
+  c.total = total;
   c.lastFactor = mult.factor;
   c.end = mult.end;
   c.j += 2;
-  return "added";
+  return true;
 }
 
 /** "2 million 117 1,417": two bare groups; a "thousand" seems to be missing. */
@@ -210,15 +181,12 @@ function missingThousand(
     readings.add(toNumber(plus(total, { mantissa: a * 1000n + rest, scale: 0 })));
     readings.add(toNumber(plus(total, { mantissa: a * 1000n + (rest % 1000n), scale: 0 })));
   }
+  const odd = bare.slice(1).filter((x) => !/^\d{3}$/.test(x.raw));
   const reason =
     `${bare.map((x) => `"${x.raw}"`).join(" and ")} follow "${prefix}" with no word between them: ` +
     `a word such as "${lex.thousandWord}" seems to be missing` +
-    (bare.slice(1).some((x) => !/^\d{3}$/.test(x.raw))
-      ? ` and ${bare
-          .slice(1)
-          .filter((x) => !/^\d{3}$/.test(x.raw))
-          .map((x) => `"${x.raw}"`)
-          .join(", ")} is not a three-digit group`
+    (odd.length > 0
+      ? ` and ${odd.map((x) => `"${x.raw}"`).join(", ")} is not a three-digit group`
       : "");
   return { reason, readings: [...readings].sort((x, y) => x - y) };
 }
