@@ -13,15 +13,7 @@ import { href, navigate } from "./router";
 
 export const PAGE = 150;
 
-export function GraphPanel({
-  nodes,
-  edges,
-  layout,
-  hrefOf,
-  label,
-  listTitle = "The entities drawn",
-  groupLabel = (depth) => (depth === 0 ? "Centre" : `${depth} step${depth > 1 ? "s" : ""} away`),
-}: {
+interface GraphPanelProps {
   nodes: GraphNode[];
   edges: GraphEdge[];
   layout: "concentric" | "columns";
@@ -29,11 +21,11 @@ export function GraphPanel({
   label: string;
   listTitle?: string;
   groupLabel?: (depth: number) => string;
-}) {
+}
+
+export function GraphPanel(props: GraphPanelProps) {
+  const { nodes, edges, label } = props;
   const [shown, setShown] = useState(PAGE);
-  const [failed, setFailed] = useState(false);
-  const container = useRef<HTMLDivElement>(null);
-  const drawnRef = useRef<DrawnGraph | undefined>(undefined);
   const signature = nodes.map((n) => n.id).join("|");
   useEffect(() => setShown(PAGE), [signature]);
 
@@ -42,40 +34,7 @@ export function GraphPanel({
     const ids = new Set(visible.map((n) => n.id));
     return edges.filter((e) => ids.has(e.source) && ids.has(e.target));
   }, [visible, edges]);
-
-  useEffect(() => {
-    let drawn: DrawnGraph | undefined;
-    let cancelled = false;
-    import("./graph")
-      .then(({ drawGraph }) => {
-        if (cancelled || !container.current) return;
-        drawn = drawGraph(container.current, {
-          nodes: visible,
-          edges: visibleEdges,
-          layout,
-          onOpen: (id) => {
-            const to = hrefOf(id);
-            if (to) navigate(to);
-          },
-        });
-        drawnRef.current = drawn;
-        hook.graph = { ...drawn, drawnAt: performance.now(), nodeCount: visible.length };
-        container.current.dataset["drawn"] = String(visible.length);
-      })
-      .catch(() => setFailed(true));
-    return () => {
-      cancelled = true;
-      drawn?.destroy();
-      if (hook.graph && drawn && hook.graph.destroy === drawn.destroy) hook.graph = undefined;
-    };
-    // Redraw when the drawn nodes or edges change.
-  }, [visible, visibleEdges, layout]);
-
-  const byDepth = useMemo(() => {
-    const groups = new Map<number, GraphNode[]>();
-    for (const n of visible) groups.set(n.depth, [...(groups.get(n.depth) ?? []), n]);
-    return [...groups.entries()].sort((a, b) => a[0] - b[0]);
-  }, [visible]);
+  const { container, drawnRef, failed } = useDrawing(props, visible, visibleEdges);
 
   return (
     <div class="graph-panel">
@@ -108,28 +67,79 @@ export function GraphPanel({
           </>
         )}
       </p>
-      <details class="node-list" open={visible.length <= 40}>
-        <summary>
-          {listTitle} ({visible.length})
-        </summary>
-        {byDepth.map(([depth, group]) => (
-          <div key={depth}>
-            {byDepth.length > 1 && <h4 class="small muted">{groupLabel(depth)}</h4>}
-            <ul class="graph-nodes">
-              {group.map((n) => {
-                const to = hrefOf(n.id);
-                return (
-                  <li key={n.id}>
-                    {to ? <a href={to}>{n.label}</a> : <span>{n.label}</span>}{" "}
-                    <span class="small muted">{kindText(n.kind)}</span>
-                  </li>
-                );
-              })}
-            </ul>
-          </div>
-        ))}
-      </details>
+      <NodeList {...props} visible={visible} />
     </div>
+  );
+}
+
+/** Draws the visible nodes and edges, again whenever they change. */
+function useDrawing({ layout, hrefOf }: GraphPanelProps, nodes: GraphNode[], edges: GraphEdge[]) {
+  const [failed, setFailed] = useState(false);
+  const container = useRef<HTMLDivElement>(null);
+  const drawnRef = useRef<DrawnGraph | undefined>(undefined);
+  useEffect(() => {
+    let drawn: DrawnGraph | undefined;
+    let cancelled = false;
+    import("./graph")
+      .then(({ drawGraph }) => {
+        if (cancelled || !container.current) return;
+        drawn = drawGraph(container.current, {
+          nodes,
+          edges,
+          layout,
+          onOpen: (id) => {
+            const to = hrefOf(id);
+            if (to) navigate(to);
+          },
+        });
+        drawnRef.current = drawn;
+        hook.graph = { ...drawn, drawnAt: performance.now(), nodeCount: nodes.length };
+        container.current.dataset["drawn"] = String(nodes.length);
+      })
+      .catch(() => setFailed(true));
+    return () => {
+      cancelled = true;
+      drawn?.destroy();
+      if (hook.graph && drawn && hook.graph.destroy === drawn.destroy) hook.graph = undefined;
+    };
+  }, [nodes, edges, layout]);
+  return { container, drawnRef, failed };
+}
+
+/** The drawn nodes as links, grouped by depth: the keyboard's way through the graph. */
+function NodeList({
+  visible,
+  hrefOf,
+  listTitle = "The entities drawn",
+  groupLabel = (depth) => (depth === 0 ? "Centre" : `${depth} step${depth > 1 ? "s" : ""} away`),
+}: GraphPanelProps & { visible: GraphNode[] }) {
+  const byDepth = useMemo(() => {
+    const groups = new Map<number, GraphNode[]>();
+    for (const n of visible) groups.set(n.depth, [...(groups.get(n.depth) ?? []), n]);
+    return [...groups.entries()].sort((a, b) => a[0] - b[0]);
+  }, [visible]);
+  return (
+    <details class="node-list" open={visible.length <= 40}>
+      <summary>
+        {listTitle} ({visible.length})
+      </summary>
+      {byDepth.map(([depth, group]) => (
+        <div key={depth}>
+          {byDepth.length > 1 && <h4 class="small muted">{groupLabel(depth)}</h4>}
+          <ul class="graph-nodes">
+            {group.map((n) => {
+              const to = hrefOf(n.id);
+              return (
+                <li key={n.id}>
+                  {to ? <a href={to}>{n.label}</a> : <span>{n.label}</span>}{" "}
+                  <span class="small muted">{kindText(n.kind)}</span>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </details>
   );
 }
 

@@ -49,6 +49,81 @@ const kindColours: Record<string, string> = {
   FACT: "#333333",
 };
 
+function graphStyle(big: boolean): cytoscape.StylesheetJson {
+  return [
+    {
+      selector: "node",
+      style: {
+        "background-color": (n: cytoscape.NodeSingular) =>
+          kindColours[n.data("kind") as string] ?? "#444",
+        label: "data(label)",
+        "font-size": big ? 9 : 11,
+        "font-family": "system-ui, sans-serif",
+        color: "#1b1b1b",
+        "text-valign": "bottom",
+        "text-margin-y": 3,
+        "text-wrap": "ellipsis",
+        "text-max-width": big ? "90px" : "110px",
+        "text-background-color": "#ffffff",
+        "text-background-opacity": 0.8,
+        "text-background-padding": "1px",
+        width: big ? 14 : 20,
+        height: big ? 14 : 20,
+      },
+    },
+    {
+      selector: "node[center = 1]",
+      style: {
+        width: 30,
+        height: 30,
+        "font-size": 13,
+        "font-weight": "bold",
+        "border-width": 3,
+        "border-color": "#f2b705",
+      },
+    },
+    {
+      selector: "edge",
+      style: {
+        width: 1.5,
+        "line-color": "#9aa5b1",
+        "target-arrow-color": "#9aa5b1",
+        "target-arrow-shape": "triangle",
+        "arrow-scale": 0.8,
+        "curve-style": big ? "haystack" : "bezier",
+        label: big ? "" : "data(label)",
+        "font-size": 9,
+        color: "#52606d",
+        "text-rotation": "autorotate",
+        "text-background-color": "#ffffff",
+        "text-background-opacity": 0.8,
+      },
+    },
+  ];
+}
+
+function graphLayout(
+  graph: Parameters<typeof drawGraph>[1],
+  big: boolean,
+): cytoscape.LayoutOptions {
+  return graph.layout === "concentric"
+    ? {
+        name: "concentric",
+        animate: false,
+        concentric: (n: cytoscape.NodeSingular) => 10 - (n.data("depth") as number),
+        levelWidth: () => 1,
+        // Room for the labels of neighbours on a ring (they sit side by side at its bottom).
+        minNodeSpacing: big ? 6 : 56,
+        avoidOverlap: true,
+      }
+    : {
+        // Paths read left to right: a column per step, the nodes of a step one under another.
+        name: "preset",
+        animate: false,
+        positions: columnPositions(graph.nodes),
+      };
+}
+
 export function drawGraph(
   container: HTMLElement,
   graph: {
@@ -64,80 +139,12 @@ export function drawGraph(
     elements: [
       ...graph.nodes.map((n) => ({
         group: "nodes" as const,
-        data: { id: n.id, label: n.label, kind: n.kind, depth: n.depth, center: n.center ? 1 : 0 },
+        data: { ...n, center: n.center ? 1 : 0 },
       })),
-      ...graph.edges.map((e) => ({
-        group: "edges" as const,
-        data: { id: e.id, source: e.source, target: e.target, label: e.label },
-      })),
+      ...graph.edges.map((e) => ({ group: "edges" as const, data: { ...e } })),
     ],
-    style: [
-      {
-        selector: "node",
-        style: {
-          "background-color": (n: cytoscape.NodeSingular) =>
-            kindColours[n.data("kind") as string] ?? "#444",
-          label: "data(label)",
-          "font-size": big ? 9 : 11,
-          "font-family": "system-ui, sans-serif",
-          color: "#1b1b1b",
-          "text-valign": "bottom",
-          "text-margin-y": 3,
-          "text-wrap": "ellipsis",
-          "text-max-width": big ? "90px" : "110px",
-          "text-background-color": "#ffffff",
-          "text-background-opacity": 0.8,
-          "text-background-padding": "1px",
-          width: big ? 14 : 20,
-          height: big ? 14 : 20,
-        },
-      },
-      {
-        selector: "node[center = 1]",
-        style: {
-          width: 30,
-          height: 30,
-          "font-size": 13,
-          "font-weight": "bold",
-          "border-width": 3,
-          "border-color": "#f2b705",
-        },
-      },
-      {
-        selector: "edge",
-        style: {
-          width: 1.5,
-          "line-color": "#9aa5b1",
-          "target-arrow-color": "#9aa5b1",
-          "target-arrow-shape": "triangle",
-          "arrow-scale": 0.8,
-          "curve-style": big ? "haystack" : "bezier",
-          label: big ? "" : "data(label)",
-          "font-size": 9,
-          color: "#52606d",
-          "text-rotation": "autorotate",
-          "text-background-color": "#ffffff",
-          "text-background-opacity": 0.8,
-        },
-      },
-    ],
-    layout:
-      graph.layout === "concentric"
-        ? {
-            name: "concentric",
-            animate: false,
-            concentric: (n: cytoscape.NodeSingular) => 10 - (n.data("depth") as number),
-            levelWidth: () => 1,
-            // Room for the labels of neighbours on a ring (they sit side by side at its bottom).
-            minNodeSpacing: big ? 6 : 56,
-            avoidOverlap: true,
-          }
-        : {
-            // Paths read left to right: a column per step, the nodes of a step one under another.
-            name: "preset",
-            animate: false,
-            positions: columnPositions(graph.nodes),
-          },
+    style: graphStyle(big),
+    layout: graphLayout(graph, big),
     userZoomingEnabled: false,
     boxSelectionEnabled: false,
     autoungrabify: true,

@@ -31,30 +31,10 @@ export interface Suggestion {
 }
 
 function toSuggestion(hit: Hit): Suggestion | undefined {
-  if (hit.entity) {
-    return {
-      key: hit.entity.key,
-      name: hit.entity.name,
-      kind: hit.entity.kind,
-      href: href.entity(hit.entity.key),
-    };
-  }
-  if (hit.variable) {
-    return {
-      key: hit.variable.key,
-      name: hit.variable.name,
-      kind: "VARIABLE",
-      href: href.variable(hit.variable.key),
-    };
-  }
-  if (hit.document) {
-    return {
-      key: hit.document.key,
-      name: hit.document.title,
-      kind: "DOCUMENT",
-      href: href.document(hit.document.key),
-    };
-  }
+  const { entity: e, variable: v, document: d } = hit;
+  if (e) return { key: e.key, name: e.name, kind: e.kind, href: href.entity(e.key) };
+  if (v) return { key: v.key, name: v.name, kind: "VARIABLE", href: href.variable(v.key) };
+  if (d) return { key: d.key, name: d.title, kind: "DOCUMENT", href: href.document(d.key) };
   return undefined;
 }
 

@@ -81,25 +81,20 @@ function NewPeriodNames({ built, work, setWork }: DraftWork) {
             <p class="small">
               <code>{p.key}</code>: {p.start} to {p.end} ({p.granularity})
             </p>
-            <div class="field">
-              <label for={`period-${p.key}-en`}>English name</label>
-              <input
-                id={`period-${p.key}-en`}
-                type="text"
-                value={names.en}
-                onInput={(event) => set({ en: event.currentTarget.value })}
-              />
-            </div>
-            <div class="field">
-              <label for={`period-${p.key}-es`}>Spanish name</label>
-              <input
-                id={`period-${p.key}-es`}
-                type="text"
-                lang="es"
-                value={names.es}
-                onInput={(event) => set({ es: event.currentTarget.value })}
-              />
-            </div>
+            {(["en", "es"] as const).map((l) => (
+              <div key={l} class="field">
+                <label for={`period-${p.key}-${l}`}>
+                  {l === "en" ? "English name" : "Spanish name"}
+                </label>
+                <input
+                  id={`period-${p.key}-${l}`}
+                  type="text"
+                  lang={l === "es" ? "es" : undefined}
+                  value={names[l]}
+                  onInput={(event) => set({ [l]: event.currentTarget.value })}
+                />
+              </div>
+            ))}
           </div>
         );
       })}

@@ -200,26 +200,18 @@ function Decision({ draft, figure: f, edit, onChange, onReset }: FigureCardProps
       <div class="decision-row">
         <fieldset class="decision">
           <legend>Decision</legend>
-          <label>
-            <input
-              type="radio"
-              name={name}
-              value="accept"
-              checked={edit.decision === "accept"}
-              onChange={() => onChange({ decision: "accept" })}
-            />{" "}
-            Accept
-          </label>
-          <label>
-            <input
-              type="radio"
-              name={name}
-              value="reject"
-              checked={edit.decision === "reject"}
-              onChange={() => onChange({ decision: "reject" })}
-            />{" "}
-            Reject
-          </label>
+          {(["accept", "reject"] as const).map((decision) => (
+            <label key={decision}>
+              <input
+                type="radio"
+                name={name}
+                value={decision}
+                checked={edit.decision === decision}
+                onChange={() => onChange({ decision })}
+              />{" "}
+              {decision === "accept" ? "Accept" : "Reject"}
+            </label>
+          ))}
         </fieldset>
         {isCorrected(draft, f, edit) && (
           <button type="button" class="small-button" onClick={onReset}>

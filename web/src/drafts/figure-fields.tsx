@@ -56,45 +56,41 @@ function newPeriodGroup({ figure: f, choices, lang }: CardProps): Group[] {
 
 function EntityFields(props: CardProps) {
   const { figure: f, edit, choices, lang, onChange } = props;
-  const id = idOf(f);
   const unsettled = unsettledFields(f);
-  const { byKey } = choices;
+  const pick = (
+    field: "about" | "variable" | "period",
+    label: string,
+    all: Choices["things"],
+    list: string,
+    hint = why(f[field], edit[field]),
+    extra: Group[] = [],
+  ) => (
+    <KeyPicker
+      id={idOf(f)(field)}
+      label={label}
+      value={edit[field]}
+      groups={groupsOf(f[field], all, choices.byKey, lang, extra)}
+      list={list}
+      attention={unsettled.has(field)}
+      hint={hint}
+      onChange={(key) => onChange({ [field]: key })}
+    />
+  );
+  const newPeriod = edit.period === f.newPeriod?.key ? f.newPeriod : undefined;
   return (
     <>
-      <KeyPicker
-        id={id("about")}
-        label="About (entity)"
-        value={edit.about}
-        groups={groupsOf(f.about, choices.things, byKey, lang)}
-        list="draft-things"
-        attention={unsettled.has("about")}
-        hint={why(f.about, edit.about)}
-        onChange={(about) => onChange({ about })}
-      />
-      <KeyPicker
-        id={id("variable")}
-        label="Variable"
-        value={edit.variable}
-        groups={groupsOf(f.variable, choices.variables, byKey, lang)}
-        list="draft-variables"
-        attention={unsettled.has("variable")}
-        hint={why(f.variable, edit.variable)}
-        onChange={(variable) => onChange({ variable })}
-      />
-      <KeyPicker
-        id={id("period")}
-        label="Period"
-        value={edit.period}
-        groups={groupsOf(f.period, choices.periods, byKey, lang, newPeriodGroup(props))}
-        list="draft-periods"
-        attention={unsettled.has("period")}
-        hint={
-          f.newPeriod && edit.period === f.newPeriod.key
-            ? `A new period, ${f.newPeriod.start} to ${f.newPeriod.end}: it is added with the document (name it below, under Commit).`
-            : why(f.period, edit.period)
-        }
-        onChange={(period) => onChange({ period })}
-      />
+      {pick("about", "About (entity)", choices.things, "draft-things")}
+      {pick("variable", "Variable", choices.variables, "draft-variables")}
+      {pick(
+        "period",
+        "Period",
+        choices.periods,
+        "draft-periods",
+        newPeriod
+          ? `A new period, ${newPeriod.start} to ${newPeriod.end}: it is added with the document (name it below, under Commit).`
+          : why(f.period, edit.period),
+        newPeriodGroup(props),
+      )}
     </>
   );
 }

@@ -81,37 +81,35 @@ function EntryPoints({ data }: { data: Home }) {
         </a>
       </div>
       <div class="columns">
-        <div>
-          <h3>Programs of the Institute</h3>
-          <ul class="link-list">
-            {data.institute.programs.edges.map((e) => (
-              <li key={e.node.key}>
-                <a href={href.entity(e.node.key)}>{e.node.name}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-        <div>
-          <h3>Figures by variable</h3>
-          <ul class="link-list">
-            {data.variables.map((v) => (
-              <li key={v.key}>
-                <a href={href.variable(v.key)}>{v.name}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-        <div>
-          <h3>Source documents</h3>
-          <ul class="link-list">
-            {data.documents.map((d) => (
-              <li key={d.key}>
-                <a href={href.document(d.key)}>{d.title}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <LinkColumn
+          title="Programs of the Institute"
+          links={data.institute.programs.edges.map(({ node: n }) => [href.entity(n.key), n.name])}
+        />
+        <LinkColumn
+          title="Figures by variable"
+          links={data.variables.map((v) => [href.variable(v.key), v.name])}
+        />
+        <LinkColumn
+          title="Source documents"
+          links={data.documents.map((d) => [href.document(d.key), d.title])}
+        />
       </div>
     </section>
+  );
+}
+
+/** A titled column of links, each given as [href, text]. */
+function LinkColumn({ title, links }: { title: string; links: [string, string][] }) {
+  return (
+    <div>
+      <h3>{title}</h3>
+      <ul class="link-list">
+        {links.map(([to, text]) => (
+          <li key={to}>
+            <a href={to}>{text}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
