@@ -279,6 +279,7 @@ describe("a server started while a command runs its own Neo4j", () => {
     expect(ownerPid()).toBe(server.child.pid);
     expect((await fetch(`${SERVER}/ready`)).status).toBe(200);
     const facts = await graphql(DOCUMENT_FACTS, { id: "912_beside_server_test" });
+    expect(facts.body.errors).toBeUndefined();
     expect(facts.body.data?.document.facts.edges).toHaveLength(1);
     expect(neo4jProcessesFor(HOME)).toHaveLength(1);
 
