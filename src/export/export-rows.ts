@@ -1,4 +1,5 @@
 import type { FactFilter } from "../loaders/facts.js";
+import { QUALIFIER, STATISTIC, UNIT } from "../model/vocabulary.js";
 import type { ExportReader } from "./export-reader.js";
 
 /** A fact as export-facts*.cypher return it: its fields, links and citations in one row. */
@@ -46,10 +47,14 @@ export function exportFacts(
   return reader.records<ExportFactRow>(name, { ...filter, source });
 }
 
-/**
- * The GraphQL name of a vocabulary's value (`daily-average` → `DAILY_AVERAGE`), as the API's
- * enums (Unit, Statistic, Qualifier) give it.
- */
+/** The API name of each value of the vocabularies the exports print, from the model. */
+const API_NAMES = new Map(
+  [UNIT, STATISTIC, QUALIFIER].flatMap((v) =>
+    Object.entries(v).map(([name, e]) => [e.value, name]),
+  ),
+);
+
+/** The GraphQL name of a vocabulary's value (`daily-average` → `DAILY_AVERAGE`), as the API gives it. */
 export function graphqlName(value: string): string {
-  return value.toUpperCase().replaceAll("-", "_");
+  return API_NAMES.get(value) ?? value;
 }
