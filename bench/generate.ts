@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { foldText } from "../src/text/fold.js";
+import { rebuildFactSummaries } from "../src/seed/load-seeds.js";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Driver } from "neo4j-driver";
@@ -234,6 +235,7 @@ export async function removeGenerated(driver: Driver, log: (line: string) => voi
     `MATCH (n:Entity) WHERE n.key STARTS WITH 'gen-' AND n.generated = true
      CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`,
   );
+  await rebuildFactSummaries(driver);
   log(`Removed earlier generated data in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
@@ -387,6 +389,8 @@ export async function generate(
     }
   }
   await flush();
+  // The facts were written outside the seed steps: their summaries are rebuilt from them.
+  await rebuildFactSummaries(driver);
 
   const seconds = (Date.now() - started) / 1000;
   const info: GenerationInfo = {

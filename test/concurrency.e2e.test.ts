@@ -7,6 +7,7 @@ import { readBackup, writeBackup } from "../src/seed/backup.js";
 import { readSeeds } from "../src/seed/read-seeds.js";
 import { ENTITY_KINDS } from "../src/model/vocabulary.js";
 import { startTestServer, type TestServer } from "./support/http.js";
+import { rebuildFactSummaries } from "../src/seed/load-seeds.js";
 import { testDriver } from "./support/neo4j.js";
 
 /**
@@ -72,6 +73,7 @@ async function removeTestData() {
     {},
     { database },
   );
+  await rebuildFactSummaries(driver, database);
 }
 
 /** Sends one operation from each of `inputs` at once; their answers, in the same order. */

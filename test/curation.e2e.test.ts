@@ -3,6 +3,7 @@ import { SignJWT } from "jose";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fingerprint } from "./support/fingerprint.js";
+import { rebuildFactSummaries } from "../src/seed/load-seeds.js";
 import { startTestServer, type TestServer } from "./support/http.js";
 import { testDriver } from "./support/neo4j.js";
 
@@ -54,6 +55,7 @@ async function removeTestData() {
     {},
     { database },
   );
+  await rebuildFactSummaries(driver, database);
 }
 
 beforeAll(async () => {

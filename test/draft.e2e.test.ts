@@ -15,6 +15,7 @@ import { readSeeds } from "../src/seed/read-seeds.js";
 import { type SeedBundle, SeedError } from "../src/model/bundle.js";
 import { fingerprint } from "./support/fingerprint.js";
 import { startTestServer, type TestServer } from "./support/http.js";
+import { rebuildFactSummaries } from "../src/seed/load-seeds.js";
 import { testDriver, testNeo4jEnv } from "./support/neo4j.js";
 
 /**
@@ -203,6 +204,7 @@ describe("drafting through the API and the command line", () => {
       {},
       { database },
     );
+    await rebuildFactSummaries(driver, database);
     await server.close();
     await driver.close();
   });

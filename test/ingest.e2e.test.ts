@@ -6,6 +6,7 @@ import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fingerprint } from "./support/fingerprint.js";
 import { startTestServer } from "./support/http.js";
+import { rebuildFactSummaries } from "../src/seed/load-seeds.js";
 import { testDriver, testNeo4jEnv } from "./support/neo4j.js";
 
 /** `npm run ingest`: a new document with its curated facts, validated like the seeds, loaded in one transaction. */
@@ -79,6 +80,7 @@ async function cleanUp() {
       { database },
     );
   }
+  await rebuildFactSummaries(driver, database);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are walked freely in assertions

@@ -9,3 +9,5 @@ CREATE CONSTRAINT citation_key IF NOT EXISTS FOR (n:Citation) REQUIRE n.key IS U
 CREATE CONSTRAINT variable_key IF NOT EXISTS FOR (n:Variable) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT check_key IF NOT EXISTS FOR (n:Check) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT change_key IF NOT EXISTS FOR (n:Change) REQUIRE n.key IS UNIQUE;
+// One summary per cell of facts (seed/10-fact-summaries.cypher MERGEs on it).
+CREATE CONSTRAINT fact_summary_cell IF NOT EXISTS FOR (n:FactSummary) REQUIRE (n.variable, n.period, n.statistic, n.unit) IS UNIQUE;

@@ -16,3 +16,6 @@ OPTIONS {indexConfig: {`fulltext.analyzer`: 'spanish'}};
 CREATE INDEX change_target IF NOT EXISTS FOR (n:Change) ON (n.target, n.at);
 // Facts by variable (statistics, time series and lists of one variable without an entity anchor).
 CREATE INDEX fact_variable IF NOT EXISTS FOR (n:Fact) ON (n.variable);
+// A variable's facts in key order, read along the index from a cursor on (a page of a variable's
+// facts costs what its size is, not what the variable holds).
+CREATE INDEX fact_variable_key IF NOT EXISTS FOR (n:Fact) ON (n.variable, n.key);

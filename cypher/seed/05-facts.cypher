@@ -1,10 +1,17 @@
 // Facts as nodes; their single-valued links are replaced, so a re-curated fact moves cleanly.
 // A deprecation (deprecatedReason, deprecatedAt: a backup's) is set; loading a fact without one
-// keeps the one the graph holds.
+// keeps the one the graph holds. The summary cell a fact leaves is marked stale, for
+// 10-fact-summaries to recompute.
 // $facts: [{key, variable, about, scope, period, comparedTo, statistic, value, unit, qualifier,
 //   note, garbled, deprecatedReason, deprecatedAt (ISO date-time string or null)}]
 UNWIND $facts AS f
 MERGE (n:Fact {key: f.key})
+WITH n, f
+CALL (n) {
+  MATCH (n)-[:DURING]->(old:Entity)
+  MATCH (s:FactSummary {variable: n.variable, period: old.key, statistic: n.statistic, unit: n.unit})
+  SET s.stale = true
+}
 SET n.value = f.value,
     n.unit = f.unit,
     n.statistic = f.statistic,

@@ -157,6 +157,7 @@ export async function addFact(db: Db, curator: Curator, input: FactInput): Promi
     const params = seedParameters(only(bundle, "facts", (f) => f.key === input.key));
     await run("seed/05-facts", params["seed/05-facts"]);
     await run("seed/06-citations", params["seed/06-citations"]);
+    await run("seed/10-fact-summaries", params["seed/10-fact-summaries"]);
     await record(run, curator, "add-fact", input.key, factSummary(input));
     return input.key;
   });
@@ -272,6 +273,7 @@ export async function deprecateFact(
   return writer(db)(async (run) => {
     const rows = await run("fact-deprecate", { key, reason: reason.trim() });
     if (rows.length === 0) throw notFound("key", `no fact has the key "${key}"`);
+    await run("seed/10-fact-summaries", { cells: [] });
     await record(run, curator, "deprecate-fact", key, reason.trim());
     return key;
   });

@@ -88,6 +88,14 @@ export async function loadSeeds(
   }
 }
 
+/**
+ * Recomputes every facts' summary from the facts (cypher/fact-summaries-rebuild.cypher): for a
+ * graph loaded before summaries existed, or changed in bulk outside the seed steps.
+ */
+export async function rebuildFactSummaries(driver: Driver, database?: string): Promise<void> {
+  await driver.executeQuery(cypher("fact-summaries-rebuild"), {}, { database });
+}
+
 export async function graphCounts(driver: Driver, database?: string): Promise<GraphCounts> {
   const { records } = await driver.executeQuery(
     cypher("graph-counts"),
@@ -110,7 +118,8 @@ function countsOf(record: Neo4jRecord | undefined): GraphCounts {
  * documents had languages and entities labels (loading again MERGEs by key: it adds what is
  * missing and keeps everything else). A graph seeded before documents kept their skips gets the
  * seeds' skips on the seed documents that lack them ("skips"), and nothing else: so that a
- * backup of it passes the seed check. Returns the counts when it loaded, and why.
+ * backup of it passes the seed check. A graph with facts but no facts' summary gets them
+ * rebuilt. Returns the counts when it loaded, and why.
  */
 export async function seedIfEmpty(
   driver: Driver,
@@ -126,6 +135,7 @@ export async function seedIfEmpty(
   const withoutLanguage = Number(records[0]?.get("withoutLanguage") ?? 0);
   const withoutSkips = Number(records[0]?.get("withoutSkips") ?? 0);
   if (Number(records[0]?.get("withoutHash") ?? 0) > 0) await hashDocuments(driver, database);
+  if (records[0]?.get("withoutSummaries") === true) await rebuildFactSummaries(driver, database);
   if (documents > 0 && withoutLanguage === 0 && withoutSkips === 0) return undefined;
   const bundle = await readSeeds(dir);
   if (documents > 0 && withoutLanguage === 0) {

@@ -22,6 +22,7 @@ export const SEED_STEPS = [
   "seed/07-conflicts",
   "seed/08-checks",
   "seed/09-changes",
+  "seed/10-fact-summaries",
 ] as const;
 
 /** The SHA-256 of a document's text (its UTF-8 bytes), in hex: what a citation's offsets point into. */
@@ -53,7 +54,22 @@ export function seedParameters(
     // The entries as read, with the fields cypher/seed/08-checks and 09-changes set.
     "seed/08-checks": { checks: bundle.checks },
     "seed/09-changes": { changes: bundle.changes },
+    "seed/10-fact-summaries": { cells: summaryCells(bundle) },
   };
+}
+
+/** The summary cells (variable, period, statistic, unit) of the bundle's facts, each once. */
+function summaryCells(bundle: SeedBundle): Record<string, string>[] {
+  const cells = new Map<string, Record<string, string>>();
+  for (const { variable, period, statistic, unit } of bundle.facts) {
+    cells.set(JSON.stringify([variable, period, statistic, unit]), {
+      variable,
+      period,
+      statistic,
+      unit,
+    });
+  }
+  return [...cells.values()];
 }
 
 /** The documents with their text, hash, search text and skips. */

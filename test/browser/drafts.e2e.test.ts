@@ -10,6 +10,7 @@ import type { Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCREENSHOT_DIR, useBrowser } from "../support/browser.js";
 import { fingerprint } from "../support/fingerprint.js";
+import { rebuildFactSummaries } from "../../src/seed/load-seeds.js";
 import { testDriver } from "../support/neo4j.js";
 
 const TOKEN = "test-drafts-curator-token-0123456789";
@@ -60,6 +61,7 @@ async function cleanUp() {
     { keys: [DELIVERIES, MAMMOGRAPHY] },
     { database },
   );
+  await rebuildFactSummaries(driver, database);
 }
 
 beforeAll(async () => {
