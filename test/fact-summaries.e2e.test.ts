@@ -67,12 +67,16 @@ const summaries = () =>
           s.statistic AS statistic, s.unit AS unit, s.count AS count, s.withValue AS withValue,
           s.sum AS sum, s.min AS min, s.max AS max`);
 
-/** The same figures computed here, in TypeScript, from the facts themselves (the second path). */
+/**
+ * The same figures computed here, in TypeScript, from the facts themselves (the second path),
+ * summing the values smallest first as the summaries do (floating-point sums depend on order).
+ */
 async function rowsFromFacts(): Promise<Cell[]> {
   const { records } = await driver.executeQuery(
     `MATCH (f:Fact)-[:DURING]->(p:Entity) WHERE f.deprecated = false
      RETURN f.variable AS variable, p.key AS period, f.statistic AS statistic, f.unit AS unit,
-            f.value AS value`,
+            f.value AS value
+     ORDER BY value`,
     {},
     { database, routing: "READ" },
   );
