@@ -125,7 +125,7 @@ describe("the fact compiler", () => {
     });
     expect(cypher).not.toContain("SKIP");
     expect(cypher).not.toContain("OR 1=1");
-    expect(cypher).toMatch(/ORDER BY sort\[0\] DESC, sort\[1\] ASC, f\.key ASC/);
+    expect(cypher).toMatch(/ORDER BY sort\[0\] DESC, sort\[1\] ASC, key ASC/);
     expect(cypher).toMatch(/sort\[0\] < \$\w+ OR \(sort\[0\] = \$\w+ AND \(sort\[1\] > \$\w+/);
     expect(values(params)).toContain("OR 1=1");
   });

@@ -32,11 +32,19 @@ const SORTED = new Cypher.NamedVariable("sort");
 const FACT_ROW = new Cypher.NamedVariable("fact");
 const PARENT = new Cypher.NamedVariable("parentKey");
 
-/** The page's rows: each fact with its sort values, after the position, ordered and limited. */
+/**
+ * The page's rows: each fact with its sort values and key (read for every fact, before the
+ * cursor's position is compared, so that a page after a cursor reads what page 1 reads), after
+ * the position, ordered and limited.
+ */
 function pageRows(facts: Cypher.Clause, of: FactPageOf): Cypher.Clause {
   const plan = factSortPlan(of.sort, FACT);
-  const sorted = new Cypher.With(FACT, [new Cypher.List(plan.fields.map((s) => s.expr)), SORTED]);
-  const key = FACT.property("key");
+  const key = new Cypher.NamedVariable("key");
+  const sorted = new Cypher.With(
+    FACT,
+    [new Cypher.List(plan.fields.map((s) => s.expr)), SORTED],
+    [FACT.property("key"), key],
+  );
   const page = (of.after ? sorted.where(afterPosition(plan, SORTED, key, of.after)) : sorted)
     .orderBy(...orderOf(plan, SORTED, key))
     .limit(new Cypher.Param(neo4j.int(of.limit)));
