@@ -1,9 +1,11 @@
 import Cypher from "@neo4j/cypher-builder";
+import { parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import { anchorOf } from "../src/loaders/where/fact-anchor.js";
 import { factCountQuery, factPageQuery } from "../src/loaders/where/fact-page.js";
 import { factPredicate, matchFacts } from "../src/loaders/where/fact-where.js";
 import type { FactWhere } from "../src/loaders/where/where.js";
+import { whereSize } from "../src/plugins/use-limits.js";
 
 /**
  * The fact compiler (src/loaders/where/): the Cypher it builds depends on the where's shape
@@ -144,5 +146,16 @@ describe("the fact compiler", () => {
     );
     expect(page({ variable: { key: { eq: "v" } } }, "DESC")).toMatch(/f\.key < \$/);
     expect(page({ about: { key: { eq: "e" } } })).toMatch(/:ABOUT/);
+  });
+});
+
+describe("the cost of a where written in a document", () => {
+  it("is one per condition, a list or a variable counting one", () => {
+    const document = parse(`query ($v: String) {
+      a: facts(where: { value: { gt: 1, lt: 9 }, OR: [{ key: { in: ["a", "b"] } }, { about: { key: { eq: $v } } }] }) { totalCount }
+      b: facts(where: { garbled: { eq: null } }, first: 3) { totalCount }
+      c: facts { totalCount }
+    }`);
+    expect(whereSize(document)).toBe(4);
   });
 });
