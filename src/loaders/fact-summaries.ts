@@ -43,9 +43,9 @@ function valuesOf(filter: { eq?: string; in?: readonly string[] }): readonly str
 
 /**
  * The cells `where` selects, when it selects whole cells: nothing but the variable's key, the
- * period's key, the statistic and the unit, each an `eq` or an `in`, deprecated facts left out
- * (no `deprecated` given). Any other where (a value range, a nested entity, AND/OR/NOT...) cuts
- * through cells: undefined, and the facts are read.
+ * period's key, the statistic and the unit, each an `eq` or an `in` given once (at the top or
+ * in an AND), deprecated facts left out (no `deprecated` given). Any other where (a value range,
+ * a nested entity, OR, NOT...) cuts through cells: undefined, and the facts are read.
  */
 export function summaryCellsOf(where: FactWhere | null): SummaryCells | undefined {
   const cells: { -readonly [K in keyof SummaryCells]: SummaryCells[K] } = {
@@ -54,19 +54,30 @@ export function summaryCellsOf(where: FactWhere | null): SummaryCells | undefine
     statistics: null,
     units: null,
   };
-  for (const [field, filter] of Object.entries(where ?? {})) {
-    if (filter === undefined) continue;
-    const nested = field === "variable" || field === "period";
-    if (nested && Object.keys(filter).some((k) => k !== "key")) return undefined;
-    const values = valuesOf(nested ? (filter.key ?? {}) : filter);
-    if (!values) return undefined;
-    if (field === "variable") cells.variables = values;
-    else if (field === "period") cells.periods = values;
-    else if (field === "statistic") cells.statistics = values;
-    else if (field === "unit") cells.units = values;
-    else return undefined;
-  }
-  return cells;
+  const FIELDS = {
+    variable: "variables",
+    period: "periods",
+    statistic: "statistics",
+    unit: "units",
+  };
+  const take = (w: FactWhere): boolean => {
+    for (const [field, filter] of Object.entries(w)) {
+      if (filter === undefined) continue;
+      if (field === "AND") {
+        if (!(filter as FactWhere[]).every(take)) return false;
+        continue;
+      }
+      const cell = FIELDS[field as keyof typeof FIELDS] as keyof SummaryCells | undefined;
+      if (!cell || cells[cell] !== null) return false;
+      const nested = field === "variable" || field === "period";
+      if (nested && Object.keys(filter).some((k) => k !== "key")) return false;
+      const values = valuesOf(nested ? (filter.key ?? {}) : filter);
+      if (!values) return false;
+      cells[cell] = values;
+    }
+    return true;
+  };
+  return take(where ?? {}) ? cells : undefined;
 }
 
 /** The summaries of `cells`, summed per group of `by` (no key: one row, zeros when empty). */

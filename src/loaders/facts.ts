@@ -4,6 +4,7 @@ import type { PageQuery, SortValue } from "../pagination.js";
 import type { Qualifier, Statistic, Unit } from "../model/vocabulary.js";
 import type { EntityRow } from "./entities.js";
 import { listOf, loadRows, rowsByKey, requestLoader } from "./request-loaders.js";
+import { summaryCellsOf, summaryRows } from "./fact-summaries.js";
 import { withParent } from "./where/fact-anchor.js";
 import {
   factCountQuery,
@@ -150,8 +151,13 @@ export async function factsPage(
   return keysOf(db, await db.readBuilt<PageRow>(factPageQuery(pageOf(list, page, links))));
 }
 
-/** How many facts the where selects (read once per request). */
-export function factsCount(db: Db, where: FactWhere | null): Promise<number> {
+/**
+ * How many facts the where selects (read once per request): from the facts' summaries when it
+ * selects whole cells (src/loaders/fact-summaries.ts), else by counting the facts.
+ */
+export async function factsCount(db: Db, where: FactWhere | null): Promise<number> {
+  const cells = summaryCellsOf(where);
+  if (cells) return (await summaryRows(db, cells))[0]?.count ?? 0;
   const query = factCountQuery(where);
   return db.once(
     `facts-count:${JSON.stringify(query)}`,
@@ -196,6 +202,8 @@ export function factsOfParents(db: Db, plan: FactsPlan) {
     },
   );
   const counts = requestLoader<string, number>(db, `facts-of-parents-count:${id}`, async (keys) => {
+    const summed = await countFromSummaries(db, anchor, where, keys);
+    if (summed) return summed;
     const rows = await db.readBuilt<{ parentKey: string; total: number }>(
       parentsCountQuery(anchor, keys, where),
     );
@@ -208,6 +216,29 @@ export function factsOfParents(db: Db, plan: FactsPlan) {
     where: withParent(where, anchor, parentKey),
     count: () => counts.load(parentKey),
   });
+}
+
+/**
+ * The counts of a variable's or a period's facts from the facts' summaries, one query for every
+ * parent, when the list's where selects whole cells; undefined otherwise.
+ */
+async function countFromSummaries(
+  db: Db,
+  anchor: FactAnchor,
+  where: FactWhere | null,
+  keys: readonly string[],
+): Promise<number[] | undefined> {
+  if (anchor !== "VARIABLE" && anchor !== "PERIOD") return undefined;
+  const cells = summaryCellsOf(withParent(where, anchor, keys[0] ?? ""));
+  if (!cells) return undefined;
+  const byVariable = anchor === "VARIABLE";
+  const rows = await summaryRows(
+    db,
+    byVariable ? { ...cells, variables: keys } : { ...cells, periods: keys },
+    [byVariable ? "VARIABLE" : "PERIOD"],
+  );
+  const totals = new Map(rows.map((r) => [byVariable ? r.variable : r.period, r.count]));
+  return keys.map((key) => totals.get(key) ?? 0);
 }
 
 /** The citations of a fact (read once per request, whichever field asks). */

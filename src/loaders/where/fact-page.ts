@@ -52,11 +52,12 @@ function pageRows(facts: Cypher.Clause, of: FactPageOf): Cypher.Clause {
 }
 
 /**
- * In key order with no entity or document to start from, the facts are read along the unique
- * index on Fact.key from the cursor on (a planner hint: the where's own indexes would read every
- * fact it selects, then sort), stopping at the limit: page k costs what page 1 costs, whatever
- * the length of the list. A period given at the top level is resolved once, with the periods
- * within it, before the scan.
+ * In key order with no entity or document to start from, the facts are read along an index of
+ * keys from the cursor on (a planner hint: the where's own indexes would read every fact it
+ * selects, then sort), stopping at the limit: page k costs what page 1 costs, whatever the
+ * length of the list. A variable's facts are read along the index of (variable, key), so that a
+ * rare variable costs no scan of every fact's key. A period given at the top level is resolved
+ * once, with the periods within it, before the scan.
  */
 function alongKeys(of: FactPageOf): Cypher.Clause | undefined {
   const plan = factSortPlan(of.sort, FACT);
@@ -66,6 +67,8 @@ function alongKeys(of: FactPageOf): Cypher.Clause | undefined {
     ["ABOUT", "SCOPE", "ABOUT_OR_SCOPE", "DOCUMENT"].includes(anchor.from)
   )
     return undefined;
+  if (anchor.from === "VARIABLE")
+    return alongVariableKeys(new Cypher.Param(anchor.key), anchor.rest, of);
   const key = FACT.property("key");
   const from = new Cypher.Param(of.after?.key ?? "");
   const fromCursor =
@@ -80,6 +83,31 @@ function alongKeys(of: FactPageOf): Cypher.Clause | undefined {
     .orderBy([key, plan.keyDirection])
     .limit(new Cypher.Param(neo4j.int(of.limit)));
   return Cypher.utils.concat(within?.clause, scan, page);
+}
+
+/**
+ * The facts of `variable` (a parameter, or a parent's key in a batch) that `rest` selects, in key
+ * order from the cursor on, read along the index of (variable, key): ordering by both lets the
+ * planner take the index's order and stop at the limit.
+ */
+function alongVariableKeys(variable: Cypher.Expr, rest: FactWhere, of: FactPageOf): Cypher.Clause {
+  const { keyDirection } = factSortPlan(of.sort, FACT);
+  const key = FACT.property("key");
+  const from = new Cypher.Param(of.after?.key ?? "");
+  const fromCursor =
+    keyDirection === "ASC" || !of.after ? Cypher.gt(key, from) : Cypher.lt(key, from);
+  const where = Cypher.and(
+    Cypher.eq(FACT.property("variable"), variable),
+    fromCursor,
+    factSelection(rest, FACT),
+  );
+  const scan = new Cypher.Raw(
+    (env) => `MATCH (f:Fact) USING INDEX f:Fact(variable, key)\nWHERE ${env.compile(where)}`,
+  );
+  const page = new Cypher.With(FACT, [new Cypher.List([]), SORTED])
+    .orderBy([FACT.property("variable"), keyDirection], [key, keyDirection])
+    .limit(new Cypher.Param(neo4j.int(of.limit)));
+  return Cypher.utils.concat(scan, page);
 }
 
 /** The periods `key` names (it and those within it), collected once; a fact's period among them. */
@@ -126,13 +154,20 @@ function factsOfParent(anchor: AnchorKind, where: FactWhere | null): Cypher.Clau
   return anchorMatch(anchor, PARENT, FACT, factSelection(where, FACT));
 }
 
-/** For each parent key: one page of its facts (rows of `parentKey` and `items`). */
+/**
+ * For each parent key: one page of its facts (rows of `parentKey` and `items`). A variable's
+ * facts in key order are read along the index of (variable, key), as `alongVariableKeys` says.
+ */
 export function parentsPageQuery(anchor: AnchorKind, keys: readonly string[], of: FactPageOf) {
   const item = new Cypher.Map({ key: FACT.property("key"), sort: SORTED, fact: FACT_ROW });
-  const page = Cypher.utils.concat(
-    pageRows(factsOfParent(anchor, of.where), of),
-    new Cypher.Return([Cypher.collect(item), "rows"]),
-  );
+  const alongVariable = anchor === "VARIABLE" && factSortPlan(of.sort, FACT).fields.length === 0;
+  const rows = alongVariable
+    ? Cypher.utils.concat(
+        alongVariableKeys(PARENT, of.where ?? {}, of),
+        new Cypher.Raw(cypher("facts-page-rows")),
+      )
+    : pageRows(factsOfParent(anchor, of.where), of);
+  const page = Cypher.utils.concat(rows, new Cypher.Return([Cypher.collect(item), "rows"]));
   return perParent(keys, page, "rows", "items", { links: of.links });
 }
 
