@@ -17,11 +17,19 @@ import { inputError } from "./input-error.js";
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
+/** A sort value of a row: a name, a number, a date... */
+export type SortValue = string | number | null;
+
 export interface Position {
-  /** The sort value (a name, a value...) of the last row seen. */
-  value: string | number | null;
+  /**
+   * The sort value (a name, a value...) of the last row seen, or, for a sort on several keys,
+   * one per key, in the sort's order.
+   */
+  value: SortValue | readonly SortValue[];
   key: string;
 }
+
+const isSortValue = (v: unknown) => v === null || ["string", "number"].includes(typeof v);
 
 export interface PageArgs {
   first?: number | null;
@@ -72,7 +80,7 @@ export function decodeCursor(cursor: string, list: string, argument = "after"): 
   if (
     !Array.isArray(parsed) ||
     parsed.length !== 3 ||
-    (!["string", "number"].includes(typeof parsed[0]) && parsed[0] !== null) ||
+    !(isSortValue(parsed[0]) || (Array.isArray(parsed[0]) && parsed[0].every(isSortValue))) ||
     typeof parsed[1] !== "string" ||
     typeof parsed[2] !== "string"
   ) {
