@@ -38,13 +38,14 @@ export interface PageArgs {
 
 /**
  * The list a page belongs to: its name (the field, e.g. `Query.facts`, `Entity.facts`), its
- * filter and its order, as the resolver normalised them (keys, not ids), so that the same list
+ * filter (or where) and its order (or sort), as the resolver normalised them (keys, not ids), so that the same list
  * asked for by key or by id takes the same cursors.
  */
 export interface ListOf {
   list: string;
   filter?: unknown;
-  order?: string | null;
+  /** The order or sort (a list of keys and directions). */
+  order?: unknown;
 }
 
 export interface PageQuery {
