@@ -170,6 +170,21 @@ describe("entities(where:)", () => {
       const expected = records.map((r) => r.get("key"));
       expect(expected.length).toBeGreaterThan(2);
       expect((await allPages(where, [{ key: "ASC" }])).keys).toEqual(expected);
+      // The facts about them, as the issue asks it.
+      const facts = await send(
+        `query ($about: EntityWhere) { facts(where: { about: $about }, first: 100) {
+        totalCount edges { node { about { key } } } } }`,
+        { about: { relatedTo: where.relatedTo } },
+      );
+      expect(facts.errors).toBeUndefined();
+      const { records: about } = await http.driver.executeQuery(
+        `MATCH (:Entity {key: 'imss-bienestar'})-[:OPERATES]->(n)<-[:ABOUT]-(f:Fact)
+       WHERE NOT coalesce(f.deprecated, false) RETURN DISTINCT f.key AS key, n.key AS about`,
+      );
+      expect(about.length).toBeGreaterThan(2);
+      expect(facts.data.facts.totalCount).toBe(about.length);
+      const shown = facts.data.facts.edges.map((e: Any) => e.node.about.key);
+      expect(new Set(shown)).toEqual(new Set(about.map((r) => r.get("about"))));
     },
     SLOW,
   );
