@@ -1,6 +1,7 @@
 import Cypher from "@neo4j/cypher-builder";
 import neo4j from "neo4j-driver";
 import type { Db } from "../db/db.js";
+import type { EntityKind, Statistic, Unit } from "../model/vocabulary.js";
 import { matchFacts } from "./where/fact-where.js";
 import type { FactWhere, Sort } from "./where/where.js";
 
@@ -57,9 +58,22 @@ export interface ValueStats {
   max: number | null;
 }
 
-/** A group: its keys (in `groupBy`'s order; null where its facts have none), stats and position. */
+/** A group's keys: those it is grouped by (null where its facts have none). */
+export interface FactGroupKeys {
+  about?: string | null;
+  scope?: string | null;
+  variable?: string | null;
+  period?: string | null;
+  statistic?: Statistic | null;
+  unit?: Unit | null;
+  /** A document's id. */
+  document?: string | null;
+  aboutKind?: EntityKind | null;
+}
+
+/** A group: its keys, its facts' stats, and its sort values (its position, with its keys). */
 export interface FactGroupRow extends ValueStats {
-  keys: (string | null)[];
+  keys: FactGroupKeys;
   /** The group's sort values, as its cursor carries them. */
   sort: number[];
 }
@@ -191,7 +205,12 @@ export async function factGroupsPage(db: Db, page: FactGroupsPage): Promise<Fact
     sorted.where(after(order, [...page.after.sort, ...page.after.keys.map((k) => k ?? "")]));
   }
   const rows = new Cypher.Return(
-    [new Cypher.List(keys), "keys"],
+    [
+      new Cypher.Map(
+        Object.fromEntries(page.groupBy.map((k, i) => [k, keys[i] as Cypher.Variable])),
+      ),
+      "keys",
+    ],
     [new Cypher.List(sorts.map(([, v]) => v)), "sort"],
     ...Object.entries(stats).map(([name, v]): [Cypher.Variable, string] => [v, name]),
   )

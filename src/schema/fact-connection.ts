@@ -11,7 +11,7 @@ import { Entity, Fact } from "./refs.js";
 
 /** Pages of facts: `Query.facts`, and `factsField` for a parent's facts (entity, period, document, variable). */
 
-const FactConnection = builder.connectionObject(
+export const FactConnection = builder.connectionObject(
   {
     type: Fact,
     name: "FactConnection",
