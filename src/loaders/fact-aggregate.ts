@@ -2,13 +2,15 @@ import Cypher from "@neo4j/cypher-builder";
 import type { Db } from "../db/db.js";
 import type { Unit } from "../model/vocabulary.js";
 import { noneIfEmpty, type ValueStats } from "./fact-groups.js";
+import { type SummaryCells, summaryCellsOf, summaryRows } from "./fact-summaries.js";
 import { matchFacts } from "./where/fact-where.js";
 import type { FactWhere } from "./where/where.js";
 
 /**
  * The aggregates of every fact a where selects (not one page): count, how many have a value,
  * their units, and the sum, average, smallest and largest value. One query per where and
- * request, composed on top of `matchFacts(where)`; the aggregation runs in Neo4j.
+ * request, composed on top of `matchFacts(where)`; the aggregation runs in Neo4j. A where that
+ * selects whole cells reads the facts' summaries instead (src/loaders/fact-summaries.ts).
  */
 
 export interface FactAggregateRow extends ValueStats {
@@ -18,6 +20,8 @@ export interface FactAggregateRow extends ValueStats {
 
 export function factAggregate(db: Db, where: FactWhere | null): Promise<FactAggregateRow> {
   return db.once(`fact-aggregate:${JSON.stringify(where)}`, async () => {
+    const cells = summaryCellsOf(where);
+    if (cells) return aggregateOfSummaries(db, cells);
     const { f, clause } = matchFacts(where);
     const value = f.property("value");
     const query = Cypher.utils.concat(
@@ -36,4 +40,13 @@ export function factAggregate(db: Db, where: FactWhere | null): Promise<FactAggr
     if (!row) throw new Error("the facts' aggregate returned no row");
     return { ...row, units: [...row.units].sort() };
   });
+}
+
+/** The aggregate of whole cells, from their summaries (the average is their sum over their values). */
+async function aggregateOfSummaries(db: Db, cells: SummaryCells): Promise<FactAggregateRow> {
+  const [row] = await summaryRows(db, cells);
+  if (!row) throw new Error("the facts' summaries returned no row");
+  const { count, withValue, sum, min, max } = row;
+  const avg = withValue > 0 && sum !== null ? sum / withValue : null;
+  return { count, withValue, sum, avg, min, max, units: [...row.units].sort() as Unit[] };
 }

@@ -2,6 +2,7 @@ import Cypher from "@neo4j/cypher-builder";
 import neo4j from "neo4j-driver";
 import type { Db } from "../db/db.js";
 import type { EntityKind, Statistic, Unit } from "../model/vocabulary.js";
+import { summaryGroups } from "./fact-summaries.js";
 import { matchFacts } from "./where/fact-where.js";
 import type { FactWhere, Sort } from "./where/where.js";
 
@@ -188,8 +189,14 @@ function aggregated(f: Cypher.Node, keys: readonly Cypher.Variable[]) {
   return { stats, clause };
 }
 
-/** One page of groups (up to `limit`) in sort order. */
+/**
+ * One page of groups (up to `limit`) in sort order: from the facts' summaries when the where
+ * selects whole cells and the groups are cells' (src/loaders/fact-summaries.ts), else from the
+ * facts.
+ */
 export async function factGroupsPage(db: Db, page: FactGroupsPage): Promise<FactGroupRow[]> {
+  const summarised = await summaryGroups(db, page);
+  if (summarised) return summarised;
   const { f, keys, clause } = groupedFacts(page);
   const { stats, clause: aggregate } = aggregated(f, keys);
   const sorts = page.sort.map((s): [Cypher.Expr, Cypher.Variable] => [
@@ -222,6 +229,8 @@ export async function factGroupsPage(db: Db, page: FactGroupsPage): Promise<Fact
 /** How many groups there are (read once per request, however often asked). */
 export function factGroupsCount(db: Db, of: FactGroupsOf): Promise<number> {
   return db.once(`fact-groups-count:${JSON.stringify(of)}`, async () => {
+    const summarised = await summaryGroups(db, { ...of, sort: [] });
+    if (summarised) return summarised.length;
     const { keys, clause } = groupedFacts(of);
     const query = Cypher.utils.concat(
       clause,

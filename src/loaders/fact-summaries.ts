@@ -1,4 +1,5 @@
 import type { Db } from "../db/db.js";
+import type { FactGroupKey, FactGroupRow, FactGroupsPage } from "./fact-groups.js";
 import type { FactWhere } from "./where/where.js";
 
 /**
@@ -99,4 +100,66 @@ export async function summaryRows(
   if (rows.length > 0 || by.length > 0) return rows;
   const empty = { variable: null, period: null, statistic: null, unit: null };
   return [{ ...empty, count: 0, withValue: 0, sum: null, min: null, max: null, units: [] }];
+}
+
+/** The grouping keys of factGroups that are cell keys, as the summaries name them. */
+const CELL_KEYS: Partial<Record<FactGroupKey, SummaryKey>> = {
+  variable: "VARIABLE",
+  period: "PERIOD",
+  statistic: "STATISTIC",
+  unit: "UNIT",
+};
+
+/** Beyond any value: groups without one sort last in both directions (as factGroupsPage). */
+const LAST = 1.0e308;
+
+/** `a` before `b`, comparing element by element (numbers as numbers, strings as strings). */
+function compare(a: readonly (number | string)[], b: readonly (number | string)[]): number {
+  for (let i = 0; i < a.length; i += 1) {
+    const x = a[i] as number | string;
+    const y = b[i] as number | string;
+    if (x < y) return -1;
+    if (x > y) return 1;
+  }
+  return 0;
+}
+
+/**
+ * The groups of `page` from the facts' summaries, when its where selects whole cells and it
+ * groups by cell keys only; undefined otherwise. Sorted and paged as `factGroupsPage` sorts and
+ * pages (its sort values, then its keys ascending, a missing key first).
+ */
+export async function summaryGroups(
+  db: Db,
+  page: Omit<FactGroupsPage, "limit" | "after"> & Partial<FactGroupsPage>,
+): Promise<FactGroupRow[] | undefined> {
+  const cells = summaryCellsOf(page.where);
+  const by = page.groupBy.map((k) => CELL_KEYS[k]);
+  if (!cells || by.some((k) => k === undefined)) return undefined;
+  const rows = await summaryRows(db, cells, by as SummaryKey[]);
+  const groups = rows.map((r): FactGroupRow & { order: (number | string)[] } => {
+    const avg = r.withValue > 0 && r.sum !== null ? r.sum / r.withValue : null;
+    const stats = {
+      count: r.count,
+      withValue: r.withValue,
+      sum: r.sum,
+      avg,
+      min: r.min,
+      max: r.max,
+    };
+    const sort = page.sort.map(({ field, direction }) => {
+      const v = stats[field];
+      if (field === "count") return direction === "ASC" ? (v as number) : -(v as number);
+      return direction === "ASC" ? (v ?? LAST) : -(v ?? -LAST);
+    });
+    const keys = Object.fromEntries(page.groupBy.map((k) => [k, r[k as keyof SummaryRow]]));
+    const order = [...sort, ...page.groupBy.map((k) => (keys[k] as string | null) ?? "")];
+    return { ...stats, keys, sort, order };
+  });
+  groups.sort((a, b) => compare(a.order, b.order));
+  const after = page.after;
+  const from = after
+    ? groups.filter((g) => compare(g.order, [...after.sort, ...after.keys.map((k) => k ?? "")]) > 0)
+    : groups;
+  return from.slice(0, page.limit ?? from.length).map(({ order: _order, ...group }) => group);
 }
