@@ -99,10 +99,31 @@ describe("pages of groups", () => {
   );
 
   it("reads one query per page, and one more only when totalCount is asked", async () => {
-    const page = `{ factGroups(groupBy: [PERIOD], first: 5) { edges { node { count sum } } } }`;
-    const counted = `{ factGroups(groupBy: [PERIOD], first: 5) { totalCount edges { node { count sum } } } }`;
+    const where = `where: { value: { gte: 0 } }`;
+    const page = `{ factGroups(${where}, groupBy: [PERIOD], first: 5) { edges { node { count sum } } } }`;
+    const counted = `{ factGroups(${where}, groupBy: [PERIOD], first: 5) { totalCount edges { node { count sum } } } }`;
     expect((await ok(page)).queries).toBe(1);
     expect((await ok(counted)).queries).toBe(2);
+  });
+
+  it("reads whole cells' groups and their number from the facts' summaries, in one query, as the facts give them", async () => {
+    const groups = (where: string) =>
+      `{ factGroups(${where} groupBy: [VARIABLE, PERIOD, STATISTIC], first: 100) {
+          totalCount edges { node { variable { key } period { key } statistic unit count withValue sum avg min max } } } }`;
+    const summarised = await ok(groups(""));
+    expect(summarised.queries).toBe(1);
+    // `deprecated` given: the same facts (those not deprecated), read from the facts themselves.
+    const fromFacts = await ok(groups("where: { deprecated: { eq: false } }"));
+    expect(fromFacts.queries).toBeGreaterThan(1);
+    expect(summarised.factGroups.totalCount).toBe(fromFacts.factGroups.totalCount);
+    expect(summarised.factGroups.edges.length).toBeGreaterThan(5);
+    const exact = (g: Any) => ({ ...g.node, avg: undefined });
+    expect(summarised.factGroups.edges.map(exact)).toEqual(fromFacts.factGroups.edges.map(exact));
+    summarised.factGroups.edges.forEach((g: Any, i: number) => {
+      const avg = fromFacts.factGroups.edges[i].node.avg;
+      if (avg === null) expect(g.node.avg).toBeNull();
+      else expect(g.node.avg).toBeCloseTo(avg, 6);
+    });
   });
 });
 
