@@ -1,5 +1,6 @@
-// `/entity/<key>`: the entity, its facts (each one click from its source), its relations
-// grouped by type in both directions with the fact that carries each, and its neighbourhood.
+// `/entity/<key>`: the entity, its facts (each one click from its source; narrowed by the URL's
+// filters, grouped on demand), its relations grouped by type in both directions with the fact
+// that carries each, and its neighbourhood.
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { ApiError, request } from "../client";
 import {
@@ -15,6 +16,8 @@ import {
   Loading,
   useTitle,
 } from "../components";
+import { FactFilterPanel, useFactFilters } from "../fact-filters";
+import { whereOf, type FactWhere } from "../fact-where";
 import { relationText } from "../format";
 import { NeighbourhoodSection } from "../graph-panel";
 import type { ResultOf } from "../graphql";
@@ -44,7 +47,9 @@ export function EntityView({
   const loaded = useRef({ depth, lang });
   if (loaded.current.lang !== lang) loaded.current = { depth, lang };
   const initialDepth = loaded.current.depth;
-  const main = useQuery(EntityQuery, { key: entityKey, depth: initialDepth, lang });
+  const filterState = useFactFilters();
+  const where = whereOf(filterState.filters);
+  const main = useQuery(EntityQuery, { key: entityKey, depth: initialDepth, lang, where });
   const other = useQuery(
     NeighborhoodQuery,
     depth === initialDepth ? undefined : { key: entityKey, depth, lang },
@@ -86,7 +91,14 @@ export function EntityView({
           {" · "}
           <DownloadCsv filter={{ scope: entity.key }} label="CSV (facts scoped to it)" />
         </p>
-        <EntityFacts entity={entity} lang={lang} />
+        <FactFilterPanel
+          state={filterState}
+          of={{ entity: entity.key }}
+          facts={entity.facts.edges.map((e) => e.node)}
+          totalCount={entity.facts.totalCount}
+          loading={main.loading}
+        />
+        <EntityFacts entity={entity} lang={lang} where={where} />
       </section>
 
       <section aria-labelledby="relations-h">
@@ -115,7 +127,15 @@ interface Pages {
   more: boolean;
 }
 
-function EntityFacts({ entity, lang }: { entity: EntityData; lang: Lang }) {
+function EntityFacts({
+  entity,
+  lang,
+  where,
+}: {
+  entity: EntityData;
+  lang: Lang;
+  where: FactWhere | undefined;
+}) {
   // The pages shown beyond the first belong to one answer: another one (the names in another
   // language) starts again from its first page.
   const [loaded, setLoaded] = useState<Pages | undefined>();
@@ -133,7 +153,7 @@ function EntityFacts({ entity, lang }: { entity: EntityData; lang: Lang }) {
   const more = () => {
     if (!pages.after) return;
     setBusy(true);
-    request(EntityFactsPageQuery, { key: entity.key, after: pages.after, lang })
+    request(EntityFactsPageQuery, { key: entity.key, after: pages.after, lang, where })
       .then((data) => {
         const next = data.entity?.facts;
         if (!next) throw new ApiError("not-found", `No entity has the key "${entity.key}".`);
