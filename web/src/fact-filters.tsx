@@ -61,7 +61,7 @@ export function FactFilterPanel({
   );
 }
 
-export interface DocumentOption {
+interface DocumentOption {
   key: string;
   title: string;
   date: string;

@@ -46,6 +46,9 @@ function GroupKey({ group, by, lang }: { group: Group; by: GroupBy; lang: Lang }
   }
 }
 
+/** A group's figures beside its count, each in the unit of its group. */
+const FIGURES = ["sum", "avg", "min", "max"] as const;
+
 /** A number for reading, its exact value in `<data value>`. */
 const Figure = ({ value, unit }: { value: number | null; unit: Group["unit"] }) =>
   value === null ? <>—</> : <data value={String(value)}>{formatValue(value, unit)}</data>;
@@ -61,7 +64,6 @@ export function FactGroupsTable({ where, groupBy }: { where: FactWhere; groupBy:
   if (error) return <ErrorMessage error={error} retry={retry} />;
   if (!data) return <Loading what={word("loadingGroups", lang)} />;
   const { edges, totalCount, note } = data.factGroups;
-  const stats = ["count", "sum", "avg", "min", "max"] as const;
   return (
     <section class="fact-groups" aria-labelledby="groups-h">
       <h2 id="groups-h">{word("groups", lang)}</h2>
@@ -79,7 +81,7 @@ export function FactGroupsTable({ where, groupBy }: { where: FactWhere; groupBy:
                 {word(g, lang)}
               </th>
             ))}
-            {stats.map((s) => (
+            {(["count", ...FIGURES] as const).map((s) => (
               <th key={s} scope="col">
                 {word(s, lang)}
               </th>
@@ -97,9 +99,9 @@ export function FactGroupsTable({ where, groupBy }: { where: FactWhere; groupBy:
               <td data-label={word("count", lang)}>
                 <data value={String(node.count)}>{node.count}</data>
               </td>
-              {stats.slice(1).map((s) => (
+              {FIGURES.map((s) => (
                 <td key={s} data-label={word(s, lang)}>
-                  <Figure value={node[s as Exclude<typeof s, "count">]} unit={node.unit} />
+                  <Figure value={node[s]} unit={node.unit} />
                 </td>
               ))}
             </tr>
