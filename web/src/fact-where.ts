@@ -135,7 +135,8 @@ export function withFilters(url: URL, filters: FactFilters): string {
   set("kind", filters.kinds.join(","));
   set("doc", filters.document);
   set("group", filters.groupBy.join(","));
-  return `${next.pathname}${next.search}`;
+  // Commas of the lists stay readable in the address.
+  return `${next.pathname}${next.search.replace(/%2C/g, ",")}`;
 }
 
 /** The `FactWhere` of the filters alone (undefined when none is set: the list as it is). */
