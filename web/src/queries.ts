@@ -276,13 +276,14 @@ export const PathsQuery = graphql(
   [FactFields],
 );
 
-/** The next page of an entity's facts ("Show more" on the entity view). */
+/** A page of an entity's facts: the next ("Show more"), or the first under other filters. */
 export const EntityFactsPageQuery = graphql(
   `
-    query EntityFactsPage($key: String!, $after: String!, $lang: Language!, $where: FactWhere) {
+    query EntityFactsPage($key: String!, $after: String, $lang: Language!, $where: FactWhere) {
       entity(key: $key) {
         key
         facts(first: 100, after: $after, where: $where) {
+          totalCount
           pageInfo {
             endCursor
             hasNextPage
