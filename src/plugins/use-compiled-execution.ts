@@ -8,13 +8,17 @@ import {
   getVariableValues,
   type GraphQLCompositeType,
   GraphQLError,
+  type GraphQLInputObjectType,
   type GraphQLObjectType,
   type GraphQLSchema,
   isAbstractType,
   isCompositeType,
+  isInputObjectType,
   Kind,
+  type OperationDefinitionNode,
   type SelectionSetNode,
   type Source,
+  typeFromAST,
 } from "graphql";
 import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
 import type { Plugin } from "graphql-yoga";
@@ -41,6 +45,9 @@ import { LRUCache } from "lru-cache";
  *   recently used dropped first, so that their code cannot fill the memory either.
  * - Variables that do not fit their types are left to graphql-js, so that the answer is
  *   the same 400 with the same message either way.
+ * - An operation with a variable of a recursive input type (`$where: FactWhere`) runs in
+ *   graphql-js: graphql-jit writes the parsing of such a variable by unrolling the type, which
+ *   blocks the server for half a minute.
  * - graphql-jit's errors carry their locations but not the source positions Yoga rebuilds
  *   errors from; they get them back, so that GraphiQL can point at the failing field.
  */
@@ -90,6 +97,12 @@ export function useCompiledExecution({
     if (interpreted.has(document)) return undefined;
     if (!seen.has(document)) {
       seen.add(document);
+      return undefined;
+    }
+    const operation = getOperationAST(document, operationName);
+    if (operation && hasRecursiveInputVariable(args.schema, operation)) {
+      interpreted.add(document);
+      onDecision?.({ outcome: "not-compilable" });
       return undefined;
     }
     const size = compiledSize(args.schema, document, operationName, budget);
@@ -182,6 +195,26 @@ export function compiledSize(
   };
   onType(operation.selectionSet, root, 0);
   return count;
+}
+
+/** Whether a variable's type is an input object that contains itself (at any depth). */
+function hasRecursiveInputVariable(schema: GraphQLSchema, operation: OperationDefinitionNode) {
+  const contains = (
+    type: GraphQLInputObjectType,
+    target: GraphQLInputObjectType,
+    seen: Set<GraphQLInputObjectType>,
+  ): boolean =>
+    Object.values(type.getFields()).some((field) => {
+      const named = getNamedType(field.type);
+      if (named === target) return true;
+      if (!isInputObjectType(named) || seen.has(named)) return false;
+      seen.add(named);
+      return contains(named, target, seen);
+    });
+  return (operation.variableDefinitions ?? []).some((definition) => {
+    const named = getNamedType(typeFromAST(schema, definition.type));
+    return isInputObjectType(named) && contains(named, named, new Set());
+  });
 }
 
 function variablesFit(args: ExecutionArgs): boolean {
