@@ -8,14 +8,13 @@ import {
   getVariableValues,
   type GraphQLCompositeType,
   GraphQLError,
-  type GraphQLInputObjectType,
+  type GraphQLInputType,
   type GraphQLObjectType,
   type GraphQLSchema,
   isAbstractType,
   isCompositeType,
   isInputObjectType,
   Kind,
-  type OperationDefinitionNode,
   type SelectionSetNode,
   type Source,
   typeFromAST,
@@ -45,9 +44,6 @@ import { LRUCache } from "lru-cache";
  *   recently used dropped first, so that their code cannot fill the memory either.
  * - Variables that do not fit their types are left to graphql-js, so that the answer is
  *   the same 400 with the same message either way.
- * - An operation with a variable of a recursive input type (`$where: FactWhere`) runs in
- *   graphql-js: graphql-jit writes the parsing of such a variable by unrolling the type, which
- *   blocks the server for half a minute.
  * - graphql-jit's errors carry their locations but not the source positions Yoga rebuilds
  *   errors from; they get them back, so that GraphiQL can point at the failing field.
  */
@@ -99,8 +95,7 @@ export function useCompiledExecution({
       seen.add(document);
       return undefined;
     }
-    const operation = getOperationAST(document, operationName);
-    if (operation && hasRecursiveInputVariable(args.schema, operation)) {
+    if (takesRecursiveInput(args.schema, document, operationName)) {
       interpreted.add(document);
       onDecision?.({ outcome: "not-compilable" });
       return undefined;
@@ -142,6 +137,32 @@ export function useCompiledExecution({
       };
     },
   };
+}
+
+/**
+ * Whether the operation has a variable of an input type that contains itself (a `where`'s
+ * AND, OR, NOT): graphql-jit writes the code that reads a variable by unrolling its type, which
+ * for such a type runs for a minute before it gives up; graphql-js reads it at once.
+ */
+function takesRecursiveInput(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null,
+): boolean {
+  const operation = getOperationAST(document, operationName ?? undefined);
+  const reaches = (type: GraphQLInputType, path: Set<string>): boolean => {
+    const named = getNamedType(type);
+    if (!isInputObjectType(named)) return false;
+    if (path.has(named.name)) return true;
+    path.add(named.name);
+    const found = Object.values(named.getFields()).some((f) => reaches(f.type, path));
+    path.delete(named.name);
+    return found;
+  };
+  return (operation?.variableDefinitions ?? []).some((v) => {
+    const type = typeFromAST(schema, v.type) as GraphQLInputType | undefined;
+    return type !== undefined && reaches(type, new Set());
+  });
 }
 
 /**
@@ -195,26 +216,6 @@ export function compiledSize(
   };
   onType(operation.selectionSet, root, 0);
   return count;
-}
-
-/** Whether a variable's type is an input object that contains itself (at any depth). */
-function hasRecursiveInputVariable(schema: GraphQLSchema, operation: OperationDefinitionNode) {
-  const contains = (
-    type: GraphQLInputObjectType,
-    target: GraphQLInputObjectType,
-    seen: Set<GraphQLInputObjectType>,
-  ): boolean =>
-    Object.values(type.getFields()).some((field) => {
-      const named = getNamedType(field.type);
-      if (named === target) return true;
-      if (!isInputObjectType(named) || seen.has(named)) return false;
-      seen.add(named);
-      return contains(named, target, seen);
-    });
-  return (operation.variableDefinitions ?? []).some((definition) => {
-    const named = getNamedType(typeFromAST(schema, definition.type));
-    return isInputObjectType(named) && contains(named, named, new Set());
-  });
 }
 
 function variablesFit(args: ExecutionArgs): boolean {
