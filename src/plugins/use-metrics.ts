@@ -20,6 +20,7 @@ export const EXPLORER_OPERATIONS = [
   "EntityFactsPage",
   "EntityName",
   "EntityView",
+  "FactGroupsTable",
   "HomeView",
   "IngestDocument",
   "NeighborhoodOnly",

@@ -2,7 +2,7 @@
 // Spanish. It lives in the URL (`?lang=es`; no parameter is English), so that a link or a reload
 // keeps it, and in localStorage, so that a new visit starts where the last one left off. Every
 // URL built by `href` (router.ts) carries it. The rest of the interface stays English but for the
-// few words of `words` below.
+// words of `words` below (the switch, Names, the search box, the filters of a list of facts).
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 
@@ -109,6 +109,44 @@ const words = {
     ES: "p. ej. hospitales rurales, medicina nuclear, diabetes",
   },
   noMatch: { EN: "No match.", ES: "Nada coincide." },
+  // The filters of a list of facts and its grouped table (fact-filters.tsx).
+  filters: { EN: "Filter the figures", ES: "Filtrar las cifras" },
+  value: { EN: "Value", ES: "Valor" },
+  min: { EN: "Minimum", ES: "Mínimo" },
+  max: { EN: "Maximum", ES: "Máximo" },
+  periodRange: { EN: "Period (sharing a day with)", ES: "Periodo (con algún día en común con)" },
+  from: { EN: "From", ES: "Desde" },
+  to: { EN: "To", ES: "Hasta" },
+  kinds: { EN: "About an entity of kind", ES: "Sobre una entidad de tipo" },
+  document: { EN: "Cited in the document", ES: "Citada en el documento" },
+  anyDocument: { EN: "Any document", ES: "Cualquier documento" },
+  groupBy: { EN: "Group by", ES: "Agrupar por" },
+  apply: { EN: "Apply", ES: "Aplicar" },
+  clear: { EN: "Clear the filters", ES: "Quitar los filtros" },
+  ignored: { EN: "Left out of the address:", ES: "Se dejó fuera de la dirección:" },
+  factsMatch: { EN: "facts match the filters.", ES: "cifras cumplen los filtros." },
+  groups: { EN: "Grouped figures", ES: "Cifras agrupadas" },
+  groupsShown: { EN: "groups; the first shown:", ES: "grupos; se muestran los primeros:" },
+  count: { EN: "Count", ES: "Número" },
+  sum: { EN: "Sum", ES: "Suma" },
+  avg: { EN: "Average", ES: "Promedio" },
+  loadingGroups: { EN: "the groups", ES: "los grupos" },
+  PERIOD: { EN: "Period", ES: "Periodo" },
+  STATISTIC: { EN: "Statistic", ES: "Estadística" },
+  ABOUT_KIND: { EN: "Kind of entity", ES: "Tipo de entidad" },
+  ABOUT: { EN: "Entity", ES: "Entidad" },
+  SCOPE: { EN: "Scope", ES: "Ámbito" },
+  DOCUMENT: { EN: "Document", ES: "Documento" },
+  VARIABLE: { EN: "Variable", ES: "Variable" },
+  UNIT: { EN: "Unit", ES: "Unidad" },
+  ORGANIZATION: { EN: "Organization", ES: "Organización" },
+  PROGRAM: { EN: "Program", ES: "Programa" },
+  FACILITY_TYPE: { EN: "Facility type", ES: "Tipo de unidad médica" },
+  SERVICE: { EN: "Service", ES: "Servicio" },
+  CONDITION: { EN: "Condition", ES: "Padecimiento" },
+  PLACE: { EN: "Place", ES: "Lugar" },
+  PERSON: { EN: "Person", ES: "Persona" },
+  TIME_PERIOD: { EN: "Time period", ES: "Periodo de tiempo" },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type Word = keyof typeof words;

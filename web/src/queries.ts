@@ -160,7 +160,7 @@ export const NeighborhoodFields = graphql(`
 
 export const EntityQuery = graphql(
   `
-    query EntityView($key: String!, $depth: Int!, $lang: Language!) {
+    query EntityView($key: String!, $depth: Int!, $lang: Language!, $where: FactWhere) {
       entity(key: $key) {
         key
         name(lang: $lang)
@@ -169,7 +169,7 @@ export const EntityQuery = graphql(
           ...LabelFields
         }
         description
-        facts(first: 100) {
+        facts(first: 100, where: $where) {
           totalCount
           pageInfo {
             endCursor
@@ -276,13 +276,14 @@ export const PathsQuery = graphql(
   [FactFields],
 );
 
-/** The next page of an entity's facts ("Show more" on the entity view). */
+/** A page of an entity's facts: the next ("Show more"), or the first under other filters. */
 export const EntityFactsPageQuery = graphql(
   `
-    query EntityFactsPage($key: String!, $after: String!, $lang: Language!) {
+    query EntityFactsPage($key: String!, $after: String, $lang: Language!, $where: FactWhere) {
       entity(key: $key) {
         key
-        facts(first: 100, after: $after) {
+        facts(first: 100, after: $after, where: $where) {
+          totalCount
           pageInfo {
             endCursor
             hasNextPage
@@ -382,7 +383,7 @@ export const ChecksQuery = graphql(
 
 export const VariableQuery = graphql(
   `
-    query VariableView($key: String!, $lang: Language!) {
+    query VariableView($key: String!, $lang: Language!, $where: FactWhere) {
       variable(key: $key) {
         key
         name(lang: $lang)
@@ -397,7 +398,7 @@ export const VariableQuery = graphql(
           min
           max
         }
-        facts(first: 100) {
+        facts(first: 100, where: $where) {
           totalCount
           edges {
             node {
@@ -410,6 +411,49 @@ export const VariableQuery = graphql(
   `,
   [FactFields, LabelFields],
 );
+
+/** The grouped table of a list of facts (variable and entity views): each group's keys and sums. */
+export const FactGroupsQuery = graphql(`
+  query FactGroupsTable($where: FactWhere, $groupBy: [FactGroupBy!]!, $lang: Language!) {
+    factGroups(where: $where, groupBy: $groupBy, first: 100) {
+      totalCount
+      note
+      edges {
+        node {
+          period {
+            key
+            name(lang: $lang)
+          }
+          statistic
+          aboutKind
+          about {
+            key
+            name(lang: $lang)
+          }
+          scope {
+            key
+            name(lang: $lang)
+          }
+          document {
+            key
+            title
+            date
+          }
+          variable {
+            key
+            name(lang: $lang)
+          }
+          unit
+          count
+          sum
+          avg
+          min
+          max
+        }
+      }
+    }
+  }
+`);
 
 /** A name in both languages, so that the ES | EN switch needs no new draft (drafts view). */
 export const DraftFactFields = graphql(`

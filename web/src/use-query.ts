@@ -1,12 +1,13 @@
 // Loads one GraphQL operation for a view; aborts it when the view's variables change. When only
-// the language of the names changes (`lang`), the view keeps showing the answer it has until the
-// new one arrives (one request, and the page does not jump back to "Loading…").
+// the language of the names (`lang`) or a list's filters (`where`) change, the view keeps showing
+// the answer it has until the new one arrives (one request, and the page does not jump back to
+// "Loading…").
 import type { TadaDocumentNode } from "gql.tada";
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, request } from "./client";
 
 export interface QueryState<Result> {
-  /** The answer; while the names are refetched in another language, the previous one. */
+  /** The answer; while it is asked again in another language or filter, the previous one. */
   data: Result | undefined;
   error: ApiError | undefined;
   loading: boolean;
@@ -48,19 +49,20 @@ export function useQuery<Result, Variables>(
     setAttempt((n) => n + 1);
   }, []);
   const current = state.key === key;
-  const sameButLang = !current && key !== undefined && withoutLang(state.key) === withoutLang(key);
+  const sameView = !current && key !== undefined && viewOf(state.key) === viewOf(key);
   return {
-    data: current || sameButLang ? state.data : undefined,
+    data: current || sameView ? state.data : undefined,
     error: current ? state.error : undefined,
     loading: key !== undefined && (!current || (!state.data && !state.error)),
     retry,
   };
 }
 
-/** The variables of a key but the language, to tell a language switch from another view. */
-function withoutLang(key: string | undefined): string | undefined {
+/** The variables of a key but the language and filters, to tell them from another view. */
+function viewOf(key: string | undefined): string | undefined {
   if (key === undefined) return undefined;
   const variables = JSON.parse(key) as Record<string, unknown>;
   delete variables["lang"];
+  delete variables["where"];
   return JSON.stringify(variables);
 }

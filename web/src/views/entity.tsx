@@ -1,28 +1,29 @@
-// `/entity/<key>`: the entity, its facts (each one click from its source), its relations
-// grouped by type in both directions with the fact that carries each, and its neighbourhood.
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { ApiError, request } from "../client";
+// `/entity/<key>`: the entity, its facts (each one click from its source; narrowed by the URL's
+// filters, grouped on demand), its relations grouped by type in both directions with the fact
+// that carries each, and its neighbourhood.
+import { useEffect, useMemo, useRef } from "preact/hooks";
 import {
   Citations,
   ErrorMessage,
-  type Fact,
   FactBadges,
   DownloadCsv,
-  FactTable,
   FactValue,
   Heading,
   KindBadge,
   Loading,
   useTitle,
 } from "../components";
+import { FactFilterPanel, useFactFilters } from "../fact-filters";
+import { whereOf } from "../fact-where";
 import { relationText } from "../format";
 import { NeighbourhoodSection } from "../graph-panel";
 import type { ResultOf } from "../graphql";
-import { useLang, type Lang } from "../lang";
+import { useLang } from "../lang";
 import { Names, otherNames } from "../names";
 import { EntityFactsPageQuery, EntityQuery, NeighborhoodQuery } from "../queries";
 import { href } from "../router";
 import { useQuery } from "../use-query";
+import { EntityFacts } from "./entity-facts";
 
 // The root fields are null only beside an error, which `request` turns into an ApiError.
 type EntityData = NonNullable<ResultOf<typeof EntityQuery>["entity"]>;
@@ -38,16 +39,28 @@ export function EntityView({
   hash: string;
 }) {
   // The view loads in one request (entity, facts, relations and neighbourhood); changing the
-  // depth afterwards asks for the neighbourhood alone. Another language asks for it all again,
-  // at the depth shown (one request).
+  // depth afterwards asks for the neighbourhood alone, changing the filters the facts alone.
+  // Another language asks for it all again, at the depth and filters shown (one request).
   const lang = useLang();
-  const loaded = useRef({ depth, lang });
-  if (loaded.current.lang !== lang) loaded.current = { depth, lang };
-  const initialDepth = loaded.current.depth;
-  const main = useQuery(EntityQuery, { key: entityKey, depth: initialDepth, lang });
+  const filterState = useFactFilters();
+  const where = whereOf(filterState.filters);
+  const loaded = useRef({ depth, lang, where });
+  if (loaded.current.lang !== lang) loaded.current = { depth, lang, where };
+  const initial = loaded.current;
+  const main = useQuery(EntityQuery, {
+    key: entityKey,
+    depth: initial.depth,
+    lang,
+    where: initial.where,
+  });
   const other = useQuery(
     NeighborhoodQuery,
-    depth === initialDepth ? undefined : { key: entityKey, depth, lang },
+    depth === initial.depth ? undefined : { key: entityKey, depth, lang },
+  );
+  const sameFilters = JSON.stringify(where) === JSON.stringify(initial.where);
+  const refiltered = useQuery(
+    EntityFactsPageQuery,
+    sameFilters ? undefined : { key: entityKey, after: null, lang, where },
   );
   const entity = main.data?.entity;
   useTitle(entity?.name ?? entityKey);
@@ -64,7 +77,9 @@ export function EntityView({
   if (main.error) return <ErrorMessage error={main.error} retry={main.retry} />;
   if (!entity || !main.data) return <Loading what={`“${entityKey}”`} />;
   const neighborhood =
-    (depth === initialDepth ? main.data.neighborhood : other.data?.neighborhood) ?? undefined;
+    (depth === initial.depth ? main.data.neighborhood : other.data?.neighborhood) ?? undefined;
+  // Until the facts of other filters arrive, those shown stay (marked busy).
+  const facts = (!sameFilters && refiltered.data?.entity?.facts) || entity.facts;
   const others = otherNames(entity.labels, entity.name, lang);
 
   return (
@@ -79,14 +94,22 @@ export function EntityView({
       />
       <section aria-labelledby="facts-h">
         <h2 id="facts-h">
-          Facts <span class="muted">({entity.facts.totalCount})</span>
+          Facts <span class="muted">({facts.totalCount})</span>
         </h2>
         <p>
           <DownloadCsv filter={{ about: entity.key }} label="Download CSV (facts about it)" />
           {" · "}
           <DownloadCsv filter={{ scope: entity.key }} label="CSV (facts scoped to it)" />
         </p>
-        <EntityFacts entity={entity} lang={lang} />
+        <FactFilterPanel
+          state={filterState}
+          of={{ entity: entity.key }}
+          facts={facts.edges.map((e) => e.node)}
+          totalCount={facts.totalCount}
+          loading={main.loading || refiltered.loading}
+        />
+        {refiltered.error && <ErrorMessage error={refiltered.error} retry={refiltered.retry} />}
+        <EntityFacts entityKey={entity.key} facts={facts} lang={lang} where={where} />
       </section>
 
       <section aria-labelledby="relations-h">
@@ -104,65 +127,6 @@ export function EntityView({
 
       <Names labels={entity.labels} />
     </article>
-  );
-}
-
-/** The entity's facts, 100 at a time ("Show more" asks for the next page). */
-interface Pages {
-  of: EntityData;
-  facts: Fact[];
-  after: string | null;
-  more: boolean;
-}
-
-function EntityFacts({ entity, lang }: { entity: EntityData; lang: Lang }) {
-  // The pages shown beyond the first belong to one answer: another one (the names in another
-  // language) starts again from its first page.
-  const [loaded, setLoaded] = useState<Pages | undefined>();
-  const pages: Pages =
-    loaded?.of === entity
-      ? loaded
-      : {
-          of: entity,
-          facts: entity.facts.edges.map((e) => e.node),
-          after: entity.facts.pageInfo.endCursor,
-          more: entity.facts.pageInfo.hasNextPage,
-        };
-  const [error, setError] = useState<ApiError | undefined>();
-  const [busy, setBusy] = useState(false);
-  const more = () => {
-    if (!pages.after) return;
-    setBusy(true);
-    request(EntityFactsPageQuery, { key: entity.key, after: pages.after, lang })
-      .then((data) => {
-        const next = data.entity?.facts;
-        if (!next) throw new ApiError("not-found", `No entity has the key "${entity.key}".`);
-        setLoaded({
-          of: pages.of,
-          facts: [...pages.facts, ...next.edges.map((e) => e.node)],
-          after: next.pageInfo.endCursor,
-          more: next.pageInfo.hasNextPage,
-        });
-        setError(undefined);
-      })
-      .catch((e: unknown) => setError(ApiError.of(e)))
-      .finally(() => setBusy(false));
-  };
-  return (
-    <>
-      <FactTable facts={pages.facts} hideAbout={entity.key} />
-      {pages.more && (
-        <p class="small muted">
-          Showing {pages.facts.length} of {entity.facts.totalCount}.{" "}
-          <button type="button" class="more" onClick={more} disabled={busy}>
-            {busy
-              ? "Loading…"
-              : `Show ${Math.min(100, entity.facts.totalCount - pages.facts.length)} more`}
-          </button>
-        </p>
-      )}
-      {error && <ErrorMessage error={error} retry={more} />}
-    </>
   );
 }
 

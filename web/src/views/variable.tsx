@@ -1,5 +1,6 @@
 // `/variables/<key>`: the facts of one variable across entities (or periods), as a bar chart
-// (Chart.js, loaded on demand) and as a table whose every figure opens its source.
+// (Chart.js, loaded on demand) and as a table whose every figure opens its source; both narrowed
+// by the filters of the URL, which may also ask for a grouped table.
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import {
   ErrorMessage,
@@ -10,6 +11,8 @@ import {
   useTitle,
   type Fact,
 } from "../components";
+import { FactFilterPanel, useFactFilters } from "../fact-filters";
+import { whereOf } from "../fact-where";
 import { formatNumber, formatValue, statisticText, type Unit } from "../format";
 import { useLang } from "../lang";
 import { Names } from "../names";
@@ -90,7 +93,13 @@ function chartData(group: Group, byPeriod: boolean): ChartData {
 
 export function VariableView({ variableKey }: { variableKey: string }) {
   const lang = useLang();
-  const { data, error, retry } = useQuery(VariableQuery, { key: variableKey, lang });
+  const filterState = useFactFilters();
+  const where = whereOf(filterState.filters);
+  const { data, error, retry, loading } = useQuery(VariableQuery, {
+    key: variableKey,
+    lang,
+    where,
+  });
   const variable = data?.variable;
   useTitle(variable?.name ?? variableKey);
   const facts = useMemo(() => variable?.facts.edges.map((e) => e.node) ?? [], [variable]);
@@ -114,6 +123,13 @@ export function VariableView({ variableKey }: { variableKey: string }) {
         {variable.stats.count} facts, from {formatValue(variable.stats.min, unit)} to{" "}
         {formatValue(variable.stats.max, unit)}. Unit: {unit.toLowerCase().replace(/_/g, " ")}.
       </p>
+      <FactFilterPanel
+        state={filterState}
+        of={{ variable: variable.key }}
+        facts={facts}
+        totalCount={variable.facts.totalCount}
+        loading={loading}
+      />
       {groups.length > 1 && (
         <div class="chips" role="group" aria-label="Period and statistic charted">
           {groups.map((g) => (
@@ -157,7 +173,9 @@ export function VariableView({ variableKey }: { variableKey: string }) {
             The first {facts.length} of {variable.facts.totalCount}.
           </p>
         )}
-        <FactTable facts={facts} />
+        <div aria-busy={loading}>
+          <FactTable facts={facts} />
+        </div>
       </section>
 
       <Names labels={variable.labels} />
