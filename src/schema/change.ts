@@ -13,7 +13,7 @@ export const Change = builder.objectRef<ChangeRow>("Change").implement({
     by: t.exposeString("by", { description: "Who: the curator's JWT subject, or `shared-token`." }),
     action: t.exposeString("action", {
       description:
-        "create-entity, update-entity, link-entities, update-link, add-fact, add-citation or deprecate-fact.",
+        "What it did: create-entity, update-entity, link-entities, update-link, add-fact, add-citation or deprecate-fact.",
     }),
     target: t.exposeString("target", { description: "The key of the entity or fact changed." }),
     summary: t.exposeString("summary", { description: "What changed, in a few words." }),

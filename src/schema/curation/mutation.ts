@@ -25,7 +25,14 @@ builder.mutationFields((t) => ({
     type: Entity,
     description:
       "Adds an entity, or updates the name, aliases and description of an existing one. Of racing adds of one new key, one creates it and the others get a CONFLICT error (nothing changed).",
-    args: { input: t.arg({ type: EntityInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: EntityInput,
+        required: true,
+        description:
+          "The entity: its key, kind, names and description (an existing key updates that entity).",
+      }),
+    },
     resolve: async (_root, { input }, ctx) => {
       const key = await upsertEntity(ctx.db, ctx.curator, input);
       return loadOne(ctx.db, key);
@@ -35,14 +42,28 @@ builder.mutationFields((t) => ({
     type: Fact,
     description:
       "Adds a fact with its citations (each quote must stand at its offset and state the value). A key that exists, or that a racing add takes first, gets a CONFLICT error (nothing changed).",
-    args: { input: t.arg({ type: FactInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: FactInput,
+        required: true,
+        description:
+          "The new fact: its key, figure, variable, entity, period and the citations that state it.",
+      }),
+    },
     resolve: (_root, { input }, ctx) => addFact(ctx.db, ctx.curator, input),
   }),
   linkEntities: t.withAuth({ curator: true }).field({
     type: Entity,
     description:
       "Links two entities; returns the entity the link starts from. On a link that exists, it updates it: what the input sets (fact, period, role, source) replaces what the link held, and what it leaves out is kept (nothing is erased). Racing changes of one entity's links are written one after another.",
-    args: { input: t.arg({ type: LinkInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: LinkInput,
+        required: true,
+        description:
+          "The link: from, type and to, and what it carries (fact, period, role, source).",
+      }),
+    },
     resolve: async (_root, { input }, ctx) =>
       loadOne(ctx.db, await linkEntities(ctx.db, ctx.curator, input)),
   }),

@@ -61,7 +61,14 @@ builder.queryField("draft", (t) =>
     type: DraftResult,
     description:
       "Drafts the facts of a new document against the graph: every figure with its quote, proposed entity, variable, period, statistic and qualifier, and what the graph already says. Writes nothing. A curator's (bearer token): a text over DRAFT_MAX_CHARS characters is refused, a draft over its time budget (DRAFT_TIMEOUT_MS) is cancelled (code TIMEOUT), and a curator who drafts more than DRAFT_BURST at once or DRAFT_RATE_PER_MINUTE a minute is told when to retry (code RATE_LIMITED, retryAfterSeconds).",
-    args: { input: t.arg({ type: DraftInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: DraftInput,
+        required: true,
+        description:
+          "The document to draft: its id, text (at most DRAFT_MAX_CHARS characters) and language.",
+      }),
+    },
     resolve: async (_root, { input }, ctx, info) => {
       const { maxChars } = ctx.cpu.limits;
       if (input.text.length > maxChars)

@@ -22,7 +22,13 @@ builder.mutationField("ingestDocument", (t) =>
     type: IngestResult,
     description:
       "Writes a new document with its settled facts file, validated as npm run ingest validates it, in one write transaction recorded in the change log.",
-    args: { input: t.arg({ type: IngestInput, required: true }) },
+    args: {
+      input: t.arg({
+        type: IngestInput,
+        required: true,
+        description: "The document (its id and text) and its settled facts file.",
+      }),
+    },
     resolve: (_root, { input }, ctx) => ingestDocument(ctx.db, ctx.curator, input, ctx.cpu),
   }),
 );

@@ -7,6 +7,8 @@ export const NewPeriod = builder.objectRef<PeriodGuess>("NewPeriod").implement({
     key: t.exposeString("key", { description: "A proposed key." }),
     start: t.exposeString("start", { description: "First day (YYYY-MM-DD)." }),
     end: t.exposeString("end", { description: "Last day (YYYY-MM-DD)." }),
-    granularity: t.exposeString("granularity", { description: "day, month, year, range..." }),
+    granularity: t.exposeString("granularity", {
+      description: "How long it spans: day, typical-day, month, year or range (any other span).",
+    }),
   }),
 });
