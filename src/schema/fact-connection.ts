@@ -135,7 +135,15 @@ export function factsField<Parent>(
     args: {
       ...factArgs(f.arg),
       ...(anchor === "ROLE"
-        ? { role: f.arg({ type: FactRole, required: false, defaultValue: "ABOUT_OR_SCOPE" }) }
+        ? {
+            role: f.arg({
+              type: FactRole,
+              required: false,
+              defaultValue: "ABOUT_OR_SCOPE",
+              description:
+                "Which of the entity's facts: those about it (ABOUT), those scoped to it (SCOPE), or either (ANY, the default).",
+            }),
+          }
         : {}),
     },
     resolve: async (parent, rawArgs, ctx, info) => {
