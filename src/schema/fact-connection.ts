@@ -3,8 +3,8 @@ import { builder, type Types } from "../builder.js";
 import {
   factFilter,
   type FactFilterInput,
-  factSortOf,
-  factWhereOf,
+  sortOfOrder,
+  whereOfFilter,
 } from "../loaders/fact-filter.js";
 import {
   type FactAnchor,
@@ -92,8 +92,8 @@ function factListArgs(args: FactPageArgs, list: string, parent?: unknown) {
   const filter = given(args.filter) ? factFilter(args.filter) : null;
   const { where, sort } = factListOf(args);
   const asked: FactList = {
-    where: filter ? factWhereOf(filter) : where,
-    sort: given(args.orderBy) ? factSortOf(args.orderBy) : sort,
+    where: filter ? whereOfFilter(filter) : where,
+    sort: given(args.orderBy) ? sortOfOrder(args.orderBy) : sort,
   };
   const bound =
     given(args.filter) || given(args.orderBy) || (!given(args.where) && !given(args.sort));
