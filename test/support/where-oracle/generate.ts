@@ -15,6 +15,7 @@ import {
   type FactWhereIn,
   GROUP_BY,
   type GroupBy,
+  type RelationWhereIn,
 } from "./input.js";
 import type { World } from "./world.js";
 
@@ -211,10 +212,12 @@ export function arbitraries(world: World) {
     ];
     if (budget > 0) {
       const inner = entityWhere(budget - 1);
-      const relation = objectOf<NonNullable<EntityWhereIn["relatedTo"]>["some"] & object>([
+      const relation = objectOf<RelationWhereIn>([
         field("relation", enumFilter(RELATION_TYPE)),
         field("direction", fc.constantFrom("OUT" as const, "IN" as const, "BOTH" as const)),
-        ...(budget > 1 ? [field("entity", entityWhere(budget - 2))] : []),
+        ...(budget > 1
+          ? [field<RelationWhereIn, "entity">("entity", entityWhere(budget - 2))]
+          : []),
       ]);
       fields.push(
         field("AND", listOf(inner)),
