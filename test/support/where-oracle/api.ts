@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { TestServer } from "../http.js";
+import type { GraphQLBody, TestServer } from "../http.js";
 import type { FactSortIn, FactWhereIn, GroupBy } from "./input.js";
 
 /** What the oracle reads through the API: every page of a list, and the aggregate. */
@@ -77,11 +77,10 @@ async function allPages<N>(
   let totalCount: number | undefined;
   let note: string | null | undefined;
   for (let pages = 1; pages < 500; pages++) {
-    const { status, body } = await server.graphql<Record<string, Page<N>>>(query, {
-      ...variables,
-      after,
-    });
-    const page = body.data?.[field];
+    const answer: { status: number; body: GraphQLBody<Record<string, Page<N>>> } =
+      await server.graphql<Record<string, Page<N>>>(query, { ...variables, after });
+    const { status, body } = answer;
+    const page: Page<N> | undefined = body.data?.[field];
     if (status !== 200 || body.errors || !page)
       throw new ApiError(`${field} answered ${status}: ${JSON.stringify(body.errors ?? body)}`);
     if (totalCount !== undefined && page.totalCount !== totalCount)
@@ -89,7 +88,7 @@ async function allPages<N>(
     totalCount = page.totalCount;
     note = page.note;
     nodes.push(...page.edges.map((e) => e.node));
-    if (!page.pageInfo.hasNextPage) return { nodes, totalCount, note, pages };
+    if (!page.pageInfo.hasNextPage) return { nodes, totalCount: page.totalCount, note, pages };
     after = page.pageInfo.endCursor;
   }
   throw new ApiError(`${field}: more than 500 pages`);
