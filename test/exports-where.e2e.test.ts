@@ -1,5 +1,4 @@
 import { parse } from "csv-parse/sync";
-import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readSeeds } from "../src/seed/read-seeds.js";
 import { useTestServer } from "./support/http.js";
