@@ -1,5 +1,5 @@
 import { coerceInputValue, GraphQLError, type GraphQLInputType } from "graphql";
-import { factFilter } from "../loaders/fact-filter.js";
+import { factFilter, factWhereOf } from "../loaders/fact-filter.js";
 import type { FactFilter } from "../loaders/facts.js";
 import type { FactWhere } from "../loaders/where/where.js";
 import { STATISTIC } from "../model/vocabulary.js";
@@ -71,7 +71,7 @@ export function exportSelection(params: URLSearchParams, reading: WhereReading):
   }
   if (!names.has("where")) {
     const filter = oldFilter(params);
-    return { where: whereOfFilter(filter), keys: namedKeys(filter) };
+    return { where: factWhereOf(filter), keys: namedKeys(filter) };
   }
   if (names.size > 1)
     throw new ExportParameterError(
@@ -137,23 +137,6 @@ function oldFilter(params: URLSearchParams): FactFilter {
     const argument = String(error.extensions.argument ?? "");
     throw new ExportParameterError(argument, error.message);
   }
-}
-
-/** The old filter as a where: its period one the facts' periods lie within. */
-function whereOfFilter(filter: FactFilter): FactWhere {
-  const key = (k: string | null) => (k === null ? undefined : { key: { eq: k } });
-  const where: FactWhere = {
-    variable: key(filter.variable),
-    about: key(filter.about),
-    scope: key(filter.scope),
-    period: filter.period === null ? undefined : { within: filter.period },
-    citations: filter.document === null ? undefined : { some: { document: key(filter.document) } },
-    statistic: filter.statistic === null ? undefined : { eq: filter.statistic as never },
-    garbled: filter.garbled === null ? undefined : { eq: filter.garbled },
-    // Given at the top level, `deprecated` lifts the default of leaving deprecated facts out.
-    deprecated: filter.includeDeprecated ? {} : undefined,
-  };
-  return Object.fromEntries(Object.entries(where).filter(([, v]) => v !== undefined));
 }
 
 function namedKeys(filter: FactFilter): NamedKeys {

@@ -3,8 +3,9 @@ import { assertInputType } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Driver } from "neo4j-driver";
 import type { WhereReading } from "../export/export-filter.js";
-import type { FactWhere } from "../loaders/where/where.js";
 import { schema } from "../schema.js";
+import type { FactWhereInput } from "../schema/where/refs.js";
+import { factListOf } from "../schema/where/fact-where.js";
 import { type ExportFile, exportResponse } from "../export/export-response.js";
 import { factsCsv } from "../export/facts-csv.js";
 import { graphJsonLd } from "../export/graph-jsonld.js";
@@ -36,13 +37,11 @@ const EXPORTS = new Map<string, ExportFile>([
 
 /**
  * How the exports read `?where=`: as `facts(where:)` reads its argument, against the schema's
- * `FactWhere`. STAND-IN until core's normaliser is merged: the coerced input as it is.
+ * `FactWhere`, then checked (limits) and normalised by the API's own code.
  */
 const WHERE: WhereReading = {
-  get type() {
-    return assertInputType(schema.getType("FactWhere"));
-  },
-  normalise: (input) => input as FactWhere,
+  type: assertInputType(schema.getType("FactWhere")),
+  normalise: (input) => factListOf({ where: input as FactWhereInput | null }).where ?? {},
 };
 
 /**
