@@ -23,7 +23,8 @@ import { type World, worldOf } from "./support/where-oracle/world.js";
 
 const SEED = Number(process.env.WHERE_ORACLE_SEED ?? Date.now() % 2 ** 31);
 const SCALE = Number(process.env.WHERE_ORACLE_RUNS ?? 1);
-const RUNS = { facts: 150 * SCALE, aggregate: 60 * SCALE, groups: 60 * SCALE };
+const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
+const RUNS = { facts: runs(120), aggregate: runs(40), groups: runs(40) };
 /** Page sizes: one page mostly, and small pages to walk the cursors of every sort. */
 const FIRST = fc.constantFrom(100, 100, 9, 31);
 

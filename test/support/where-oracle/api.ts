@@ -143,7 +143,12 @@ export async function checkProperty<T>(
   predicate: (value: T) => Promise<void>,
   params: { numRuns: number; seed: number },
 ): Promise<void> {
-  const details = await fc.check(fc.asyncProperty(arbitrary, predicate), params);
+  // A failure found late is still reported (not as the test's time-out) though less shrunk.
+  const details = await fc.check(fc.asyncProperty(arbitrary, predicate), {
+    ...params,
+    interruptAfterTimeLimit: 240_000,
+    markInterruptAsFailure: true,
+  });
   if (!details.failed) return;
   const cause = details.errorInstance instanceof Error ? details.errorInstance.message : "";
   throw new Error(
