@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Db } from "../src/db/db.js";
-import { factWhereOf } from "../src/loaders/fact-filter.js";
+import { whereOfFilter } from "../src/loaders/fact-filter.js";
 import { factLinks, factsPage, loadFacts } from "../src/loaders/facts.js";
 import { pageQuery } from "../src/pagination.js";
 import { useTestDriver } from "./support/neo4j.js";
@@ -28,7 +28,7 @@ describe("fact rows without their links", () => {
     // A page of 5 reads 6 rows (the sixth tells whether a next page exists).
     const page = await factsPage(
       db,
-      { where: factWhereOf(filter), sort: [] },
+      { where: whereOfFilter(filter), sort: [] },
       pageQuery({ first: 5 }, { list: "facts" }),
       false,
     );
@@ -58,7 +58,7 @@ describe("fact rows without their links", () => {
     const db = new Db(neo4j.driver, neo4j.database);
     const page = await factsPage(
       db,
-      { where: factWhereOf(filter), sort: [] },
+      { where: whereOfFilter(filter), sort: [] },
       pageQuery({ first: 5 }, { list: "facts" }),
       true,
     );

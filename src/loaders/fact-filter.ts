@@ -38,7 +38,7 @@ const eq = (key: string | null) => (key === null ? undefined : { key: { eq: key 
  * The old filter as a where (answered by the same compiled queries): each key an `eq`, the
  * period with those within it, `includeDeprecated` as a `deprecated` that lifts the default.
  */
-export function factWhereOf(filter: FactFilter): FactWhere {
+export function whereOfFilter(filter: FactFilter): FactWhere {
   const where: FactWhere = {
     variable: eq(filter.variable),
     about: eq(filter.about),
@@ -53,7 +53,7 @@ export function factWhereOf(filter: FactFilter): FactWhere {
 }
 
 /** The old order as a sort. */
-export function factSortOf(order: FactOrder): Sort<FactSortField> {
+export function sortOfOrder(order: FactOrder): Sort<FactSortField> {
   if (order === "KEY") return [];
   return [{ field: "value", direction: order === "VALUE_ASC" ? "ASC" : "DESC" }];
 }

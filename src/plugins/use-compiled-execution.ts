@@ -8,13 +8,16 @@ import {
   getVariableValues,
   type GraphQLCompositeType,
   GraphQLError,
+  type GraphQLInputType,
   type GraphQLObjectType,
   type GraphQLSchema,
   isAbstractType,
   isCompositeType,
+  isInputObjectType,
   Kind,
   type SelectionSetNode,
   type Source,
+  typeFromAST,
 } from "graphql";
 import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
 import type { Plugin } from "graphql-yoga";
@@ -92,6 +95,11 @@ export function useCompiledExecution({
       seen.add(document);
       return undefined;
     }
+    if (takesRecursiveInput(args.schema, document, operationName)) {
+      interpreted.add(document);
+      onDecision?.({ outcome: "not-compilable" });
+      return undefined;
+    }
     const size = compiledSize(args.schema, document, operationName, budget);
     if (size > budget) {
       interpreted.add(document);
@@ -129,6 +137,32 @@ export function useCompiledExecution({
       };
     },
   };
+}
+
+/**
+ * Whether the operation has a variable of an input type that contains itself (a `where`'s
+ * AND, OR, NOT): graphql-jit writes the code that reads a variable by unrolling its type, which
+ * for such a type runs for a minute before it gives up; graphql-js reads it at once.
+ */
+function takesRecursiveInput(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null,
+): boolean {
+  const operation = getOperationAST(document, operationName ?? undefined);
+  const reaches = (type: GraphQLInputType, path: Set<string>): boolean => {
+    const named = getNamedType(type);
+    if (!isInputObjectType(named)) return false;
+    if (path.has(named.name)) return true;
+    path.add(named.name);
+    const found = Object.values(named.getFields()).some((f) => reaches(f.type, path));
+    path.delete(named.name);
+    return found;
+  };
+  return (operation?.variableDefinitions ?? []).some((v) => {
+    const type = typeFromAST(schema, v.type) as GraphQLInputType | undefined;
+    return type !== undefined && reaches(type, new Set());
+  });
 }
 
 /**

@@ -3,8 +3,8 @@ import { builder, type Types } from "../builder.js";
 import {
   factFilter,
   type FactFilterInput,
-  factSortOf,
-  factWhereOf,
+  sortOfOrder,
+  whereOfFilter,
 } from "../loaders/fact-filter.js";
 import {
   type FactAnchor,
@@ -92,17 +92,19 @@ function factListArgs(args: FactPageArgs, list: string, parent?: unknown) {
   const filter = given(args.filter) ? factFilter(args.filter) : null;
   const { where, sort } = factListOf(args);
   const asked: FactList = {
-    where: filter ? factWhereOf(filter) : where,
-    sort: given(args.orderBy) ? factSortOf(args.orderBy) : sort,
+    where: filter ? whereOfFilter(filter) : where,
+    sort: given(args.orderBy) ? sortOfOrder(args.orderBy) : sort,
   };
   const bound =
     given(args.filter) || given(args.orderBy) || (!given(args.where) && !given(args.sort));
+  // The old arguments bind cursors as they always did (so that those of key order stay valid);
+  // a value order's position is now its sort values, so its old cursors are refused.
+  const old = {
+    filter: factFilter(args.filter),
+    order: args.orderBy && args.orderBy !== "KEY" ? asked.sort : "KEY",
+  };
   const of = bound
-    ? {
-        list,
-        filter: parent === undefined ? filter : [parent, filter],
-        order: args.orderBy ?? "KEY",
-      }
+    ? { list, filter: parent === undefined ? old.filter : [parent, old.filter], order: old.order }
     : { list, filter: parent === undefined ? where : [parent, where], order: sort };
   return { asked, filter, page: pageQuery(args, of) };
 }
