@@ -1,5 +1,5 @@
 import { coerceInputValue, GraphQLError, type GraphQLInputType } from "graphql";
-import { factFilter, factWhereOf } from "../loaders/fact-filter.js";
+import { factFilter, whereOfFilter } from "../loaders/fact-filter.js";
 import type { FactFilter } from "../loaders/facts.js";
 import type { FactWhere } from "../loaders/where/where.js";
 import { STATISTIC } from "../model/vocabulary.js";
@@ -71,7 +71,7 @@ export function exportSelection(params: URLSearchParams, reading: WhereReading):
   }
   if (!names.has("where")) {
     const filter = oldFilter(params);
-    return { where: factWhereOf(filter), keys: namedKeys(filter) };
+    return { where: whereOfFilter(filter), keys: namedKeys(filter) };
   }
   if (names.size > 1)
     throw new ExportParameterError(
