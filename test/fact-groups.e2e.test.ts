@@ -1,4 +1,3 @@
-import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestServer } from "./support/http.js";
 

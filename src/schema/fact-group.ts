@@ -11,7 +11,7 @@ import {
   groupWhere,
 } from "../loaders/fact-groups.js";
 import { factsCount, factsPage } from "../loaders/facts.js";
-import type { FactWhere as PlainFactWhere, Sort } from "../loaders/where/where.js";
+import type { FactWhere as PlainFactWhere } from "../loaders/where/where.js";
 import { type Page, type Position, pageQuery, toPage } from "../pagination.js";
 import { EntityKind } from "./entity-kind.js";
 import { FactConnection, factNode, factPosition } from "./fact-connection.js";
