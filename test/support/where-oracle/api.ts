@@ -28,16 +28,6 @@ const AGGREGATE = `query ($where: FactWhere) {
   }
 }`;
 
-/**
- * Each request's document made unique (a numbered comment), so that none runs twice and the
- * server never compiles one with graphql-jit: compiling a document that declares a
- * `FactWhere` variable recurses through the input types that contain each other until the
- * call stack overflows, after tens of seconds with the event loop blocked (then the
- * document is interpreted, as it is here). The oracle tests the answers, not that stall.
- */
-let requests = 0;
-const unique = (query: string) => `# oracle request ${++requests}\n${query}`;
-
 interface Page<N> {
   totalCount: number;
   note?: string | null;
@@ -88,7 +78,7 @@ async function allPages<N>(
   let note: string | null | undefined;
   for (let pages = 1; pages < 500; pages++) {
     const answer: { status: number; body: GraphQLBody<Record<string, Page<N>>> } =
-      await server.graphql<Record<string, Page<N>>>(unique(query), { ...variables, after });
+      await server.graphql<Record<string, Page<N>>>(query, { ...variables, after });
     const { status, body } = answer;
     const page: Page<N> | undefined = body.data?.[field];
     if (status !== 200 || body.errors || !page)
@@ -127,7 +117,7 @@ export async function factGroups(
 export async function factAggregate(server: TestServer, where: FactWhereIn | undefined) {
   const { status, body } = await server.graphql<{
     facts: { totalCount: number; aggregate: ApiAggregate } | null;
-  }>(unique(AGGREGATE), { where });
+  }>(AGGREGATE, { where });
   if (status !== 200 || !body.data?.facts)
     throw new ApiError(`aggregate answered ${status}: ${JSON.stringify(body.errors ?? body)}`);
   return { ...body.data.facts, errors: body.errors ?? [] };
