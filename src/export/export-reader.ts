@@ -7,6 +7,18 @@ import { cypher } from "../db/cypher.js";
  */
 export const EXPORT_TIMEOUT_MS = 30 * 60_000;
 
+/** A query's text and parameters (a file's, or one composed with @neo4j/cypher-builder). */
+export interface BuiltQuery {
+  cypher: string;
+  params: Record<string, unknown>;
+}
+
+/** The query of `cypher/<name>.cypher` with its parameters. */
+export const fileQuery = (name: string, params: Record<string, unknown>): BuiltQuery => ({
+  cypher: cypher(name),
+  params,
+});
+
 /** Records fetched per PULL: the driver asks for more only when the export has consumed them. */
 const FETCH_SIZE = 1_000;
 
@@ -34,9 +46,9 @@ export class ExportReader {
     return this.transaction;
   }
 
-  /** The first column of each record of `cypher/<name>.cypher`, as the records arrive. */
-  async *records<T>(name: string, params: Record<string, unknown>): AsyncGenerator<T> {
-    const result = this.tx().run(cypher(name), params);
+  /** The first column of each record of a query, as the records arrive. */
+  async *records<T>(query: BuiltQuery): AsyncGenerator<T> {
+    const result = this.tx().run(query.cypher, query.params);
     const stream = result[Symbol.asyncIterator]();
     this.streams.add(stream);
     let done = false;
@@ -57,8 +69,8 @@ export class ExportReader {
   }
 
   /** All records of a small query (the keys of a filter, of a slice) as plain objects. */
-  async all<T>(name: string, params: Record<string, unknown>): Promise<T[]> {
-    const result = await this.tx().run(cypher(name), params);
+  async all<T>(query: BuiltQuery): Promise<T[]> {
+    const result = await this.tx().run(query.cypher, query.params);
     return result.records.map((r) => r.toObject() as T);
   }
 

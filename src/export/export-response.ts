@@ -1,9 +1,14 @@
 import type { ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type { Driver } from "neo4j-driver";
-import type { FactFilter } from "../loaders/facts.js";
-import { ExportParameterError, exportFilter } from "./export-filter.js";
-import { ExportReader } from "./export-reader.js";
+import type { FactWhere } from "../loaders/where/where.js";
+import {
+  ExportParameterError,
+  exportSelection,
+  type NamedKeys,
+  type WhereReading,
+} from "./export-filter.js";
+import { ExportReader, fileQuery } from "./export-reader.js";
 
 /**
  * What one export writes: its chunks of text, read from Neo4j through `reader` as they are
@@ -12,15 +17,16 @@ import { ExportReader } from "./export-reader.js";
  */
 export type ExportBody = (
   reader: ExportReader,
-  filter: FactFilter,
+  where: FactWhere,
   base: string,
 ) => AsyncIterable<string>;
 
-/** Where an export reads from, and the base of its IRIs. */
+/** Where an export reads from, the base of its IRIs, and how it reads `?where=`. */
 export interface ExportSource {
   driver: Driver;
   database: string | undefined;
   publicBaseUrl: string;
+  where: WhereReading;
 }
 
 export interface ExportFile {
@@ -56,8 +62,9 @@ async function* inChunks(first: string, rest: AsyncIterator<string>): AsyncGener
 }
 
 /**
- * Answers an export: its filter from the query string (a 400 naming a bad parameter, before
- * anything is read), the keys it names checked (a 400 for a key that names nothing), then the
+ * Answers an export: its where from the query string (a 400 naming a bad parameter, and the
+ * path in a bad `where`, before anything is read), the keys its old parameters name checked
+ * (a 400 for a key that names nothing), then the
  * body streamed from one read transaction as the client reads it. The status is sent once the
  * first chunk is ready, so that a Neo4j that does not answer gets a 503, never a 200 with a
  * partial file; an error later on breaks the connection (the client sees an incomplete
@@ -68,12 +75,13 @@ export async function exportResponse(
   request: Request,
   fetchAPI: FetchAPI,
   nodeResponse: ServerResponse | undefined,
-  { driver, database, publicBaseUrl }: ExportSource,
+  { driver, database, publicBaseUrl, where: reading }: ExportSource,
   file: ExportFile,
 ): Promise<Response> {
-  let filter: FactFilter;
+  let where: FactWhere;
+  let keys: NamedKeys;
   try {
-    filter = exportFilter(new URL(request.url).searchParams);
+    ({ where, keys } = exportSelection(new URL(request.url).searchParams, reading));
   } catch (error) {
     if (error instanceof ExportParameterError) return parameterError(fetchAPI, error);
     throw error;
@@ -82,8 +90,8 @@ export async function exportResponse(
   let first: IteratorResult<string>;
   let iterator: AsyncIterator<string>;
   try {
-    await checkKeys(reader, filter);
-    iterator = file.body(reader, filter, publicBaseUrl)[Symbol.asyncIterator]();
+    await checkKeys(reader, keys);
+    iterator = file.body(reader, where, publicBaseUrl)[Symbol.asyncIterator]();
     first = await iterator.next();
   } catch (error) {
     await reader.close();
@@ -117,17 +125,28 @@ export async function exportResponse(
 }
 
 const parameterError = (fetchAPI: FetchAPI, error: ExportParameterError) =>
-  json(fetchAPI, 400, { error: error.message, parameter: error.parameter, code: error.code });
-
-/** A filter that names a variable, entity or document the graph does not have: a 400 naming it. */
-async function checkKeys(reader: ExportReader, filter: FactFilter): Promise<void> {
-  const [found] = await reader.all<Record<string, boolean>>("export-filter-keys", {
-    variable: filter.variable,
-    about: filter.about,
-    scope: filter.scope,
-    period: filter.period,
-    document: filter.document,
+  json(fetchAPI, 400, {
+    error: error.message,
+    parameter: error.parameter,
+    ...(error.path ? { path: error.path } : {}),
+    code: error.code,
   });
+
+/**
+ * An old parameter that names a variable, entity or document the graph does not have: a 400
+ * naming it (in a `where`, an unknown key is no match, as in the API).
+ */
+async function checkKeys(reader: ExportReader, keys: NamedKeys): Promise<void> {
+  if (Object.keys(keys).length === 0) return;
+  const [found] = await reader.all<Record<string, boolean>>(
+    fileQuery("export-filter-keys", {
+      variable: keys.variable ?? null,
+      about: keys.about ?? null,
+      scope: keys.scope ?? null,
+      period: keys.period ?? null,
+      document: keys.document ?? null,
+    }),
+  );
   const what = {
     variable: "variable",
     about: "entity",
@@ -139,7 +158,7 @@ async function checkKeys(reader: ExportReader, filter: FactFilter): Promise<void
     if (found && found[parameter] === false)
       throw new ExportParameterError(
         parameter,
-        `no ${kind} has the key "${filter[parameter as keyof typeof what]}"`,
+        `no ${kind} has the key "${keys[parameter as keyof typeof what]}"`,
         "NOT_FOUND",
       );
   }

@@ -1,8 +1,11 @@
-import type { FactFilter } from "../loaders/facts.js";
+import Cypher from "@neo4j/cypher-builder";
+import { cypher } from "../db/cypher.js";
+import { matchFacts } from "../loaders/where/fact-where.js";
+import type { FactWhere } from "../loaders/where/where.js";
 import { QUALIFIER, STATISTIC, UNIT } from "../model/vocabulary.js";
-import type { ExportReader } from "./export-reader.js";
+import type { BuiltQuery, ExportReader } from "./export-reader.js";
 
-/** A fact as export-facts*.cypher return it: its fields, links and citations in one row. */
+/** A fact as export-fact-rows.cypher returns it: its fields, links and citations in one row. */
 export interface ExportFactRow {
   key: string;
   value: number | null;
@@ -30,21 +33,20 @@ export interface ExportFactRow {
   }[];
 }
 
-/** Which file reads the facts of a filter in key order, and where its candidates come from. */
-export function factsQueryOf(filter: FactFilter): { name: string; source: string } {
-  if (filter.about) return { name: "export-facts", source: "ABOUT" };
-  if (filter.scope) return { name: "export-facts", source: "SCOPE" };
-  if (filter.document) return { name: "export-facts", source: "DOCUMENT" };
-  return { name: "export-facts-by-key", source: filter.period ? "PERIOD" : "VARIABLE" };
+/**
+ * A query over the facts a where selects: the clause of `matchFacts(where)` (every value of the
+ * where a parameter), its fact named `f`, then the fixed Cypher of `cypher/<file>.cypher`.
+ */
+export function queryOverFacts(where: FactWhere, file: string): BuiltQuery {
+  const { f, clause } = matchFacts(where);
+  return Cypher.utils
+    .concat(clause, new Cypher.With([f, new Cypher.NamedNode("f")]), new Cypher.Raw(cypher(file)))
+    .build();
 }
 
-/** The facts a filter selects, in key order, as they arrive from Neo4j. */
-export function exportFacts(
-  reader: ExportReader,
-  filter: FactFilter,
-): AsyncGenerator<ExportFactRow> {
-  const { name, source } = factsQueryOf(filter);
-  return reader.records<ExportFactRow>(name, { ...filter, source });
+/** The facts a where selects, in key order, as they arrive from Neo4j. */
+export function exportFacts(reader: ExportReader, where: FactWhere): AsyncGenerator<ExportFactRow> {
+  return reader.records<ExportFactRow>(queryOverFacts(where, "export-fact-rows"));
 }
 
 /** The API name of each value of the vocabularies the exports print, from the model. */

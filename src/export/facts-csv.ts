@@ -63,9 +63,9 @@ const csvLine = (fields: (string | number | boolean | null | undefined)[]) =>
  * (`citation_garbled_note`: what is wrong with them); `garbled` says whether any of the fact's
  * citations is.
  */
-export const factsCsv: ExportBody = async function* (reader, filter) {
+export const factsCsv: ExportBody = async function* (reader, where) {
   yield csvLine([...CSV_COLUMNS]);
-  for await (const f of exportFacts(reader, filter)) {
+  for await (const f of exportFacts(reader, where)) {
     const fact = [
       f.key,
       f.value,

@@ -34,10 +34,10 @@ export function nodeJson(node: GraphNode): Record<string, unknown> {
  * /export/graph.jsonld: one JSON-LD document with its context embedded (prefixes only: nothing
  * to fetch), the nodes in `@graph`, one per line, written as they are read.
  */
-export const graphJsonLd: ExportBody = async function* (reader, filter, base) {
+export const graphJsonLd: ExportBody = async function* (reader, where, base) {
   yield `{"@context":${JSON.stringify(prefixesOf(base))},\n"@graph":[`;
   let separator = "\n";
-  for await (const node of graphNodes(reader, filter, base)) {
+  for await (const node of graphNodes(reader, where, base)) {
     yield separator + JSON.stringify(nodeJson(node));
     separator = ",\n";
   }

@@ -1,8 +1,8 @@
 import { RELATION_TYPES } from "../model/vocabulary.js";
+import type { FactWhere } from "../loaders/where/where.js";
 import { selectsAll } from "./export-filter.js";
-import type { ExportReader } from "./export-reader.js";
-import { type ExportFactRow, exportFacts, graphqlName } from "./export-rows.js";
-import { type FactFilter, factSource } from "../loaders/facts.js";
+import { type ExportReader, fileQuery } from "./export-reader.js";
+import { type ExportFactRow, exportFacts, graphqlName, queryOverFacts } from "./export-rows.js";
 import { type GraphNode, iriOf, type Literal, PREFIXES } from "./graph-terms.js";
 
 /**
@@ -107,39 +107,37 @@ interface DocumentText {
   offset: (i: number) => number;
 }
 
-/** The nodes of the graph a filter selects, as they are read (documents first: annotations need their text). */
+/** The nodes of the graph a where selects, as they are read (documents first: annotations need their text). */
 export async function* graphNodes(
   reader: ExportReader,
-  filter: FactFilter,
+  where: FactWhere,
   base: string,
 ): AsyncGenerator<GraphNode> {
   // A slice carries what its facts refer to; the whole graph carries everything.
   let keys: Record<string, string[]> | null = null;
-  if (!selectsAll(filter)) {
+  if (!selectsAll(where)) {
     keys = { entity: [], variable: [], document: [] };
-    const rows = await reader.all<{ kind: string; keys: string[] }>("export-graph-context", {
-      ...filter,
-      source: factSource(filter),
-    });
+    const rows = await reader.all<{ kind: string; keys: string[] }>(
+      queryOverFacts(where, "export-graph-context"),
+    );
     for (const row of rows) keys[row.kind] = row.keys;
   }
   const documents = new Map<string, DocumentText>();
-  for await (const d of reader.records<DocumentExportRow>("export-documents", {
-    ids: keys?.document ?? null,
-  })) {
+  for await (const d of reader.records<DocumentExportRow>(
+    fileQuery("export-documents", { ids: keys?.document ?? null }),
+  )) {
     documents.set(d.id, { chars: Array.from(d.text), offset: codePointOffsets(d.text) });
     yield documentNode(d, base);
   }
-  for await (const v of reader.records<VariableExportRow>("export-variables", {
-    keys: keys?.variable ?? null,
-  }))
+  for await (const v of reader.records<VariableExportRow>(
+    fileQuery("export-variables", { keys: keys?.variable ?? null }),
+  ))
     yield variableNode(v, base);
-  for await (const e of reader.records<EntityExportRow>("export-entities", {
-    keys: keys?.entity ?? null,
-    types: [...RELATION_TYPES],
-  }))
+  for await (const e of reader.records<EntityExportRow>(
+    fileQuery("export-entities", { keys: keys?.entity ?? null, types: [...RELATION_TYPES] }),
+  ))
     yield entityNode(e, base);
-  for await (const f of exportFacts(reader, filter)) {
+  for await (const f of exportFacts(reader, where)) {
     yield factNode(f, base);
     for (const c of f.citations) yield citationNode(c, f.key, documents.get(c.document), base);
   }

@@ -40,7 +40,7 @@ export function nodeQuads(node: GraphNode, prefixes: Record<string, string>): Qu
  * /export/graph.ttl: the graph of /export/graph.jsonld as Turtle, written by n3's Writer node
  * by node into the response (the writer's output is taken after each node).
  */
-export const graphTurtle: ExportBody = async function* (reader, filter, base) {
+export const graphTurtle: ExportBody = async function* (reader, where, base) {
   const prefixes = prefixesOf(base);
   let output = "";
   const sink = {
@@ -54,7 +54,7 @@ export const graphTurtle: ExportBody = async function* (reader, filter, base) {
     },
   };
   const writer = new Writer(sink as unknown as NodeJS.WritableStream, { prefixes });
-  for await (const node of graphNodes(reader, filter, base)) {
+  for await (const node of graphNodes(reader, where, base)) {
     for (const q of nodeQuads(node, prefixes)) writer.addQuad(q);
     if (output.length > 0) {
       yield output;
