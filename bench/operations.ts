@@ -1,9 +1,15 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import { luceneQueries } from "../src/loaders/search.js";
 import { encodeCursor, listHash } from "../src/pagination.js";
-import { ENTITY_KIND as ENTITY_KIND_VALUES } from "../src/model/vocabulary.js";
 import { factFilter } from "../src/loaders/fact-filter.js";
+import { enumValue, kindValue, list, obj, round } from "./answers.js";
 import { GENERATED_VARIABLE } from "./model.js";
+import {
+  loadWhereFixture,
+  PLACEHOLDER_WHERE_FIXTURE,
+  type WhereFixture,
+  whereOperations,
+} from "./operations-where.js";
 
 /**
  * The fixed mix of operations. Each asks ONE question three ways:
@@ -44,15 +50,6 @@ export interface Operation {
   };
 }
 
-type Json = Record<string, unknown>;
-
-/** GraphQL enum names back to the graph's values: PLACE → Place, DAILY_AVERAGE → daily-average. */
-const kindValue = (name: unknown) =>
-  ENTITY_KIND_VALUES[name as keyof typeof ENTITY_KIND_VALUES]?.value ?? name;
-const enumValue = (name: unknown) => String(name).toLowerCase().replace(/_/g, "-");
-const obj = (v: unknown) => v as Json;
-const list = (v: unknown) => v as Json[];
-
 /** The parameters that depend on the generated data (keys that exist, a deep cursor). */
 export interface Fixture {
   /** A generated facility, present at every size. */
@@ -64,6 +61,8 @@ export interface Fixture {
   deepOffset: number;
   /** The key of the fact just before the deep page. */
   deepAfterKey: string;
+  /** What the operations of `where`, `sort` and `factGroups` need (operations-where.ts). */
+  where: WhereFixture;
 }
 
 export async function loadFixture(driver: Driver): Promise<Fixture> {
@@ -87,6 +86,7 @@ export async function loadFixture(driver: Driver): Promise<Fixture> {
     longListSize,
     deepOffset,
     deepAfterKey: String(at.records[0]?.get("key")),
+    where: await loadWhereFixture(driver, () => ""),
   };
 }
 
@@ -97,6 +97,7 @@ export const PLACEHOLDER_FIXTURE: Fixture = {
   longListSize: 0,
   deepOffset: 1,
   deepAfterKey: "",
+  where: PLACEHOLDER_WHERE_FIXTURE,
 };
 
 const SEARCH_TEXT = "family medicine unit jalisco";
@@ -585,9 +586,6 @@ RETURN count(f) AS count, sum(f.value) AS sum, min(f.value) AS min, max(f.value)
         raw: (rows) => rows[0],
       },
     },
+    ...whereOperations(fx.where),
   ];
-}
-
-function round(score: unknown): number {
-  return Math.round(Number(score) * 1e4) / 1e4;
 }

@@ -1,0 +1,410 @@
+import neo4j, { type Driver } from "neo4j-driver";
+import { enumValue, kindValue, list, obj, round } from "./answers.js";
+import { GENERATED_VARIABLE } from "./model.js";
+import type { GraphqlRequest, Operation, RawRequest } from "./operations.js";
+
+/**
+ * The operations of `where`, `sort` and `factGroups` (issue 24): a compound where in two pages,
+ * a relationship filter and a grouped aggregate, each asked of this server, of @neo4j/graphql
+ * with its own `where`/`sort`/`aggregate`, and of hand-written Cypher.
+ */
+
+const PAGE = 20;
+
+/**
+ * The compound where: facts of a value range, scoped to a program OR about a service, whose
+ * period overlaps the second half of 2021 and January 2022, by value (descending) then key. On
+ * the generated data it selects about one fact in 60 (1,654 of 98,048 at size M): the generated
+ * monthly figures of July to December 2021 in range, and ten curated ones (one of them through
+ * the scope alone: a facility count of IMSS-BIENESTAR).
+ */
+const COMPOUND = {
+  min: 1000,
+  max: 5000,
+  scope: "imss-bienestar",
+  kind: "SERVICE",
+  from: "2021-07-01",
+  to: "2022-01-31",
+};
+
+/** The relationship filter: facts about what a program operates (its facility types). */
+const PROGRAM = "imss-bienestar";
+
+/** One group of the grouped aggregate (the peer asks for each by its keys). */
+export interface Group {
+  period: string;
+  statistic: string;
+  unit: string;
+}
+
+/** What the operations of this file take from the data (part of the bench's Fixture). */
+export interface WhereFixture {
+  /** How many facts the compound where selects, and the position of its deep page. */
+  compoundSize: number;
+  compoundDeepOffset: number;
+  /** The fact just before the deep page (in value DESC, key ASC order). */
+  compoundDeepAfter: { value: number; key: string };
+  /** This server's cursor for that position (`after` of the deep page). */
+  compoundDeepCursor: string;
+  /** The groups of `GENERATED_VARIABLE` by period and statistic (and unit), in key order. */
+  groups: Group[];
+}
+
+export const PLACEHOLDER_WHERE_FIXTURE: WhereFixture = {
+  compoundSize: 0,
+  compoundDeepOffset: 0,
+  compoundDeepAfter: { value: 0, key: "" },
+  compoundDeepCursor: "",
+  groups: [],
+};
+
+/**
+ * The floor for the compound where: the periods that overlap first (few, along the
+ * entity_kind_name index), then their facts, filtered, sorted, cut; a deep page starts after
+ * `$afterValue`/`$afterKey` (keyset; null for page 1).
+ */
+const RAW_COMPOUND = `MATCH (p:Entity)
+WHERE p.kind = 'TimePeriod' AND p.start <= $to AND p.end >= $from
+MATCH (p)<-[:DURING]-(f:Fact)
+WHERE f.value >= $min AND f.value < $max AND NOT coalesce(f.deprecated, false)
+  AND ($afterKey IS NULL OR f.value < $afterValue OR (f.value = $afterValue AND f.key > $afterKey))
+  AND (EXISTS { (f)-[:SCOPE]->(:Entity {key: $scope}) }
+       OR EXISTS { (f)-[:ABOUT]->(a:Entity) WHERE a.kind IN $kinds })
+WITH DISTINCT f
+RETURN f {.key, .value} AS fact
+ORDER BY fact.value DESC, fact.key
+LIMIT $limit`;
+
+function rawCompound(after: { value: number; key: string } | null, limit: number): RawRequest {
+  return {
+    cypher: RAW_COMPOUND,
+    params: {
+      min: COMPOUND.min,
+      max: COMPOUND.max,
+      scope: COMPOUND.scope,
+      kinds: [kindValue(COMPOUND.kind)],
+      from: COMPOUND.from,
+      to: COMPOUND.to,
+      afterValue: after?.value ?? null,
+      afterKey: after?.key ?? null,
+      limit,
+    },
+    ints: ["limit"],
+  };
+}
+
+const OURS_COMPOUND = `query ($where: FactWhere!, $first: Int!, $after: String) {
+  facts(where: $where, sort: [{ value: DESC }, { key: ASC }], first: $first, after: $after) {
+    edges { node { key value } }
+    pageInfo { hasNextPage }
+  }
+}`;
+
+const OURS_COMPOUND_WHERE = {
+  value: { gte: COMPOUND.min, lt: COMPOUND.max },
+  OR: [{ scope: { key: { eq: COMPOUND.scope } } }, { about: { kind: { in: [COMPOUND.kind] } } }],
+  period: { overlaps: { from: COMPOUND.from, to: COMPOUND.to } },
+};
+
+/** @neo4j/graphql's list with offset and limit (its Relay connection collects the whole list). */
+const PEER_COMPOUND = `query (
+  $min: Float!, $max: Float!, $scope: String!, $kinds: [String!]!, $from: String!, $to: String!
+  $offset: Int!, $limit: Int!
+) {
+  facts(
+    where: {
+      deprecated: { eq: false }
+      value: { gte: $min, lt: $max }
+      OR: [{ scope: { some: { key: { eq: $scope } } } }, { about: { some: { kind: { in: $kinds } } } }]
+      period: { some: { start: { lte: $to }, end: { gte: $from } } }
+    }
+    sort: [{ value: DESC }, { key: ASC }]
+    offset: $offset
+    limit: $limit
+  ) { key value }
+}`;
+
+function peerCompound(offset: number): GraphqlRequest {
+  const { min, max, scope, from, to } = COMPOUND;
+  return {
+    query: PEER_COMPOUND,
+    variables: {
+      min,
+      max,
+      scope,
+      kinds: [kindValue(COMPOUND.kind)],
+      from,
+      to,
+      offset,
+      limit: PAGE + 1,
+    },
+  };
+}
+
+/** A page as facts and whether a next one exists, from a connection or from one row too many. */
+const connectionPage = (connection: unknown, node: (n: Record<string, unknown>) => unknown) => {
+  const c = obj(connection);
+  return {
+    facts: list(c.edges).map((e) => node(obj(e.node))),
+    hasNextPage: obj(c.pageInfo).hasNextPage,
+  };
+};
+const rowsPage = (rows: unknown[]) => ({
+  facts: rows.slice(0, PAGE),
+  hasNextPage: rows.length > PAGE,
+});
+
+const COMPOUND_NORMALIZE: Operation["normalize"] = {
+  ours: (d) => connectionPage(obj(d).facts, (n) => ({ key: n.key, value: n.value })),
+  peer: (d) => rowsPage(list(obj(d).facts).map((n) => ({ key: n.key, value: n.value }))),
+  raw: (rows) => rowsPage(rows.map((r) => r.fact)),
+};
+
+const RAW_RELATED = `MATCH (:Entity {key: $program})-[:OPERATES]->(a:Entity)<-[:ABOUT]-(f:Fact)
+WHERE NOT coalesce(f.deprecated, false)
+WITH DISTINCT f, a
+RETURN f {.key, .value, about: a.key} AS fact
+ORDER BY fact.key
+LIMIT $limit`;
+
+const RAW_GROUPS = `MATCH (f:Fact)
+WHERE f.variable = $variable AND NOT coalesce(f.deprecated, false)
+OPTIONAL MATCH (f)-[:DURING]->(p:Entity)
+RETURN p.key AS period, f.statistic AS statistic, f.unit AS unit,
+       count(f) AS count, sum(f.value) AS sum, avg(f.value) AS avg,
+       min(f.value) AS min, max(f.value) AS max
+ORDER BY period, statistic, unit`;
+
+/** Groups in one shape: keys as the graph stores them, sorted by them, the average rounded. */
+const groupsOf = (
+  groups: { period: unknown; statistic: unknown; unit: unknown; values: Record<string, unknown> }[],
+) =>
+  groups
+    .map((g) => ({
+      period: g.period,
+      statistic: g.statistic,
+      unit: g.unit,
+      count: g.values.count,
+      sum: g.values.sum,
+      avg: g.values.avg === null || g.values.avg === undefined ? null : round(g.values.avg),
+      min: g.values.min,
+      max: g.values.max,
+    }))
+    .sort((a, b) =>
+      `${String(a.period)} ${String(a.statistic)} ${String(a.unit)}`.localeCompare(
+        `${String(b.period)} ${String(b.statistic)} ${String(b.unit)}`,
+      ),
+    );
+
+/** The (statistic, unit) pairs of some groups, each once, in order. */
+const pairsOf = (groups: Group[]) => [
+  ...new Map(groups.map((g) => [`${g.statistic} ${g.unit}`, g])).values(),
+];
+
+/**
+ * @neo4j/graphql has no grouping. The closest it offers: the periods (entities with a fact of
+ * the variable) and, on each, one aggregate of its facts' connection per (statistic, unit) pair
+ * that occurs, an alias each, in one request; the pairs are known beforehand (from the
+ * fixture), and the empty combinations are dropped from its answer. (One aggregate of the whole
+ * variable per group instead reads every fact of the variable per group: 29 times 1.4 million db
+ * hits at M, past Neo4j's 60-s transaction timeout.)
+ */
+function peerGroups(groups: Group[]): GraphqlRequest {
+  const variables: Record<string, unknown> = { variable: GENERATED_VARIABLE };
+  const declared = ["$variable: String!"];
+  const fields = pairsOf(groups).map((g, i) => {
+    variables[`s${i}`] = g.statistic;
+    variables[`u${i}`] = g.unit;
+    declared.push(`$s${i}: String!, $u${i}: String!`);
+    return `a${i}: periodFactsConnection(
+      where: {
+        node: {
+          variable: { eq: $variable }
+          deprecated: { eq: false }
+          statistic: { eq: $s${i} }
+          unit: { eq: $u${i} }
+        }
+      }
+    ) { aggregate { count { nodes } node { value { sum average min max } } } }`;
+  });
+  const query = `query (${declared.join(", ")}) {
+  entities(
+    where: { periodFacts: { some: { variable: { eq: $variable }, deprecated: { eq: false } } } }
+    sort: [{ key: ASC }]
+  ) {
+    key
+    ${fields.join("\n")}
+  }
+}`;
+  return { query, variables };
+}
+
+/** The peer's answer as groups: one per period and (statistic, unit) pair with facts. */
+function peerGroupsOf(data: unknown, groups: Group[]) {
+  const pairs = pairsOf(groups);
+  return list(obj(data).entities).flatMap((e) =>
+    pairs.flatMap((g, i) => {
+      const a = obj(obj(e[`a${i}`]).aggregate);
+      const v = obj(obj(a.node).value);
+      const count = obj(a.count).nodes;
+      if (!count) return [];
+      const values = { count, sum: v.sum, avg: v.average, min: v.min, max: v.max };
+      return [{ period: e.key, statistic: g.statistic, unit: g.unit, values }];
+    }),
+  );
+}
+
+export function whereOperations(fx: WhereFixture): Operation[] {
+  return [
+    {
+      name: "compoundFirst",
+      title: "Compound where, page 1",
+      what:
+        `Page 1 (${PAGE}) of the facts of a value in [${COMPOUND.min}, ${COMPOUND.max}), scoped to ` +
+        `\`${COMPOUND.scope}\` OR about a service, of a period that overlaps ${COMPOUND.from} to ` +
+        `${COMPOUND.to}, by value descending then key (${fx.compoundSize.toLocaleString("en")} facts).`,
+      ours: { query: OURS_COMPOUND, variables: { where: OURS_COMPOUND_WHERE, first: PAGE } },
+      peer: peerCompound(0),
+      raw: rawCompound(null, PAGE + 1),
+      normalize: COMPOUND_NORMALIZE,
+    },
+    {
+      name: "compoundDeep",
+      title: "Compound where, deep page",
+      what:
+        `The page of ${PAGE} after position ${fx.compoundDeepOffset.toLocaleString("en")} of the ` +
+        "same list (half-way down): this server's cursor (keyset on value and key), an offset for " +
+        "@neo4j/graphql.",
+      ours: {
+        query: OURS_COMPOUND,
+        variables: { where: OURS_COMPOUND_WHERE, first: PAGE, after: fx.compoundDeepCursor },
+      },
+      peer: peerCompound(fx.compoundDeepOffset),
+      raw: rawCompound(fx.compoundDeepAfter, PAGE + 1),
+      normalize: COMPOUND_NORMALIZE,
+    },
+    {
+      name: "relatedTo",
+      title: "Relationship filter",
+      what:
+        `Page 1 (${PAGE}) by key of the facts about what \`${PROGRAM}\` operates ` +
+        "(`about: { relatedTo: { some: { relation: OPERATES, direction: IN, entity } } }`).",
+      ours: {
+        query: `query ($program: String!, $first: Int!) {
+          facts(
+            where: {
+              about: {
+                relatedTo: {
+                  some: { relation: { eq: OPERATES }, direction: IN, entity: { key: { eq: $program } } }
+                }
+              }
+            }
+            sort: [{ key: ASC }]
+            first: $first
+          ) {
+            edges { node { key value about { key } } }
+            pageInfo { hasNextPage }
+          }
+        }`,
+        variables: { program: PROGRAM, first: PAGE },
+      },
+      peer: {
+        query: `query ($program: String!, $limit: Int!) {
+          facts(
+            where: {
+              deprecated: { eq: false }
+              about: { some: { operatedBy: { some: { key: { eq: $program } } } } }
+            }
+            sort: [{ key: ASC }]
+            limit: $limit
+          ) { key value about { key } }
+        }`,
+        variables: { program: PROGRAM, limit: PAGE + 1 },
+      },
+      raw: { cypher: RAW_RELATED, params: { program: PROGRAM, limit: PAGE + 1 }, ints: ["limit"] },
+      normalize: {
+        ours: (d) =>
+          connectionPage(obj(d).facts, (n) => ({
+            key: n.key,
+            value: n.value,
+            about: obj(n.about).key,
+          })),
+        peer: (d) =>
+          rowsPage(
+            list(obj(d).facts).map((n) => ({
+              key: n.key,
+              value: n.value,
+              about: list(n.about)[0]?.key,
+            })),
+          ),
+        raw: (rows) => rowsPage(rows.map((r) => r.fact)),
+      },
+    },
+    {
+      name: "groups",
+      title: "Grouped aggregate",
+      what:
+        `Count, sum, average, minimum and maximum of the \`${GENERATED_VARIABLE}\` facts per period ` +
+        `and statistic (${fx.groups.length} groups); @neo4j/graphql: the periods, each with one aggregate per statistic and unit.`,
+      ours: {
+        query: `query ($variable: String!) {
+          factGroups(where: { variable: { key: { eq: $variable } } }, groupBy: [PERIOD, STATISTIC], first: 100) {
+            edges { node { period { key } statistic unit count sum avg min max } }
+          }
+        }`,
+        variables: { variable: GENERATED_VARIABLE },
+      },
+      peer: peerGroups(fx.groups),
+      raw: { cypher: RAW_GROUPS, params: { variable: GENERATED_VARIABLE } },
+      normalize: {
+        ours: (d) =>
+          groupsOf(
+            list(obj(obj(d).factGroups).edges).map((e) => {
+              const n = obj(e.node);
+              return {
+                period: n.period === null ? null : obj(n.period).key,
+                statistic: enumValue(n.statistic),
+                unit: enumValue(n.unit),
+                values: n,
+              };
+            }),
+          ),
+        peer: (d) => groupsOf(peerGroupsOf(d, fx.groups)),
+        raw: (rows) => groupsOf(rows.map((r) => ({ ...(r as unknown as Group), values: r }))),
+      },
+    },
+  ];
+}
+
+/** Reads what the operations need from the data: the compound list's deep position, the groups. */
+export async function loadWhereFixture(
+  driver: Driver,
+  cursor: (after: { value: number; key: string }) => string,
+): Promise<WhereFixture> {
+  const all = rawCompound(null, 1_000_000_000);
+  const { records } = await driver.executeQuery(
+    all.cypher,
+    { ...all.params, limit: neo4j.int(1_000_000_000) },
+    { routing: "READ" },
+  );
+  const facts = records.map((r) => r.get("fact") as { key: string; value: number });
+  const compoundDeepOffset = Math.floor(facts.length / 2);
+  const before = facts[compoundDeepOffset - 1] ?? { key: "", value: 0 };
+  const compoundDeepAfter = { value: before.value, key: before.key };
+  const groups = await driver.executeQuery(
+    RAW_GROUPS,
+    { variable: GENERATED_VARIABLE },
+    { routing: "READ" },
+  );
+  return {
+    compoundSize: facts.length,
+    compoundDeepOffset,
+    compoundDeepAfter,
+    compoundDeepCursor: cursor(compoundDeepAfter),
+    groups: groups.records.map((r) => ({
+      period: r.get("period") as string,
+      statistic: r.get("statistic") as string,
+      unit: r.get("unit") as string,
+    })),
+  };
+}
