@@ -1,6 +1,7 @@
 // Facts by key, with what they link to (key, kind and name: one expansion of the fact's links).
-// The page queries (facts-page*, facts-of-parents-page) return the same projection; they read
-// the links only with $links (when the client asks for one), and say so in `linked`.
+// The pages of facts (composed by src/loaders/where/fact-page.ts, ending with facts-page-rows.cypher)
+// return the same projection; they read the links only with $links (when the client asks for one),
+// and say so in `linked`.
 UNWIND $keys AS key
 MATCH (f:Fact {key: key})
 WITH f, [(f)-[r:ABOUT|SCOPE|DURING|COMPARED_TO]->(e) | [type(r), e {.key, .kind, .name}]] AS links

@@ -17,11 +17,19 @@ import { inputError } from "./input-error.js";
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
+/** A sort value of a row: a name, a number, a date... */
+export type SortValue = string | number | null;
+
 export interface Position {
-  /** The sort value (a name, a value...) of the last row seen. */
-  value: string | number | null;
+  /**
+   * The sort value (a name, a value...) of the last row seen, or, for a sort on several keys,
+   * one per key, in the sort's order.
+   */
+  value: SortValue | readonly SortValue[];
   key: string;
 }
+
+const isSortValue = (v: unknown) => v === null || ["string", "number"].includes(typeof v);
 
 export interface PageArgs {
   first?: number | null;
@@ -30,13 +38,14 @@ export interface PageArgs {
 
 /**
  * The list a page belongs to: its name (the field, e.g. `Query.facts`, `Entity.facts`), its
- * filter and its order, as the resolver normalised them (keys, not ids), so that the same list
+ * filter (or where) and its order (or sort), as the resolver normalised them (keys, not ids), so that the same list
  * asked for by key or by id takes the same cursors.
  */
 export interface ListOf {
   list: string;
   filter?: unknown;
-  order?: string | null;
+  /** The order or sort (a list of keys and directions). */
+  order?: unknown;
 }
 
 export interface PageQuery {
@@ -72,7 +81,7 @@ export function decodeCursor(cursor: string, list: string, argument = "after"): 
   if (
     !Array.isArray(parsed) ||
     parsed.length !== 3 ||
-    (!["string", "number"].includes(typeof parsed[0]) && parsed[0] !== null) ||
+    !(isSortValue(parsed[0]) || (Array.isArray(parsed[0]) && parsed[0].every(isSortValue))) ||
     typeof parsed[1] !== "string" ||
     typeof parsed[2] !== "string"
   ) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Db } from "../src/db/db.js";
+import { factWhereOf } from "../src/loaders/fact-filter.js";
 import { factLinks, factsPage, loadFacts } from "../src/loaders/facts.js";
 import { pageQuery } from "../src/pagination.js";
 import { useTestDriver } from "./support/neo4j.js";
@@ -27,8 +28,7 @@ describe("fact rows without their links", () => {
     // A page of 5 reads 6 rows (the sixth tells whether a next page exists).
     const page = await factsPage(
       db,
-      filter,
-      "KEY",
+      { where: factWhereOf(filter), sort: [] },
       pageQuery({ first: 5 }, { list: "facts" }),
       false,
     );
@@ -58,8 +58,7 @@ describe("fact rows without their links", () => {
     const db = new Db(neo4j.driver, neo4j.database);
     const page = await factsPage(
       db,
-      filter,
-      "KEY",
+      { where: factWhereOf(filter), sort: [] },
       pageQuery({ first: 5 }, { list: "facts" }),
       true,
     );

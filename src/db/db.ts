@@ -45,6 +45,18 @@ export class Db {
   }
 
   /**
+   * Runs a query composed with @neo4j/cypher-builder (its text and parameters, as `build()`
+   * gives them: src/loaders/where/) in a read transaction, as `read` runs a file.
+   */
+  async readBuilt<T extends RecordShape = RecordShape>(query: {
+    cypher: string;
+    params: Record<string, unknown>;
+  }): Promise<T[]> {
+    const result = await this.run<T>(query.cypher, query.params, "READ");
+    return result.records.map((r) => r.toObject());
+  }
+
+  /**
    * The request's object under `id` (a loader, a count, a field's plan; a string, or an object
    * such as a field of the query), made by `create` on first use.
    */

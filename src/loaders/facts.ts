@@ -1,17 +1,18 @@
 import { NotFoundError } from "../input-error.js";
 import type { Db } from "../db/db.js";
-import { type PageQuery, pageParams } from "../pagination.js";
-import type { FactOrder, Qualifier, Statistic, Unit } from "../model/vocabulary.js";
+import type { PageQuery, SortValue } from "../pagination.js";
+import type { Qualifier, Statistic, Unit } from "../model/vocabulary.js";
 import type { EntityRow } from "./entities.js";
+import { listOf, loadRows, rowsByKey, requestLoader } from "./request-loaders.js";
+import { withParent } from "./where/fact-anchor.js";
 import {
-  countOfParent,
-  countOnce,
-  listOf,
-  listsOf,
-  loadRows,
-  rowsByKey,
-  requestLoader,
-} from "./request-loaders.js";
+  factCountQuery,
+  factPageQuery,
+  type FactPageOf,
+  parentsCountQuery,
+  parentsPageQuery,
+} from "./where/fact-page.js";
+import type { FactSortField, FactWhere, Sort } from "./where/where.js";
 
 interface FactFields {
   key: string;
@@ -55,6 +56,7 @@ export interface CitationRow {
   fact: string;
 }
 
+/** A filter of facts as the old `filter` argument and the exports' query strings give it. */
 export interface FactFilter {
   variable: string | null;
   about: string | null;
@@ -69,18 +71,16 @@ export interface FactFilter {
 /** How a parent reaches its facts. */
 export type FactAnchor = "ABOUT" | "SCOPE" | "ABOUT_OR_SCOPE" | "PERIOD" | "DOCUMENT" | "VARIABLE";
 
-const ANCHOR_TYPES: Record<FactAnchor, string[]> = {
-  ABOUT: ["ABOUT"],
-  SCOPE: ["SCOPE"],
-  ABOUT_OR_SCOPE: ["ABOUT", "SCOPE"],
-  PERIOD: ["DURING"],
-  DOCUMENT: [],
-  VARIABLE: ["MEASURES"],
-};
-
+/** A row of a page: its key and its sort values (one per sort key before `key`). */
 export interface SortedKey {
   key: string;
-  sort: number;
+  sort: SortValue[];
+}
+
+/** A list of facts: the where that selects them and their order. */
+export interface FactList {
+  where: FactWhere | null;
+  sort: Sort<FactSortField>;
 }
 
 /** The request's fact rows: one query per tick, primed by the pages of facts. */
@@ -108,9 +108,28 @@ export function loadFacts(db: Db, keys: readonly string[]): Promise<(FactRow | E
   return loadRows(factRows(db), keys, (key) => `No fact with key "${key}"`);
 }
 
+/** The page of a list as the composed queries take it (src/loaders/where/fact-page.ts). */
+function pageOf({ where, sort }: FactList, page: PageQuery, links: boolean): FactPageOf {
+  const after = page.after && {
+    values: Array.isArray(page.after.value) ? page.after.value : [page.after.value],
+    key: page.after.key,
+  };
+  return { where, sort, limit: page.limit, after, links };
+}
+
+type PageRow = SortedKey & { fact: FactRow };
+
+/** The rows' keys and sort values, their facts primed in the request's row loader. */
+function keysOf(db: Db, rows: readonly PageRow[]): SortedKey[] {
+  primeFacts(
+    db,
+    rows.map((r) => r.fact),
+  );
+  return rows.map(({ key, sort }) => ({ key, sort }));
+}
+
 /**
- * Where the candidates of a list of facts come from (facts-page.cypher, facts-count.cypher):
- * the most selective anchor the filters give.
+ * Where an export of facts (src/export/) starts: the most selective anchor the filter gives.
  */
 export function factSource(filter: FactFilter): string {
   if (filter.about) return "ABOUT";
@@ -124,94 +143,71 @@ export function factSource(filter: FactFilter): string {
 /** One page of facts; with `links`, each row carries what the fact links to (see FactRow). */
 export async function factsPage(
   db: Db,
-  filter: FactFilter,
-  order: FactOrder,
+  list: FactList,
   page: PageQuery,
   links: boolean,
 ): Promise<SortedKey[]> {
-  // In key order with no entity or document to start from, the page is read along the key
-  // index from the cursor on (facts-page-by-key): page k costs what page 1 costs.
-  const alongKeys =
-    order === "KEY" &&
-    !filter.about &&
-    !filter.scope &&
-    !filter.document &&
-    (page.after === null || page.after.value === 0);
-  const params = { ...filter, order, source: factSource(filter), ...pageParams(page), links };
-  const rows = await db.read<SortedKey & { fact: FactRow }>(
-    alongKeys ? "facts-page-by-key" : "facts-page",
-    alongKeys ? { ...params, afterKey: page.after?.key ?? "" } : params,
-  );
-  primeFacts(
-    db,
-    rows.map((r) => r.fact),
-  );
-  return rows.map(({ key, sort }) => ({ key, sort }));
+  return keysOf(db, await db.readBuilt<PageRow>(factPageQuery(pageOf(list, page, links))));
 }
 
-export function factsCount(db: Db, filter: FactFilter): Promise<number> {
-  return countOnce(db, "facts-count", { ...filter, source: factSource(filter) });
+/** How many facts the where selects (read once per request). */
+export function factsCount(db: Db, where: FactWhere | null): Promise<number> {
+  const query = factCountQuery(where);
+  return db.once(
+    `facts-count:${JSON.stringify(query)}`,
+    async () => (await db.readBuilt<{ total: number }>(query))[0]?.total ?? 0,
+  );
 }
 
 /**
  * What a list of a parent's facts asks for: how it reaches them, which, in what order, which
  * page, and whether each fact is read with its links.
  */
-export interface FactsPlan {
+export interface FactsPlan extends FactList {
   anchor: FactAnchor;
-  filter: FactFilter;
-  order: FactOrder;
   page: PageQuery;
   links: boolean;
 }
 
-/** A parent's page of facts, with how to count them all. */
+/** A parent's page of facts, with its whole selection and how to count it. */
 export interface FactsOfParent {
   rows: SortedKey[];
   page: PageQuery;
-  filter: FactFilter;
+  /** The list's where with the parent's restriction folded in (see `withParent`). */
+  where: FactWhere;
   count: () => Promise<number>;
 }
 
 /**
  * The request's pages of facts for `plan`, by parent: every parent asking in the same tick is
- * read by one query (facts-of-parents-page.cypher).
+ * read by one query, and counted by one.
  */
 export function factsOfParents(db: Db, plan: FactsPlan) {
+  const { anchor, where, page } = plan;
+  const id = JSON.stringify({ anchor, where });
   const pages = requestLoader<string, SortedKey[]>(
     db,
     `facts-of-parents-page:${JSON.stringify(plan)}`,
-    (keys) => factPagesOfParents(db, keys, plan),
+    async (keys) => {
+      const query = parentsPageQuery(anchor, keys, pageOf(plan, page, plan.links));
+      const rows = await db.readBuilt<{ parentKey: string; items: PageRow[] }>(query);
+      const found = new Map(rows.map((r) => [r.parentKey, r.items]));
+      return keys.map((key) => keysOf(db, found.get(key) ?? []));
+    },
   );
-  const { anchor, filter, page } = plan;
-  const counted = { anchor, relTypes: ANCHOR_TYPES[anchor], ...filter };
+  const counts = requestLoader<string, number>(db, `facts-of-parents-count:${id}`, async (keys) => {
+    const rows = await db.readBuilt<{ parentKey: string; total: number }>(
+      parentsCountQuery(anchor, keys, where),
+    );
+    const totals = new Map(rows.map((r) => [r.parentKey, r.total]));
+    return keys.map((key) => totals.get(key) ?? 0);
+  });
   return async (parentKey: string): Promise<FactsOfParent> => ({
     rows: await pages.load(parentKey),
     page,
-    filter,
-    count: () => countOfParent(db, "facts-of-parents-count", counted, parentKey),
+    where: withParent(where, anchor, parentKey),
+    count: () => counts.load(parentKey),
   });
-}
-
-/** For each parent: one page of its facts (with `links`, what each links to). One query for all parents. */
-async function factPagesOfParents(
-  db: Db,
-  keys: readonly string[],
-  { anchor, filter, order, page, links }: FactsPlan,
-): Promise<SortedKey[][]> {
-  const pages = await listsOf<SortedKey & { fact: FactRow }>(db, "facts-of-parents-page", keys, {
-    anchor,
-    relTypes: ANCHOR_TYPES[anchor],
-    ...filter,
-    order,
-    ...pageParams(page),
-    links,
-  });
-  primeFacts(
-    db,
-    pages.flatMap((rows) => rows.map((row) => row.fact)),
-  );
-  return pages.map((rows) => rows.map(({ key, sort }) => ({ key, sort })));
 }
 
 /** The citations of a fact (read once per request, whichever field asks). */

@@ -1,13 +1,28 @@
 import type { ArgBuilder } from "@pothos/core";
 import { builder, type Types } from "../builder.js";
-import { factFilter, type FactFilterInput } from "../loaders/fact-filter.js";
-import { type FactAnchor, factsCount, factsPage, type SortedKey } from "../loaders/facts.js";
+import {
+  factFilter,
+  type FactFilterInput,
+  factSortOf,
+  factWhereOf,
+} from "../loaders/fact-filter.js";
+import {
+  type FactAnchor,
+  type FactList,
+  factsCount,
+  factsPage,
+  type SortedKey,
+} from "../loaders/facts.js";
+import type { FactWhere as FactWhereShape } from "../loaders/where/where.js";
 import type { EntityRow } from "../loaders/entities.js";
-import { pageQuery, toPage, countAll } from "../pagination.js";
+import { countAll, pageQuery, toPage } from "../pagination.js";
 import { FactOrder, FactRole } from "./fact-enums.js";
 import { FactFilter, requireFactFilterKeys } from "./fact-filter.js";
 import { factsPlan, selectsFactLinks } from "./plan/facts.js";
 import { Entity, Fact } from "./refs.js";
+import { FactSort, factListOf, refuseBoth } from "./where/fact-where.js";
+import { given } from "./where/normalise.js";
+import { FactWhere } from "./where/refs.js";
 
 /** Pages of facts: `Query.facts`, and `factsField` for a parent's facts (entity, period, document, variable). */
 
@@ -36,23 +51,72 @@ const FactConnection = builder.connectionObject(
   },
 );
 
-type FactPageArgs = {
+type FactPageArgs = Parameters<typeof factListOf>[0] & {
   filter?: FactFilterInput;
   orderBy?: (typeof FactOrder)["$inferType"] | null;
   first?: number | null;
   after?: string | null;
 };
 
-/** The arguments of every list of facts. */
+/** The arguments of every list of facts (`filter` and `orderBy`: the old ones, deprecated). */
 const factArgs = (arg: ArgBuilder<Types>) => ({
-  filter: arg({ type: FactFilter, required: false }),
-  orderBy: arg({ type: FactOrder, required: false, defaultValue: "KEY" }),
+  where: arg({ type: FactWhere, required: false, description: "Which facts." }),
+  sort: arg({
+    type: [FactSort],
+    required: false,
+    description: "Their order: sort keys in order of precedence (ties broken by key).",
+  }),
   first: arg.int({ required: false, description: "Page size (at most 100; default 20)." }),
   after: arg.string({ required: false, description: "The endCursor of the previous page." }),
+  filter: arg({
+    type: FactFilter,
+    required: false,
+    description: "The old filter, answered as the where it amounts to.",
+    deprecationReason: "Use `where`.",
+  }),
+  orderBy: arg({
+    type: FactOrder,
+    required: false,
+    description: "The old order (KEY when absent), answered as the sort it amounts to.",
+    deprecationReason: "Use `sort`.",
+  }),
 });
+
+/**
+ * The list the arguments ask for, through `where`/`sort` or the old `filter`/`orderBy` (not
+ * both), with what binds its cursors (the old arguments as given, so that their cursors stay).
+ */
+function factListArgs(args: FactPageArgs, list: string, parent?: unknown) {
+  refuseBoth("filter", "where", given(args.filter) && given(args.where));
+  refuseBoth("orderBy", "sort", given(args.orderBy) && given(args.sort));
+  const filter = given(args.filter) ? factFilter(args.filter) : null;
+  const { where, sort } = factListOf(args);
+  const asked: FactList = {
+    where: filter ? factWhereOf(filter) : where,
+    sort: given(args.orderBy) ? factSortOf(args.orderBy) : sort,
+  };
+  const bound =
+    given(args.filter) || given(args.orderBy) || (!given(args.where) && !given(args.sort));
+  const of = bound
+    ? {
+        list,
+        filter: parent === undefined ? filter : [parent, filter],
+        order: args.orderBy ?? "KEY",
+      }
+    : { list, filter: parent === undefined ? where : [parent, where], order: sort };
+  return { asked, filter, page: pageQuery(args, of) };
+}
 
 const factPosition = (r: SortedKey) => ({ value: r.sort, key: r.key });
 const factNode = (r: SortedKey) => r.key;
+
+/**
+ * The whole selection of a page of facts (its list's where, a parent's restriction folded
+ * in): what a field of the connection that reads every fact of the list (aggregate) reads.
+ */
+export function connectionWhere(connection: object): FactWhereShape {
+  return (connection as { where?: FactWhereShape }).where ?? {};
+}
 
 /** A facts connection on a parent (entity, period, document, variable), batched over all parents. */
 export function factsField<Parent>(
@@ -75,20 +139,14 @@ export function factsField<Parent>(
     resolve: async (parent, rawArgs, ctx, info) => {
       const args: FactPageArgs & { role?: FactAnchor | null } = rawArgs;
       const pageOf = factsPlan(ctx, info, () => {
-        const filter = factFilter(args.filter);
-        const order = args.orderBy ?? "KEY";
         const role = anchor === "ROLE" ? (args.role ?? "ABOUT_OR_SCOPE") : anchor;
-        const list = `${info.parentType.name}.${info.fieldName}`;
-        return {
-          anchor: role,
-          filter,
-          order,
-          page: pageQuery(args, { list, filter: [role, filter], order }),
-        };
+        const list = factListArgs(args, `${info.parentType.name}.${info.fieldName}`, role);
+        return { anchor: role, ...list.asked, page: list.page };
       });
-      const { rows, page, count, filter } = await pageOf(parentKey(parent));
-      if (rows.length === 0) await requireFactFilterKeys(ctx.db, args.filter, filter);
-      return { ...toPage(rows, page, factPosition, factNode), count };
+      const filter = given(args.filter) ? factFilter(args.filter) : null;
+      const { rows, page, count, where } = await pageOf(parentKey(parent));
+      if (rows.length === 0 && filter) await requireFactFilterKeys(ctx.db, args.filter, filter);
+      return { ...toPage(rows, page, factPosition, factNode), count, where };
     },
   });
 }
@@ -107,17 +165,15 @@ builder.queryFields((t) => ({
     type: FactConnection,
     nullable: true,
     description:
-      "Facts, filtered (by variable, entity, period, document...) and ordered, with keyset pagination.",
+      "Facts, filtered (by variable, entity, period, document, value...) and sorted, with keyset pagination.",
     args: factArgs(t.arg),
     resolve: async (_root, args, ctx, info) => {
-      const filter = factFilter(args.filter);
-      const order = args.orderBy ?? "KEY";
-      const page = pageQuery(args, { list: "facts", filter, order });
+      const { asked, filter, page } = factListArgs(args, "facts");
       const links = selectsFactLinks(ctx, info);
-      const rows = await factsPage(ctx.db, filter, order, page, links);
-      if (rows.length === 0) await requireFactFilterKeys(ctx.db, args.filter, filter);
-      const count = () => factsCount(ctx.db, filter);
-      return { ...toPage(rows, page, factPosition, factNode), count };
+      const rows = await factsPage(ctx.db, asked, page, links);
+      if (rows.length === 0 && filter) await requireFactFilterKeys(ctx.db, args.filter, filter);
+      const count = () => factsCount(ctx.db, asked.where);
+      return { ...toPage(rows, page, factPosition, factNode), count, where: asked.where ?? {} };
     },
   }),
 }));
