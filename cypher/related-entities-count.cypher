@@ -1,5 +1,6 @@
 // For each parent key: how many links related-entities-tree.cypher would page through
-// (the same structural types, expanded by type and direction).
+// (the same structural types, expanded by type and direction; {{where}}: the predicate of the
+// level's EntityWhere on n, filled by src/loaders/relations.ts, true: none).
 UNWIND $keys AS parentKey
 MATCH (p:Entity {key: parentKey})
 CALL (p) {
@@ -15,6 +16,7 @@ CALL (p) {
   WITH r, n
   WHERE ($types IS NULL OR type(r) IN $types)
     AND ($kinds IS NULL OR n.kind IN $kinds)
+    AND {{where}}
   RETURN count(r) AS total
 }
 RETURN parentKey, total

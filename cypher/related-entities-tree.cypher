@@ -5,7 +5,9 @@
 // LIMIT is evaluated anyway; plain parameters, as a list of maps costs a lookup per candidate
 // row):
 //   types, direction ('OUT', 'IN' or 'BOTH'), kinds: which links and entities (as
-//     related-entities-count.cypher counts them);
+//     related-entities-count.cypher counts them); and the slots {{where1}}, {{where2}} and
+//     {{where3}}: the predicate of the level's EntityWhere on the entity at the other end (n, m,
+//     o), filled by src/loaders/relations.ts (composedCypher; true: none);
 //   limit, afterValue, afterKey: the page, keyset-paginated on (lower-case name, key); the
 //     cursor holds the name as it is, lower-cased here (as toLower does nothing to a lower-case
 //     name, a cursor holding the lower-case name pages the same). Two links to one entity come
@@ -43,7 +45,7 @@ CALL (p) {
     RETURN r, n
   }
   WITH p, r, n WHERE $types1 IS NULL OR type(r) IN $types1
-  WITH p, r, n WHERE $kinds1 IS NULL OR n.kind IN $kinds1
+  WITH p, r, n WHERE ($kinds1 IS NULL OR n.kind IN $kinds1) AND {{where1}}
   WITH p, r, n, toLower(n.name) AS sort
   WHERE $afterKey1 IS NULL OR sort > toLower($afterValue1)
     OR (sort = toLower($afterValue1) AND n.key > $afterKey1)
@@ -66,7 +68,7 @@ CALL (p) {
       RETURN r, m
     }
     WITH n, r, m WHERE $types2 IS NULL OR type(r) IN $types2
-    WITH n, r, m WHERE $kinds2 IS NULL OR m.kind IN $kinds2
+    WITH n, r, m WHERE ($kinds2 IS NULL OR m.kind IN $kinds2) AND {{where2}}
     WITH n, r, m, toLower(m.name) AS sort
     WHERE $afterKey2 IS NULL OR sort > toLower($afterValue2)
       OR (sort = toLower($afterValue2) AND m.key > $afterKey2)
@@ -88,7 +90,7 @@ CALL (p) {
         RETURN r, o
       }
       WITH m, r, o WHERE $types3 IS NULL OR type(r) IN $types3
-      WITH m, r, o WHERE $kinds3 IS NULL OR o.kind IN $kinds3
+      WITH m, r, o WHERE ($kinds3 IS NULL OR o.kind IN $kinds3) AND {{where3}}
       WITH m, r, o, toLower(o.name) AS sort
       WHERE $afterKey3 IS NULL OR sort > toLower($afterValue3)
         OR (sort = toLower($afterValue3) AND o.key > $afterKey3)

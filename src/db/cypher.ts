@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import Cypher from "@neo4j/cypher-builder";
 
 /**
  * Cypher lives in `cypher/*.cypher`, one query per file, loaded by name.
@@ -35,6 +36,22 @@ export function cypher(name: string): string {
     cache.set(name, text);
   }
   return text;
+}
+
+/**
+ * `cypher/<name>.cypher` with its slots (`{{where}}`...) filled, for a query whose shape a
+ * `where` or a sort decides: each slot by what @neo4j/cypher-builder compiles (values only as
+ * parameters) or by fixed text of ours (`ASC`, `DESC`...), never by a client's text. Run it
+ * with `Db.readComposed`.
+ */
+export function composedCypher(name: string, slots: Record<string, Cypher.Expr | string>) {
+  return new Cypher.Raw((ctx) =>
+    cypher(name).replace(/\{\{(\w+)\}\}/g, (_, slot: string) => {
+      const filler = slots[slot];
+      if (filler === undefined) throw new Error(`${name}.cypher: no filler for {{${slot}}}`);
+      return typeof filler === "string" ? filler : ctx.compile(filler);
+    }),
+  );
 }
 
 /** Splits a file of several statements (separated by `;` at a line end) into single statements. */

@@ -1,10 +1,12 @@
 import neo4j from "neo4j-driver";
-import { NotFoundError } from "../input-error.js";
+import { inputError, NotFoundError } from "../input-error.js";
 import type { Db } from "../db/db.js";
-import { type PageQuery, pageParams } from "../pagination.js";
+import type { PageQuery } from "../pagination.js";
 import type { EntityKind, Granularity, RelationType } from "../model/vocabulary.js";
 import type { LabelRows } from "./labels.js";
-import { countOnce, loadRows, rowsByKey } from "./request-loaders.js";
+import { loadRows, rowsByKey } from "./request-loaders.js";
+import { entityCountQuery, entityPageQuery } from "./where/entity-page.js";
+import type { EntitySortField, EntityWhere, Sort } from "./where/where.js";
 
 /**
  * An entity row. Every query that returns entities gives its key, kind and name; the
@@ -26,15 +28,6 @@ export interface EntityRow extends LabelRows {
 }
 
 export type EntityDetails = Required<EntityRow>;
-
-export interface EntityFilter {
-  kinds: string[] | null;
-  /** Lower-cased fragment of the name, key or an alias. */
-  text: string | null;
-  relatedTo: string | null;
-}
-
-export type EntityOrder = "NAME" | "KEY";
 
 /** The request's entity rows: one query per tick for all kinds, primed by pages and searches. */
 function entityRows(db: Db) {
@@ -73,18 +66,29 @@ export function loadEntities(
   );
 }
 
+/**
+ * A page of the entities `where` selects, in `sort`'s order (ties by key): each row with its
+ * sort values (one per sort key before `key`, which the cursor carries).
+ */
 export async function entitiesPage(
   db: Db,
-  filter: EntityFilter,
-  order: EntityOrder,
+  where: EntityWhere,
+  sort: Sort<EntitySortField>,
   page: PageQuery,
-): Promise<{ node: EntityRow; sort: string }[]> {
-  return db.read("entities-page", { ...filter, order, ...pageParams(page) });
+): Promise<{ node: EntityRow; sort: (string | number)[] }[]> {
+  const values = page.after?.value;
+  if (page.after && !Array.isArray(values))
+    throw inputError("after", "is not a cursor returned by this API");
+  const after = page.after && { values: values as readonly unknown[], key: page.after.key };
+  return db.readBuilt(entityPageQuery({ where, sort, limit: page.limit, after }).build());
 }
 
-/** Counted lazily, and only once per request for the same filter. */
-export function entitiesCount(db: Db, filter: EntityFilter): Promise<number> {
-  return countOnce(db, "entities-count", { ...filter });
+/** How many entities `where` selects: counted lazily, once per request for the same where. */
+export function entitiesCount(db: Db, where: EntityWhere): Promise<number> {
+  return db.once(`entities-count:${JSON.stringify(where)}`, async () => {
+    const [row] = await db.readBuilt<{ total: number }>(entityCountQuery(where).build());
+    return row?.total ?? 0;
+  });
 }
 
 export async function entityCountsByKind(db: Db): Promise<{ kind: EntityKind; count: number }[]> {

@@ -1,10 +1,14 @@
+import Cypher from "@neo4j/cypher-builder";
 import DataLoader from "dataloader";
 import neo4j from "neo4j-driver";
+import { composedCypher } from "../db/cypher.js";
 import type { Db } from "../db/db.js";
 import { type PageQuery, pageParams } from "../pagination.js";
 import type { EntityKind, RelationType } from "../model/vocabulary.js";
 import type { EntityRow } from "./entities.js";
-import { countOfParent, listsOf } from "./request-loaders.js";
+import { requestLoader } from "./request-loaders.js";
+import { entityPredicate } from "./where/entity-where.js";
+import type { EntityWhere } from "./where/where.js";
 
 /**
  * Pages of related entities: one entry point, `relatedPages`, given the levels a relation field
@@ -13,11 +17,12 @@ import { countOfParent, listsOf } from "./request-loaders.js";
  * the pages of the levels below are handed to those levels' pages.
  */
 
-/** Which links a relation field follows. */
+/** Which links a relation field follows, and which entities at their other end (`where`). */
 export interface RelationSpec {
   types: readonly string[] | null;
   direction: "OUT" | "IN" | "BOTH";
   kinds: readonly string[] | null;
+  where: EntityWhere | null;
 }
 
 /** The link itself: read only when a field of the edge asks for it (see RelationLevel). */
@@ -95,7 +100,7 @@ export class RelatedPages {
     const page = (rows: RelationRow[]): RelationPage => ({
       rows,
       page: this.level.page,
-      count: () => countOfParent(this.db, "related-entities-count", { ...this.level.spec }, key),
+      count: () => relatedCount(this.db, this.level.spec, key),
     });
     const rows = this.primed.get(key) ?? this.loader.load(key);
     return Array.isArray(rows) ? page(rows) : rows.then(page);
@@ -129,14 +134,15 @@ async function relatedTree(
   levels: readonly RelationLevel[],
 ): Promise<RelationRow[][]> {
   const depth = Math.min(levels.length, TREE_DEPTH);
-  const pages = await listsOf<RelationTuple>(
-    db,
-    "related-entities-tree",
-    keys,
-    relatedTreeParams(levels),
-  );
-  if (depth > 1) for (const edges of pages) primeBelow(db, edges, levels, depth - 1);
-  return pages.map((edges) => edges.map(relationRow));
+  const wheres = Array.from({ length: TREE_DEPTH }, (_, i) => [
+    `where${i + 1}`,
+    wherePredicate(i < depth ? levels[i]?.spec.where : null, ["n", "m", "o"][i] as string),
+  ]);
+  const query = composedCypher("related-entities-tree", Object.fromEntries(wheres));
+  const pages = await readPerParent<RelationTuple[]>(db, query, keys, relatedTreeParams(levels));
+  const found = pages.map((edges) => edges ?? []);
+  if (depth > 1) for (const edges of found) primeBelow(db, edges, levels, depth - 1);
+  return found.map((edges) => edges.map(relationRow));
 }
 
 /** The parameters of related-entities-tree.cypher for `levels` (up to TREE_DEPTH). */
@@ -146,8 +152,9 @@ function relatedTreeParams(levels: readonly RelationLevel[]): Record<string, unk
   for (let i = 0; i < TREE_DEPTH; i += 1) {
     // LIMIT is evaluated for every level of the text: a level not read gets a placeholder.
     const level = levels[Math.min(i, depth - 1)] as RelationLevel;
+    const { where: _where, ...spec } = level.spec;
     const values = {
-      ...level.spec,
+      ...spec,
       ...pageParams(level.page),
       ...(i < depth ? {} : { limit: neo4j.int(0) }),
       links: level.links,
@@ -179,6 +186,39 @@ function primeBelow(
     pages.prime(key, children.map(relationRow));
     if (read > 1) primeBelow(db, children, below, read - 1);
   }
+}
+
+/** The predicate of a level's where on the entity `variable` of the tree (true: none). */
+function wherePredicate(where: EntityWhere | null | undefined, variable: string) {
+  return (where && entityPredicate(where, new Cypher.NamedNode(variable))) ?? Cypher.true;
+}
+
+/** For each key, what `query` (rows of `parentKey` and `items` or `total`) gives for it. */
+async function readPerParent<T>(
+  db: Db,
+  query: Cypher.Clause,
+  keys: readonly string[],
+  params: Record<string, unknown>,
+  column = "items",
+): Promise<(T | undefined)[]> {
+  const built = query.build();
+  const rows = await db.readBuilt<{ parentKey: string } & Record<string, T>>({
+    cypher: built.cypher,
+    params: { keys, ...params, ...built.params },
+  });
+  const found = new Map(rows.map((r) => [r.parentKey, r[column] as T]));
+  return keys.map((key) => found.get(key));
+}
+
+/** How many links of `parent` a level's pages page through: batched over the tick's parents. */
+function relatedCount(db: Db, spec: RelationSpec, parent: string): Promise<number> {
+  const { where, ...params } = spec;
+  const id = `related-entities-count:${JSON.stringify(spec)}`;
+  return requestLoader<string, number>(db, id, async (keys) => {
+    const query = composedCypher("related-entities-count", { where: wherePredicate(where, "n") });
+    const totals = await readPerParent<number>(db, query, keys, params, "total");
+    return totals.map((total) => total ?? 0);
+  }).load(parent);
 }
 
 function relationRow(tuple: RelationTuple): RelationRow {

@@ -12,6 +12,7 @@ import { RelationDirection } from "./relation-direction.js";
 import { RelationType } from "./relation-type.js";
 import { type RelationExtensions, relationPlan } from "./plan/relations.js";
 import { Document, Entity, Fact } from "./refs.js";
+import { EntityWhere } from "./where/refs.js";
 
 /**
  * Links between entities, as Relay connections whose edges carry the link:
@@ -148,6 +149,11 @@ export function relationField(
         type: [EntityKind],
         required: false,
         description: "Only entities of these kinds.",
+      }),
+      where: f.arg({
+        type: EntityWhere,
+        required: false,
+        description: "Only links to the entities this selects (the entity at the other end).",
       }),
       first: f.arg.int({ required: false, description: "Page size (at most 100; default 20)." }),
       after: f.arg.string({ required: false, description: "The endCursor of the previous page." }),

@@ -1,5 +1,11 @@
 import { builder } from "../builder.js";
 import { keyFrom, keyOrId, optionalKeyFrom } from "../global-id.js";
+import type { EntityKind as EntityKindValue } from "../model/vocabulary.js";
+import type {
+  EntitySortField,
+  EntityWhere as EntityWhereShape,
+  Sort,
+} from "../loaders/where/where.js";
 import { notFound } from "../input-error.js";
 import {
   type EntityRow,
@@ -11,11 +17,15 @@ import {
 } from "../loaders/entities.js";
 import { Entity } from "./refs.js";
 import { namedKeys, requireNamed } from "../loaders/named.js";
-import { pageQuery, toPage, countAll } from "../pagination.js";
+import { type PageArgs, pageQuery, toPage, countAll } from "../pagination.js";
 import { foldText } from "../text/fold.js";
 import { EntityKind } from "./entity-kind.js";
 import { KindCount } from "./kind-count.js";
 import { nameFields } from "./label.js";
+import { EntitySort, entitySortArg, entityWhereArg } from "./where/entity-where.js";
+import { refuseBoth } from "./where/fact-where.js";
+import { given } from "./where/normalise.js";
+import { EntityWhere, type EntityWhereInput } from "./where/refs.js";
 
 Entity.implement({
   description:
@@ -54,6 +64,8 @@ const EntityOrder = builder.enumType("EntityOrder", {
   },
 });
 
+type EntityOrderValue = (typeof EntityOrder)["$inferType"];
+
 const EntityFilter = builder.inputType("EntityFilter", {
   description: "Narrows a list of entities; all given conditions must hold.",
   fields: (t) => ({
@@ -70,6 +82,64 @@ const EntityFilter = builder.inputType("EntityFilter", {
     }),
   }),
 });
+
+interface EntityListArgs extends PageArgs {
+  where?: EntityWhereInput | null;
+  sort?: Parameters<typeof entitySortArg>[0];
+  filter?: {
+    kinds?: EntityKindValue[] | null;
+    text?: string | null;
+    relatedTo?: string | null;
+  } | null;
+  orderBy?: EntityOrderValue | null;
+}
+
+/**
+ * The list `Query.entities` asks for, through `where`/`sort` or the old `filter`/`orderBy` (not
+ * both), and its page, whose cursors are bound to the arguments as given (the old ones as they
+ * always were).
+ */
+function entityListArgs(args: EntityListArgs) {
+  refuseBoth("filter", "where", given(args.filter) && given(args.where));
+  refuseBoth("orderBy", "sort", given(args.orderBy) && given(args.sort));
+  const where = entityWhereArg(args.where);
+  const sort = entitySortArg(args.sort);
+  const filter = {
+    kinds: args.filter?.kinds ?? null,
+    text: foldText(args.filter?.text?.trim() ?? "") || null,
+    relatedTo: optionalKeyFrom(args.filter?.relatedTo, "entity"),
+  };
+  const old =
+    given(args.filter) || given(args.orderBy) || (!given(args.where) && !given(args.sort));
+  const order = args.orderBy ?? "NAME";
+  return {
+    where: given(args.filter) ? whereOfFilter(filter) : (where ?? {}),
+    sort: given(args.orderBy) || sort.length === 0 ? sortOfOrder(order) : sort,
+    filter: given(args.filter) ? filter : null,
+    page: pageQuery(
+      args,
+      old ? { list: "entities", filter, order } : { list: "entities", filter: [where, sort] },
+    ),
+  };
+}
+
+/** The old `EntityFilter` as the where it amounts to (its text already folded). */
+function whereOfFilter(filter: {
+  kinds: readonly EntityKindValue[] | null;
+  text: string | null;
+  relatedTo: string | null;
+}): EntityWhereShape {
+  const { kinds, text, relatedTo } = filter;
+  return {
+    ...(kinds ? { kind: { in: kinds } } : {}),
+    ...(text ? { text } : {}),
+    ...(relatedTo ? { relatedTo: { some: { entity: { key: { eq: relatedTo } } } } } : {}),
+  };
+}
+
+const sortOfOrder = (order: EntityOrderValue): Sort<EntitySortField> => [
+  { field: order === "KEY" ? "key" : "name", direction: "ASC" },
+];
 
 export const EntityConnection = builder.connectionObject(
   {
@@ -110,23 +180,34 @@ builder.queryFields((t) => ({
   entities: t.field({
     type: EntityConnection,
     nullable: true,
-    description: "Entities, filtered and ordered, as a Relay connection (keyset pagination).",
+    description: "Entities, filtered and sorted, as a Relay connection (keyset pagination).",
     args: {
-      filter: t.arg({ type: EntityFilter, required: false }),
-      orderBy: t.arg({ type: EntityOrder, required: false, defaultValue: "NAME" }),
+      where: t.arg({ type: EntityWhere, required: false, description: "Which entities." }),
+      sort: t.arg({
+        type: [EntitySort],
+        required: false,
+        description:
+          "Their order: sort keys in order of precedence (ties broken by key; by name when absent).",
+      }),
       first: t.arg.int({ required: false, description: "Page size (at most 100; default 20)." }),
       after: t.arg.string({ required: false, description: "The endCursor of the previous page." }),
+      filter: t.arg({
+        type: EntityFilter,
+        required: false,
+        description: "The old filter, answered as the where it amounts to.",
+        deprecationReason: "Use `where`.",
+      }),
+      orderBy: t.arg({
+        type: EntityOrder,
+        required: false,
+        description: "The old order (NAME when absent), answered as the sort it amounts to.",
+        deprecationReason: "Use `sort`.",
+      }),
     },
     resolve: async (_root, args, ctx) => {
-      const filter = {
-        kinds: args.filter?.kinds ?? null,
-        text: foldText(args.filter?.text?.trim() ?? "") || null,
-        relatedTo: optionalKeyFrom(args.filter?.relatedTo, "entity"),
-      };
-      const order = args.orderBy ?? "NAME";
-      const page = pageQuery(args, { list: "entities", filter, order });
-      const rows = await entitiesPage(ctx.db, filter, order, page);
-      if (rows.length === 0) {
+      const { where, sort, filter, page } = entityListArgs(args);
+      const rows = await entitiesPage(ctx.db, where, sort, page);
+      if (rows.length === 0 && filter?.relatedTo) {
         const { relatedTo } = filter;
         const given = args.filter?.relatedTo;
         await requireNamed(
@@ -140,10 +221,7 @@ builder.queryFields((t) => ({
         (r) => ({ value: r.sort, key: r.node.key }),
         (r) => r.node,
       );
-      return {
-        ...result,
-        count: () => entitiesCount(ctx.db, filter),
-      };
+      return { ...result, count: () => entitiesCount(ctx.db, where) };
     },
   }),
   entityCounts: t.field({

@@ -116,6 +116,11 @@ export interface EntityWhere {
   name?: TextFilters;
   relatedTo?: { some?: RelationWhere; none?: RelationWhere };
   facts?: { some?: FactWhere; none?: FactWhere };
+  /**
+   * Not in the API's EntityWhere: the deprecated `EntityFilter.text`, folded, a fragment of any
+   * label or of the key (as that filter always matched).
+   */
+  text?: string;
 }
 
 export interface RelationWhere {

@@ -14,6 +14,8 @@ import {
   TREE_DEPTH,
 } from "../../loaders/relations.js";
 import { pageQuery } from "../../pagination.js";
+import { entityWhereArg } from "../where/entity-where.js";
+import type { EntityWhereInput } from "../where/refs.js";
 import {
   asks,
   planOnce,
@@ -34,12 +36,13 @@ export interface RelationArgs {
   types?: readonly string[] | null;
   direction?: RelationSpec["direction"] | null;
   kinds?: readonly string[] | null;
+  where?: EntityWhereInput | null;
   first?: number | null;
   after?: string | null;
 }
 
 /** The extensions of a relation field: the links its schema fixes, read by the look-ahead. */
-export type RelationExtensions = { relationSpec: Partial<RelationSpec> };
+export type RelationExtensions = { relationSpec: Partial<Omit<RelationSpec, "where">> };
 
 /**
  * The request's pages for the relation field being resolved (`fixed`: the links its schema
@@ -70,7 +73,10 @@ const LINKS: SelectionQuestion = {
   wanted: (field) => !NODE_ONLY.has(field),
 };
 
-/** A relation field's level: its fixed links (or its arguments'), its page, its links. */
+/**
+ * A relation field's level: its fixed links (or its arguments'), the entities at their other
+ * end (`where`, checked and normalised), its page, its links.
+ */
 function relationLevel(
   fixed: Partial<RelationSpec>,
   args: RelationArgs,
@@ -81,6 +87,7 @@ function relationLevel(
     types: fixed.types ?? args.types ?? null,
     direction: fixed.direction ?? args.direction ?? "BOTH",
     kinds: args.kinds ?? fixed.kinds ?? null,
+    where: entityWhereArg(args.where),
   };
   return {
     spec,
