@@ -14,6 +14,8 @@ import "./schema/person.js";
 import "./schema/time-period.js";
 import "./schema/fact.js";
 import "./schema/fact-connection.js";
+import "./schema/fact-group.js";
+import "./schema/fact-aggregate.js";
 import "./schema/citation.js";
 import "./schema/document.js";
 import "./schema/variable.js";

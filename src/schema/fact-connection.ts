@@ -26,7 +26,7 @@ import { FactWhere } from "./where/refs.js";
 
 /** Pages of facts: `Query.facts`, and `factsField` for a parent's facts (entity, period, document, variable). */
 
-const FactConnection = builder.connectionObject(
+export const FactConnection = builder.connectionObject(
   {
     type: Fact,
     name: "FactConnection",

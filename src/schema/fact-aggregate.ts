@@ -1,0 +1,59 @@
+import { GraphQLError } from "graphql";
+import { builder } from "../builder.js";
+import { graphqlName } from "../export/export-rows.js";
+import { type FactAggregateRow, factAggregate } from "../loaders/fact-aggregate.js";
+import type { FactWhere } from "../loaders/where/where.js";
+import { Unit } from "./fact-enums.js";
+import { FactConnection } from "./fact-connection.js";
+
+/** `FactConnection.aggregate`: the aggregates of every fact a list's where selects. */
+
+type ValueField = "sum" | "avg" | "min" | "max";
+
+/** The aggregate `field`, or (when the facts have several units) an error saying how to pick one. */
+function ofOneUnit(row: FactAggregateRow, field: ValueField): number | null {
+  if (row.units.length <= 1) return row[field];
+  const units = row.units.map(graphqlName);
+  throw new GraphQLError(
+    `Field "aggregate.${field}": the facts have several units (${units.join(", ")}), which are never ` +
+      `added together: add unit: { eq: ${units[0]} } to where (or one of the others).`,
+    { extensions: { code: "BAD_USER_INPUT", field: `aggregate.${field}`, units } },
+  );
+}
+
+const FactAggregate = builder.objectRef<FactAggregateRow>("FactAggregate").implement({
+  description:
+    "Aggregates over every fact the list's where selects (not one page). Values of different units are never added: with several units, sum, avg, min and max are null, with an error.",
+  fields: (t) => {
+    const value = (field: ValueField, description: string) =>
+      t.float({
+        nullable: true,
+        description,
+        resolve: (row) => ofOneUnit(row, field),
+      });
+    return {
+      count: t.exposeInt("count", { description: "How many facts." }),
+      withValue: t.exposeInt("withValue", {
+        description: "How many of them have a value (garbled ones may not).",
+      }),
+      units: t.field({
+        type: [Unit],
+        description: "The units of their values.",
+        resolve: (row) => row.units,
+      }),
+      sum: value("sum", "Sum of the values (null with several units, or no value)."),
+      avg: value("avg", "Average value (null with several units, or no value)."),
+      min: value("min", "Smallest value (null with several units, or no value)."),
+      max: value("max", "Largest value (null with several units, or no value)."),
+    };
+  },
+});
+
+builder.objectField(FactConnection, "aggregate", (t) =>
+  t.field({
+    type: FactAggregate,
+    description: "Aggregates over every fact of the list (its where), not just this page.",
+    resolve: (connection, _args, ctx) =>
+      factAggregate(ctx.db, (connection as { where?: FactWhere | null }).where ?? null),
+  }),
+);
