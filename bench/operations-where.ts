@@ -376,11 +376,29 @@ export function whereOperations(fx: WhereFixture): Operation[] {
   ];
 }
 
+/** Asks this server a GraphQL request (in process) and returns its `data`. */
+export type AskOurs = (request: GraphqlRequest) => Promise<unknown>;
+
+/**
+ * This server's cursor after the first `offset` rows of the compound list, read from its own
+ * answers (pages of 100, the most it gives), so that the deep page is one a client reaches.
+ */
+async function oursCursorAt(ask: AskOurs, offset: number): Promise<string> {
+  let after: string | null = null;
+  for (let seen = 0; seen < offset; seen += 100) {
+    const first = Math.min(100, offset - seen);
+    const data = await ask({
+      query: OURS_COMPOUND.replace("edges { node { key value } }", "edges { cursor }"),
+      variables: { where: OURS_COMPOUND_WHERE, first, after },
+    });
+    const edges = list(obj(obj(data).facts).edges);
+    after = String(edges[edges.length - 1]?.cursor);
+  }
+  return after ?? "";
+}
+
 /** Reads what the operations need from the data: the compound list's deep position, the groups. */
-export async function loadWhereFixture(
-  driver: Driver,
-  cursor: (after: { value: number; key: string }) => string,
-): Promise<WhereFixture> {
+export async function loadWhereFixture(driver: Driver, ask: AskOurs): Promise<WhereFixture> {
   const all = rawCompound(null, 1_000_000_000);
   const { records } = await driver.executeQuery(
     all.cypher,
@@ -400,7 +418,7 @@ export async function loadWhereFixture(
     compoundSize: facts.length,
     compoundDeepOffset,
     compoundDeepAfter,
-    compoundDeepCursor: cursor(compoundDeepAfter),
+    compoundDeepCursor: await oursCursorAt(ask, compoundDeepOffset).catch(() => ""),
     groups: groups.records.map((r) => ({
       period: r.get("period") as string,
       statistic: r.get("statistic") as string,

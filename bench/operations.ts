@@ -1,10 +1,13 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import { luceneQueries } from "../src/loaders/search.js";
 import { encodeCursor, listHash } from "../src/pagination.js";
+import { homeDatabase } from "../src/db/open-database.js";
 import { factFilter } from "../src/loaders/fact-filter.js";
+import { createApp } from "../src/server.js";
 import { enumValue, kindValue, list, obj, round } from "./answers.js";
 import { GENERATED_VARIABLE } from "./model.js";
 import {
+  type AskOurs,
   loadWhereFixture,
   PLACEHOLDER_WHERE_FIXTURE,
   type WhereFixture,
@@ -86,7 +89,22 @@ export async function loadFixture(driver: Driver): Promise<Fixture> {
     longListSize,
     deepOffset,
     deepAfterKey: String(at.records[0]?.get("key")),
-    where: await loadWhereFixture(driver, () => ""),
+    where: await loadWhereFixture(driver, await askOurs(driver)),
+  };
+}
+
+/** This server in process (as `npm start` serves it), asked one request at a time. */
+async function askOurs(driver: Driver): Promise<AskOurs> {
+  const app = createApp({ driver, database: await homeDatabase(driver) });
+  return async (request) => {
+    const response = await app.fetch("http://bench.local/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(request),
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 300));
+    return body.data;
   };
 }
 
