@@ -1,6 +1,13 @@
 import { EnvelopArmor } from "@escape.tech/graphql-armor";
 import type { GraphQLArmorRejectCallback } from "@escape.tech/graphql-armor-types";
-import { GraphQLError } from "graphql";
+import {
+  type DocumentNode,
+  GraphQLError,
+  Kind,
+  type ValidationContext,
+  type ValueNode,
+  visit,
+} from "graphql";
 import type { Plugin } from "graphql-yoga";
 
 /** The limits of a document (src/server.ts sets them; README.md "Limits" explains them). */
@@ -94,11 +101,20 @@ export function useLimits(
     propagateOnRejection: false,
     onReject: [report(limit)],
   });
+  // graphql-armor's cost, plus the size of each `where` written in the document.
+  const withWheres = (context: ValidationContext | null, { n }: { n: number }) => {
+    if (!context) return;
+    const found = Math.ceil(n + whereSize(context.getDocument()));
+    if (found > limits.maxCost)
+      context.reportError(
+        limitError("maxCost", limits.maxCost, MESSAGES.maxCost(limits.maxCost, found), found),
+      );
+  };
   const armor = new EnvelopArmor({
     maxDepth: { n: limits.maxDepth, ...rule("maxDepth") },
     maxAliases: { n: limits.maxAliases, ...rule("maxAliases") },
     maxDirectives: { n: limits.maxDirectives, ...rule("maxDirectives") },
-    costLimit: { maxCost: limits.maxCost, ...rule("maxCost") },
+    costLimit: { maxCost: limits.maxCost, ...rule("maxCost"), onAccept: [withWheres] },
     maxTokens: {
       n: limits.maxTokens,
       // Called by the parser, which has no validation context: thrown, it ends the parse.
@@ -117,6 +133,28 @@ export function useLimits(
     blockFieldSuggestion: { enabled: hideSuggestions },
   }).protect();
   return [useNestingLimit(limits.maxNesting), ...armor.plugins, useLimitErrorsFirst()];
+}
+
+/**
+ * What the `where` arguments written in a document add to its cost: one per condition (each
+ * operator given a value, a list counting one; a variable counts one). A where passed as a
+ * variable is not seen here (validation runs, and is cached, without the variables): its size
+ * is bounded by the where's own limits (src/schema/where/limits.ts).
+ */
+export function whereSize(document: DocumentNode): number {
+  let size = 0;
+  const count = (value: ValueNode): void => {
+    if (value.kind === Kind.OBJECT) for (const field of value.fields) count(field.value);
+    else if (value.kind === Kind.LIST && value.values.some((v) => v.kind === Kind.OBJECT))
+      for (const item of value.values) count(item);
+    else if (value.kind !== Kind.NULL) size += 1;
+  };
+  visit(document, {
+    Argument(node) {
+      if (node.name.value === "where") count(node.value);
+    },
+  });
+  return size;
 }
 
 /** The order in which limit errors are listed: the plainest reason first. */

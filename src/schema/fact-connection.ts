@@ -97,12 +97,14 @@ function factListArgs(args: FactPageArgs, list: string, parent?: unknown) {
   };
   const bound =
     given(args.filter) || given(args.orderBy) || (!given(args.where) && !given(args.sort));
+  // The old arguments bind cursors as they always did (so that those of key order stay valid);
+  // a value order's position is now its sort values, so its old cursors are refused.
+  const old = {
+    filter: factFilter(args.filter),
+    order: args.orderBy && args.orderBy !== "KEY" ? asked.sort : "KEY",
+  };
   const of = bound
-    ? {
-        list,
-        filter: parent === undefined ? filter : [parent, filter],
-        order: args.orderBy ?? "KEY",
-      }
+    ? { list, filter: parent === undefined ? old.filter : [parent, old.filter], order: old.order }
     : { list, filter: parent === undefined ? where : [parent, where], order: sort };
   return { asked, filter, page: pageQuery(args, of) };
 }

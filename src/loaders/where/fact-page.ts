@@ -32,11 +32,19 @@ const SORTED = new Cypher.NamedVariable("sort");
 const FACT_ROW = new Cypher.NamedVariable("fact");
 const PARENT = new Cypher.NamedVariable("parentKey");
 
-/** The page's rows: each fact with its sort values, after the position, ordered and limited. */
+/**
+ * The page's rows: each fact with its sort values and key (read for every fact, before the
+ * cursor's position is compared, so that a page after a cursor reads what page 1 reads), after
+ * the position, ordered and limited.
+ */
 function pageRows(facts: Cypher.Clause, of: FactPageOf): Cypher.Clause {
   const plan = factSortPlan(of.sort, FACT);
-  const sorted = new Cypher.With(FACT, [new Cypher.List(plan.fields.map((s) => s.expr)), SORTED]);
-  const key = FACT.property("key");
+  const key = new Cypher.NamedVariable("key");
+  const sorted = new Cypher.With(
+    FACT,
+    [new Cypher.List(plan.fields.map((s) => s.expr)), SORTED],
+    [FACT.property("key"), key],
+  );
   const page = (of.after ? sorted.where(afterPosition(plan, SORTED, key, of.after)) : sorted)
     .orderBy(...orderOf(plan, SORTED, key))
     .limit(new Cypher.Param(neo4j.int(of.limit)));
@@ -45,28 +53,52 @@ function pageRows(facts: Cypher.Clause, of: FactPageOf): Cypher.Clause {
 
 /**
  * In key order with no entity or document to start from, the facts are read along the unique
- * index on Fact.key from the cursor on, stopping at the limit: page k costs what page 1 costs,
- * whatever the length of the list.
+ * index on Fact.key from the cursor on (a planner hint: the where's own indexes would read every
+ * fact it selects, then sort), stopping at the limit: page k costs what page 1 costs, whatever
+ * the length of the list. A period given at the top level is resolved once, with the periods
+ * within it, before the scan.
  */
 function alongKeys(of: FactPageOf): Cypher.Clause | undefined {
   const plan = factSortPlan(of.sort, FACT);
-  if (plan.fields.length > 0) return undefined;
-  if (["ABOUT", "SCOPE", "DOCUMENT"].includes(anchorOf(of.where ?? {}).from)) return undefined;
+  const anchor = anchorOf(of.where ?? {});
+  if (
+    plan.fields.length > 0 ||
+    ["ABOUT", "SCOPE", "ABOUT_OR_SCOPE", "DOCUMENT"].includes(anchor.from)
+  )
+    return undefined;
   const key = FACT.property("key");
   const from = new Cypher.Param(of.after?.key ?? "");
   const fromCursor =
     plan.keyDirection === "ASC" || !of.after ? Cypher.gt(key, from) : Cypher.lt(key, from);
-  const selected = factSelection(of.where, FACT);
-  const match = new Cypher.Match(new Cypher.Pattern(FACT, { labels: ["Fact"] })).where(
-    selected ? Cypher.and(fromCursor, selected) : fromCursor,
+  const within = anchor.from === "WITHIN" ? periodsWithin(anchor.key ?? "") : undefined;
+  const selected = factSelection(within ? anchor.rest : of.where, FACT);
+  const where = Cypher.and(fromCursor, within?.holds, selected);
+  const scan = new Cypher.Raw(
+    (env) => `MATCH (f:Fact) USING INDEX f:Fact(key)\nWHERE ${env.compile(where)}`,
   );
-  return Cypher.utils.concat(match, pageRowsAlongKeys(plan.keyDirection, of.limit));
+  const page = new Cypher.With(FACT, [new Cypher.List([]), SORTED])
+    .orderBy([key, plan.keyDirection])
+    .limit(new Cypher.Param(neo4j.int(of.limit)));
+  return Cypher.utils.concat(within?.clause, scan, page);
 }
 
-function pageRowsAlongKeys(direction: "ASC" | "DESC", limit: number): Cypher.Clause {
-  return new Cypher.With(FACT, [new Cypher.List([]), SORTED])
-    .orderBy([FACT.property("key"), direction])
-    .limit(new Cypher.Param(neo4j.int(limit)));
+/** The periods `key` names (it and those within it), collected once; a fact's period among them. */
+function periodsWithin(key: string) {
+  const periods = new Cypher.NamedVariable("periods");
+  const p = new Cypher.Node();
+  const pattern = new Cypher.Pattern(new Cypher.Node(), {
+    labels: ["Entity"],
+    properties: { key: new Cypher.Param(key) },
+  })
+    .related({ type: "WITHIN", direction: "left", length: { min: 0, max: 5 } })
+    .to(p, { labels: ["Entity"] });
+  const clause = Cypher.utils.concat(
+    new Cypher.OptionalMatch(pattern),
+    new Cypher.With([Cypher.collect(p).distinct(), periods]),
+  );
+  const q = new Cypher.Node();
+  const during = new Cypher.Match(new Cypher.Pattern(FACT).related({ type: "DURING" }).to(q));
+  return { clause, holds: new Cypher.Exists(during.where(Cypher.in(q, periods))) };
 }
 
 /** One page of the facts `of.where` selects: rows of `key`, `sort` and `fact`. */

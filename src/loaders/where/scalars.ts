@@ -25,16 +25,25 @@ export function allOf(parts: readonly (Predicate | undefined)[]): Predicate | un
   return given.length === 1 ? given[0] : Cypher.and(...given);
 }
 
+/**
+ * A condition that never holds: a parameter, not the literal `false`, which the planner would
+ * fold away with the index hint of a page read along keys (src/loaders/where/fact-page.ts).
+ */
+const never = (): Predicate => {
+  const no = new Cypher.Param(false);
+  return new Cypher.Raw((env) => env.compile(no));
+};
+
 /** At least one of `parts`; a part that is undefined holds always. An empty list holds never. */
 export function anyOf(parts: readonly (Predicate | undefined)[]): Predicate | undefined {
   if (parts.some((p) => p === undefined)) return undefined;
-  if (parts.length === 0) return Cypher.false;
+  if (parts.length === 0) return never();
   return parts.length === 1 ? parts[0] : Cypher.or(...(parts as Predicate[]));
 }
 
 /** Not `part` (which, undefined, holds always: its negation never does). */
 export function noneOf(part: Predicate | undefined): Predicate {
-  return part === undefined ? Cypher.false : Cypher.not(part);
+  return part === undefined ? never() : Cypher.not(part);
 }
 
 const param = (value: unknown) => new Cypher.Param(value);
