@@ -232,3 +232,44 @@ export function factGroupsCount(db: Db, of: FactGroupsOf): Promise<number> {
     return row?.total ?? 0;
   });
 }
+
+/** The conditions a group's keys put on its facts (a missing scope or document: none). */
+function keyConditions(keys: FactGroupKeys): FactWhere[] {
+  const eq = <T>(value: T) => ({ eq: value });
+  const byKey: { [K in FactGroupKey]-?: (v: NonNullable<FactGroupKeys[K]>) => FactWhere } = {
+    about: (v) => ({ about: { key: eq(v) } }),
+    scope: (v) => ({ scope: { key: eq(v) } }),
+    document: (v) => ({ citations: { some: { document: { key: eq(v) } } } }),
+    period: (v) => ({ period: { key: eq(v) } }),
+    variable: (v) => ({ variable: { key: eq(v) } }),
+    statistic: (v) => ({ statistic: eq(v) }),
+    unit: (v) => ({ unit: eq(v) }),
+    aboutKind: (v) => ({ about: { kind: eq(v) } }),
+  };
+  const none: Partial<Record<FactGroupKey, FactWhere>> = {
+    scope: { NOT: { scope: {} } },
+    document: { citations: { none: {} } },
+  };
+  return FACT_GROUP_KEYS.flatMap((k) => {
+    if (!(k in keys)) return [];
+    const value = keys[k];
+    const condition = value == null ? none[k] : (byKey[k] as (v: string) => FactWhere)(value);
+    return condition ? [condition] : [];
+  });
+}
+
+/**
+ * The where of a group's facts: `where` and its keys. Each key's condition goes at the top level
+ * when `where` has none on that field (so that an anchor can start from it), else in `AND`; the
+ * top-level `deprecated` of `where` stays where it decides.
+ */
+export function groupWhere(where: FactWhere | null, keys: FactGroupKeys): FactWhere {
+  const merged: Record<string, unknown> = { ...where };
+  const and: FactWhere[] = [...(where?.AND ?? [])];
+  for (const condition of keyConditions(keys)) {
+    const [field, value] = Object.entries(condition)[0] as [string, unknown];
+    if (merged[field] === undefined) merged[field] = value;
+    else and.push(condition);
+  }
+  return and.length > 0 ? { ...merged, AND: and } : merged;
+}

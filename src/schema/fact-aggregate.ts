@@ -2,9 +2,8 @@ import { GraphQLError } from "graphql";
 import { builder } from "../builder.js";
 import { graphqlName } from "../export/export-rows.js";
 import { type FactAggregateRow, factAggregate } from "../loaders/fact-aggregate.js";
-import type { FactWhere } from "../loaders/where/where.js";
 import { Unit } from "./fact-enums.js";
-import { FactConnection } from "./fact-connection.js";
+import { connectionWhere, FactConnection } from "./fact-connection.js";
 
 /** `FactConnection.aggregate`: the aggregates of every fact a list's where selects. */
 
@@ -53,7 +52,6 @@ builder.objectField(FactConnection, "aggregate", (t) =>
   t.field({
     type: FactAggregate,
     description: "Aggregates over every fact of the list (its where), not just this page.",
-    resolve: (connection, _args, ctx) =>
-      factAggregate(ctx.db, (connection as { where?: FactWhere | null }).where ?? null),
+    resolve: (connection, _args, ctx) => factAggregate(ctx.db, connectionWhere(connection)),
   }),
 );

@@ -109,8 +109,8 @@ function factListArgs(args: FactPageArgs, list: string, parent?: unknown) {
   return { asked, filter, page: pageQuery(args, of) };
 }
 
-const factPosition = (r: SortedKey) => ({ value: r.sort, key: r.key });
-const factNode = (r: SortedKey) => r.key;
+export const factPosition = (r: SortedKey) => ({ value: r.sort, key: r.key });
+export const factNode = (r: SortedKey) => r.key;
 
 /**
  * The whole selection of a page of facts (its list's where, a parent's restriction folded

@@ -8,15 +8,20 @@ import {
   factGroupsCount,
   factGroupsPage,
   type GroupPosition,
+  groupWhere,
 } from "../loaders/fact-groups.js";
+import { factsCount, factsPage } from "../loaders/facts.js";
 import type { FactWhere as PlainFactWhere, Sort } from "../loaders/where/where.js";
 import { type Page, type Position, pageQuery, toPage } from "../pagination.js";
 import { EntityKind } from "./entity-kind.js";
+import { FactConnection, factNode, factPosition } from "./fact-connection.js";
 import { Statistic, Unit } from "./fact-enums.js";
+import { selectsFactLinks } from "./plan/facts.js";
 import { Document, Entity, TimePeriod, Variable } from "./refs.js";
-import { factWhereOf } from "./where/fact-where.js";
+import { FactSort, factListOf } from "./where/fact-where.js";
 import { FactWhere } from "./where/refs.js";
 import { SortDirection } from "./where/scalars.js";
+import { sortOf } from "./where/sort.js";
 
 /** `Query.factGroups`: facts grouped by some of their keys, each group with its aggregates. */
 
@@ -56,26 +61,10 @@ interface FactGroupNode {
   where: PlainFactWhere | null;
 }
 
-const MAX_SORT = 4;
-
-/** The plain sort of `sort`: each element exactly one field, at most four elements. */
-function groupSortFrom(
-  sort: readonly (typeof FactGroupSort)["$inferInput"][] | null | undefined,
-): Sort<FactGroupSortField> {
-  if (!sort) return [];
-  if (sort.length > MAX_SORT) throw inputError("sort", `takes at most ${MAX_SORT} elements`);
-  return sort.map((element, i) => {
-    const given = Object.entries(element).filter(([, direction]) => direction != null);
-    const [only] = given;
-    if (given.length !== 1 || !only) throw inputError(`sort[${i}]`, "must set exactly one field");
-    return { field: only[0] as FactGroupSortField, direction: only[1] as "ASC" | "DESC" };
-  });
-}
-
-/** The position of a group: its sort values, then its keys (a cursor's value as JSON text). */
+/** The position of a group: its sort values, then its keys. */
 function groupPosition(groupBy: readonly FactGroupKey[]) {
   return (row: FactGroupRow): Position => ({
-    value: JSON.stringify([...row.sort, ...groupBy.map((k) => row.keys[k] ?? null)]),
+    value: [...row.sort, ...groupBy.map((k) => row.keys[k] ?? null)],
     key: "",
   });
 }
@@ -87,14 +76,9 @@ function afterGroup(
   groupBy: readonly FactGroupKey[],
 ): GroupPosition | null {
   if (!after) return null;
-  let values: unknown;
-  try {
-    values = JSON.parse(String(after.value));
-  } catch {
-    values = null;
-  }
-  if (!Array.isArray(values)) throw inputError("after", "is not a cursor returned by this API");
+  const values = after.value;
   const fits =
+    Array.isArray(values) &&
     values.length === sorts + groupBy.length &&
     values.every((v, i) =>
       i < sorts ? typeof v === "number" : v === null || typeof v === "string",
@@ -175,6 +159,33 @@ const FactGroup = builder.objectRef<FactGroupNode>("FactGroup").implement({
       avg: t.float({ nullable: true, description: "Average value.", resolve: (g) => g.row.avg }),
       min: t.float({ nullable: true, description: "Smallest value.", resolve: (g) => g.row.min }),
       max: t.float({ nullable: true, description: "Largest value.", resolve: (g) => g.row.max }),
+      facts: t.field({
+        type: FactConnection,
+        description: "The group's facts: those of the where with the group's keys.",
+        args: {
+          sort: t.arg({
+            type: [FactSort],
+            required: false,
+            description: "Their order: sort keys in order of precedence (ties broken by key).",
+          }),
+          first: t.arg.int({
+            required: false,
+            description: "Page size (at most 100; default 20).",
+          }),
+          after: t.arg.string({
+            required: false,
+            description: "The endCursor of the previous page.",
+          }),
+        },
+        resolve: async (g, args, ctx, info) => {
+          const where = groupWhere(g.where, g.row.keys);
+          const { sort } = factListOf({ sort: args.sort });
+          const page = pageQuery(args, { list: "FactGroup.facts", filter: where, order: sort });
+          const rows = await factsPage(ctx.db, { where, sort }, page, selectsFactLinks(ctx, info));
+          const count = () => factsCount(ctx.db, where);
+          return { ...toPage(rows, page, factPosition, factNode), count, where };
+        },
+      }),
     };
   },
 });
@@ -244,10 +255,10 @@ builder.queryFields((t) => ({
       after: t.arg.string({ required: false, description: "The endCursor of the previous page." }),
     },
     resolve: async (_root, args, ctx) => {
-      const where = args.where ? factWhereOf(args.where, "where") : null;
+      const { where } = factListOf({ where: args.where });
       const asked = [...new Set(args.groupBy)];
       const groupBy = asked.includes("unit") ? asked : [...asked, "unit" as const];
-      const sort = groupSortFrom(args.sort);
+      const sort = sortOf<FactGroupSortField>(args.sort);
       const page = pageQuery(args, {
         list: "Query.factGroups",
         filter: [where, groupBy],
