@@ -1,22 +1,21 @@
 import neo4j, { type Driver } from "neo4j-driver";
-import { enumValue, kindValue, list, obj, round } from "./answers.js";
-import { GENERATED_VARIABLE } from "./model.js";
+import { kindValue, list, obj } from "./answers.js";
 import type { GraphqlRequest, Operation, RawRequest } from "./operations.js";
 
 /**
- * The operations of `where`, `sort` and `factGroups` (issue 24): a compound where in two pages,
- * a relationship filter and a grouped aggregate, each asked of this server, of @neo4j/graphql
- * with its own `where`/`sort`/`aggregate`, and of hand-written Cypher.
+ * The operations of `where` and `sort`: a compound where in two pages and a relationship
+ * filter, each asked of this server, of @neo4j/graphql with its own `where`/`sort`/`offset`, and
+ * of hand-written Cypher (the grouped aggregate: operations-groups.ts).
  */
 
 const PAGE = 20;
 
 /**
  * The compound where: facts of a value range, scoped to a program OR about a service, whose
- * period overlaps the second half of 2021 and January 2022, by value (descending) then key. On
- * the generated data it selects about one fact in 60 (1,654 of 98,048 at size M): the generated
- * monthly figures of July to December 2021 in range, and ten curated ones (one of them through
- * the scope alone: a facility count of IMSS-BIENESTAR).
+ * period overlaps the second half of 2021 and January 2022, by value (descending) then key:
+ * about one generated fact in 60 at every size (the monthly figures of July to December 2021
+ * in range), and some curated ones (one of them through the scope alone: a facility count of
+ * IMSS-BIENESTAR).
  */
 const COMPOUND = {
   min: 1000,
@@ -30,13 +29,6 @@ const COMPOUND = {
 /** The relationship filter: facts about what a program operates (its facility types). */
 const PROGRAM = "imss-bienestar";
 
-/** One group of the grouped aggregate (the peer asks for each by its keys). */
-export interface Group {
-  period: string;
-  statistic: string;
-  unit: string;
-}
-
 /** What the operations of this file take from the data (part of the bench's Fixture). */
 export interface WhereFixture {
   /** How many facts the compound where selects, and the position of its deep page. */
@@ -46,8 +38,6 @@ export interface WhereFixture {
   compoundDeepAfter: { value: number; key: string };
   /** This server's cursor for that position (`after` of the deep page). */
   compoundDeepCursor: string;
-  /** The groups of `GENERATED_VARIABLE` by period and statistic (and unit), in key order. */
-  groups: Group[];
 }
 
 export const PLACEHOLDER_WHERE_FIXTURE: WhereFixture = {
@@ -55,7 +45,6 @@ export const PLACEHOLDER_WHERE_FIXTURE: WhereFixture = {
   compoundDeepOffset: 0,
   compoundDeepAfter: { value: 0, key: "" },
   compoundDeepCursor: "",
-  groups: [],
 };
 
 /**
@@ -167,93 +156,6 @@ RETURN f {.key, .value, about: a.key} AS fact
 ORDER BY fact.key
 LIMIT $limit`;
 
-const RAW_GROUPS = `MATCH (f:Fact)
-WHERE f.variable = $variable AND NOT coalesce(f.deprecated, false)
-OPTIONAL MATCH (f)-[:DURING]->(p:Entity)
-RETURN p.key AS period, f.statistic AS statistic, f.unit AS unit,
-       count(f) AS count, sum(f.value) AS sum, avg(f.value) AS avg,
-       min(f.value) AS min, max(f.value) AS max
-ORDER BY period, statistic, unit`;
-
-/** Groups in one shape: keys as the graph stores them, sorted by them, the average rounded. */
-const groupsOf = (
-  groups: { period: unknown; statistic: unknown; unit: unknown; values: Record<string, unknown> }[],
-) =>
-  groups
-    .map((g) => ({
-      period: g.period,
-      statistic: g.statistic,
-      unit: g.unit,
-      count: g.values.count,
-      sum: g.values.sum,
-      avg: g.values.avg === null || g.values.avg === undefined ? null : round(g.values.avg),
-      min: g.values.min,
-      max: g.values.max,
-    }))
-    .sort((a, b) =>
-      `${String(a.period)} ${String(a.statistic)} ${String(a.unit)}`.localeCompare(
-        `${String(b.period)} ${String(b.statistic)} ${String(b.unit)}`,
-      ),
-    );
-
-/** The (statistic, unit) pairs of some groups, each once, in order. */
-const pairsOf = (groups: Group[]) => [
-  ...new Map(groups.map((g) => [`${g.statistic} ${g.unit}`, g])).values(),
-];
-
-/**
- * @neo4j/graphql has no grouping. The closest it offers: the periods (entities with a fact of
- * the variable) and, on each, one aggregate of its facts' connection per (statistic, unit) pair
- * that occurs, an alias each, in one request; the pairs are known beforehand (from the
- * fixture), and the empty combinations are dropped from its answer. (One aggregate of the whole
- * variable per group instead reads every fact of the variable per group: 29 times 1.4 million db
- * hits at M, past Neo4j's 60-s transaction timeout.)
- */
-function peerGroups(groups: Group[]): GraphqlRequest {
-  const variables: Record<string, unknown> = { variable: GENERATED_VARIABLE };
-  const declared = ["$variable: String!"];
-  const fields = pairsOf(groups).map((g, i) => {
-    variables[`s${i}`] = g.statistic;
-    variables[`u${i}`] = g.unit;
-    declared.push(`$s${i}: String!, $u${i}: String!`);
-    return `a${i}: periodFactsConnection(
-      where: {
-        node: {
-          variable: { eq: $variable }
-          deprecated: { eq: false }
-          statistic: { eq: $s${i} }
-          unit: { eq: $u${i} }
-        }
-      }
-    ) { aggregate { count { nodes } node { value { sum average min max } } } }`;
-  });
-  const query = `query (${declared.join(", ")}) {
-  entities(
-    where: { periodFacts: { some: { variable: { eq: $variable }, deprecated: { eq: false } } } }
-    sort: [{ key: ASC }]
-  ) {
-    key
-    ${fields.join("\n")}
-  }
-}`;
-  return { query, variables };
-}
-
-/** The peer's answer as groups: one per period and (statistic, unit) pair with facts. */
-function peerGroupsOf(data: unknown, groups: Group[]) {
-  const pairs = pairsOf(groups);
-  return list(obj(data).entities).flatMap((e) =>
-    pairs.flatMap((g, i) => {
-      const a = obj(obj(e[`a${i}`]).aggregate);
-      const v = obj(obj(a.node).value);
-      const count = obj(a.count).nodes;
-      if (!count) return [];
-      const values = { count, sum: v.sum, avg: v.average, min: v.min, max: v.max };
-      return [{ period: e.key, statistic: g.statistic, unit: g.unit, values }];
-    }),
-  );
-}
-
 export function whereOperations(fx: WhereFixture): Operation[] {
   return [
     {
@@ -340,39 +242,6 @@ export function whereOperations(fx: WhereFixture): Operation[] {
         raw: (rows) => rowsPage(rows.map((r) => r.fact)),
       },
     },
-    {
-      name: "groups",
-      title: "Grouped aggregate",
-      what:
-        `Count, sum, average, minimum and maximum of the \`${GENERATED_VARIABLE}\` facts per period ` +
-        `and statistic (${fx.groups.length} groups); @neo4j/graphql: the periods, each with one aggregate per statistic and unit.`,
-      ours: {
-        query: `query ($variable: String!) {
-          factGroups(where: { variable: { key: { eq: $variable } } }, groupBy: [PERIOD, STATISTIC], first: 100) {
-            edges { node { period { key } statistic unit count sum avg min max } }
-          }
-        }`,
-        variables: { variable: GENERATED_VARIABLE },
-      },
-      peer: peerGroups(fx.groups),
-      raw: { cypher: RAW_GROUPS, params: { variable: GENERATED_VARIABLE } },
-      normalize: {
-        ours: (d) =>
-          groupsOf(
-            list(obj(obj(d).factGroups).edges).map((e) => {
-              const n = obj(e.node);
-              return {
-                period: n.period === null ? null : obj(n.period).key,
-                statistic: enumValue(n.statistic),
-                unit: enumValue(n.unit),
-                values: n,
-              };
-            }),
-          ),
-        peer: (d) => groupsOf(peerGroupsOf(d, fx.groups)),
-        raw: (rows) => groupsOf(rows.map((r) => ({ ...(r as unknown as Group), values: r }))),
-      },
-    },
   ];
 }
 
@@ -397,7 +266,7 @@ async function oursCursorAt(ask: AskOurs, offset: number): Promise<string> {
   return after ?? "";
 }
 
-/** Reads what the operations need from the data: the compound list's deep position, the groups. */
+/** Reads what the operations need from the data: the compound list's length and deep position. */
 export async function loadWhereFixture(driver: Driver, ask: AskOurs): Promise<WhereFixture> {
   const all = rawCompound(null, 1_000_000_000);
   const { records } = await driver.executeQuery(
@@ -409,20 +278,10 @@ export async function loadWhereFixture(driver: Driver, ask: AskOurs): Promise<Wh
   const compoundDeepOffset = Math.floor(facts.length / 2);
   const before = facts[compoundDeepOffset - 1] ?? { key: "", value: 0 };
   const compoundDeepAfter = { value: before.value, key: before.key };
-  const groups = await driver.executeQuery(
-    RAW_GROUPS,
-    { variable: GENERATED_VARIABLE },
-    { routing: "READ" },
-  );
   return {
     compoundSize: facts.length,
     compoundDeepOffset,
     compoundDeepAfter,
     compoundDeepCursor: await oursCursorAt(ask, compoundDeepOffset).catch(() => ""),
-    groups: groups.records.map((r) => ({
-      period: r.get("period") as string,
-      statistic: r.get("statistic") as string,
-      unit: r.get("unit") as string,
-    })),
   };
 }

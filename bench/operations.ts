@@ -13,6 +13,7 @@ import {
   type WhereFixture,
   whereOperations,
 } from "./operations-where.js";
+import { type Group, groupsOperation, loadGroups } from "./operations-groups.js";
 
 /**
  * The fixed mix of operations. Each asks ONE question three ways:
@@ -64,8 +65,10 @@ export interface Fixture {
   deepOffset: number;
   /** The key of the fact just before the deep page. */
   deepAfterKey: string;
-  /** What the operations of `where`, `sort` and `factGroups` need (operations-where.ts). */
+  /** What the operations of `where` and `sort` need (operations-where.ts). */
   where: WhereFixture;
+  /** The groups of the grouped aggregate (operations-groups.ts). */
+  groups: Group[];
 }
 
 export async function loadFixture(driver: Driver): Promise<Fixture> {
@@ -90,6 +93,7 @@ export async function loadFixture(driver: Driver): Promise<Fixture> {
     deepOffset,
     deepAfterKey: String(at.records[0]?.get("key")),
     where: await loadWhereFixture(driver, await askOurs(driver)),
+    groups: await loadGroups(driver),
   };
 }
 
@@ -116,6 +120,7 @@ export const PLACEHOLDER_FIXTURE: Fixture = {
   deepOffset: 1,
   deepAfterKey: "",
   where: PLACEHOLDER_WHERE_FIXTURE,
+  groups: [],
 };
 
 const SEARCH_TEXT = "family medicine unit jalisco";
@@ -605,5 +610,6 @@ RETURN count(f) AS count, sum(f.value) AS sum, min(f.value) AS min, max(f.value)
       },
     },
     ...whereOperations(fx.where),
+    groupsOperation(fx.groups),
   ];
 }
