@@ -118,6 +118,9 @@ export const typeDefs = /* GraphQL */ `
 `;
 
 export async function neo4jGraphqlSchema(driver: Driver): Promise<GraphQLSchema> {
-  const neoSchema = new Neo4jGraphQL({ typeDefs, driver });
+  // String comparisons (lt, lte, gt, gte) are off by default: the period overlap needs them on
+  // the periods' ISO dates.
+  const features = { filters: { String: { LT: true, LTE: true, GT: true, GTE: true } } };
+  const neoSchema = new Neo4jGraphQL({ typeDefs, driver, features });
   return neoSchema.getSchema();
 }

@@ -1,9 +1,19 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import { luceneQueries } from "../src/loaders/search.js";
 import { encodeCursor, listHash } from "../src/pagination.js";
-import { ENTITY_KIND as ENTITY_KIND_VALUES } from "../src/model/vocabulary.js";
+import { homeDatabase } from "../src/db/open-database.js";
 import { factFilter } from "../src/loaders/fact-filter.js";
+import { createApp } from "../src/server.js";
+import { enumValue, kindValue, list, obj, round } from "./answers.js";
 import { GENERATED_VARIABLE } from "./model.js";
+import {
+  type AskOurs,
+  loadWhereFixture,
+  PLACEHOLDER_WHERE_FIXTURE,
+  type WhereFixture,
+  whereOperations,
+} from "./operations-where.js";
+import { type Group, groupsOperation, loadGroups } from "./operations-groups.js";
 
 /**
  * The fixed mix of operations. Each asks ONE question three ways:
@@ -44,15 +54,6 @@ export interface Operation {
   };
 }
 
-type Json = Record<string, unknown>;
-
-/** GraphQL enum names back to the graph's values: PLACE → Place, DAILY_AVERAGE → daily-average. */
-const kindValue = (name: unknown) =>
-  ENTITY_KIND_VALUES[name as keyof typeof ENTITY_KIND_VALUES]?.value ?? name;
-const enumValue = (name: unknown) => String(name).toLowerCase().replace(/_/g, "-");
-const obj = (v: unknown) => v as Json;
-const list = (v: unknown) => v as Json[];
-
 /** The parameters that depend on the generated data (keys that exist, a deep cursor). */
 export interface Fixture {
   /** A generated facility, present at every size. */
@@ -64,6 +65,10 @@ export interface Fixture {
   deepOffset: number;
   /** The key of the fact just before the deep page. */
   deepAfterKey: string;
+  /** What the operations of `where` and `sort` need (operations-where.ts). */
+  where: WhereFixture;
+  /** The groups of the grouped aggregate (operations-groups.ts). */
+  groups: Group[];
 }
 
 export async function loadFixture(driver: Driver): Promise<Fixture> {
@@ -87,6 +92,23 @@ export async function loadFixture(driver: Driver): Promise<Fixture> {
     longListSize,
     deepOffset,
     deepAfterKey: String(at.records[0]?.get("key")),
+    where: await loadWhereFixture(driver, await askOurs(driver)),
+    groups: await loadGroups(driver),
+  };
+}
+
+/** This server in process (as `npm start` serves it), asked one request at a time. */
+async function askOurs(driver: Driver): Promise<AskOurs> {
+  const app = createApp({ driver, database: await homeDatabase(driver) });
+  return async (request) => {
+    const response = await app.fetch("http://bench.local/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(request),
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 300));
+    return body.data;
   };
 }
 
@@ -97,6 +119,8 @@ export const PLACEHOLDER_FIXTURE: Fixture = {
   longListSize: 0,
   deepOffset: 1,
   deepAfterKey: "",
+  where: PLACEHOLDER_WHERE_FIXTURE,
+  groups: [],
 };
 
 const SEARCH_TEXT = "family medicine unit jalisco";
@@ -585,9 +609,7 @@ RETURN count(f) AS count, sum(f.value) AS sum, min(f.value) AS min, max(f.value)
         raw: (rows) => rows[0],
       },
     },
+    ...whereOperations(fx.where),
+    groupsOperation(fx.groups),
   ];
-}
-
-function round(score: unknown): number {
-  return Math.round(Number(score) * 1e4) / 1e4;
 }
