@@ -1,7 +1,13 @@
 import Cypher from "@neo4j/cypher-builder";
 import neo4j from "neo4j-driver";
 import type { Db } from "../db/db.js";
-import type { EntityKind, Statistic, Unit } from "../model/vocabulary.js";
+import {
+  type EntityKind,
+  FACT_GROUP_KEYS,
+  type FactGroupKey,
+  type Statistic,
+  type Unit,
+} from "../model/vocabulary.js";
 import { summaryGroups } from "./fact-summaries.js";
 import { matchFacts } from "./where/fact-where.js";
 import type { FactWhere, Sort } from "./where/where.js";
@@ -14,19 +20,6 @@ import type { FactWhere, Sort } from "./where/where.js";
  * then by their keys (ascending, a missing key first), a page starts after the position of the
  * last group seen.
  */
-
-/** What facts can be grouped by, in the order a group's keys are listed. */
-export const FACT_GROUP_KEYS = [
-  "about",
-  "scope",
-  "variable",
-  "period",
-  "statistic",
-  "unit",
-  "document",
-  "aboutKind",
-] as const;
-export type FactGroupKey = (typeof FACT_GROUP_KEYS)[number];
 
 export type FactGroupSortField = "count" | "sum" | "avg" | "min" | "max";
 

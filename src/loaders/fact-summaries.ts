@@ -1,5 +1,6 @@
 import type { Db } from "../db/db.js";
-import type { FactGroupKey, FactGroupRow, FactGroupsPage } from "./fact-groups.js";
+import type { FactGroupKey } from "../model/vocabulary.js";
+import type { FactGroupRow, FactGroupsPage } from "./fact-groups.js";
 import type { FactWhere } from "./where/where.js";
 
 /**

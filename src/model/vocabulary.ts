@@ -139,3 +139,20 @@ export const LABEL_SOURCE = vocabulary({
 } as const);
 export const LABEL_SOURCES = valuesOf(LABEL_SOURCE);
 export type LabelSource = ValueOf<typeof LABEL_SOURCE>;
+
+/** What facts can be grouped by (`factGroups`' `groupBy`), in the order a group's keys are listed. */
+export const FACT_GROUP_BY = vocabulary({
+  ABOUT: ["about", "The entity the facts are about."],
+  SCOPE: ["scope", "The entity they are scoped to (none: its own group)."],
+  VARIABLE: ["variable", "What they measure."],
+  PERIOD: ["period", "The period they refer to."],
+  STATISTIC: ["statistic", "What kind of statistic they are."],
+  UNIT: ["unit", "Their unit (always part of the grouping)."],
+  DOCUMENT: [
+    "document",
+    "A document they cite: a fact citing two documents is in both groups (one citing none: its own group).",
+  ],
+  ABOUT_KIND: ["aboutKind", "The kind of the entity they are about."],
+} as const);
+export const FACT_GROUP_KEYS = valuesOf(FACT_GROUP_BY);
+export type FactGroupKey = ValueOf<typeof FACT_GROUP_BY>;

@@ -1,7 +1,7 @@
 import { builder } from "../builder.js";
+import { FACT_GROUP_BY, type FactGroupKey } from "../model/vocabulary.js";
 import { inputError } from "../input-error.js";
 import {
-  type FactGroupKey,
   type FactGroupKeys,
   type FactGroupRow,
   type FactGroupSortField,
@@ -27,20 +27,7 @@ import { sortOf } from "./where/sort.js";
 
 export const FactGroupBy = builder.enumType("FactGroupBy", {
   description: "What facts can be grouped by.",
-  values: {
-    ABOUT: { value: "about", description: "The entity the facts are about." },
-    SCOPE: { value: "scope", description: "The entity they are scoped to (none: its own group)." },
-    VARIABLE: { value: "variable", description: "What they measure." },
-    PERIOD: { value: "period", description: "The period they refer to." },
-    STATISTIC: { value: "statistic", description: "What kind of statistic they are." },
-    UNIT: { value: "unit", description: "Their unit (always part of the grouping)." },
-    DOCUMENT: {
-      value: "document",
-      description:
-        "A document they cite: a fact citing two documents is in both groups (one citing none: its own group).",
-    },
-    ABOUT_KIND: { value: "aboutKind", description: "The kind of the entity they are about." },
-  } as const,
+  values: FACT_GROUP_BY,
 });
 
 const FactGroupSort = builder.inputType("FactGroupSort", {
