@@ -14,7 +14,7 @@ import {
   type FactList,
   whereOf,
 } from "./fact-where";
-import { useLang, word, type Lang } from "./lang";
+import { useLang, word, type Lang, type Word } from "./lang";
 import { navigate, useLocation } from "./router";
 
 /** The filters of the current URL (the same object while its query string stays). */
@@ -76,8 +76,45 @@ function documentsOf(
   return [...map.values()].sort((a, b) => b.date.localeCompare(a.date));
 }
 
-const toggled = <T,>(list: readonly T[], item: T, on: boolean, order: readonly T[]) =>
-  order.filter((x) => (x === item ? on : list.includes(x)));
+/** A fieldset of checkboxes, one per option (labelled by its word), the checked ones in `order`. */
+function Checkboxes<T extends Word>({
+  legend,
+  name,
+  options,
+  checked,
+  onChange,
+}: {
+  legend: Word;
+  name: string;
+  options: readonly T[];
+  checked: readonly T[];
+  onChange: (checked: T[]) => void;
+}) {
+  const lang = useLang();
+  return (
+    <fieldset>
+      <legend>{word(legend, lang)}</legend>
+      {options.map((option) => (
+        <label key={option} class="check-label">
+          <input
+            type="checkbox"
+            name={name}
+            value={option}
+            checked={checked.includes(option)}
+            onChange={(e) =>
+              onChange(
+                options.filter((x) =>
+                  x === option ? e.currentTarget.checked : checked.includes(x),
+                ),
+              )
+            }
+          />
+          {word(option, lang)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
 
 /** The form, initialised from the filters it is given. */
 function FactFiltersForm({
@@ -158,23 +195,13 @@ function FactFiltersForm({
           />
         </label>
       </fieldset>
-      <fieldset>
-        <legend>{word("kinds", lang)}</legend>
-        {KINDS.map((kind) => (
-          <label key={kind} class="check-label">
-            <input
-              type="checkbox"
-              name="kind"
-              value={kind}
-              checked={draft.kinds.includes(kind)}
-              onChange={(e) =>
-                set({ kinds: toggled(draft.kinds, kind, e.currentTarget.checked, KINDS) })
-              }
-            />
-            {word(kind, lang)}
-          </label>
-        ))}
-      </fieldset>
+      <Checkboxes
+        legend="kinds"
+        name="kind"
+        options={KINDS}
+        checked={draft.kinds}
+        onChange={(kinds) => set({ kinds })}
+      />
       <label class="field">
         {word("document", lang)}
         <select
@@ -190,23 +217,13 @@ function FactFiltersForm({
           ))}
         </select>
       </label>
-      <fieldset>
-        <legend>{word("groupBy", lang)}</legend>
-        {GROUP_BYS.map((g) => (
-          <label key={g} class="check-label">
-            <input
-              type="checkbox"
-              name="group"
-              value={g}
-              checked={draft.groupBy.includes(g)}
-              onChange={(e) =>
-                set({ groupBy: toggled(draft.groupBy, g, e.currentTarget.checked, GROUP_BYS) })
-              }
-            />
-            {word(g, lang)}
-          </label>
-        ))}
-      </fieldset>
+      <Checkboxes
+        legend="groupBy"
+        name="group"
+        options={GROUP_BYS}
+        checked={draft.groupBy}
+        onChange={(groupBy) => set({ groupBy })}
+      />
       <p class="actions">
         <button type="submit" class="primary">
           {word("apply", lang)}
