@@ -28,6 +28,7 @@ const VALID: Record<string, string> = {
   from: "imss-bienestar",
   to: "rural-hospital",
   variable: "services-delivered",
+  groupBy: "PERIOD",
 };
 
 /** Where nested fields are reached: a root field with valid arguments, and its type. */

@@ -14,6 +14,7 @@ import { readSeeds } from "../src/seed/read-seeds.js";
 import { startTestServer, type TestServer } from "./support/http.js";
 import { testDriver } from "./support/neo4j.js";
 import { freePort } from "./support/spawn-server.js";
+import { rebuildFactSummaries } from "../src/seed/load-seeds.js";
 
 /**
  * Backup and restore: seed, curate through the API (an entity, a fact, a link, a deprecation),
@@ -119,6 +120,7 @@ async function removeTestData() {
     { doc: INGESTED, keys: [PLACE, FACT] },
     { database },
   );
+  await rebuildFactSummaries(driver, database);
 }
 
 beforeAll(async () => {

@@ -110,11 +110,12 @@ describe("pages of groups", () => {
     const groups = (where: string) =>
       `{ factGroups(${where} groupBy: [VARIABLE, PERIOD, STATISTIC], first: 100) {
           totalCount edges { node { variable { key } period { key } statistic unit count withValue sum avg min max } } } }`;
+    // Groups of scalars alone: one query (the groups' objects are loaded by key after it).
+    const scalars = `{ factGroups(groupBy: [VARIABLE, PERIOD, STATISTIC], first: 100) { totalCount edges { node { statistic unit count sum } } } }`;
+    expect((await ok(scalars)).queries).toBe(1);
     const summarised = await ok(groups(""));
-    expect(summarised.queries).toBe(1);
     // `deprecated` given: the same facts (those not deprecated), read from the facts themselves.
     const fromFacts = await ok(groups("where: { deprecated: { eq: false } }"));
-    expect(fromFacts.queries).toBeGreaterThan(1);
     expect(summarised.factGroups.totalCount).toBe(fromFacts.factGroups.totalCount);
     expect(summarised.factGroups.edges.length).toBeGreaterThan(5);
     const exact = (g: Any) => ({ ...g.node, avg: undefined });

@@ -141,9 +141,16 @@ describe("the fact compiler", () => {
         after: { values: [], key: "k" },
         links: false,
       }).cypher;
-    expect(page({ variable: { key: { eq: "v" } } })).toMatch(
+    expect(page({ statistic: { eq: "total" } })).toMatch(
       /^MATCH \(f:Fact\) USING INDEX f:Fact\(key\)\nWHERE \(f\.key > \$/,
     );
+    expect(page({ statistic: { eq: "total" } }, "DESC")).toMatch(/f\.key < \$/);
+    // A variable's facts: along the index of (variable, key), ordered by both.
+    const ofVariable = page({ variable: { key: { eq: "v" } } });
+    expect(ofVariable).toMatch(
+      /^MATCH \(f:Fact\) USING INDEX f:Fact\(variable, key\)\nWHERE \(f\.variable = \$\w+ AND f\.key > \$/,
+    );
+    expect(ofVariable).toMatch(/ORDER BY f\.variable ASC, f\.key ASC/);
     expect(page({ variable: { key: { eq: "v" } } }, "DESC")).toMatch(/f\.key < \$/);
     expect(page({ about: { key: { eq: "e" } } })).toMatch(/:ABOUT/);
   });
