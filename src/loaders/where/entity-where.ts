@@ -48,7 +48,7 @@ const DIRECTIONS = { OUT: "right", IN: "left", BOTH: "undirected" } as const;
  * RELATION_TYPES list ever become pattern text), and what of the filter is left to check on
  * `type(r)`. Any other filter (none, an empty `in`, an unknown value) reads every structural type.
  */
-function linkTypes(relation: RelationWhere["relation"]) {
+export function linkTypes(relation: RelationWhere["relation"]) {
   const wanted = relation?.eq !== undefined ? [relation.eq] : relation?.in;
   if (!wanted?.length || !wanted.every((t) => RELATION_TYPES.includes(t)))
     return { type: STRUCTURAL, rest: relation };

@@ -64,7 +64,7 @@ function alongKeys(of: FactPageOf): Cypher.Clause | undefined {
   const anchor = anchorOf(of.where ?? {});
   if (
     plan.fields.length > 0 ||
-    ["ABOUT", "SCOPE", "ABOUT_OR_SCOPE", "DOCUMENT"].includes(anchor.from)
+    ["ABOUT", "SCOPE", "ABOUT_OR_SCOPE", "DOCUMENT", "RELATED"].includes(anchor.from)
   )
     return undefined;
   if (anchor.from === "VARIABLE")
