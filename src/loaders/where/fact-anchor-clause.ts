@@ -1,6 +1,7 @@
 import Cypher from "@neo4j/cypher-builder";
 import { linkTypes } from "./entity-where.js";
 import { type Anchor, anchorMatch } from "./fact-anchor.js";
+import { periodCondition } from "./fact-where.js";
 
 /** `MATCH` of `pattern` whose facts `where` selects, each fact once. */
 function distinctMatch(
@@ -27,7 +28,7 @@ export function anchorClause(
   where: Cypher.Predicate | undefined,
 ): Cypher.Clause {
   const key = new Cypher.Param(anchor.key);
-  const { from, related } = anchor;
+  const { from, related, period } = anchor;
   if (from === "RELATED" && related) {
     const { relation } = related;
     const pattern = new Cypher.Pattern(new Cypher.Node(), {
@@ -43,6 +44,19 @@ export function anchorClause(
       .to(f, { labels: ["Fact"] });
     return distinctMatch(pattern, f, where);
   }
-  if (from === "RELATED") throw new Error(`${from} anchor without its condition`);
+  if (from === "PERIODS" && period) {
+    const p = new Cypher.Node();
+    const isPeriod = Cypher.eq(p.property("kind"), new Cypher.Literal("TimePeriod"));
+    const periods = new Cypher.Match(new Cypher.Pattern(p, { labels: ["Entity"] })).where(
+      Cypher.and(isPeriod, periodCondition(period, p)),
+    );
+    const during = new Cypher.Pattern(p).related({ type: "DURING", direction: "left" });
+    return Cypher.utils.concat(
+      periods,
+      distinctMatch(during.to(f, { labels: ["Fact"] }), f, where),
+    );
+  }
+  if (from === "RELATED" || from === "PERIODS")
+    throw new Error(`${from} anchor without its condition`);
   return anchorMatch(from, key, f, where);
 }

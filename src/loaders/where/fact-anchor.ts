@@ -1,6 +1,6 @@
 import Cypher from "@neo4j/cypher-builder";
 import { linkTypes } from "./entity-where.js";
-import type { EntityWhere, FactWhere, RelationWhere } from "./where.js";
+import type { EntityWhere, FactWhere, PeriodWhere, RelationWhere } from "./where.js";
 
 /**
  * Where the facts of a list are read from: the most selective node its where names by key
@@ -13,16 +13,18 @@ export type AnchorKind =
 
 export interface Anchor {
   /** RELATED and PERIODS start from a where's own conditions only (never a parent's list). */
-  from: AnchorKind | "RELATED";
+  from: AnchorKind | "RELATED" | "PERIODS";
   /** The key of the anchor's node (null for ALL and PERIODS). */
   key: string | null;
   /** The where without the condition the anchor already ensures. */
   rest: FactWhere;
   /** RELATED: the fact's link to its entity, related to the keyed one as `relation` says. */
   related?: { link: "ABOUT" | "SCOPE"; relation: RelationWhere };
+  /** PERIODS: what the fact's period satisfies (dates, an overlap). */
+  period?: PeriodWhere;
 }
 
-type Picked = Pick<Anchor, "related"> & { key: string | null; without: FactWhere };
+type Picked = Pick<Anchor, "related" | "period"> & { key: string | null; without: FactWhere };
 
 /** `where` without `field.sub.eq` (a field left empty is dropped: the anchor ensures it). */
 function withoutEq(where: FactWhere, field: "about" | "scope" | "variable" | "period"): FactWhere {
@@ -123,6 +125,14 @@ const PICKS: [Anchor["from"], (w: FactWhere) => Picked | undefined][] = [
   ["RELATED", relatedPick("ABOUT")],
   ["RELATED", relatedPick("SCOPE")],
   [
+    "PERIODS",
+    (w) => {
+      const { period, ...others } = w;
+      if (!period?.overlaps && !period?.start && !period?.end) return undefined;
+      return { key: null, without: others, period };
+    },
+  ],
+  [
     "VARIABLE",
     (w) =>
       w.variable?.key?.eq === undefined
@@ -146,10 +156,14 @@ function take(where: FactWhere, pick: (w: FactWhere) => Picked | undefined): Pic
   return undefined;
 }
 
-/** The most selective anchor of the where's top-level conjuncts (as the old `factSource`). */
-export function anchorOf(where: FactWhere): Anchor {
+/**
+ * The most selective anchor of the where's top-level conjuncts. Without `ranges`, only those a
+ * key names (a scan along an index of keys that stops at a page's end beats reading every fact
+ * of a range of periods).
+ */
+export function anchorOf(where: FactWhere, ranges = true): Anchor {
   for (const [from, pick] of PICKS) {
-    const found = take(where, pick);
+    const found = from === "PERIODS" && !ranges ? undefined : take(where, pick);
     if (found) {
       const { without, ...anchor } = found;
       return { from, ...anchor, rest: without };
