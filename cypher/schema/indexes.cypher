@@ -19,3 +19,6 @@ CREATE INDEX fact_variable IF NOT EXISTS FOR (n:Fact) ON (n.variable);
 // A variable's facts in key order, read along the index from a cursor on (a page of a variable's
 // facts costs what its size is, not what the variable holds).
 CREATE INDEX fact_variable_key IF NOT EXISTS FOR (n:Fact) ON (n.variable, n.key);
+// Periods by start day (the facts of a date range are read from the periods it matches: a seek on
+// kind and start, then the end checked on the few found).
+CREATE INDEX entity_kind_start IF NOT EXISTS FOR (n:Entity) ON (n.kind, n.start);

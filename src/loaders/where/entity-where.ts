@@ -44,19 +44,34 @@ const STRUCTURAL = Cypher.labelExpr.or(...RELATION_TYPES);
 const DIRECTIONS = { OUT: "right", IN: "left", BOTH: "undirected" } as const;
 
 /**
+ * The link types a relation filter names, written into the pattern (only values of the closed
+ * RELATION_TYPES list ever become pattern text), and what of the filter is left to check on
+ * `type(r)`. Any other filter (none, an empty `in`, an unknown value) reads every structural type.
+ */
+export function linkTypes(relation: RelationWhere["relation"]) {
+  const wanted = relation?.eq !== undefined ? [relation.eq] : relation?.in;
+  if (!wanted?.length || !wanted.every((t) => RELATION_TYPES.includes(t)))
+    return { type: STRUCTURAL, rest: relation };
+  const types = RELATION_TYPES.filter((t) => wanted.includes(t));
+  const rest = relation?.eq !== undefined && relation.in ? { in: relation.in } : undefined;
+  return { type: Cypher.labelExpr.or(...types), rest };
+}
+
+/**
  * Some structural link of `e` as `where` says: its type, its direction (OUT: from `e` to the
  * other entity, as a relation field's `direction` means it) and the entity at the other end.
  */
 function relatedPredicate(where: RelationWhere, e: Cypher.Node): Predicate {
   const link = new Cypher.Relationship();
   const other = new Cypher.Node();
+  const { type, rest } = linkTypes(where.relation);
   const pattern = new Cypher.Pattern(e)
-    .related(link, { type: STRUCTURAL, direction: DIRECTIONS[where.direction ?? "BOTH"] })
+    .related(link, { type, direction: DIRECTIONS[where.direction ?? "BOTH"] })
     .to(other, { labels: ["Entity"] });
   return exists(
     pattern,
     allOf([
-      keyPredicate(where.relation, Cypher.type(link)),
+      keyPredicate(rest, Cypher.type(link)),
       where.entity && entityPredicate(where.entity, other),
     ]),
   );

@@ -1,5 +1,6 @@
 import Cypher from "@neo4j/cypher-builder";
-import type { FactWhere } from "./where.js";
+import { linkTypes } from "./entity-where.js";
+import type { EntityWhere, FactWhere, PeriodWhere, RelationWhere } from "./where.js";
 
 /**
  * Where the facts of a list are read from: the most selective node its where names by key
@@ -11,14 +12,19 @@ export type AnchorKind =
   "ABOUT" | "SCOPE" | "ABOUT_OR_SCOPE" | "DOCUMENT" | "WITHIN" | "PERIOD" | "VARIABLE" | "ALL";
 
 export interface Anchor {
-  from: AnchorKind;
-  /** The key of the anchor's node (null for ALL). */
+  /** RELATED and PERIODS start from a where's own conditions only (never a parent's list). */
+  from: AnchorKind | "RELATED" | "PERIODS";
+  /** The key of the anchor's node (null for ALL and PERIODS). */
   key: string | null;
   /** The where without the condition the anchor already ensures. */
   rest: FactWhere;
+  /** RELATED: the fact's link to its entity, related to the keyed one as `relation` says. */
+  related?: { link: "ABOUT" | "SCOPE"; relation: RelationWhere };
+  /** PERIODS: what the fact's period satisfies (dates, an overlap). */
+  period?: PeriodWhere;
 }
 
-type Picked = { key: string; without: FactWhere };
+type Picked = Pick<Anchor, "related" | "period"> & { key: string | null; without: FactWhere };
 
 /** `where` without `field.sub.eq` (a field left empty is dropped: the anchor ensures it). */
 function withoutEq(where: FactWhere, field: "about" | "scope" | "variable" | "period"): FactWhere {
@@ -31,8 +37,35 @@ function withoutEq(where: FactWhere, field: "about" | "scope" | "variable" | "pe
   return Object.keys(keptField).length ? { ...others, [field]: keptField } : others;
 }
 
+/** Whether `o` holds no other field than `fields`. */
+const only = (o: object | undefined, ...fields: string[]) =>
+  Object.keys(o ?? {}).every((k) => fields.includes(k));
+
+/**
+ * Facts whose `about` (or `scope`) entity is related to an entity named by key: started from
+ * that entity. The anchor ensures the whole field when it says nothing else.
+ */
+function relatedPick(link: "ABOUT" | "SCOPE") {
+  return (w: FactWhere): Picked | undefined => {
+    const field = link === "ABOUT" ? "about" : "scope";
+    const entity: EntityWhere | undefined = w[field];
+    const relation = entity?.relatedTo?.some;
+    const key = relation?.entity?.key?.eq;
+    if (key === undefined) return undefined;
+    const ensured =
+      only(entity, "relatedTo") &&
+      only(entity?.relatedTo, "some") &&
+      only(relation, "relation", "direction", "entity") &&
+      only(relation?.entity, "key") &&
+      only(relation?.entity?.key, "eq") &&
+      linkTypes(relation?.relation).rest === undefined;
+    const { [field]: _e, ...others } = w;
+    return { key, without: ensured ? others : w, related: { link, relation: relation ?? {} } };
+  };
+}
+
 /** The conditions an anchor can start from, most selective first. */
-const PICKS: [AnchorKind, (w: FactWhere) => Picked | undefined][] = [
+const PICKS: [Anchor["from"], (w: FactWhere) => Picked | undefined][] = [
   [
     "ABOUT",
     (w) =>
@@ -89,6 +122,16 @@ const PICKS: [AnchorKind, (w: FactWhere) => Picked | undefined][] = [
         ? undefined
         : { key: w.period.key.eq, without: withoutEq(w, "period") },
   ],
+  ["RELATED", relatedPick("ABOUT")],
+  ["RELATED", relatedPick("SCOPE")],
+  [
+    "PERIODS",
+    (w) => {
+      const { period, ...others } = w;
+      if (!period?.overlaps && !period?.start && !period?.end) return undefined;
+      return { key: null, without: others, period };
+    },
+  ],
   [
     "VARIABLE",
     (w) =>
@@ -107,17 +150,24 @@ function take(where: FactWhere, pick: (w: FactWhere) => Picked | undefined): Pic
     const found = take(conjunct, pick);
     if (found) {
       const AND = conjuncts.map((c, j) => (j === i ? found.without : c));
-      return { key: found.key, without: { ...where, AND } };
+      return { ...found, without: { ...where, AND } };
     }
   }
   return undefined;
 }
 
-/** The most selective anchor of the where's top-level conjuncts (as the old `factSource`). */
-export function anchorOf(where: FactWhere): Anchor {
+/**
+ * The most selective anchor of the where's top-level conjuncts. Without `ranges`, only those a
+ * key names (a scan along an index of keys that stops at a page's end beats reading every fact
+ * of a range of periods).
+ */
+export function anchorOf(where: FactWhere, ranges = true): Anchor {
   for (const [from, pick] of PICKS) {
-    const found = take(where, pick);
-    if (found) return { from, key: found.key, rest: found.without };
+    const found = from === "PERIODS" && !ranges ? undefined : take(where, pick);
+    if (found) {
+      const { without, ...anchor } = found;
+      return { from, ...anchor, rest: without };
+    }
   }
   return { from: "ALL", key: null, rest: where };
 }

@@ -61,10 +61,10 @@ function pageRows(facts: Cypher.Clause, of: FactPageOf): Cypher.Clause {
  */
 function alongKeys(of: FactPageOf): Cypher.Clause | undefined {
   const plan = factSortPlan(of.sort, FACT);
-  const anchor = anchorOf(of.where ?? {});
+  const anchor = anchorOf(of.where ?? {}, false);
   if (
     plan.fields.length > 0 ||
-    ["ABOUT", "SCOPE", "ABOUT_OR_SCOPE", "DOCUMENT"].includes(anchor.from)
+    ["ABOUT", "SCOPE", "ABOUT_OR_SCOPE", "DOCUMENT", "RELATED"].includes(anchor.from)
   )
     return undefined;
   if (anchor.from === "VARIABLE")

@@ -1,6 +1,7 @@
 import Cypher from "@neo4j/cypher-builder";
 import { entityPredicate } from "./entity-where.js";
-import { anchorOf, anchorMatch } from "./fact-anchor.js";
+import { anchorOf } from "./fact-anchor.js";
+import { anchorClause } from "./fact-anchor-clause.js";
 import {
   allOf,
   anyOf,
@@ -66,8 +67,8 @@ export function withinPeriod(p: Cypher.Node, key: Cypher.Expr): Predicate {
   return exists(pattern, Cypher.eq(outer.property("key"), key));
 }
 
-function periodPredicate(where: PeriodWhere, f: Cypher.Node): Predicate {
-  const p = new Cypher.Node();
+/** What `where` says of a period node `p` (undefined: nothing, every period). */
+export function periodCondition(where: PeriodWhere, p: Cypher.Node): Predicate | undefined {
   const start = p.property("start");
   const end = p.property("end");
   const overlaps =
@@ -78,14 +79,18 @@ function periodPredicate(where: PeriodWhere, f: Cypher.Node): Predicate {
       Cypher.lte(start, new Cypher.Param(where.overlaps.to)),
       Cypher.gte(end, new Cypher.Param(where.overlaps.from)),
     );
-  const onPeriod = allOf([
+  return allOf([
     keyPredicate(where.key, p.property("key")),
     where.within === undefined ? undefined : withinPeriod(p, new Cypher.Param(where.within)),
     datePredicate(where.start, start),
     datePredicate(where.end, end),
     overlaps,
   ]);
-  return exists(new Cypher.Pattern(f).related({ type: "DURING" }).to(p), onPeriod);
+}
+
+function periodPredicate(where: PeriodWhere, f: Cypher.Node): Predicate {
+  const p = new Cypher.Node();
+  return exists(new Cypher.Pattern(f).related({ type: "DURING" }).to(p), periodCondition(where, p));
 }
 
 function documentPredicate(where: DocumentWhere, d: Cypher.Node): Predicate | undefined {
@@ -167,11 +172,6 @@ export function matchFacts(where: FactWhere | null): { f: Cypher.Node; clause: C
   const anchor = anchorOf(where ?? {});
   return {
     f: FACT,
-    clause: anchorMatch(
-      anchor.from,
-      new Cypher.Param(anchor.key),
-      FACT,
-      factSelection(anchor.rest, FACT),
-    ),
+    clause: anchorClause(anchor, FACT, factSelection(anchor.rest, FACT)),
   };
 }
