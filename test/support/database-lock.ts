@@ -40,6 +40,7 @@ const USES: Record<string, DatabaseUse> = {
   "test/where-oracle.e2e.test.ts": "shared",
   "test/web-filters.e2e.test.ts": "shared",
   "test/exports-where.e2e.test.ts": "shared",
+  "test/where-anchors.e2e.test.ts": "shared",
   "test/browser/graphiql.e2e.test.ts": "shared",
   "test/cli-beside-server.e2e.test.ts": "none",
   "test/main.e2e.test.ts": "none",
