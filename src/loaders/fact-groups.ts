@@ -73,7 +73,7 @@ export interface FactGroupRow extends ValueStats {
 }
 
 /** Beyond any value: groups without one sort last in both directions. */
-const LAST = 1.0e308;
+export const LAST = 1.0e308;
 
 /** A key of the fact `f`'s links (`head` of a pattern comprehension: one link of each type). */
 function linked(f: Cypher.Node, type: string, property: string): Cypher.Expr {

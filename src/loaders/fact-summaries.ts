@@ -1,6 +1,6 @@
 import type { Db } from "../db/db.js";
 import type { FactGroupKey } from "../model/vocabulary.js";
-import type { FactGroupRow, FactGroupsPage } from "./fact-groups.js";
+import { type FactGroupRow, type FactGroupsPage, LAST } from "./fact-groups.js";
 import type { FactWhere } from "./where/where.js";
 
 /**
@@ -110,9 +110,6 @@ const CELL_KEYS: Partial<Record<FactGroupKey, SummaryKey>> = {
   statistic: "STATISTIC",
   unit: "UNIT",
 };
-
-/** Beyond any value: groups without one sort last in both directions (as factGroupsPage). */
-const LAST = 1.0e308;
 
 /** `a` before `b`, comparing element by element (numbers as numbers, strings as strings). */
 function compare(a: readonly (number | string)[], b: readonly (number | string)[]): number {

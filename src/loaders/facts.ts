@@ -129,18 +129,6 @@ function keysOf(db: Db, rows: readonly PageRow[]): SortedKey[] {
   return rows.map(({ key, sort }) => ({ key, sort }));
 }
 
-/**
- * Where an export of facts (src/export/) starts: the most selective anchor the filter gives.
- */
-export function factSource(filter: FactFilter): string {
-  if (filter.about) return "ABOUT";
-  if (filter.scope) return "SCOPE";
-  if (filter.document) return "DOCUMENT";
-  if (filter.period) return "PERIOD";
-  if (filter.variable) return "VARIABLE";
-  return "ALL";
-}
-
 /** One page of facts; with `links`, each row carries what the fact links to (see FactRow). */
 export async function factsPage(
   db: Db,
