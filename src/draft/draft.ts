@@ -1,7 +1,9 @@
 import { headerLength } from "../model/document-header.js";
 import { type ParsedNumber, parseNumbers } from "../text/parse-numbers.js";
-import type { Language, Qualifier, Statistic, Unit } from "../model/vocabulary.js";
-import type { DraftEntity, DraftFact, DraftGraph } from "./draft-graph.js";
+import type { EntityKind, Language, Qualifier, Statistic, Unit } from "../model/vocabulary.js";
+import type { DraftEntity, DraftGraph } from "./draft-graph.js";
+import { compareWithGraph } from "./graph-match.js";
+import { scopeOf } from "./scope.js";
 import { aboutOf, type Head, type Previous, wordsOf } from "./figure-words.js";
 import { type Candidate, Matcher } from "./match.js";
 import type { PeriodGuess, PeriodResult } from "./period.js";
@@ -26,16 +28,34 @@ export interface DraftDocument {
   text: string;
 }
 
-/** What the graph already says about a drafted figure. */
+/**
+ * What the graph already says about a drafted figure: nothing (new); the same value for the same
+ * period (corroborates) or another (conflicts); the same value for another period (restates) or
+ * another value for another period (changed). `fact` is the graph's fact, with its value, period
+ * and first citation (document and quote).
+ */
 export type GraphMatch =
   | { kind: "new" }
   | {
-      kind: "corroborates" | "conflicts" | "later-period";
+      kind: "corroborates" | "conflicts" | "restates" | "changed";
       fact: string;
       value: number | null;
       period: string;
       quote: string;
+      document: string;
     };
+
+/** An entity the graph lacks, proposed for a figure when no existing one fits. */
+export interface NewEntityProposal {
+  key: string;
+  kind: EntityKind;
+  /** Labels for the curator to confirm (the drafter's guesses, never facts). */
+  labels: { en: string; es: string };
+  /** The words of the text it came from, and their offsets. */
+  words: string;
+  start: number;
+  end: number;
+}
 
 export interface DraftFigure {
   value: number | null;
@@ -49,8 +69,10 @@ export interface DraftFigure {
   end: number;
   qualifier: Qualifier;
   unit: Unit;
-  /** Best first; the first is proposed. */
+  /** Best first; the first is proposed (unless `newEntity` is). */
   about: Candidate[];
+  /** An entity to add to the graph, proposed instead of `about[0]` when none fits. */
+  newEntity: NewEntityProposal | null;
   variable: Candidate[];
   scope: string | null;
   period: Candidate[];
@@ -186,6 +208,7 @@ function draftFigure(
     qualifier: n.qualifier ?? "exact",
     unit,
     about: aboutCandidates,
+    newEntity: null,
     variable: variable.candidates,
     scope,
     period: period.candidates,
@@ -237,50 +260,4 @@ function unsettledOf(
   if (n.value === null)
     unsettled.push(`value: "${n.raw}" cannot be read with confidence (${n.ambiguous?.reason})`);
   return unsettled;
-}
-
-/** Whose figure it is: the program or organization the sentence names, else the document's. */
-function scopeOf(
-  about: DraftEntity | undefined,
-  namedBefore: string | null,
-  docOrg: string | null,
-): string | null {
-  if (!about) return null;
-  if (about.kind === "Organization" && about.key === docOrg) return null;
-  const scope = namedBefore && namedBefore !== about.key ? namedBefore : docOrg;
-  return scope && scope !== about.key ? scope : null;
-}
-
-/**
- * What the graph already says: a fact of the same variable, entity and statistic whose period
- * overlaps. The same value corroborates it; another value for the same period conflicts with it;
- * a value for another period is a new value, for a later (or earlier) period.
- */
-function compareWithGraph(f: DraftFigure, facts: DraftFact[]): GraphMatch {
-  const about = f.about[0]?.key;
-  const variable = f.variable[0]?.key;
-  const period = f.period[0]?.key;
-  if (!about || !variable) return { kind: "new" };
-  const same = facts.filter(
-    (x) => x.about === about && x.variable === variable && x.statistic === f.statistic,
-  );
-  // The same value for the same thing and period is that fact, whoever the drafter took it for.
-  const corroborated = same.find((x) => x.period === period && x.value === f.value);
-  const ofScope = same.filter((x) => x.scope === f.scope);
-  const found = corroborated ?? ofScope.find((x) => x.period === period) ?? ofScope[0];
-  if (!found) return { kind: "new" };
-  if (corroborated && corroborated.scope !== f.scope) f.scope = corroborated.scope;
-  const kind =
-    found.period !== period
-      ? "later-period"
-      : found.value === f.value
-        ? "corroborates"
-        : "conflicts";
-  return {
-    kind,
-    fact: found.key,
-    value: found.value,
-    period: found.period,
-    quote: found.quotes[0]?.quote ?? "",
-  };
 }

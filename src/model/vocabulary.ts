@@ -35,6 +35,7 @@ export const UNIT = vocabulary({
   PESOS: ["pesos", "Mexican pesos."],
   PESOS_PER_DAY: ["pesos-per-day", "Mexican pesos per day (a daily salary)."],
   YEARS: ["years", "Years."],
+  PERCENT: ["percent", "A percentage: a share of a total, or progress towards a target."],
 } as const);
 export const UNITS = valuesOf(UNIT);
 export type Unit = ValueOf<typeof UNIT>;
@@ -45,6 +46,7 @@ export const STATISTIC = vocabulary({
   INCREASE: ["increase", "Growth over the period it is compared with."],
   STOCK: ["stock", "A count standing at the end of the period."],
   CUMULATIVE: ["cumulative", "A running total from the period's start to its end."],
+  TARGET: ["target", "A goal set for the period: what is to be reached, not what was."],
 } as const);
 export const STATISTICS = valuesOf(STATISTIC);
 export type Statistic = ValueOf<typeof STATISTIC>;

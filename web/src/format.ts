@@ -32,6 +32,7 @@ const unitWords: Record<Unit, [singular: string, plural: string]> = {
   PESOS: ["peso", "pesos"],
   PESOS_PER_DAY: ["peso a day", "pesos a day"],
   YEARS: ["year", "years"],
+  PERCENT: ["%", "%"],
 };
 
 /** The number with its unit: "83.2 million people", "382,000 million pesos", "1,531". */
@@ -74,6 +75,7 @@ const statisticWords: Record<Statistic, string> = {
   INCREASE: "increase",
   STOCK: "count at end",
   TOTAL: "total",
+  TARGET: "target",
 };
 
 export function statisticText(statistic: Statistic): string {

@@ -12,9 +12,15 @@ export const GraphMatchKind = builder.enumType("GraphMatchKind", {
       value: "conflicts",
       description: "Another value for the same thing and period: a conflict with that fact.",
     },
-    LATER_PERIOD: {
-      value: "later-period",
-      description: "A value for the same thing in another period: a new fact beside that one.",
+    RESTATES: {
+      value: "restates",
+      description:
+        "The same value for the same thing in another period: a new fact that restates that one.",
+    },
+    CHANGED: {
+      value: "changed",
+      description:
+        "Another value for the same thing in another period: a new fact, changed from that one.",
     },
   } as const,
 });

@@ -13,14 +13,16 @@ const MATCH_TEXT: Record<GraphMatchKind, string> = {
   NEW: "new",
   CORROBORATES: "corroborates",
   CONFLICTS: "conflicts",
-  LATER_PERIOD: "later period",
+  RESTATES: "restates",
+  CHANGED: "changed",
 };
 
 const MATCH_HELP: Record<GraphMatchKind, string> = {
   NEW: "The graph has nothing on it: a new fact.",
   CORROBORATES: "The graph already states this value for the same thing and period.",
   CONFLICTS: "The graph states another value for the same thing and period.",
-  LATER_PERIOD: "The graph states a value for the same thing in another period.",
+  RESTATES: "The graph states the same value for the same thing in another period.",
+  CHANGED: "The graph states another value for the same thing in another period.",
 };
 
 export function MatchBadge({ kind }: { kind: GraphMatchKind }) {

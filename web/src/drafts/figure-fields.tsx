@@ -32,6 +32,7 @@ const UNIT_TEXT: Record<Unit, string> = {
   PESOS: "pesos",
   PESOS_PER_DAY: "pesos a day",
   YEARS: "years",
+  PERCENT: "percent",
 };
 
 /** The fields of `unsettled` ("about: unsure (...)" → about). */

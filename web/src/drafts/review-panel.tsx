@@ -20,7 +20,7 @@ function ReviewSummary({ work, stale, setWork, drafted }: DraftWork & { drafted:
   const settled = draft.figures.filter(
     (f, i) => f.unsettled.length === 0 && work.edits[i]?.decision === undefined,
   );
-  const kinds = ["NEW", "CORROBORATES", "CONFLICTS", "LATER_PERIOD"]
+  const kinds = ["NEW", "CORROBORATES", "CONFLICTS", "RESTATES", "CHANGED"]
     .map((kind) => ({ kind, n: draft.figures.filter((f) => f.graph.kind === kind).length }))
     .filter((x) => x.n > 0)
     .map((x) => `${x.n} ${x.kind.toLowerCase().replace("_", " ")}`)
