@@ -62,7 +62,8 @@ export function periodOrder(a: PeriodSpan, b: PeriodSpan): number {
 /**
  * Of facts at periods other than `period`'s, comparable with it, the one a new figure at `period`
  * is compared with: the latest earlier one (the reading it follows), or, when every one is later,
- * the nearest later one. Among facts of that one period, one of the same value first.
+ * the nearest later one. Among facts of that one period, one of the same value first, else the
+ * first given.
  */
 export function previousOf<T extends { period: PeriodSpan; value: number | null }>(
   statistic: Statistic,
@@ -81,7 +82,7 @@ export function previousOf<T extends { period: PeriodSpan; value: number | null 
   const nearest = earlier.length > 0 ? sorted.at(-1) : sorted[0];
   if (!nearest) return undefined;
   const atNearest = sorted.filter((f) => periodOrder(f.period, nearest.period) === 0);
-  return atNearest.find((f) => f.value === value) ?? nearest;
+  return atNearest.find((f) => f.value === value) ?? atNearest[0];
 }
 
 /** A fact as the list of changes reads it: its series, period, value and documents. */
@@ -104,7 +105,7 @@ export interface SeriesFact {
  */
 export function valueChangesOf(facts: readonly SeriesFact[]): { from: string; to: string }[] {
   const series = new Map<string, SeriesFact[]>();
-  for (const f of facts) {
+  for (const f of [...facts].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
     if (f.value === null || COMPARED_BY[f.statistic] === "never") continue;
     const id = JSON.stringify([f.about, f.variable, f.statistic, f.scope, f.unit]);
     series.set(id, [...(series.get(id) ?? []), f]);
