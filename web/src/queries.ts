@@ -551,6 +551,18 @@ export const DraftQuery = graphql(
           }
           graph {
             kind
+            value
+            quote
+            period {
+              key
+              name
+              nameEs: name(lang: ES)
+            }
+            document {
+              key
+              title
+              date
+            }
             fact {
               ...DraftFactFields
             }
