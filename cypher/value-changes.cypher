@@ -3,14 +3,16 @@
 // statistic compared across periods, a fact and the latest earlier fact of a comparable period
 // (of that period's facts, one of the same value first, else the first by key) when it shares no
 // document with it and states another value. Deprecated facts and facts without a value are left
-// out. Read from the index on statistic: the cost is that of the compared statistics' facts
-// (stocks, cumulatives, daily averages), not of the monthly totals of a national-scale graph.
+// out. Read from the index on statistic (a hint: from an entity about which most facts are
+// monthly totals, the planner would otherwise start there): the cost is that of the compared
+// statistics' facts (stocks, cumulatives, daily averages), not of a national-scale graph's
+// monthly totals.
 // Parameters: $statistics (the compared statistics), $comparedBy (statistic -> 'any', 'start' or
 // 'granularity': what two periods must share), $about (an entity's key, or null: all), $keys
 // (the later facts' keys, or null: all), $limit, $afterValue, $afterKey (keyset: newest first by
 // the later fact's period end, then by its key).
 // Returns {from, to, fromValue, toValue, sort} rows.
-MATCH (f:Fact)
+MATCH (f:Fact) USING INDEX f:Fact(statistic)
 WHERE f.statistic IN $statistics AND f.value IS NOT NULL AND NOT coalesce(f.deprecated, false)
 MATCH (f)-[:ABOUT]->(a:Entity)
 WHERE $about IS NULL OR a.key = $about
