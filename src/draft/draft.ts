@@ -223,7 +223,7 @@ function draftFigure(
     unsettled: unsettledOf(n, aboutCandidates, variable.candidates, period, statistic, comparedTo),
     graph: { kind: "new" },
   };
-  figure.graph = compareWithGraph(figure, d.graph.facts);
+  figure.graph = compareWithGraph(figure, d);
   const headWords = w.content.slice(0, 1);
   const next =
     !w.startsWithPreposition && headWords.length > 0
