@@ -9,8 +9,18 @@ import { connectionWhere, FactConnection } from "./fact-connection.js";
 
 type ValueField = "sum" | "avg" | "min" | "max";
 
-/** The aggregate `field`, or (when the facts have several units) an error saying how to pick one. */
+/**
+ * The aggregate `field`, or (when the facts have several units, or mix targets with what was
+ * reached) an error saying how to pick one.
+ */
 function ofOneUnit(row: FactAggregateRow, field: ValueField): number | null {
+  const targets = row.statistics.includes("target");
+  if (targets && row.statistics.length > 1)
+    throw new GraphQLError(
+      `Field "aggregate.${field}": the facts mix targets (goals) with what was reached, which are ` +
+        `never added together: add statistic: { eq: TARGET } to where, or NOT: { statistic: { eq: TARGET } }`,
+      { extensions: { code: "BAD_USER_INPUT", field: `aggregate.${field}` } },
+    );
   if (row.units.length <= 1) return row[field];
   const units = row.units.map(graphqlName);
   throw new GraphQLError(
@@ -22,7 +32,7 @@ function ofOneUnit(row: FactAggregateRow, field: ValueField): number | null {
 
 const FactAggregate = builder.objectRef<FactAggregateRow>("FactAggregate").implement({
   description:
-    "Aggregates over every fact the list's where selects (not one page). Values of different units are never added: with several units, sum, avg, min and max are null, with an error.",
+    "Aggregates over every fact the list's where selects (not one page). Values of different units, or targets and what was reached, are never added: with several units, or targets among other statistics, sum, avg, min and max are null, with an error.",
   fields: (t) => {
     const value = (field: ValueField, description: string) =>
       t.float({
@@ -40,10 +50,10 @@ const FactAggregate = builder.objectRef<FactAggregateRow>("FactAggregate").imple
         description: "The units of their values.",
         resolve: (row) => row.units,
       }),
-      sum: value("sum", "Sum of the values (null with several units, or no value)."),
-      avg: value("avg", "Average value (null with several units, or no value)."),
-      min: value("min", "Smallest value (null with several units, or no value)."),
-      max: value("max", "Largest value (null with several units, or no value)."),
+      sum: value("sum", "Sum of the values (null with several units, targets mixed, or no value)."),
+      avg: value("avg", "Average value (null with several units, targets mixed, or no value)."),
+      min: value("min", "Smallest value (null with several units, targets mixed, or no value)."),
+      max: value("max", "Largest value (null with several units, targets mixed, or no value)."),
     };
   },
 });
