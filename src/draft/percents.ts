@@ -109,11 +109,19 @@ export function linkPercents(d: Drafting, figures: DraftFigure[]): void {
     if (progress) {
       const target = before.find(({ g }) => g.statistic === "target" && within(d, f, g));
       const words = OF_TARGET[language].exec(tail.folded);
-      const fact = target ? null : targetInGraph(d, f);
+      const inGraph = target ? null : targetInGraph(d, f);
       f.percentOf =
-        target || fact
-          ? { figure: target?.index ?? null, fact, words: wordsAt(tail, words) }
+        target || inGraph
+          ? {
+              figure: target?.index ?? null,
+              fact: inGraph?.fact ?? null,
+              words: wordsAt(tail, words),
+            }
           : null;
+      if (f.about.length === 0 && inGraph) {
+        f.about = [{ key: inGraph.about, score: 0.6, why: "what the graph's goal is of" }];
+        f.unsettled = f.unsettled.filter((u) => !u.startsWith("about:"));
+      }
       // Progress is towards the goal: of what the goal is of.
       if (target?.g.about[0])
         f.about = [
@@ -205,11 +213,20 @@ function within(d: Drafting, f: DraftFigure, g: DraftFigure): boolean {
   return t.start <= p.start && p.end <= t.end;
 }
 
-/** A target of the graph the progress may be towards: of its entity, the latest by period key. */
-function targetInGraph(d: Drafting, f: DraftFigure): string | null {
+/**
+ * A target of the graph the progress may be towards: of its entity, or (when the words name
+ * none after the figure) of an entity its sentence names; the one of its period first.
+ */
+function targetInGraph(d: Drafting, f: DraftFigure): { fact: string; about: string } | null {
   const about = f.about[0]?.key;
-  if (!about) return null;
-  const targets = d.graph.facts.filter((x) => x.statistic === "target" && x.about === about);
+  const { span } = d.sentences.of(f.numberStart);
+  const sentence = foldText(d.doc.text.slice(span.start, span.end));
+  const named = (key: string) =>
+    d.entities.get(key)?.labels.some((l) => sentence.includes(foldText(l.text))) === true;
+  const targets = d.graph.facts.filter(
+    (x) => x.statistic === "target" && (about ? x.about === about : named(x.about)),
+  );
   const period = f.period[0]?.key;
-  return (targets.find((x) => x.period === period) ?? targets[0])?.key ?? null;
+  const found = targets.find((x) => x.period === period) ?? targets[0];
+  return found ? { fact: found.key, about: found.about } : null;
 }
