@@ -24,7 +24,7 @@ import { useQuery } from "../use-query";
 interface ChartData {
   labels: string[];
   keys: string[];
-  series: { label: string; values: (number | null)[] }[];
+  series: { label: string; values: (number | null)[]; target?: boolean }[];
   byPeriod: boolean;
 }
 
@@ -70,6 +70,7 @@ function chartData(group: Group, byPeriod: boolean, lang: Lang): ChartData {
       byPeriod,
       series: names.map((label) => ({
         label,
+        target: label === statisticName("TARGET", lang),
         values: periods.map(
           ([key]) =>
             group.facts.find((f) => f.period.key === key && name(f) === label)?.value ?? null,
@@ -89,7 +90,13 @@ function chartData(group: Group, byPeriod: boolean, lang: Lang): ChartData {
     labels,
     keys: sorted.map((f) => f.about.key),
     byPeriod,
-    series: [{ label: group.label, values: sorted.map((f) => f.value) }],
+    series: [
+      {
+        label: group.label,
+        values: sorted.map((f) => f.value),
+        target: sorted[0]?.statistic === "TARGET",
+      },
+    ],
   };
 }
 
