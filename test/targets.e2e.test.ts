@@ -200,6 +200,25 @@ describe("targets and percents, ingested and read back", () => {
       ]),
     );
     expect(groups).toHaveLength(3);
+    // Grouped by something else, a group that mixes a target with what was reached has no sum.
+    for (const where of [
+      { key: { in: [KEYS.goal, KEYS.reached] } },
+      {
+        variable: { key: { eq: "services-delivered" } },
+        period: { key: { in: ["year-2022", PERIOD] } },
+      },
+    ]) {
+      const { body } = await server.graphql<Any>(
+        `query($where: FactWhere) {
+          factGroups(where: $where, groupBy: [VARIABLE], first: 10) { edges { node { count sum } } }
+        }`,
+        { where },
+      );
+      const [group] = body.data.factGroups.edges.map((e: Any) => e.node);
+      expect(group.count).toBeGreaterThanOrEqual(2);
+      expect(group.sum).toBeNull();
+      expect(body.errors?.[0]?.message).toMatch(/"factGroups.sum": the facts mix targets/);
+    }
   });
 
   it("exports a target's statistic, a percent's unit and what it is a percent of", async () => {

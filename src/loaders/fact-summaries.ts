@@ -1,5 +1,5 @@
 import type { Db } from "../db/db.js";
-import type { FactGroupKey } from "../model/vocabulary.js";
+import type { FactGroupKey, Statistic } from "../model/vocabulary.js";
 import { type FactGroupRow, type FactGroupsPage, LAST } from "./fact-groups.js";
 import type { FactWhere } from "./where/where.js";
 
@@ -157,6 +157,7 @@ export async function summaryGroups(
       avg,
       min: r.min,
       max: r.max,
+      statistics: r.statistics as Statistic[],
     };
     const sort = page.sort.map(({ field, direction }) => {
       const v = stats[field];

@@ -10,17 +10,25 @@ import { connectionWhere, FactConnection } from "./fact-connection.js";
 type ValueField = "sum" | "avg" | "min" | "max";
 
 /**
+ * A GraphQL error when `statistics` mix targets with what was reached (their values are never
+ * added together), naming the field and how to pick one or the other.
+ */
+export function refuseMixedTargets(statistics: readonly string[], field: string): void {
+  if (!statistics.includes("target") || statistics.length <= 1) return;
+  throw new GraphQLError(
+    `Field "${field}": the facts mix targets (goals) with what was reached, which are never ` +
+      `added together: add statistic: { eq: TARGET } to where, or NOT: { statistic: { eq: TARGET } }` +
+      (field.startsWith("aggregate") ? "" : ", or group by STATISTIC"),
+    { extensions: { code: "BAD_USER_INPUT", field } },
+  );
+}
+
+/**
  * The aggregate `field`, or (when the facts have several units, or mix targets with what was
  * reached) an error saying how to pick one.
  */
 function ofOneUnit(row: FactAggregateRow, field: ValueField): number | null {
-  const targets = row.statistics.includes("target");
-  if (targets && row.statistics.length > 1)
-    throw new GraphQLError(
-      `Field "aggregate.${field}": the facts mix targets (goals) with what was reached, which are ` +
-        `never added together: add statistic: { eq: TARGET } to where, or NOT: { statistic: { eq: TARGET } }`,
-      { extensions: { code: "BAD_USER_INPUT", field: `aggregate.${field}` } },
-    );
+  refuseMixedTargets(row.statistics, `aggregate.${field}`);
   if (row.units.length <= 1) return row[field];
   const units = row.units.map(graphqlName);
   throw new GraphQLError(
