@@ -200,6 +200,7 @@ describe("the evaluation set's scorer", () => {
       confidence: 0.9,
       unsettled: [],
       graph: { kind: "new" },
+      percentOf: null,
       ...more,
     } satisfies DraftFigure;
   }

@@ -4,6 +4,7 @@ import type { EntityKind, Language, Qualifier, Statistic, Unit } from "../model/
 import type { DraftEntity, DraftGraph } from "./draft-graph.js";
 import { compareWithGraph } from "./graph-match.js";
 import { scopeOf } from "./scope.js";
+import { linkPercents, type PercentOf } from "./percents.js";
 import { aboutOf, type Head, type Previous, wordsOf } from "./figure-words.js";
 import { type Candidate, Matcher } from "./match.js";
 import type { PeriodGuess, PeriodResult } from "./period.js";
@@ -85,6 +86,8 @@ export interface DraftFigure {
   /** What the curator must settle (empty when the drafter is sure). */
   unsettled: string[];
   graph: GraphMatch;
+  /** For a percent: the figure of this draft or the graph fact it is a percent of, and the words. */
+  percentOf: PercentOf | null;
 }
 
 export interface DraftSkip {
@@ -152,6 +155,7 @@ export function draftDocument(doc: DraftDocument, graph: DraftGraph): Draft {
     previous = { sentence, about: figure.about[0] };
     head = next ?? head;
   }
+  linkPercents(drafting, figures);
   skips.push(...skipsOfDates(deferred, figures, drafting.entities));
   skips.sort((a, b) => a.start - b.start);
   return { document: { id: doc.id, date: doc.date, language }, figures, skips };
@@ -222,6 +226,7 @@ function draftFigure(
     ),
     unsettled: unsettledOf(n, aboutCandidates, variable.candidates, period, statistic, comparedTo),
     graph: { kind: "new" },
+    percentOf: null,
   };
   figure.graph = compareWithGraph(figure, d);
   const headWords = w.content.slice(0, 1);
