@@ -9,6 +9,7 @@ import { aboutOf, type Head, type Previous, wordsOf } from "./figure-words.js";
 import { type Candidate, Matcher } from "./match.js";
 import type { PeriodGuess, PeriodResult } from "./period.js";
 import { quoteEndOf, Sentences } from "./sentences.js";
+import { skipsByCue } from "./skip-cues.js";
 import { skipReason, skipsOfDates } from "./skips.js";
 import { sharedUnit, statisticOf, unitOf, usualStatistic } from "./statistics.js";
 
@@ -140,8 +141,9 @@ export function draftDocument(doc: DraftDocument, graph: DraftGraph): Draft {
   const deferred: ParsedNumber[] = [];
   let head: Head;
   let previous: Previous;
+  const cued = skipsByCue(text, numbers);
   for (const n of numbers) {
-    const reason = skipReason(n, matcher);
+    const reason = skipReason(n, matcher, cued);
     if (reason === "defer") {
       deferred.push(n);
       continue;

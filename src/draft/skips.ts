@@ -3,23 +3,33 @@ import type { ParsedNumber } from "../text/parse-numbers.js";
 import type { DraftEntity } from "./draft-graph.js";
 import type { DraftFigure, DraftSkip } from "./draft.js";
 import type { Matcher } from "./match.js";
+import { durationOf } from "./skip-cues.js";
 
 /**
  * The numbers that are not figures, with why: phone numbers, codes, durations at once; years and
  * dates once the figures are drafted, when no figure's quote holds them with its period.
  */
 
-/** Why a number is not a figure, "defer" for dates (decided once figures are drafted), or undefined. */
-export function skipReason(n: ParsedNumber, matcher: Matcher): string | "defer" | undefined {
+/**
+ * Why a number is not a figure, "defer" for dates (decided once figures are drafted), or
+ * undefined. `cued` holds the numbers whose surrounding words say why (skipsByCue).
+ */
+export function skipReason(
+  n: ParsedNumber,
+  matcher: Matcher,
+  cued: Map<ParsedNumber, string>,
+): string | "defer" | undefined {
   if (n.kind === "phone") return "a phone number, not a figure";
   if (n.kind === "code") return "a code or a name (such as a strategy's), not a figure";
   if (n.kind === "date") return "a date";
   if (n.ambiguous?.outOfRange) return `a number that cannot be read (${n.ambiguous.reason})`;
   if (n.kind === "year" || n.kind === "date-part" || n.kind === "ordinal") return "defer";
+  const cue = cued.get(n);
+  if (cue) return cue;
   if (n.unit === "percent" && !matcher.hasVariableWithUnit("percent"))
     return "a percentage: no variable of the graph is in percent";
-  if (n.unit && ["hours", "days", "weeks", "months"].includes(n.unit))
-    return `a duration or a schedule (${n.raw} ${n.unit}), not a count`;
+  const duration = durationOf(n);
+  if (duration) return duration;
   if (n.unit === "years" && !matcher.hasVariableWithUnit("years"))
     return "an age or a duration in years, not a count";
   return undefined;

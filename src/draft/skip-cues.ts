@@ -1,0 +1,163 @@
+import type { ParsedNumber } from "../text/parse-numbers.js";
+
+/**
+ * The numbers whose surrounding words say they are not figures, in both languages: ages, times of
+ * day, intervals and frequencies, durations of years or decades, phone extensions and menu
+ * options, numbers in names ("Clínica 25", "UMF número 31"), articles of laws, addresses and
+ * postal codes, and small number words that point back at things already named ("los dos
+ * estados"). Each rule is a cue any release would use, read from a short window around the number.
+ */
+
+/** How far before a number its cue words are looked for. */
+const WINDOW = 60;
+
+/** A unit word the number reader leaves out of raw (kept in step with its units), to read past it. */
+const UNIT_AFTER =
+  /^\s*(?:de\s+)?(?:años|año|years?|horas?|hours?|días|día|days?|semanas?|weeks?|meses|mes|months?)\b/iu;
+
+/** Words between two numbers of one range ("40 a 69", "7 to 3", "10-15"). */
+const RANGE_LINK = /^\s*(?:a|al|y|to|and|through|-|–)\s*$/iu;
+
+interface Rule {
+  reason: string;
+  /** The text before the number's phrase (its qualifier and the range it ends) ends so. */
+  before?: RegExp;
+  /** The text after the number (past its unit word when `pastUnit`) starts so. */
+  after?: RegExp;
+  pastUnit?: boolean;
+  /** The number's own fields allow the rule. */
+  when?: (n: ParsedNumber) => boolean;
+}
+
+const digitsOnly = (n: ParsedNumber) => /^\d{1,4}$/.test(n.raw) && !n.unit && !n.qualifier;
+const inYears = (n: ParsedNumber) => n.unit === "years";
+
+const RULES: Rule[] = [
+  {
+    reason: "a time of day, not a figure",
+    after: /^(?::\d{2}|\s*(?:[ap]\.\s?m\.|[ap]m\b|hrs?\b|h\b))/iu,
+  },
+  { reason: "a time of day, not a figure", before: /\d:$/u },
+  {
+    reason: "a phone extension or a menu option, not a figure",
+    before:
+      /(?:extensi[oó]n(?:es)?|\bext\.?|opci[oó]n|\boption|\btecla|\bpress|\bmarque|\bmarca|\bdial)\s*(?:n[uú]mero\s*|no\.\s*)?$/iu,
+  },
+  {
+    reason: "a number in a name (a unit's, a hospital's, a law's), not a figure",
+    before: /(?:\bno\.|\bn[uú]m\.|\bn[uú]mero|\bnumber|#|\bn\.?º)\s*$/iu,
+  },
+  {
+    reason: "an article, section or rule of a law, not a figure",
+    before:
+      /(?:\bart[ií]culos?|\bart\.|\bfracci[oó]n|\binciso|\bp[aá]rrafo|\bcap[ií]tulo|\bsecci[oó]n|\barticles?|\bsections?|\bchapter|\bparagraph|\bclause|\bdecreto|\bdecree|\bNOM-?)\s*$/iu,
+  },
+  {
+    reason: "a postal code, not a figure",
+    before: /(?:c[oó]digo postal|\bc\.\s?p\.|\bcp|postal code|\bzip(?: code)?)\s*$/iu,
+  },
+  { reason: "digits with a leading zero: a code, not a figure", when: (n) => /^0\d/.test(n.raw) },
+  {
+    reason: "a street number of an address, not a figure",
+    before:
+      /(?:\bavenida|\bav\.|\bcalle|\bcalzada|\bboulevard|\bbulevar|\bblvd\.|\bpaseo|\bcarretera|\bprivada|\bstreet|\bavenue|\broad)\s+(?:[^\s,.;]+\s+){0,4}$/iu,
+    when: digitsOnly,
+  },
+  {
+    // "Clínica 25", "Unidad de Medicina Familiar 14": a capitalised word (not a sentence's first) then bare digits.
+    reason: "a number in a name (a unit's, a hospital's, a law's), not a figure",
+    before: /[\p{L}\p{N},;] +\p{Lu}[\p{L}.-]* $/u,
+    after:
+      /^(?!\s*(?:%|[\p{L}]))|^\s+(?:de|del|y|o|e|en|a|al|and|or|in|of|to|at|on|inici[oó]|was|is|has|opened|abri[oó])\b/u,
+    when: digitsOnly,
+  },
+  {
+    reason: "an interval (every so often), not a count",
+    before: /(?:\bcada|\bevery|\beach)\s+$/iu,
+  },
+  {
+    reason: "a frequency (times a period), not a count",
+    after:
+      /^\s*(?:veces|vez|times?)\b|^\s*(?:each|every|cada)\s+(?:day|week|month|year|d[ií]a|semana|mes|año)/iu,
+  },
+  {
+    reason: "an age, not a count",
+    before:
+      /(?:(?:\bmujeres|\bhombres|\bniñ[ao]s|\bpersonas|\badultos|\badolescentes|\bj[oó]venes|\bpacientes|\bchildren|\bwomen|\bmen|\bpeople|\badults|\bpatients|\bteenagers|\bgirls|\bboys)(?:\s+(?:mayores|menores|over|under|older than|younger than|aged|between|entre))?|\bmayores|\bmenores|\bedad(?:es)?|\baged?|\bages)\s+(?:de\s+|of\s+)?$/iu,
+    when: inYears,
+  },
+  {
+    reason: "an age, not a count",
+    after: /^\s*(?:old|of age|de edad|cumplidos)\b/iu,
+    pastUnit: true,
+    when: inYears,
+  },
+  {
+    reason: "a time elapsed or a duration in years, not a count",
+    before:
+      /(?:\bhace|\bdesde hace|\bdurante|\bduring|\bwithin|\bin the (?:next|past|last)|\bover the (?:next|past|last)|\ben los (?:pr[oó]ximos|[uú]ltimos))\s+$/iu,
+    when: inYears,
+  },
+  {
+    reason: "a time elapsed or a duration in years, not a count",
+    after: /^\s*(?:ago|atr[aá]s)\b/iu,
+    pastUnit: true,
+    when: inYears,
+  },
+  {
+    reason: "a duration in decades or centuries, not a count",
+    after: /^\s*(?:d[eé]cadas?|decades?|siglos?|century|centuries|lustros?|sexenios?)\b/iu,
+  },
+  {
+    reason: 'a count of things already named ("the two states"), not a figure',
+    before: /(?:\blos|\blas|\bthe|\bthese|\bthose|\bestos|\bestas|\besos|\besas)\s+$/iu,
+    when: (n) => /^\p{L}+$/u.test(n.raw) && (n.value ?? 0) <= 12,
+  },
+];
+
+/**
+ * The numbers (kind "number") that a cue says are not figures, with why. A number that opens a
+ * range ("de 40 a 69 años", "from 7 a.m. to 3 p.m.") takes the reason of the number closing it.
+ */
+export function skipsByCue(text: string, numbers: ParsedNumber[]): Map<ParsedNumber, string> {
+  const cued = new Map<ParsedNumber, string>();
+  let phraseStart = 0;
+  for (let i = 0; i < numbers.length; i++) {
+    const n = numbers[i] as ParsedNumber;
+    const prev = numbers[i - 1];
+    const from = n.qualifierStart ?? n.start;
+    if (!(prev && !prev.unit && RANGE_LINK.test(text.slice(prev.end, from)))) phraseStart = from;
+    if (n.kind !== "number") continue;
+    const reason = reasonOf(text, n, phraseStart);
+    if (reason) cued.set(n, reason);
+  }
+  for (let i = numbers.length - 2; i >= 0; i--) {
+    const n = numbers[i] as ParsedNumber;
+    const next = numbers[i + 1] as ParsedNumber;
+    const reason = cued.get(next) ?? durationOf(next);
+    if (n.kind !== "number" || n.unit || cued.has(n) || !reason) continue;
+    if (RANGE_LINK.test(text.slice(n.end, next.qualifierStart ?? next.start))) cued.set(n, reason);
+  }
+  return cued;
+}
+
+function reasonOf(text: string, n: ParsedNumber, phraseStart: number): string | undefined {
+  const before = text.slice(Math.max(0, phraseStart - WINDOW), phraseStart);
+  const near = text.slice(Math.max(0, n.start - WINDOW), n.start);
+  const after = text.slice(n.end, n.end + WINDOW);
+  const pastUnit = after.replace(UNIT_AFTER, "");
+  for (const rule of RULES) {
+    if (rule.when && !rule.when(n)) continue;
+    if (rule.before && !rule.before.test(before) && !rule.before.test(near)) continue;
+    if (rule.after && !rule.after.test(rule.pastUnit ? pastUnit : after)) continue;
+    return rule.reason;
+  }
+  return undefined;
+}
+
+/** The reason a number's own unit gives: a duration or a schedule in hours, days, weeks or months. */
+export function durationOf(n: ParsedNumber): string | undefined {
+  return n.unit && ["hours", "days", "weeks", "months"].includes(n.unit)
+    ? `a duration or a schedule (${n.raw} ${n.unit}), not a count`
+    : undefined;
+}
