@@ -64,6 +64,12 @@ const RULES: Rule[] = [
     when: digitsOnly,
   },
   {
+    reason: "a street number of an address, not a figure",
+    after:
+      /^\s+(?:\p{Lu}[\p{L}.'-]*\s+){1,4}(?:Street|Avenue|Road|Boulevard|Blvd\.|St\.|Ave\.|Rd\.|Drive|Lane)(?![\p{L}])/u,
+    when: digitsOnly,
+  },
+  {
     // "Clínica 25", "Unidad de Medicina Familiar 14": a capitalised word (not a sentence's first) then bare digits.
     reason: "a number in a name (a unit's, a hospital's, a law's), not a figure",
     before: /[\p{L}\p{N},;] +\p{Lu}[\p{L}.-]* $/u,
@@ -95,7 +101,7 @@ const RULES: Rule[] = [
   {
     reason: "a time elapsed or a duration in years, not a count",
     before:
-      /(?:\bhace|\bdesde hace|\bdurante|\bduring|\bwithin|\bin the (?:next|past|last)|\bover the (?:next|past|last)|\ben los (?:pr[oó]ximos|[uú]ltimos))\s+$/iu,
+      /(?:\bhace|\bdesde hace|\bdurante|\bduring|\bwithin|\bnext|\bpast|\blast|\bfollowing|\bcoming|\bpr[oó]ximos|\b[uú]ltimos|\bsiguientes)\s+$/iu,
     when: inYears,
   },
   {
