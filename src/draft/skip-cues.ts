@@ -70,9 +70,12 @@ const RULES: Rule[] = [
     when: digitsOnly,
   },
   {
-    // "Clínica 25", "Unidad de Medicina Familiar 14": a capitalised word (not a sentence's first) then bare digits.
+    // Bare digits ending a name: "la Clínica 25", "Unidad de Medicina Familiar 14", "Hospital
+    // General de Zona 2" (after an article, or a name of two capitalised words not opening a
+    // sentence); a place and its count ("en Oaxaca 30, Chiapas 45") is not a name.
     reason: "a number in a name (a unit's, a hospital's, a law's), not a figure",
-    before: /[\p{L}\p{N},;] +\p{Lu}[\p{L}.-]* $/u,
+    before:
+      /(?:(?<![\p{L}])(?:[Ee]l|[Ll]as?|[Ll]os|[Tt]he|[Ss]us?|[Ii]ts|[Tt]heir|del|al) +|[\p{L}\p{N},;] +\p{Lu}[\p{L}.-]* +(?:(?:de|del|of|de la) +)?)\p{Lu}[\p{L}.-]* $/u,
     after:
       /^(?!\s*(?:%|[\p{L}]))|^\s+(?:de|del|y|o|e|en|a|al|and|or|in|of|to|at|on|inici[oó]|was|is|has|opened|abri[oó])\b/u,
     when: digitsOnly,
