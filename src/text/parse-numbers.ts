@@ -172,7 +172,7 @@ export function parseNumbers(text: string, language: Language = "en"): ParsedNum
     if (tok.type === "identifier") {
       out.push({
         kind: tok.kind,
-        value: Number(tok.raw.replace(/\D/g, "")),
+        value: identifierValue(tok.raw),
         start: tok.start,
         end: tok.end,
         raw: tok.raw,
@@ -187,6 +187,13 @@ export function parseNumbers(text: string, language: Language = "en"): ParsedNum
     i = next;
   }
   return out;
+}
+
+/** An identifier's digits read as one integer; a day/month/year date as YYYYMMDD. */
+function identifierValue(raw: string): number {
+  const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw);
+  if (dmy) return Number(`${dmy[3]}${dmy[2]?.padStart(2, "0")}${dmy[1]?.padStart(2, "0")}`);
+  return Number(raw.replace(/\D/g, ""));
 }
 
 /** A figure whose value (or a reading) is beyond the exact range of a number, flagged as unreadable. */

@@ -1,7 +1,7 @@
 /**
  * Digits that identify something instead of counting it, read as one token each so that no
  * figure is read out of them:
- * - an ISO date, "2022-01-20";
+ * - an ISO date, "2022-01-20", or a day, month and year joined by slashes, "30/04/2022";
  * - a phone number: digit groups separated by one space or hyphen, the first of two or three
  *   digits (maybe in parentheses), the others of two to four, at least three groups and ten
  *   digits in all (a Mexican number: "800 953-2210", "55 5238 2700", "(55) 5238-2700"),
@@ -13,6 +13,7 @@
 export type IdentifierKind = "date" | "phone" | "code";
 
 const ISO_DATE = /\d{4}-\d{2}-\d{2}(?![\p{L}\p{N}])/uy;
+const SLASH_DATE = /(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\p{L}\p{N}/])/uy;
 const CODE = /\d+(?:-\d+){2,}(?![\p{L}\p{N}]|-\d)/uy;
 const PHONE_PREFIX = /(?:\+\d{1,3}[ -]?|01[ -])(?=[(\d])/y;
 const PHONE_FIRST = /(?:\((\d{2,3})\)[ -]?|(\d{2,3})[ -])(?=\d)/y;
@@ -65,6 +66,8 @@ export function identifierAt(
 ): { kind: IdentifierKind; start: number; end: number; raw: string } | null {
   const iso = /\d/.test(text[i] ?? "") ? sticky(ISO_DATE, text, i) : null;
   if (iso) return { kind: "date", start: i, end: i + iso[0].length, raw: iso[0] };
+  const slash = /\d/.test(text[i] ?? "") ? sticky(SLASH_DATE, text, i) : null;
+  if (slash) return { kind: "date", start: i, end: i + slash[0].length, raw: slash[0] };
   const phoneEnd = phoneAt(text, i);
   if (phoneEnd !== null) {
     return { kind: "phone", start: i, end: phoneEnd, raw: text.slice(i, phoneEnd) };
