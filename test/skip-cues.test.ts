@@ -76,6 +76,19 @@ describe("skipsByCue", () => {
     ]);
   });
 
+  it("takes stages, types and the whole of a ratio; a day/month/year date is one date", () => {
+    expect(cuesOf("diabetes tipo 2 en fase 3; tres de cada 10 mujeres", "es")).toEqual([
+      ["2", "a number that"],
+      ["3", "a number that"],
+      ["tres", "figure"],
+      ["10", "the whole of"],
+    ]);
+    expect(parseNumbers("el 30/04/2022 y el 1/5/2022", "es")).toMatchObject([
+      { kind: "date", raw: "30/04/2022", value: 20220430 },
+      { kind: "date", raw: "1/5/2022", value: 20220501 },
+    ]);
+  });
+
   it("leaves the figures beside them", () => {
     const en =
       "Upon reaching 79 years of existence, IMSS-BIENESTAR operates 80 Rural Hospitals in the 19 states, with 248 deliveries a day and 1,800 transplants in 2021.";

@@ -48,6 +48,12 @@ const RULES: Rule[] = [
     before: /(?:\bno\.|\bn[uú]m\.|\bn[uú]mero|\bnumber|#|\bn\.?º)\s*$/iu,
   },
   {
+    reason: "a number that names a stage, a level, a type or a place in a building, not a figure",
+    before:
+      /(?:\bfase|\betapa|\bphase|\bstage|\bnivel|\blevel|\btipo|\btype|\bgrado|\bgrade|\bedici[oó]n|\bedition|\bversi[oó]n|\bversion|\bpiso|\bfloor|\bconsultorio|\bm[oó]dulo|\bmodule|\bsala|\bruta|\broute|\bl[ií]nea|\bline|\bsemana epidemiol[oó]gica|\bepidemiological week)\s*$/iu,
+    when: digitsOnly,
+  },
+  {
     reason: "an article, section or rule of a law, not a figure",
     before:
       /(?:\bart[ií]culos?|\bart\.|\bfracci[oó]n|\binciso|\bp[aá]rrafo|\bcap[ií]tulo|\bsecci[oó]n|\barticles?|\bsections?|\bchapter|\bparagraph|\bclause|\bdecreto|\bdecree|\bNOM-?)\s*$/iu,
@@ -79,6 +85,10 @@ const RULES: Rule[] = [
     after:
       /^(?!\s*(?:%|[\p{L}]))|^\s+(?:de|del|y|o|e|en|a|al|and|or|in|of|to|at|on|inici[oó]|was|is|has|opened|abri[oó])\b/u,
     when: digitsOnly,
+  },
+  {
+    reason: 'the whole of a ratio ("3 de cada 10", "one in every four"), not a count',
+    before: /(?:\bde|\bof|\bin|\bout of)\s+(?:cada|every|each)\s+$/iu,
   },
   {
     reason: "an interval (every so often), not a count",
