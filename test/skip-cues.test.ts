@@ -89,12 +89,30 @@ describe("skipsByCue", () => {
     ]);
   });
 
+  it("takes ages written many ways, and ranges of years", () => {
+    const en = "women aged 50-69, a 45-year-old patient, those 60 years and older, open 24/7";
+    expect(cuesOf(en, "en").map(([raw, cue]) => `${raw}: ${cue}`)).toEqual([
+      "50: an age, not",
+      "69: an age, not",
+      "45: an age, not",
+      "60: an age, not",
+      '24: a schedule ("24/7"),',
+      '7: a schedule ("24/7"),',
+    ]);
+    expect(cuesOf("personas de 60 años y más, de 20 a 59 años, mayores de 18", "es")).toEqual([
+      ["60", "an age, not"],
+      ["20", "a range of"],
+      ["59", "a range of"],
+      ["18", "an age, not"],
+    ]);
+  });
+
   it("leaves the figures beside them", () => {
     const en =
       "Upon reaching 79 years of existence, IMSS-BIENESTAR operates 80 Rural Hospitals in the 19 states, with 248 deliveries a day and 1,800 transplants in 2021.";
     expect(cuesOf(en, "en").filter(([, cue]) => cue !== "figure")).toEqual([]);
     const es =
-      "El Instituto cuenta con 1,531 Unidades de Medicina Familiar, más de 84 mil médicos y otorgó 303,469 consultas; en diciembre 3 unidades abrieron, en Oaxaca 30, Chiapas 45 y en Nayarit 12.";
+      "El Instituto cuenta con 1,531 Unidades de Medicina Familiar, más de 84 mil médicos y otorgó 303,469 consultas; en diciembre 3 unidades abrieron, en Oaxaca 30, Chiapas 45 y en Nayarit 12, en 19 estados; a los 79 años y más de 80 millones.";
     expect(cuesOf(es, "es").filter(([, cue]) => cue !== "figure")).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ const WINDOW = 60;
 
 /** A unit word the number reader leaves out of raw (kept in step with its units), to read past it. */
 const UNIT_AFTER =
-  /^\s*(?:de\s+)?(?:años|año|years?|horas?|hours?|días|día|days?|semanas?|weeks?|meses|mes|months?)\b/iu;
+  /^[\s-]*(?:de\s+)?(?:años|año|years?|horas?|hours?|días|día|days?|semanas?|weeks?|meses|mes|months?)\b/iu;
 
 /** Words between two numbers of one range ("40 a 69", "7 to 3", "10-15"). */
 const RANGE_LINK = /^\s*(?:a|al|y|to|and|through|-|–)\s*$/iu;
@@ -25,12 +25,15 @@ interface Rule {
   /** The text after the number (past its unit word when `pastUnit`) starts so. */
   after?: RegExp;
   pastUnit?: boolean;
-  /** The number's own fields allow the rule. */
-  when?: (n: ParsedNumber) => boolean;
+  /** The number's own fields allow the rule; `closesRange` when it ends "40 a 69", "25 to 64". */
+  when?: (n: ParsedNumber, closesRange: boolean) => boolean;
 }
 
 const digitsOnly = (n: ParsedNumber) => /^\d{1,4}$/.test(n.raw) && !n.unit && !n.qualifier;
 const inYears = (n: ParsedNumber) => n.unit === "years";
+/** A small number (an age, a person's years) with no unit but years. */
+const ageLike = (n: ParsedNumber) =>
+  (!n.unit || n.unit === "years") && n.value !== null && n.value <= 120;
 
 const RULES: Rule[] = [
   {
@@ -38,6 +41,12 @@ const RULES: Rule[] = [
     after: /^(?::\d{2}|\s*(?:[ap]\.\s?m\.|[ap]m\b|hrs?\b|h\b))/iu,
   },
   { reason: "a time of day, not a figure", before: /\d:$/u },
+  {
+    reason: 'a schedule ("24/7"), not a figure',
+    after: /^\/7(?!\d)/u,
+    when: (n) => n.value === 24,
+  },
+  { reason: 'a schedule ("24/7"), not a figure', before: /\b24\/$/u, when: (n) => n.value === 7 },
   {
     reason: "a phone extension or a menu option, not a figure",
     before:
@@ -102,14 +111,26 @@ const RULES: Rule[] = [
   {
     reason: "an age, not a count",
     before:
-      /(?:(?:\bmujeres|\bhombres|\bniñ[ao]s|\bpersonas|\badultos|\badolescentes|\bj[oó]venes|\bpacientes|\bchildren|\bwomen|\bmen|\bpeople|\badults|\bpatients|\bteenagers|\bgirls|\bboys)(?:\s+(?:mayores|menores|over|under|older than|younger than|aged|between|entre))?|\bmayores|\bmenores|\bedad(?:es)?|\baged?|\bages)\s+(?:de\s+|of\s+)?$/iu,
+      /(?:(?:\bmujer(?:es)?|\bhombres?|\bniñ[ao]s?|\bpersonas?|\badult[oa]s?|\badolescentes?|\bj[oó]venes|\bpacientes?|\bchild(?:ren)?|\bwom[ae]n|\bm[ae]n|\bpeople|\bpersons?|\badults?|\bpatients?|\bteenagers?|\bgirls?|\bboys?)(?:\s+(?:mayores|menores|over|under|older than|younger than|aged|between|entre))?|\bmayores|\bmenores)\s+(?:de\s+|of\s+)?$/iu,
     when: inYears,
   },
   {
+    // Words that name an age whether or not "años"/"years" follows: "aged 50-69", "mayores de 18".
     reason: "an age, not a count",
-    after: /^\s*(?:old|of age|de edad|cumplidos)\b/iu,
+    before:
+      /(?:\bedad(?:es)?|\baged?|\bages|\bmayores de|\bmenores de)\s+(?:de\s+|between\s+|entre\s+)?$/iu,
+    when: ageLike,
+  },
+  {
+    reason: "an age, not a count",
+    after:
+      /^[\s-]*(?:olds?|of age|de edad|cumplidos|y más(?! de)|and (?:over|older)|or (?:over|older)|o más(?! de))(?![\p{L}])/iu,
     pastUnit: true,
     when: inYears,
+  },
+  {
+    reason: "a range of ages or of years, not a count",
+    when: (n, closesRange) => closesRange && inYears(n),
   },
   {
     reason: "a time elapsed or a duration in years, not a count",
@@ -166,7 +187,7 @@ function reasonOf(text: string, n: ParsedNumber, phraseStart: number): string | 
   const after = text.slice(n.end, n.end + WINDOW);
   const pastUnit = after.replace(UNIT_AFTER, "");
   for (const rule of RULES) {
-    if (rule.when && !rule.when(n)) continue;
+    if (rule.when && !rule.when(n, phraseStart < (n.qualifierStart ?? n.start))) continue;
     if (rule.before && !rule.before.test(before) && !rule.before.test(near)) continue;
     if (rule.after && !rule.after.test(rule.pastUnit ? pastUnit : after)) continue;
     return rule.reason;
