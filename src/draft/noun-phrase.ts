@@ -1,0 +1,72 @@
+import type { Language } from "../model/vocabulary.js";
+import { analyze, type Token } from "../text/analyzers.js";
+import type { LabelIndex } from "./label-index.js";
+import { isStopword } from "./words.js";
+
+/**
+ * The noun phrase right after a figure, as a reader finds what it counts: its head noun and the
+ * words that modify it. English puts the head last ("3,622 medical units open every day": the
+ * head is "units", "medical" modifies it, "open" is no longer the name); Spanish puts it first
+ * ("3 mil 622 unidades médicas", "6 clínicas de especialidades").
+ */
+export interface NounPhrase {
+  head: Token;
+  modifiers: Token[];
+  /** Every content term of the figure's words (its clause after the number). */
+  terms: Set<string>;
+  start: number;
+  end: number;
+}
+
+/** Spanish words that join a complement to its head ("Unidades de Medicina Familiar"). */
+const SPANISH_OF = new Set(["de", "del"]);
+
+/** The noun phrase of the words in text[from, to) (a figure's clause after it), if they start with one. */
+export function nounPhraseOf(
+  text: string,
+  from: number,
+  to: number,
+  language: Language,
+  index: LabelIndex,
+): NounPhrase | null {
+  const tokens = analyze(text.slice(from, to), language, from).slice(0, 12);
+  const content = (t: Token | undefined): boolean =>
+    t !== undefined && t.term !== null && !isStopword(t.word, language) && !/^\d/.test(t.word);
+  if (!content(tokens[0])) return null;
+  const terms = new Set(tokens.filter((t) => content(t)).map((t) => t.term as string));
+  // A bracket or punctuation between two words ends the phrase ("Units (UMF)").
+  const joined = (i: number) =>
+    i === 0 ||
+    !/[()[\],;:.]/.test(text.slice((tokens[i - 1] as Token).end, (tokens[i] as Token).start));
+  const run: Token[] = [];
+  if (language === "es") {
+    for (let i = 0; i < tokens.length && run.length < 5; i++) {
+      const t = tokens[i] as Token;
+      if (!joined(i)) break;
+      if (content(t)) run.push(t);
+      else if (!(SPANISH_OF.has(t.word) && run.length > 0 && content(tokens[i + 1]))) break;
+    }
+    const [head, ...modifiers] = run as [Token, ...Token[]];
+    return { head, modifiers, terms, start: head.start, end: (run[run.length - 1] as Token).end };
+  }
+  for (const [i, t] of tokens.entries()) {
+    if (!content(t) || !joined(i) || run.length === 5) break;
+    run.push(t);
+  }
+  // The head is the last of the first words that can be part of a name: a word of a label or
+  // a plural ("specialty clinics").
+  let last = 0;
+  while (last + 1 < run.length && nameWord(run[last + 1] as Token, index)) last++;
+  const head = run[last] as Token;
+  return {
+    head,
+    modifiers: run.slice(0, last),
+    terms,
+    start: (run[0] as Token).start,
+    end: head.end,
+  };
+}
+
+function nameWord(t: Token, index: LabelIndex): boolean {
+  return /[^s]s$/.test(t.word) || index.lookup(t.word, "en").size > 0;
+}

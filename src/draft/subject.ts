@@ -1,0 +1,80 @@
+import type { EntityKind, Language } from "../model/vocabulary.js";
+import type { GraphAround } from "./graph-around.js";
+import type { Matcher, Mention } from "./match.js";
+import { prefixLength, words } from "./words.js";
+
+/**
+ * What a document, each of its paragraphs and each of its sentences is about: the organizations
+ * and programs named before a figure in its sentence, then in its paragraph ("IMSS-BIENESTAR
+ * reported... the program keeps 80 hospitals"), then the one the document names most. Also the
+ * places its sentences name ("in Jalisco"). Found once per document.
+ */
+
+const SUBJECT_KINDS: readonly EntityKind[] = ["Organization", "Program"];
+
+export class Subjects {
+  private readonly subjects: Mention[];
+  private readonly places: Mention[];
+  /** Where each paragraph starts (after a line break). */
+  private readonly paragraphs: number[];
+  /** The organization or program the document names most (the first named on a tie). */
+  readonly document: string | null;
+  /** Every organization and program the document names. */
+  readonly named: ReadonlySet<string>;
+
+  constructor(text: string, body: number, language: Language, matcher: Matcher) {
+    const all = matcher.mentions(words(text.slice(body), language, body), [
+      ...SUBJECT_KINDS,
+      "Place",
+    ]);
+    this.subjects = all.filter((m) => m.kind !== "Place");
+    this.places = all.filter((m) => m.kind === "Place");
+    this.paragraphs = [body];
+    for (let i = text.indexOf("\n", body); i >= 0; i = text.indexOf("\n", i + 1))
+      this.paragraphs.push(i + 1);
+    const counts = new Map<string, number>();
+    for (const m of this.subjects) counts.set(m.key, (counts.get(m.key) ?? 0) + 1);
+    let best: string | null = null;
+    for (const [key, count] of counts)
+      if (best === null || count > (counts.get(best) ?? 0)) best = key;
+    this.document = best;
+    this.named = new Set(counts.keys());
+  }
+
+  /**
+   * The subjects of a figure at `at` in the sentence [from, to), nearest first: the organizations
+   * and programs its sentence names before it (the last first), those its paragraph names before
+   * the sentence, those its sentence names after it, then the document's.
+   */
+  around(at: number, from: number, to: number): string[] {
+    const upTo = prefixLength(this.subjects, (m) => m.end <= at);
+    const paragraph = this.paragraphs[prefixLength(this.paragraphs, (p) => p <= at) - 1] ?? 0;
+    const out: string[] = [];
+    const put = (m: Mention | undefined) => {
+      if (m && !out.includes(m.key)) out.push(m.key);
+    };
+    for (let i = upTo - 1; i >= 0; i--) {
+      const m = this.subjects[i] as Mention;
+      if (m.start < paragraph) break;
+      put(m);
+    }
+    for (let i = upTo; i < this.subjects.length; i++) {
+      const m = this.subjects[i] as Mention;
+      if (m.start >= to) break;
+      if (m.start >= from) put(m);
+    }
+    if (this.document && !out.includes(this.document)) out.push(this.document);
+    return out;
+  }
+
+  /**
+   * The place named in [from, to) that lies within another (a state or region, not the country
+   * that every figure is in), the last one named; null when none.
+   */
+  placeIn(from: number, to: number, around: GraphAround): string | null {
+    const inSpan = this.places.filter(
+      (m) => m.start >= from && m.end <= to && around.isWithinAnother(m.key),
+    );
+    return inSpan[inSpan.length - 1]?.key ?? null;
+  }
+}
