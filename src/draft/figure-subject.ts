@@ -40,7 +40,7 @@ export function subjectOfFigure(
   const phrase =
     w.startsWithPreposition || w.carried.length > 0
       ? null
-      : nounPhraseOf(text, n.end, w.phraseEnd, language, d.index);
+      : nounPhraseOf(text, n.end, w.phraseEnd, d.subjects.paragraphOf(n.start), language, d.index);
   const context = { language, index: d.index, around: d.around, entities: d.entities };
   const ranked = rankAbout(context, aboutOf(d, w, previous), phrase, subjects, n.value);
   const proposed: EntityKind | null = ranked.propose;

@@ -1,5 +1,5 @@
 import type { Language } from "../model/vocabulary.js";
-import { analyze, type Token } from "../text/analyzers.js";
+import { analyze, termsOf, type Token } from "../text/analyzers.js";
 import type { LabelIndex } from "./label-index.js";
 import { isStopword } from "./words.js";
 
@@ -14,6 +14,8 @@ export interface NounPhrase {
   modifiers: Token[];
   /** Every content term of the figure's words (its clause after the number). */
   terms: Set<string>;
+  /** The terms of its paragraph before the figure (the last few hundred characters). */
+  context: Set<string>;
   start: number;
   end: number;
 }
@@ -21,11 +23,18 @@ export interface NounPhrase {
 /** Spanish words that join a complement to its head ("Unidades de Medicina Familiar"). */
 const SPANISH_OF = new Set(["de", "del"]);
 
-/** The noun phrase of the words in text[from, to) (a figure's clause after it), if they start with one. */
+/** How far back a figure's paragraph is read for the words around it. */
+const CONTEXT_CHARS = 400;
+
+/**
+ * The noun phrase of the words in text[from, to) (a figure's clause after it), if they start
+ * with one; `paragraph` is where the figure's paragraph starts.
+ */
 export function nounPhraseOf(
   text: string,
   from: number,
   to: number,
+  paragraph: number,
   language: Language,
   index: LabelIndex,
 ): NounPhrase | null {
@@ -34,6 +43,8 @@ export function nounPhraseOf(
     t !== undefined && t.term !== null && !isStopword(t.word, language) && !/^\d/.test(t.word);
   if (!content(tokens[0])) return null;
   const terms = new Set(tokens.filter((t) => content(t)).map((t) => t.term as string));
+  const before = text.slice(Math.max(paragraph, from - CONTEXT_CHARS), from);
+  const context = new Set(termsOf(before, language));
   // A bracket or punctuation between two words ends the phrase ("Units (UMF)").
   const joined = (i: number) =>
     i === 0 ||
@@ -47,7 +58,14 @@ export function nounPhraseOf(
       else if (!(SPANISH_OF.has(t.word) && run.length > 0 && content(tokens[i + 1]))) break;
     }
     const [head, ...modifiers] = run as [Token, ...Token[]];
-    return { head, modifiers, terms, start: head.start, end: (run[run.length - 1] as Token).end };
+    return {
+      head,
+      modifiers,
+      terms,
+      context,
+      start: head.start,
+      end: (run[run.length - 1] as Token).end,
+    };
   }
   for (const [i, t] of tokens.entries()) {
     if (!content(t) || !joined(i) || run.length === 5) break;
@@ -62,6 +80,7 @@ export function nounPhraseOf(
     head,
     modifiers: run.slice(0, last),
     terms,
+    context,
     start: (run[0] as Token).start,
     end: head.end,
   };

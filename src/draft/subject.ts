@@ -1,6 +1,7 @@
 import type { EntityKind, Language } from "../model/vocabulary.js";
 import type { GraphAround } from "./graph-around.js";
 import type { Matcher, Mention } from "./match.js";
+import { splitSentences } from "./sentences.js";
 import { prefixLength, words } from "./words.js";
 
 /**
@@ -12,6 +13,9 @@ import { prefixLength, words } from "./words.js";
 
 const SUBJECT_KINDS: readonly EntityKind[] = ["Organization", "Program"];
 
+/** A sentence that speaks of "the program" (of a program it names elsewhere). */
+const PROGRAM = /\b(?:the|this|that|its) program\b|\b(?:el|este|dicho|su) programa\b/i;
+
 export class Subjects {
   private readonly subjects: Mention[];
   private readonly places: Mention[];
@@ -21,8 +25,17 @@ export class Subjects {
   readonly document: string | null;
   /** Every organization and program the document names. */
   readonly named: ReadonlySet<string>;
+  /** The program the document names most, else first. */
+  private readonly program: Mention | undefined;
+  /** Where each sentence starts. */
+  private readonly sentences: number[];
 
-  constructor(text: string, body: number, language: Language, matcher: Matcher) {
+  constructor(
+    private readonly text: string,
+    body: number,
+    language: Language,
+    matcher: Matcher,
+  ) {
     const all = matcher.mentions(words(text.slice(body), language, body), [
       ...SUBJECT_KINDS,
       "Place",
@@ -38,33 +51,61 @@ export class Subjects {
     for (const [key, count] of counts)
       if (best === null || count > (counts.get(best) ?? 0)) best = key;
     this.document = best;
+    this.program =
+      this.subjects.find((m) => m.kind === "Program" && m.key === best) ??
+      this.subjects.find((m) => m.kind === "Program");
+    this.sentences = splitSentences(text, body).map((span) => span.start);
     this.named = new Set(counts.keys());
   }
 
   /**
    * The subjects of a figure at `at` in the sentence [from, to), nearest first: the organizations
-   * and programs its sentence names before it (the last first), those its paragraph names before
-   * the sentence, those its sentence names after it, then the document's.
+   * and programs its sentence names before it (the last first); those the earlier sentences of
+   * its paragraph name, each sentence's first (its subject: "IMSS-BIENESTAR marked a year of
+   * caring for people without social security") before its others, the latest sentence first;
+   * those its sentence names after it; then the document's. When the sentence says "the program"
+   * before the figure and names none, the nearest program comes first.
    */
   around(at: number, from: number, to: number): string[] {
     const upTo = prefixLength(this.subjects, (m) => m.end <= at);
-    const paragraph = this.paragraphs[prefixLength(this.paragraphs, (p) => p <= at) - 1] ?? 0;
-    const out: string[] = [];
-    const put = (m: Mention | undefined) => {
-      if (m && !out.includes(m.key)) out.push(m.key);
-    };
+    const paragraph = this.paragraphOf(at);
+    const inSentence: Mention[] = [];
+    const firsts: Mention[] = [];
+    const others: Mention[] = [];
     for (let i = upTo - 1; i >= 0; i--) {
       const m = this.subjects[i] as Mention;
       if (m.start < paragraph) break;
-      put(m);
+      if (m.start >= from) inSentence.push(m);
+      else {
+        const previous = this.subjects[i - 1];
+        const first = !previous || this.sentenceOf(previous.start) !== this.sentenceOf(m.start);
+        (first ? firsts : others).push(m);
+      }
     }
+    const after: Mention[] = [];
     for (let i = upTo; i < this.subjects.length; i++) {
       const m = this.subjects[i] as Mention;
       if (m.start >= to) break;
-      if (m.start >= from) put(m);
+      if (m.start >= from) after.push(m);
     }
+    const ordered = [...inSentence, ...firsts, ...others, ...after];
+    if (inSentence.length === 0 && PROGRAM.test(this.text.slice(from, at))) {
+      const program = ordered.find((m) => m.kind === "Program") ?? this.program;
+      if (program) ordered.unshift(program);
+    }
+    const out: string[] = [];
+    for (const m of ordered) if (!out.includes(m.key)) out.push(m.key);
     if (this.document && !out.includes(this.document)) out.push(this.document);
     return out;
+  }
+
+  /** Where the paragraph that holds `at` starts. */
+  paragraphOf(at: number): number {
+    return this.paragraphs[prefixLength(this.paragraphs, (p) => p <= at) - 1] ?? 0;
+  }
+
+  private sentenceOf(at: number): number {
+    return prefixLength(this.sentences, (start) => start <= at);
   }
 
   /**
