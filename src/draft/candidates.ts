@@ -89,7 +89,7 @@ function headCandidates(c: AboutContext, phrase: NounPhrase): Candidate[] {
 function modifierScore(label: IndexedLabel, modifiers: string[], phrase: NounPhrase): number {
   const own = label.terms.filter((t) => t !== label.head);
   const matched = own.filter((t) => phrase.terms.has(t)).length;
-  const near = own.filter((t) => !phrase.terms.has(t) && phrase.context.has(t)).length;
+  const near = own.filter((t) => !phrase.terms.has(t) && phrase.context().has(t)).length;
   const extra = modifiers.filter((m) => !label.terms.includes(m)).length;
   return (
     FITS + 0.3 * (own.length ? matched / own.length : 1) + Math.min(0.1, 0.05 * near) - 0.15 * extra

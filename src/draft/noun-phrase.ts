@@ -14,8 +14,8 @@ export interface NounPhrase {
   modifiers: Token[];
   /** Every content term of the figure's words (its clause after the number). */
   terms: Set<string>;
-  /** The terms of its paragraph before the figure (the last few hundred characters). */
-  context: Set<string>;
+  /** The terms of its paragraph before the figure (the last few hundred characters), read once asked. */
+  context: () => Set<string>;
   start: number;
   end: number;
 }
@@ -44,7 +44,8 @@ export function nounPhraseOf(
   if (!content(tokens[0])) return null;
   const terms = new Set(tokens.filter((t) => content(t)).map((t) => t.term as string));
   const before = text.slice(Math.max(paragraph, from - CONTEXT_CHARS), from);
-  const context = new Set(termsOf(before, language));
+  let read: Set<string> | undefined;
+  const context = () => (read ??= new Set(termsOf(before, language)));
   // A bracket or punctuation between two words ends the phrase ("Units (UMF)").
   const joined = (i: number) =>
     i === 0 ||

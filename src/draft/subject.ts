@@ -13,6 +13,9 @@ import { prefixLength, words } from "./words.js";
 
 const SUBJECT_KINDS: readonly EntityKind[] = ["Organization", "Program"];
 
+/** How many names of subjects before (and after) a figure are read. */
+const NEAREST = 16;
+
 /** A sentence that speaks of "the program" (of a program it names elsewhere). */
 const PROGRAM = /\b(?:the|this|that|its) program\b|\b(?:el|este|dicho|su) programa\b/i;
 
@@ -72,7 +75,8 @@ export class Subjects {
     const inSentence: Mention[] = [];
     const firsts: Mention[] = [];
     const others: Mention[] = [];
-    for (let i = upTo - 1; i >= 0; i--) {
+    // The nearest few are enough, and keep a text full of names cheap.
+    for (let i = upTo - 1; i >= Math.max(0, upTo - NEAREST); i--) {
       const m = this.subjects[i] as Mention;
       if (m.start < paragraph) break;
       if (m.start >= from) inSentence.push(m);
@@ -83,7 +87,7 @@ export class Subjects {
       }
     }
     const after: Mention[] = [];
-    for (let i = upTo; i < this.subjects.length; i++) {
+    for (let i = upTo; i < Math.min(this.subjects.length, upTo + NEAREST); i++) {
       const m = this.subjects[i] as Mention;
       if (m.start >= to) break;
       if (m.start >= from) after.push(m);
