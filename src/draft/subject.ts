@@ -15,6 +15,8 @@ const SUBJECT_KINDS: readonly EntityKind[] = ["Organization", "Program"];
 
 /** How many names of subjects before (and after) a figure are read. */
 const NEAREST = 16;
+/** How far before a figure its sentence is read for "the program". */
+const NEAR_CHARS = 200;
 
 /** A sentence that speaks of "the program" (of a program it names elsewhere). */
 const PROGRAM = /\b(?:the|this|that|its) program\b|\b(?:el|este|dicho|su) programa\b/i;
@@ -93,7 +95,10 @@ export class Subjects {
       if (m.start >= from) after.push(m);
     }
     const ordered = [...inSentence, ...firsts, ...others, ...after];
-    if (inSentence.length === 0 && PROGRAM.test(this.text.slice(from, at))) {
+    if (
+      inSentence.length === 0 &&
+      PROGRAM.test(this.text.slice(Math.max(from, at - NEAR_CHARS), at))
+    ) {
       const program = ordered.find((m) => m.kind === "Program") ?? this.program;
       if (program) ordered.unshift(program);
     }
@@ -117,9 +122,11 @@ export class Subjects {
    * that every figure is in), the last one named; null when none.
    */
   placeIn(from: number, to: number, around: GraphAround): string | null {
-    const inSpan = this.places.filter(
-      (m) => m.start >= from && m.end <= to && around.isWithinAnother(m.key),
-    );
-    return inSpan[inSpan.length - 1]?.key ?? null;
+    for (let i = prefixLength(this.places, (m) => m.end <= to) - 1; i >= 0; i--) {
+      const m = this.places[i] as Mention;
+      if (m.start < from) break;
+      if (around.isWithinAnother(m.key)) return m.key;
+    }
+    return null;
   }
 }
