@@ -20,6 +20,13 @@ export interface NounPhrase {
   end: number;
 }
 
+/** Words that say which of a kind, never what kind ("3 new hospitals", "3 nuevos hospitales"). */
+const GENERIC = new Set(
+  "new other additional more existing current own nuevo nueva nuevos nuevas otro otra otros otras adicional adicionales mas actual actuales propio propia propios propias".split(
+    " ",
+  ),
+);
+
 /** Spanish words that join a complement to its head ("Unidades de Medicina Familiar"). */
 const SPANISH_OF = new Set(["de", "del"]);
 
@@ -58,7 +65,9 @@ export function nounPhraseOf(
       if (content(t)) run.push(t);
       else if (!(SPANISH_OF.has(t.word) && run.length > 0 && content(tokens[i + 1]))) break;
     }
-    const [head, ...modifiers] = run as [Token, ...Token[]];
+    const named = run.filter((t) => !GENERIC.has(t.word));
+    if (named.length === 0) return null;
+    const [head, ...modifiers] = named as [Token, ...Token[]];
     return {
       head,
       modifiers,
@@ -79,7 +88,7 @@ export function nounPhraseOf(
   const head = run[last] as Token;
   return {
     head,
-    modifiers: run.slice(0, last),
+    modifiers: run.slice(0, last).filter((t) => !GENERIC.has(t.word)),
     terms,
     context,
     start: (run[0] as Token).start,
