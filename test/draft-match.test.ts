@@ -73,6 +73,16 @@ describe("a figure's subject, place and proposal", () => {
     expect(hospitals?.about[0]?.why).toContain("imss-bienestar operates or provides it");
   });
 
+  it("takes no name that only shares a word other than the head, nor one the head's modifiers contradict", () => {
+    const text = " date 2022-06-15 IMSS-BIENESTAR has 1,200 health workers in its clinics.";
+    const draft = draftDocument({ id: "x", date: "2022-06-15", language: "en", text }, graph);
+    const about = draft.figures[0]?.about.map((c) => c.key) ?? [];
+    expect(about).not.toContain("health-brigade");
+    expect(about).not.toContain("domestic-workers-pilot");
+    expect(about[0]).toBe("imss-bienestar");
+    expect(draft.figures[0]?.graph.kind).toBe("new");
+  });
+
   it("says when the graph holds the figure's value for a candidate at another date", () => {
     const { draft } = draftOf("930_en_bienestar_units");
     const units = draft.figures[1];

@@ -43,11 +43,18 @@ export function rankAbout(
   value: number | null,
 ): Ranked {
   if (!phrase) return { about: withEvidence(c, found, subjects, value, false), propose: null };
-  const byHead = headCandidates(c, phrase);
-  const facilityHead = isFacilityHead(c, phrase);
-  if (byHead.length === 0 || (facilityHead && (byHead[0]?.score ?? 0) < FITS)) {
-    if (facilityHead) return { about: [], propose: "FacilityType" };
-    return { about: withEvidence(c, found, subjects, value, false), propose: null };
+  const headed = headCandidates(c, phrase);
+  const byHead = headed.filter((h) => h.score >= FITS);
+  if (byHead.length === 0) {
+    if (isFacilityHead(c, phrase)) return { about: [], propose: "FacilityType" };
+    // A name with the figure's head whose modifiers the figure contradicts is not it ("health
+    // workers" are no "Domestic Workers"), nor is one that shares other words of the figure's
+    // but not its head ("Health Brigade"); a name found whole, or before the figure, may be.
+    const contradicted = new Set(headed.map((h) => h.key));
+    const left = found.filter(
+      (f) => f.score >= 0.6 || (!contradicted.has(f.key) && !sharesOtherWords(c, f.key, phrase)),
+    );
+    return { about: withEvidence(c, left, subjects, value, false), propose: null };
   }
   // Names found in the words that hold the head too stay (with the better of both scores);
   // names that only share other words with the figure go.
@@ -94,6 +101,12 @@ function modifierScore(label: IndexedLabel, modifiers: string[], phrase: NounPhr
   return (
     FITS + 0.3 * (own.length ? matched / own.length : 1) + Math.min(0.1, 0.05 * near) - 0.15 * extra
   );
+}
+
+/** Whether a name holds words of the figure's but not its head. */
+function sharesOtherWords(c: AboutContext, key: string, phrase: NounPhrase): boolean {
+  const labels = c.index.labelsIn(key, c.language);
+  return !holdsHead(c, key, phrase) && labels.some((l) => l.terms.some((t) => phrase.terms.has(t)));
 }
 
 function holdsHead(c: AboutContext, key: string, phrase: NounPhrase): boolean {
