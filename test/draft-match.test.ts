@@ -83,6 +83,20 @@ describe("a figure's subject, place and proposal", () => {
     expect(draft.figures[0]?.graph.kind).toBe("new");
   });
 
+  it("compares a state's count with no count of the whole, and names a state the graph lacks", () => {
+    const text =
+      " date 2025-02-20 El programa IMSS-BIENESTAR opera 85 hospitales. En Chiapas cuenta con 12 hospitales.";
+    const draft = draftDocument({ id: "x", date: "2025-02-20", language: "es", text }, graph);
+    expect(draft.figures.map((f) => [f.about[0]?.key, f.graph.kind])).toEqual([
+      ["rural-hospital", "changed"],
+      ["rural-hospital", "new"],
+    ]);
+    expect(draft.figures[1]?.place).toBeNull();
+    expect(draft.figures[1]?.unsettled).toContain(
+      'place: "Chiapas" is named for it and the graph has no such place (add it, then a note or a LOCATED_IN relation)',
+    );
+  });
+
   it("says when the graph holds the figure's value for a candidate at another date", () => {
     const { draft } = draftOf("930_en_bienestar_units");
     const units = draft.figures[1];

@@ -186,7 +186,7 @@ function draftFigure(
   const { text, language } = d.doc;
   const w = wordsOf(d, n, head);
   const unitWord = n.unit ?? sharedUnit(text, n, d.numbers);
-  const { about, newEntity, variable, entity, scope, place } = subjectOfFigure(
+  const { about, newEntity, variable, entity, scope, place, unknownPlace } = subjectOfFigure(
     d,
     n,
     w,
@@ -236,7 +236,12 @@ function draftFigure(
   };
   // A place's count is not the graph's count for the whole (10 hospitals in Jalisco are no change
   // from 251 in the country): only the same value can be the same fact.
-  const facts = place ? d.graph.facts.filter((f) => f.value === n.value) : d.graph.facts;
+  const facts =
+    place || unknownPlace ? d.graph.facts.filter((f) => f.value === n.value) : d.graph.facts;
+  if (unknownPlace)
+    figure.unsettled.push(
+      `place: "${unknownPlace}" is named for it and the graph has no such place (add it, then a note or a LOCATED_IN relation)`,
+    );
   figure.graph = compareWithGraph(figure, facts);
   const headWords = w.content.slice(0, 1);
   const next =

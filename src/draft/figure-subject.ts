@@ -8,6 +8,10 @@ import type { Candidate } from "./match.js";
 import { nounPhraseOf } from "./noun-phrase.js";
 import { proposeEntity } from "./proposal.js";
 import { scopeOf } from "./scope.js";
+import { stateNamedIn } from "./states.js";
+
+/** How far before a figure its sentence is read for a state the graph lacks. */
+const NEAR_STATE = 300;
 
 /** What a figure is about and whose it is: its entity (or a proposal), variable, scope and place. */
 export interface FigureSubject {
@@ -18,6 +22,8 @@ export interface FigureSubject {
   entity: DraftEntity | undefined;
   scope: string | null;
   place: string | null;
+  /** A state its sentence names for it that the graph has no entity for ("en Nayarit"). */
+  unknownPlace: string | null;
 }
 
 /**
@@ -68,12 +74,16 @@ export function subjectOfFigure(
     : newEntity
       ? { key: newEntity.key, kind: newEntity.kind, labels: [] }
       : undefined;
+  const place = d.subjects.placeIn(span.start, w.phraseEnd, d.around);
   return {
     about,
     newEntity,
     variable,
     entity,
     scope: scopeOf(entity, subjects, d.docOrg, d.around, d.subjects.named),
-    place: d.subjects.placeIn(span.start, w.phraseEnd, d.around),
+    place,
+    unknownPlace: place
+      ? null
+      : stateNamedIn(text, Math.max(span.start, n.start - NEAR_STATE), w.phraseEnd),
   };
 }
