@@ -138,6 +138,7 @@ async function snapshotOfIngest(
   const named = await snapshot(run, {
     factKeys: [
       ...keysOf(list("corroborations"), "fact"),
+      ...keysOf(list("facts"), "percentOf"),
       ...list("conflicts").flatMap((c) => (Array.isArray(c.facts) ? c.facts.map(String) : [])),
     ],
   });
@@ -165,6 +166,7 @@ async function snapshotOfIngest(
     factKeys: [
       ...keysOf(list("facts"), "key"),
       ...keysOf(list("corroborations"), "fact"),
+      ...keysOf(list("facts"), "percentOf"),
       ...list("conflicts").flatMap((c) => (Array.isArray(c.facts) ? c.facts.map(String) : [])),
     ],
   });

@@ -7,6 +7,7 @@ import { compareWithGraph } from "./graph-match.js";
 import { LabelIndex } from "./label-index.js";
 import { Subjects } from "./subject.js";
 import { subjectOfFigure } from "./figure-subject.js";
+import { linkPercents, type PercentOf } from "./percents.js";
 import { type Head, type Previous, wordsOf } from "./figure-words.js";
 import { type Candidate, Matcher } from "./match.js";
 import type { PeriodGuess, PeriodResult } from "./period.js";
@@ -94,6 +95,8 @@ export interface DraftFigure {
   /** What the curator must settle (empty when the drafter is sure). */
   unsettled: string[];
   graph: GraphMatch;
+  /** For a percent: the figure of this draft or the graph fact it is a percent of, and the words. */
+  percentOf: PercentOf | null;
 }
 
 export interface DraftSkip {
@@ -168,6 +171,7 @@ export function draftDocument(doc: DraftDocument, graph: DraftGraph): Draft {
     previous = { sentence, about: figure.about[0] };
     head = next ?? head;
   }
+  linkPercents(drafting, figures);
   skips.push(...skipsOfDates(deferred, figures, drafting.entities));
   skips.sort((a, b) => a.start - b.start);
   return { document: { id: doc.id, date: doc.date, language }, figures, skips };
@@ -233,6 +237,7 @@ function draftFigure(
     ),
     unsettled: unsettledOf(n, about, newEntity, variable.candidates, period, statistic, comparedTo),
     graph: { kind: "new" },
+    percentOf: null,
   };
   // A place's count is not the graph's count for the whole (10 hospitals in Jalisco are no change
   // from 251 in the country): only the same value can be the same fact.
@@ -242,7 +247,10 @@ function draftFigure(
     figure.unsettled.push(
       `place: "${unknownPlace}" is named for it and the graph has no such place (add it, then a note or a LOCATED_IN relation)`,
     );
-  figure.graph = compareWithGraph(figure, facts);
+  figure.graph = compareWithGraph(figure, {
+    graph: { ...d.graph, facts },
+    entities: d.entities,
+  });
   const headWords = w.content.slice(0, 1);
   const next =
     !w.startsWithPreposition && headWords.length > 0
