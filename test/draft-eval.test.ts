@@ -191,6 +191,7 @@ describe("the evaluation set's scorer", () => {
       unit: "count",
       about: [{ key: about, score: 0.9, why: "test" }],
       newEntity: null,
+      place: null,
       variable: [{ key: "facility-count", score: 0.9, why: "test" }],
       scope: "imss-bienestar",
       period: [],
