@@ -58,8 +58,8 @@ describe("skipsByCue", () => {
         "es",
       ).map(([raw, cue]) => `${raw}: ${cue}`),
     ).toEqual([
-      "12345: a phone extension",
-      "2: a phone extension",
+      "12345: a phone extension,",
+      "2: a phone extension,",
       "25: a number in",
       "31: a number in",
       "2: a number in",
@@ -69,8 +69,8 @@ describe("skipsByCue", () => {
       "dos: a count of",
     ]);
     expect(cuesOf("press 3 at ext. 4021; 120 Reforma Avenue; Section 4", "en")).toEqual([
-      ["3", "a phone extension"],
-      ["4021", "a phone extension"],
+      ["3", "a phone extension,"],
+      ["4021", "a phone extension,"],
       ["120", "a street number"],
       ["4", "an article, section"],
     ]);
@@ -104,6 +104,17 @@ describe("skipsByCue", () => {
       ["20", "a range of"],
       ["59", "a range of"],
       ["18", "an age, not"],
+    ]);
+  });
+
+  it("takes short phone numbers, times in words, kilometres and pages", () => {
+    expect(
+      cuesOf("llame al 911; a las 9 de la mañana; en el kilómetro 12; página 4", "es"),
+    ).toEqual([
+      ["911", "a phone extension,"],
+      ["9", "a time of"],
+      ["12", "a number that"],
+      ["4", "a number that"],
     ]);
   });
 

@@ -42,24 +42,30 @@ const RULES: Rule[] = [
   },
   { reason: "a time of day, not a figure", before: /\d:$/u },
   {
+    reason: "a time of day, not a figure",
+    after:
+      /^\s*(?:de la (?:mañana|tarde|noche)|del mediod[ií]a|in the (?:morning|afternoon|evening)|o'clock)(?![\p{L}])/iu,
+  },
+  {
     reason: 'a schedule ("24/7"), not a figure',
     after: /^\/7(?!\d)/u,
     when: (n) => n.value === 24,
   },
   { reason: 'a schedule ("24/7"), not a figure', before: /\b24\/$/u, when: (n) => n.value === 7 },
   {
-    reason: "a phone extension or a menu option, not a figure",
+    reason: "a phone extension, a menu option or a short phone number, not a figure",
     before:
-      /(?:extensi[oó]n(?:es)?|\bext\.?|opci[oó]n|\boption|\btecla|\bpress|\bmarque|\bmarca|\bdial)\s*(?:n[uú]mero\s*|no\.\s*)?$/iu,
+      /(?:extensi[oó]n(?:es)?|\bext\.?|opci[oó]n|\boption|\btecla|\bpress|\bmarque|\bmarca|\bdial|\bll[aá]me al|\bllamar al|\bcall)\s*(?:n[uú]mero\s*|no\.\s*)?$/iu,
   },
   {
     reason: "a number in a name (a unit's, a hospital's, a law's), not a figure",
     before: /(?:\bno\.|\bn[uú]m\.|\bn[uú]mero|\bnumber|#|\bn\.?º)\s*$/iu,
   },
   {
-    reason: "a number that names a stage, a level, a type or a place in a building, not a figure",
+    reason:
+      "a number that names a stage, a level, a type or a place (a floor, a page, a kilometre), not a figure",
     before:
-      /(?:\bfase|\betapa|\bphase|\bstage|\bnivel|\blevel|\btipo|\btype|\bgrado|\bgrade|\bedici[oó]n|\bedition|\bversi[oó]n|\bversion|\bpiso|\bfloor|\bconsultorio|\bm[oó]dulo|\bmodule|\bsala|\bruta|\broute|\bl[ií]nea|\bline|\bsemana epidemiol[oó]gica|\bepidemiological week)\s*$/iu,
+      /(?:\bfase|\betapa|\bphase|\bstage|\bnivel|\blevel|\btipo|\btype|\bgrado|\bgrade|\bedici[oó]n|\bedition|\bversi[oó]n|\bversion|\bpiso|\bfloor|\bconsultorio|\bm[oó]dulo|\bmodule|\bsala|\bruta|\broute|\bl[ií]nea|\bline|\bp[aá]gina|\bpage|\bkil[oó]metro|\bkm\.?|\bsemana epidemiol[oó]gica|\bepidemiological week)\s*$/iu,
     when: digitsOnly,
   },
   {
