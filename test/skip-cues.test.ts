@@ -123,7 +123,7 @@ describe("skipsByCue", () => {
       "Upon reaching 79 years of existence, IMSS-BIENESTAR operates 80 Rural Hospitals in the 19 states, with 248 deliveries a day and 1,800 transplants in 2021.";
     expect(cuesOf(en, "en").filter(([, cue]) => cue !== "figure")).toEqual([]);
     const es =
-      "El Instituto cuenta con 1,531 Unidades de Medicina Familiar, más de 84 mil médicos y otorgó 303,469 consultas; en diciembre 3 unidades abrieron, en Oaxaca 30, Chiapas 45 y en Nayarit 12, en 19 estados; a los 79 años y más de 80 millones.";
+      "El Instituto cuenta con 1,531 Unidades de Medicina Familiar, más de 84 mil médicos y otorgó 303,469 consultas; en diciembre 3 unidades abrieron, en Oaxaca 30, Chiapas 45 y en Nayarit 12, en 19 estados; a los 79 años y más de 80 millones; las dos nuevas clínicas.";
     expect(cuesOf(es, "es").filter(([, cue]) => cue !== "figure")).toEqual([]);
   });
 });

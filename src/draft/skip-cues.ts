@@ -157,6 +157,8 @@ const RULES: Rule[] = [
   {
     reason: 'a count of things already named ("the two states"), not a figure',
     before: /(?:\blos|\blas|\bthe|\bthese|\bthose|\bestos|\bestas|\besos|\besas)\s+$/iu,
+    // "the three new hospitals", "las dos nuevas clínicas" announce what is counted: a figure.
+    after: /^\s+(?!(?:new|nuev[oa]s|additional|adicionales|more|m[aá]s|other|otr[oa]s)\b)/iu,
     when: (n) => /^\p{L}+$/u.test(n.raw) && (n.value ?? 0) <= 12,
   },
 ];
