@@ -1,0 +1,140 @@
+// The entities a reviewed draft adds besides its periods: each proposal of a new entity
+// (a figure's `newEntity`) that an accepted fact is about or scoped to, named as the curator
+// confirmed or edited it, with the link the draft gives it to the figure's subject. Figures
+// proposing one key share its entry. Pure (its imports are too): esbuild bundles it into the
+// explorer.
+import { ENTITY_KIND, type EntityKind } from "../model/vocabulary.js";
+import type { FactsFile } from "./facts-file.js";
+import {
+  type DraftedFigure,
+  type NewEntity,
+  type NewEntityEdit,
+  proposedEntity,
+} from "./figure-edit.js";
+
+type Fact = NonNullable<FactsFile["facts"]>[number];
+type EntityEntry = NonNullable<FactsFile["entities"]>[number];
+
+/** A link of a new entity, as the seed format writes a relation. */
+export interface RelationEntry {
+  from: string;
+  type: string;
+  to: string;
+  /** The fact that gives the link's figure, and when the link holds. */
+  fact?: string;
+  period?: string;
+  source?: { document: string; quote: string; start: number };
+}
+
+/** The kinds a proposal may have: every kind but TimePeriod (a new period is a `newPeriod`). */
+export const PROPOSED_KINDS = Object.values(ENTITY_KIND)
+  .map((k) => k.value)
+  .filter((k) => k !== "TimePeriod");
+
+/** The seed format's kind (FacilityType) of a kind in either spelling, or undefined. */
+export function entityKindOf(kind: string): EntityKind | undefined {
+  const named = (ENTITY_KIND as Record<string, { value: EntityKind }>)[kind.trim()];
+  if (named) return named.value;
+  return Object.values(ENTITY_KIND).find((k) => k.value === kind.trim())?.value;
+}
+
+/** The new entities a draft proposes (each figure's proposal), by the key drafted. */
+export function newEntitiesOf<E extends NewEntity>(draft: {
+  figures: readonly { newEntity?: E | null }[];
+}): Map<string, E> {
+  const proposals = new Map<string, E>();
+  for (const f of draft.figures)
+    if (f.newEntity && !proposals.has(f.newEntity.key)) proposals.set(f.newEntity.key, f.newEntity);
+  return proposals;
+}
+
+/** The curator's version of a proposal: as edited (by the key drafted), or as proposed. */
+export function entityEditOf(
+  edits: Readonly<Record<string, NewEntityEdit>> | undefined,
+  proposal: NewEntity,
+): NewEntityEdit {
+  return edits?.[proposal.key] ?? proposedEntity(proposal);
+}
+
+/** A figure's accepted fact, as the facts file has it. */
+export interface Made {
+  figure: DraftedFigure;
+  fact: Fact;
+}
+
+/** What keeps a used proposal from being sent, naming the first figure that uses it. */
+function problemsOf(figure: DraftedFigure, e: NewEntityEdit): string[] {
+  const label = `Figure ${figure.index + 1} ("${figure.quote}"): its new entity`;
+  const problems: string[] = [];
+  if (!e.key.trim()) problems.push(`${label} needs a key.`);
+  if (!entityKindOf(e.kind))
+    problems.push(
+      `${label} "${e.key}" has the kind "${e.kind}", which is none of ${PROPOSED_KINDS.join(", ")}.`,
+    );
+  else if (entityKindOf(e.kind) === "TimePeriod")
+    problems.push(`${label} "${e.key}" cannot be a TimePeriod: a new period is added as a period.`);
+  if (!e.en.trim() || !e.es.trim())
+    problems.push(`${label} "${e.key}" needs an English and a Spanish name.`);
+  return problems;
+}
+
+/**
+ * The link a proposal gives its entity (its drafted key read as the curator's), sourced by the
+ * first fact that uses it; an OPERATES or LOCATED_IN link carries that fact's count and period
+ * when the fact is about one of its ends, as the curated seeds do.
+ */
+function relationOf(proposal: NewEntity, key: string, fact: Fact): RelationEntry | undefined {
+  const r = proposal.relation;
+  if (!r) return undefined;
+  const end = (k: string) => (k === proposal.key ? key : k);
+  const [from, to] = [end(r.from), end(r.to)];
+  const citation = fact.citations[0];
+  const counted =
+    (r.type === "OPERATES" || r.type === "LOCATED_IN") &&
+    (fact.about === from || fact.about === to);
+  return {
+    from,
+    type: r.type,
+    to,
+    ...(counted ? { fact: fact.key, period: fact.period } : {}),
+    ...(citation
+      ? { source: { document: citation.document, quote: citation.quote, start: citation.start } }
+      : {}),
+  };
+}
+
+/**
+ * The entries of the proposals that accepted facts use (about or scope), each once under the key
+ * the curator gave it, with their links, and what keeps them from being sent.
+ */
+export function proposedEntities(
+  draftId: string,
+  edits: Readonly<Record<string, NewEntityEdit>> | undefined,
+  proposals: ReadonlyMap<string, NewEntity>,
+  made: readonly Made[],
+): { entities: EntityEntry[]; relations: RelationEntry[]; problems: string[] } {
+  const entities: EntityEntry[] = [];
+  const relations: RelationEntry[] = [];
+  const problems: string[] = [];
+  const added = new Set<string>();
+  for (const proposal of proposals.values()) {
+    const e = entityEditOf(edits, proposal);
+    const key = e.key.trim();
+    const first = made.find((m) => m.fact.about === key || m.fact.scope === key);
+    if (!first || added.has(key)) continue;
+    added.add(key);
+    problems.push(...problemsOf(first.figure, e));
+    entities.push({
+      key,
+      kind: entityKindOf(e.kind) ?? e.kind.trim(),
+      labels: [
+        { text: e.en.trim(), language: "en", kind: "preferred", from: "curated" },
+        { text: e.es.trim(), language: "es", kind: "preferred", from: "curated" },
+      ],
+      description: `Proposed with ${draftId}, from the words "${proposal.words}"; named by the curator.`,
+    });
+    const relation = relationOf(proposal, key, first.fact);
+    if (relation) relations.push(relation);
+  }
+  return { entities, relations, problems };
+}
