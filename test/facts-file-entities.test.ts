@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { buildFactsFile, type Review } from "../src/draft/facts-file.js";
-import { type DraftedFigure, initialEdit, type NewEntity } from "../src/draft/figure-edit.js";
+import {
+  type DraftedFigure,
+  type FigureEdit,
+  initialEdit,
+  type NewEntity,
+  type NewEntityEdit,
+} from "../src/draft/figure-edit.js";
 import { checkSeeds } from "../src/model/check/check-seeds.js";
 import { readSeeds } from "../src/seed/read-seeds.js";
 
@@ -60,13 +66,18 @@ const DRAFT = {
   ],
 };
 
-/** Every figure accepted as drafted, with the given changes of the review. */
-function review(changes: Partial<Review> = {}): Review {
-  const edits = DRAFT.figures.map((f) => ({
-    ...initialEdit(DRAFT, f),
-    decision: "accept" as const,
-  }));
-  return { draft: DRAFT, text: TEXT, edits, periodNames: {}, ...changes };
+/**
+ * Every figure accepted as drafted, or with the curator's version of the proposal (kept as what
+ * the figure is about), and any other change of each figure's edit.
+ */
+function review(entity?: NewEntityEdit, change: Partial<FigureEdit> = {}): Review {
+  const edits = DRAFT.figures.map((f) => {
+    const drafted = initialEdit(DRAFT, f);
+    const newEntity = entity ?? drafted.newEntity;
+    const about = newEntity?.key ?? drafted.about;
+    return { ...drafted, newEntity, about, decision: "accept" as const, ...change };
+  });
+  return { draft: DRAFT, text: TEXT, edits, periodNames: {} };
 }
 
 const seeds = await readSeeds("seeds");
@@ -136,18 +147,14 @@ describe("buildFactsFile with proposals of new entities", () => {
   });
 
   it("names and keys the entity as the curator edited them, the facts following the key", () => {
-    const edited = review({
-      newEntities: {
-        "community-shelter": {
-          key: "shelter",
-          kind: "FACILITY_TYPE",
-          en: " Community shelter (IMSS-BIENESTAR) ",
-          es: "Albergue Comunitario",
-        },
-      },
-    });
-    const edits = edited.edits.map((e) => ({ ...e, about: "shelter" }));
-    const { file, problems } = buildFactsFile({ ...edited, edits });
+    const { file, problems } = buildFactsFile(
+      review({
+        key: "shelter",
+        kind: "FACILITY_TYPE",
+        en: " Community shelter (IMSS-BIENESTAR) ",
+        es: "Albergue Comunitario",
+      }),
+    );
     expect(problems).toEqual([]);
     expect(file.entities?.map((e) => [e.key, e.kind, e.labels.map((l) => l.text)])).toEqual([
       ["shelter", "FacilityType", ["Community shelter (IMSS-BIENESTAR)", "Albergue Comunitario"]],
@@ -160,32 +167,34 @@ describe("buildFactsFile with proposals of new entities", () => {
   });
 
   it("adds nothing for a proposal set aside: an existing entity picked, or its figures rejected", () => {
-    const picked = review();
-    const existing = buildFactsFile({
-      ...picked,
-      edits: picked.edits.map((e) => ({ ...e, about: "rural-hospital" })),
-    }).file;
+    const existing = buildFactsFile(review(undefined, { about: "rural-hospital" })).file;
     expect(existing.entities).toBeUndefined();
     expect(existing.relations).toBeUndefined();
     expect(existing.facts?.map((f) => f.about)).toEqual(["rural-hospital", "rural-hospital"]);
     check(existing);
 
-    const rejected = review();
-    const none = buildFactsFile({
-      ...rejected,
-      edits: rejected.edits.map((e) => ({ ...e, decision: "reject" as const })),
-    }).file;
+    const none = buildFactsFile(review(undefined, { decision: "reject" })).file;
     expect(none.entities).toBeUndefined();
     expect(none.facts).toBeUndefined();
     expect(none.skips?.map((s) => s.raw)).toEqual(["63", "12", "800 623 2323"]);
   });
 
+  it("adds the entity when one figure keeps the proposal and another picks an existing entity", () => {
+    const mixed = review();
+    const edits = mixed.edits.map((e, i) => (i === 0 ? { ...e, about: "rural-hospital" } : e));
+    const { file, problems } = buildFactsFile({ ...mixed, edits });
+    expect(problems).toEqual([]);
+    expect(file.entities?.map((e) => e.key)).toEqual(["community-shelter"]);
+    expect(file.facts?.map((f) => f.about)).toEqual(["rural-hospital", "community-shelter"]);
+    // Its link is sourced by the figure that keeps it.
+    expect(file.relations?.map((r) => [r.fact, r.source?.quote])).toEqual([
+      ["960-unit-albergues-2-community-shelter", "12 albergues comunitarios"],
+    ]);
+    check(file);
+  });
+
   it("names the figure whose proposal has no known kind or no name, and the seed check refuses it", () => {
-    const bad = review({
-      newEntities: {
-        "community-shelter": { key: "community-shelter", kind: "Shelter", en: "", es: "Albergue" },
-      },
-    });
+    const bad = review({ key: "community-shelter", kind: "Shelter", en: "", es: "Albergue" });
     const { file, problems } = buildFactsFile(bad);
     expect(problems).toEqual([
       `Figure 1 ("63 Albergues Comunitarios"): its new entity "community-shelter" has the kind "Shelter", which is none of Organization, Program, FacilityType, Service, Condition, Place, Person.`,
@@ -194,11 +203,7 @@ describe("buildFactsFile with proposals of new entities", () => {
     expect(() => check(file)).toThrow(/entities\[0\] \(key: community-shelter\) at kind/);
 
     const period = buildFactsFile(
-      review({
-        newEntities: {
-          "community-shelter": { ...SHELTER, kind: "TIME_PERIOD", en: "A", es: "B" },
-        },
-      }),
+      review({ key: "community-shelter", kind: "TIME_PERIOD", en: "A", es: "B" }),
     );
     expect(period.problems).toEqual([
       `Figure 1 ("63 Albergues Comunitarios"): its new entity "community-shelter" cannot be a TimePeriod: a new period is added as a period.`,
@@ -206,13 +211,9 @@ describe("buildFactsFile with proposals of new entities", () => {
   });
 
   it("refuses a proposal whose key is already an entity's, in the seed check", () => {
-    const clash = review({
-      newEntities: {
-        "community-shelter": { ...SHELTER, key: "rural-hospital", en: "A", es: "B" },
-      },
-    });
-    const edits = clash.edits.map((e) => ({ ...e, about: "rural-hospital" }));
-    const { file } = buildFactsFile({ ...clash, edits });
+    const { file } = buildFactsFile(
+      review({ key: "rural-hospital", kind: "FacilityType", en: "A", es: "B" }),
+    );
     expect(file.entities?.map((e) => e.key)).toEqual(["rural-hospital"]);
     expect(() => check(file)).toThrow(/duplicate key "rural-hospital"/);
   });

@@ -1,15 +1,16 @@
-// The entities a reviewed draft adds besides its periods: each proposal of a new entity
-// (a figure's `newEntity`) that an accepted fact is about or scoped to, named as the curator
+// The entities a reviewed draft adds besides its periods: each proposal of a new entity (a
+// figure's `newEntity`) that an accepted figure keeps as what it is about, named as the curator
 // confirmed or edited it, with the link the draft gives it to the figure's subject. Figures
 // proposing one key share its entry. Pure (its imports are too): esbuild bundles it into the
 // explorer.
 import { ENTITY_KIND, type EntityKind } from "../model/vocabulary.js";
 import type { FactsFile } from "./facts-file.js";
 import {
+  acceptedEntity,
   type DraftedFigure,
+  type FigureEdit,
   type NewEntity,
   type NewEntityEdit,
-  proposedEntity,
 } from "./figure-edit.js";
 
 type Fact = NonNullable<FactsFile["facts"]>[number];
@@ -48,17 +49,10 @@ export function newEntitiesOf<E extends NewEntity>(draft: {
   return proposals;
 }
 
-/** The curator's version of a proposal: as edited (by the key drafted), or as proposed. */
-export function entityEditOf(
-  edits: Readonly<Record<string, NewEntityEdit>> | undefined,
-  proposal: NewEntity,
-): NewEntityEdit {
-  return edits?.[proposal.key] ?? proposedEntity(proposal);
-}
-
-/** A figure's accepted fact, as the facts file has it. */
+/** A figure's accepted fact, as the facts file has it, with the curator's edit. */
 export interface Made {
   figure: DraftedFigure;
+  edit: FigureEdit;
   fact: Fact;
 }
 
@@ -104,26 +98,25 @@ function relationOf(proposal: NewEntity, key: string, fact: Fact): RelationEntry
 }
 
 /**
- * The entries of the proposals that accepted facts use (about or scope), each once under the key
- * the curator gave it, with their links, and what keeps them from being sent.
+ * The entries of the proposals that accepted figures keep (their `about` is the proposal's key),
+ * each once under the key the curator gave it (the first such figure's version), with their
+ * links, and what keeps them from being sent.
  */
 export function proposedEntities(
   draftId: string,
-  edits: Readonly<Record<string, NewEntityEdit>> | undefined,
-  proposals: ReadonlyMap<string, NewEntity>,
   made: readonly Made[],
 ): { entities: EntityEntry[]; relations: RelationEntry[]; problems: string[] } {
   const entities: EntityEntry[] = [];
   const relations: RelationEntry[] = [];
   const problems: string[] = [];
   const added = new Set<string>();
-  for (const proposal of proposals.values()) {
-    const e = entityEditOf(edits, proposal);
-    const key = e.key.trim();
-    const first = made.find((m) => m.fact.about === key || m.fact.scope === key);
-    if (!first || added.has(key)) continue;
+  for (const { figure, edit } of made) {
+    const e = acceptedEntity(edit);
+    const proposal = figure.newEntity;
+    const key = e?.key.trim() ?? "";
+    if (!e || !proposal || added.has(key)) continue;
     added.add(key);
-    problems.push(...problemsOf(first.figure, e));
+    problems.push(...problemsOf(figure, e));
     entities.push({
       key,
       kind: entityKindOf(e.kind) ?? e.kind.trim(),
@@ -133,7 +126,8 @@ export function proposedEntities(
       ],
       description: `Proposed with ${draftId}, from the words "${proposal.words}"; named by the curator.`,
     });
-    const relation = relationOf(proposal, key, first.fact);
+    const first = made.find((m) => m.fact.about === key || m.fact.scope === key);
+    const relation = first && relationOf(proposal, key, first.fact);
     if (relation) relations.push(relation);
   }
   return { entities, relations, problems };

@@ -7,19 +7,13 @@
 // periods the accepted facts use are added as TimePeriod entities named in both languages, the
 // new entities they use as the curator named them (facts-file-entities.ts).
 // Pure (its imports are too): esbuild bundles it into the explorer.
-import {
-  type Made,
-  newEntitiesOf,
-  proposedEntities,
-  type RelationEntry,
-} from "./facts-file-entities.js";
+import { type Made, proposedEntities, type RelationEntry } from "./facts-file-entities.js";
 import {
   type DraftedDocument,
   type DraftedFigure,
   factKeyOf,
   type FigureEdit,
   locateQuote,
-  type NewEntityEdit,
   type NewPeriod,
   numberStart,
   seedWord,
@@ -119,8 +113,6 @@ export interface Review<F extends DraftedFigure = DraftedFigure> {
   edits: readonly FigureEdit[];
   /** The names the curator gives new periods, by key (otherwise periodNames()). */
   periodNames: Readonly<Record<string, { en: string; es: string }>>;
-  /** The curator's versions of the proposed entities, by the key drafted (otherwise as proposed). */
-  newEntities?: Readonly<Record<string, NewEntityEdit>>;
   /** An optional title for the document. */
   title?: string;
 }
@@ -273,7 +265,7 @@ export function buildFactsFile(review: Review): { file: FactsFile; problems: str
     } else {
       const fact = factOf(review, f, edit, outcome.key);
       facts.push(fact.fact);
-      made.push({ figure: f, fact: fact.fact });
+      made.push({ figure: f, edit, fact: fact.fact });
       problems.push(...fact.problems);
       cited.push({ ...fact.cited, value: fact.fact.value });
       if (outcome.conflictWith)
@@ -285,7 +277,7 @@ export function buildFactsFile(review: Review): { file: FactsFile; problems: str
   });
 
   const skips = skipsOf(review, rejected, cited);
-  const proposed = proposedEntities(id, review.newEntities, newEntitiesOf(draft), made);
+  const proposed = proposedEntities(id, made);
   problems.push(...proposed.problems);
   const entities = [...periodsOf(review, facts), ...proposed.entities];
   const document: FactsFile["documents"][number] = { id, language: draft.language.toLowerCase() };

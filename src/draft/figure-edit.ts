@@ -26,7 +26,7 @@ export interface NewEntity {
   relation?: { from: string; type: string; to: string } | null;
 }
 
-/** What the curator makes of a proposed entity: its key, kind and labels, confirmed or edited. */
+/** What the curator makes of a proposed entity: its key, kind and names, confirmed or edited. */
 export interface NewEntityEdit {
   key: string;
   kind: string;
@@ -108,6 +108,11 @@ export interface FigureEdit<
   value: string;
   /** The words that state it; found in the text near the drafted quote. */
   quote: string;
+  /**
+   * The curator's version of the figure's proposed entity (null: none proposed). It is added
+   * with the document while `about` is its key; another key of `about` sets it aside.
+   */
+  newEntity: NewEntityEdit | null;
 }
 
 /** What the drafter proposes, as an edit: undecided. */
@@ -136,7 +141,14 @@ export function initialEdit<S extends string, Q extends string, U extends string
     unit: f.unit,
     value: f.value === null ? "" : String(f.value),
     quote: f.quote,
+    newEntity: f.newEntity ? proposedEntity(f.newEntity) : null,
   };
+}
+
+/** The entity a figure's proposal adds, when the curator keeps it as what the figure is about. */
+export function acceptedEntity(edit: FigureEdit): NewEntityEdit | null {
+  const e = edit.newEntity;
+  return e && e.key.trim() === edit.about.trim() ? e : null;
 }
 
 const slug = (s: string) =>
