@@ -614,6 +614,12 @@ export const IngestMutation = graphql(`
           key
         }
       }
+      entities {
+        key
+        kind
+        name
+        nameEs: name(lang: ES)
+      }
       corroborated {
         key
         value

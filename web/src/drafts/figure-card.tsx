@@ -8,6 +8,7 @@ import { focusById, statusOf } from "./draft-text";
 import { isCorrected, type DraftFigure, type GraphMatchKind } from "./draft-answer";
 import { FigureFields, type CardProps } from "./figure-fields";
 import { percent } from "./key-picker";
+import { NewEntityFields } from "./new-entity-fields";
 
 const MATCH_TEXT: Record<GraphMatchKind, string> = {
   NEW: "new",
@@ -257,6 +258,7 @@ export function FigureCard(props: FigureCardProps) {
       <Notes title="The server refused it:" items={[...problems]} refused />
       <GraphSideBySide {...props} />
       {open && <RecordAs {...props} />}
+      {open && !asCitation && <NewEntityFields {...props} />}
       {open && !asCitation && <FigureFields {...props} />}
       {open && !asCitation && <ConflictChoice {...props} />}
       <Decision {...props} />
