@@ -1,14 +1,19 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fingerprint } from "./support/fingerprint.js";
 import { startTestServer, type TestServer } from "./support/http.js";
 import { rebuildFactSummaries } from "../src/seed/load-seeds.js";
-import { testDriver } from "./support/neo4j.js";
+import { testDriver, testNeo4jEnv } from "./support/neo4j.js";
 
 /**
  * `ingestDocument` with a facts file that adds an entity the graph lacks (a drafter's proposal
  * the curator accepted): written with the facts in one transaction, searchable at once in both
  * languages, the facts about it; refused, naming the figure, when its key exists or its kind is
- * unknown; nothing of it written when any entry is wrong.
+ * unknown; nothing of it written when any entry is wrong. `npm run ingest` refuses a new entity
+ * whose key the graph holds though the seeds lack it.
  */
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are walked freely in assertions
@@ -240,4 +245,37 @@ describe("ingestDocument with a new entity", () => {
       "link-entities imss-bienestar",
     ]);
   });
+});
+
+describe("npm run ingest with a new entity", () => {
+  it("refuses one whose key the graph holds (though the seeds lack it), and writes nothing", async () => {
+    // The key is the graph's since the API's ingest above, and no seed file's.
+    const read = await server.graphql<Any>(`{ entity(key: "${NEW}") { key } }`);
+    expect(read.body.data?.entity).toEqual({ key: NEW });
+    const graphBefore = await fingerprint(driver, database);
+    const id = "962_ingest_new_entity_cli";
+    const dir = mkdtempSync(join(tmpdir(), "imss-ingest-new-entity-"));
+    try {
+      writeFileSync(join(dir, `${id}.txt`), TEXT);
+      const file = JSON.stringify(factsFile())
+        .replaceAll(ID, id)
+        .replaceAll("961-ingest-new-entity-", "962-ingest-new-entity-");
+      writeFileSync(join(dir, "facts.yaml"), file);
+      const result = spawnSync(
+        process.execPath,
+        [
+          ...["--import", "tsx", "src/curation/ingest-cli.ts"],
+          ...["--document", join(dir, `${id}.txt`), "--facts", join(dir, "facts.yaml")],
+        ],
+        { encoding: "utf8", env: { PATH: process.env.PATH ?? "", ...testNeo4jEnv() } },
+      );
+      expect(result.status, result.stderr).toBe(1);
+      expect(result.stderr).toMatch(
+        new RegExp(`the graph already holds ${id} or one of its new facts or entities .*${NEW}`),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(await fingerprint(driver, database)).toBe(graphBefore);
+  }, 60_000);
 });
