@@ -146,6 +146,33 @@ describe("buildFactsFile with proposals of new entities", () => {
     expect(bundle.relations.filter((r) => r.to === "community-shelter")).toHaveLength(1);
   });
 
+  it("links a new facility type to the owner its count is scoped to, when the draft gives no link", () => {
+    const figures = DRAFT.figures.map((f) => ({
+      ...f,
+      newEntity: f.newEntity && { ...f.newEntity, relation: null },
+    }));
+    const draft = { ...DRAFT, figures };
+    const { file } = buildFactsFile({ ...review(), draft });
+    expect(file.relations).toEqual([
+      {
+        from: "imss-bienestar",
+        type: "OPERATES",
+        to: "community-shelter",
+        fact: "960-unit-albergues-1-community-shelter",
+        period: "year-2022",
+        source: { document: ID, quote: "63 Albergues Comunitarios", start: TEXT.indexOf("63 A") },
+      },
+    ]);
+    check(file);
+    // A new entity of another kind gets no link the draft does not give.
+    const service = buildFactsFile({
+      ...review({ key: "shelter-stay", kind: "Service", en: "Shelter stay", es: "Hospedaje" }),
+      draft,
+    }).file;
+    expect(service.entities?.map((e) => e.kind)).toEqual(["Service"]);
+    expect(service.relations).toBeUndefined();
+  });
+
   it("names and keys the entity as the curator edited them, the facts following the key", () => {
     const { file, problems } = buildFactsFile(
       review({

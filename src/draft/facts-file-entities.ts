@@ -1,7 +1,7 @@
 // The entities a reviewed draft adds besides its periods: each proposal of a new entity (a
 // figure's `newEntity`) that an accepted figure keeps as what it is about, named as the curator
-// confirmed or edited it, with the link the draft gives it to the figure's subject. Figures
-// proposing one key share its entry. Pure (its imports are too): esbuild bundles it into the
+// confirmed or edited it, with its link to the figure's subject (the one the draft gives, or the
+// owner that operates a new facility type). Figures proposing one key share its entry. Pure (its imports are too): esbuild bundles it into the
 // explorer.
 import { ENTITY_KIND, type EntityKind } from "../model/vocabulary.js";
 import type { FactsFile } from "./facts-file.js";
@@ -72,29 +72,48 @@ function problemsOf(figure: DraftedFigure, e: NewEntityEdit): string[] {
   return problems;
 }
 
-/**
- * The link a proposal gives its entity (its drafted key read as the curator's), sourced by the
- * first fact that uses it; an OPERATES or LOCATED_IN link carries that fact's count and period
- * when the fact is about one of its ends, as the curated seeds do.
- */
-function relationOf(proposal: NewEntity, key: string, fact: Fact): RelationEntry | undefined {
-  const r = proposal.relation;
-  if (!r) return undefined;
-  const end = (k: string) => (k === proposal.key ? key : k);
-  const [from, to] = [end(r.from), end(r.to)];
-  const citation = fact.citations[0];
-  const counted =
-    (r.type === "OPERATES" || r.type === "LOCATED_IN") &&
-    (fact.about === from || fact.about === to);
+/** The variable of a count of facilities, the figure an OPERATES link carries (as in the seeds). */
+const FACILITY_COUNT = "facility-count";
+
+/** A link sourced by a fact's words, carrying its figure and period when `counted`. */
+function linkOf(from: string, type: string, to: string, fact: Fact, counted: boolean) {
+  const c = fact.citations[0];
   return {
     from,
-    type: r.type,
+    type,
     to,
     ...(counted ? { fact: fact.key, period: fact.period } : {}),
-    ...(citation
-      ? { source: { document: citation.document, quote: citation.quote, start: citation.start } }
-      : {}),
+    ...(c ? { source: { document: c.document, quote: c.quote, start: c.start } } : {}),
   };
+}
+
+/**
+ * The link of a new entity (under the curator's key and kind): the one the proposal gives, sourced by the
+ * first fact that uses the entity (an OPERATES or LOCATED_IN link carrying a count of it, as the
+ * curated seeds do); else, for a facility type, its owner OPERATES it when a count of it is
+ * scoped to that owner.
+ */
+function relationOf(
+  proposal: NewEntity,
+  e: NewEntityEdit,
+  made: readonly Made[],
+): RelationEntry | undefined {
+  const key = e.key.trim();
+  const r = proposal.relation;
+  if (r) {
+    const fact = made.find((m) => m.fact.about === key || m.fact.scope === key)?.fact;
+    if (!fact) return undefined;
+    const end = (k: string) => (k === proposal.key ? key : k);
+    const [from, to] = [end(r.from), end(r.to)];
+    const counts =
+      r.type === "OPERATES" ? fact.variable === FACILITY_COUNT : r.type === "LOCATED_IN";
+    return linkOf(from, r.type, to, fact, counts && (fact.about === from || fact.about === to));
+  }
+  if (entityKindOf(e.kind) !== "FacilityType") return undefined;
+  const count = made.find(
+    (m) => m.fact.about === key && m.fact.variable === FACILITY_COUNT && m.fact.scope,
+  )?.fact;
+  return count && linkOf(count.scope as string, "OPERATES", key, count, true);
 }
 
 /**
@@ -126,8 +145,7 @@ export function proposedEntities(
       ],
       description: `Proposed with ${draftId}, from the words "${proposal.words}"; named by the curator.`,
     });
-    const first = made.find((m) => m.fact.about === key || m.fact.scope === key);
-    const relation = first && relationOf(proposal, key, first.fact);
+    const relation = relationOf(proposal, e, made);
     if (relation) relations.push(relation);
   }
   return { entities, relations, problems };
