@@ -117,37 +117,48 @@ export function NewEntityFields(props: CardProps) {
   const adding = acceptedEntity(edit) !== null;
   const name = `f${f.index}-new-use`;
   return (
-    <fieldset class="record-as new-entity" data-new-entity={proposal.key}>
-      <legend>
-        New {kindName(e.kind).toLowerCase()}: {nameOf(e, lang)} — from “{proposal.words}”
-      </legend>
+    <div
+      class="new-entity"
+      role="group"
+      aria-labelledby={`f${f.index}-new-h`}
+      data-new-entity={proposal.key}
+    >
+      <p id={`f${f.index}-new-h`} class="new-entity-title">
+        <strong>
+          New {kindName(e.kind).toLowerCase()}: {nameOf(e, lang)}
+        </strong>{" "}
+        — from “{proposal.words}”
+      </p>
       <p class="small">
         <span class="badge status-undecided">to confirm</span> No entity of the graph fits these
         words: the drafter proposes a new one. Its key, kind and names are guesses: confirm or
         correct them.
       </p>
-      <label>
-        <input
-          type="radio"
-          name={name}
-          checked={adding}
-          onChange={() => onChange({ about: e.key.trim() })}
-        />
-        <span>Add it with the document, as what this figure is about</span>
-      </label>
-      <label>
-        <input
-          type="radio"
-          name={name}
-          checked={!adding}
-          onChange={() => {
-            onChange({ about: f.about[0]?.key ?? "todo-about" });
-            requestAnimationFrame(() => document.getElementById(`f${f.index}-about`)?.focus());
-          }}
-        />
-        <span>Use an existing entity instead (pick it under “About (entity)”)</span>
-      </label>
+      <fieldset class="record-as">
+        <legend>What this figure is about</legend>
+        <label>
+          <input
+            type="radio"
+            name={name}
+            checked={adding}
+            onChange={() => onChange({ about: e.key.trim() })}
+          />
+          <span>Add the new entity with the document</span>
+        </label>
+        <label>
+          <input
+            type="radio"
+            name={name}
+            checked={!adding}
+            onChange={() => {
+              onChange({ about: f.about[0]?.key ?? "todo-about" });
+              requestAnimationFrame(() => document.getElementById(`f${f.index}-about`)?.focus());
+            }}
+          />
+          <span>Use an existing entity instead (pick it under “About (entity)”)</span>
+        </label>
+      </fieldset>
       {adding && <EntityInputs {...props} />}
-    </fieldset>
+    </div>
   );
 }
