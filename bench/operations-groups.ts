@@ -16,12 +16,11 @@ export interface Group {
   unit: string;
 }
 
-const RAW_GROUPS = `MATCH (f:Fact)
-WHERE f.variable = $variable AND NOT coalesce(f.deprecated, false)
-OPTIONAL MATCH (f)-[:DURING]->(p:Entity)
-RETURN p.key AS period, f.statistic AS statistic, f.unit AS unit,
-       count(f) AS count, sum(f.value) AS sum, avg(f.value) AS avg,
-       min(f.value) AS min, max(f.value) AS max
+// The floor reads what this server reads: the facts' summaries (one per variable, period,
+// statistic and unit, kept by every write), which are exactly these groups.
+const RAW_GROUPS = `MATCH (s:FactSummary {variable: $variable})
+RETURN s.period AS period, s.statistic AS statistic, s.unit AS unit,
+       s.count AS count, s.sum AS sum, toFloat(s.sum) / s.withValue AS avg, s.min AS min, s.max AS max
 ORDER BY period, statistic, unit`;
 
 /** Groups in one shape: keys as the graph stores them, sorted by them, the average rounded. */

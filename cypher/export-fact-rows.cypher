@@ -11,6 +11,7 @@ RETURN f {
   scope: [(f)-[:SCOPE]->(e) | e {.key, .name}][0],
   period: [(f)-[:DURING]->(e) | e {.key, .name, .start, .end}][0],
   comparedTo: [(f)-[:COMPARED_TO]->(e) | e {.key}][0],
+  percentOf: [(f)-[:PERCENT_OF]->(o:Fact) | o {.key}][0],
   conflicts: COLLECT {
     MATCH (f)-[r:CONFLICTS_WITH]-(other:Fact)
     WITH r, other ORDER BY other.key

@@ -2,7 +2,8 @@
 // per group: what a count, an aggregate or a grouping over whole cells reads instead of the facts.
 // $variables, $periods, $statistics, $units: the keys or values each cell's may take (null: any).
 // $byVariable, $byPeriod, $byStatistic, $byUnit: the cell keys to group by (all false: one group).
-// One row per group that holds facts; sum, min and max are null in a group with no value.
+// One row per group that holds facts, with its units and statistics (an aggregate never adds a
+// target to an achievement); sum, min and max are null in a group with no value.
 MATCH (s:FactSummary)
 WHERE ($variables IS NULL OR s.variable IN $variables)
   AND ($periods IS NULL OR s.period IN $periods)
@@ -15,6 +16,7 @@ WITH s,
      CASE WHEN $byUnit THEN s.unit END AS unit
 WITH variable, period, statistic, unit,
      sum(s.count) AS count, sum(s.withValue) AS withValue, sum(s.sum) AS sum,
-     min(s.min) AS min, max(s.max) AS max, collect(DISTINCT s.unit) AS units
+     min(s.min) AS min, max(s.max) AS max, collect(DISTINCT s.unit) AS units,
+     collect(DISTINCT s.statistic) AS statistics
 RETURN variable, period, statistic, unit, count, withValue,
-       CASE WHEN withValue = 0 THEN null ELSE sum END AS sum, min, max, units
+       CASE WHEN withValue = 0 THEN null ELSE sum END AS sum, min, max, units, statistics

@@ -21,6 +21,7 @@ import "./schema/document.js";
 import "./schema/variable.js";
 import "./schema/consistency-check.js";
 import "./schema/time-series.js";
+import "./schema/value-change.js";
 import "./schema/search.js";
 import "./schema/path.js";
 import "./schema/neighborhood.js";

@@ -42,6 +42,10 @@ interface ExpectedFigure {
   qualifier: string;
   graph: string;
   fact?: string;
+  /** Given for a percent only. */
+  unit?: string;
+  /** Given when the draft proposes what a percent is of: a figure's index, or a graph fact. */
+  percentOf?: number | string;
 }
 /** Every expected*.yaml of the folder, one map of document id to its expected draft. */
 const EXPECTED = Object.assign(
@@ -104,6 +108,9 @@ describe("drafts of documents written for the tests", () => {
           else if (f.newPeriod) row.new = f.newPeriod.key;
           if (f.comparedTo) row.comparedTo = f.comparedTo;
           if (f.graph.kind !== "new") row.fact = f.graph.fact;
+          if (f.unit === "percent") row.unit = f.unit;
+          const of = f.percentOf?.figure ?? f.percentOf?.fact;
+          if (of !== undefined && of !== null) row.percentOf = of;
           return row;
         }),
       ).toEqual(expected.figures);

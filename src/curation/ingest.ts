@@ -169,6 +169,7 @@ async function snapshotOfIngest(
   const named = await snapshot(run, {
     factKeys: [
       ...keysOf(list("corroborations"), "fact"),
+      ...keysOf(list("facts"), "percentOf"),
       ...list("conflicts").flatMap((c) => (Array.isArray(c.facts) ? c.facts.map(String) : [])),
     ],
   });
@@ -196,6 +197,7 @@ async function snapshotOfIngest(
     factKeys: [
       ...keysOf(list("facts"), "key"),
       ...keysOf(list("corroborations"), "fact"),
+      ...keysOf(list("facts"), "percentOf"),
       ...list("conflicts").flatMap((c) => (Array.isArray(c.facts) ? c.facts.map(String) : [])),
     ],
   });

@@ -1,5 +1,5 @@
 import { Document, isMap, isSeq, type YAMLMap } from "yaml";
-import type { Draft, DraftFigure } from "./draft.js";
+import type { Draft, DraftFigure, GraphMatch } from "./draft.js";
 import { buildFactsFile, outcomeOf, type Review } from "./facts-file.js";
 import { type DraftedFigure, initialEdit } from "./figure-edit.js";
 import type { Candidate } from "./match.js";
@@ -15,6 +15,20 @@ import type { Candidate } from "./match.js";
 const list = (cs: Candidate[]) =>
   cs.map((c) => `${c.key} ${c.score.toFixed(2)} (${c.why})`).join("; ") || "none";
 
+/**
+ * What the graph says of a figure: the fact it corroborates or conflicts with; for a restatement
+ * or a change, the earlier value, its period and its source (document and quote) first.
+ */
+function graphLine(g: GraphMatch): string | undefined {
+  if (g.kind === "new") return undefined;
+  const value = g.value ?? "no value";
+  const source = `${g.document}: "${g.quote}"`;
+  if (g.kind === "restates") return ` restates ${value} (${g.period}, ${source}), fact ${g.fact}`;
+  if (g.kind === "changed")
+    return ` changed from ${value} (${g.period}, ${source}), fact ${g.fact}`;
+  return ` graph: ${g.kind} ${g.fact} (${value}, ${g.period}): "${g.quote}"`;
+}
+
 function comment(f: DraftFigure): string {
   const lines = [
     ` "${f.quote}" (confidence ${f.confidence.toFixed(2)})`,
@@ -22,10 +36,8 @@ function comment(f: DraftFigure): string {
     ` variable: ${list(f.variable)}`,
     ` period: ${list(f.period)}${f.newPeriod ? `; new: ${f.newPeriod.key}` : ""}`,
   ];
-  if (f.graph.kind !== "new")
-    lines.push(
-      ` graph: ${f.graph.kind} ${f.graph.fact} (${f.graph.value ?? "no value"}, ${f.graph.period}): "${f.graph.quote}"`,
-    );
+  const line = graphLine(f.graph);
+  if (line) lines.push(line);
   for (const u of f.unsettled) lines.push(` CURATOR: ${u}`);
   return lines.join("\n");
 }
@@ -54,9 +66,12 @@ export function draftYaml(draft: Draft): string {
   const doc = new Document(file);
   const root = doc.contents as YAMLMap;
   const unsettled = figures.filter((f) => f.unsettled.length > 0).length;
+  const restated = figures.filter((f) => f.graph.kind === "restates").length;
+  const changed = figures.filter((f) => f.graph.kind === "changed").length;
   doc.commentBefore = [
     ` Draft of ${id} (${language}, dated ${date}), written by npm run draft: ${figures.length} figures`,
-    ` (${newFigures.length} new, ${corroborating.length} already in the graph), ${draft.skips.length} numbers skipped,`,
+    ` (${newFigures.length} new facts, of which ${restated} restate and ${changed} change a fact of the graph;`,
+    ` ${corroborating.length} already in the graph), ${draft.skips.length} numbers skipped,`,
     ` ${unsettled} figures with something for the curator to settle (CURATOR: lines).`,
     " Check every entry against the text, settle what is marked, then: npm run ingest -- --document <file> --facts <this file>",
   ].join("\n");

@@ -2,9 +2,13 @@ import { headerLength } from "../model/document-header.js";
 import { type ParsedNumber, parseNumbers } from "../text/parse-numbers.js";
 import type { EntityKind, Language, Qualifier, Statistic, Unit } from "../model/vocabulary.js";
 import type { DraftEntity, DraftGraph } from "./draft-graph.js";
+import { GraphAround } from "./graph-around.js";
 import { compareWithGraph } from "./graph-match.js";
-import { scopeOf } from "./scope.js";
-import { aboutOf, type Head, type Previous, wordsOf } from "./figure-words.js";
+import { LabelIndex } from "./label-index.js";
+import { Subjects } from "./subject.js";
+import { subjectOfFigure } from "./figure-subject.js";
+import { linkPercents, type PercentOf } from "./percents.js";
+import { type Head, type Previous, wordsOf } from "./figure-words.js";
 import { type Candidate, Matcher } from "./match.js";
 import type { PeriodGuess, PeriodResult } from "./period.js";
 import { quoteEndOf, Sentences } from "./sentences.js";
@@ -73,6 +77,12 @@ export interface DraftFigure {
   about: Candidate[];
   /** An entity to add to the graph, proposed instead of `about[0]` when none fits. */
   newEntity: NewEntityProposal | null;
+  /**
+   * The place (a state or region of the graph) the figure's sentence names for it ("in
+   * Jalisco"): a fact's scope is an organization or program, so the place is for the curator to
+   * keep as a note or a LOCATED_IN relation of what the figure is about.
+   */
+  place: string | null;
   variable: Candidate[];
   scope: string | null;
   period: Candidate[];
@@ -85,6 +95,8 @@ export interface DraftFigure {
   /** What the curator must settle (empty when the drafter is sure). */
   unsettled: string[];
   graph: GraphMatch;
+  /** For a percent: the figure of this draft or the graph fact it is a percent of, and the words. */
+  percentOf: PercentOf | null;
 }
 
 export interface DraftSkip {
@@ -113,6 +125,10 @@ export interface Drafting {
   sentences: Sentences;
   /** The organization the document speaks for. */
   docOrg: string | null;
+  /** The labels as the search indexes analyse them, the graph around the subjects, the subjects. */
+  index: LabelIndex;
+  around: GraphAround;
+  subjects: Subjects;
 }
 
 export function draftDocument(doc: DraftDocument, graph: DraftGraph): Draft {
@@ -130,6 +146,9 @@ export function draftDocument(doc: DraftDocument, graph: DraftGraph): Draft {
     entities: new Map(graph.entities.map((e) => [e.key, e])),
     sentences: new Sentences(doc, body, numbers, matcher, periods),
     docOrg: matcher.mainOrganization(text.slice(body)),
+    index: new LabelIndex(graph),
+    around: new GraphAround(graph),
+    subjects: new Subjects(text, body, language, matcher),
   };
 
   const figures: DraftFigure[] = [];
@@ -152,6 +171,7 @@ export function draftDocument(doc: DraftDocument, graph: DraftGraph): Draft {
     previous = { sentence, about: figure.about[0] };
     head = next ?? head;
   }
+  linkPercents(drafting, figures);
   skips.push(...skipsOfDates(deferred, figures, drafting.entities));
   skips.sort((a, b) => a.start - b.start);
   return { document: { id: doc.id, date: doc.date, language }, figures, skips };
@@ -168,22 +188,21 @@ function draftFigure(
   previous: Previous,
 ): { figure: DraftFigure; sentence: number; next: Head } {
   const { text, language } = d.doc;
-  const { matcher, docOrg } = d;
   const w = wordsOf(d, n, head);
   const unitWord = n.unit ?? sharedUnit(text, n, d.numbers);
-  const about = aboutOf(d, w, previous);
-  const variable = matcher.variables(w.content, w.before, unitWord, about[0]);
-  const aboutKey = variable.driven
-    ? (matcher.organizationBefore(w.before)?.key ?? docOrg)
-    : (about[0]?.key ?? null);
-  const aboutEntity = aboutKey ? d.entities.get(aboutKey) : undefined;
-  const scope = scopeOf(aboutEntity, matcher.organizationBefore(w.before)?.key ?? null, docOrg);
+  const { about, newEntity, variable, entity, scope, place, unknownPlace } = subjectOfFigure(
+    d,
+    n,
+    w,
+    previous,
+    unitWord,
+  );
   const statistic = statisticOf(
     language,
     w.clause,
     w.context,
     variable.candidates[0]?.key,
-    aboutEntity,
+    entity,
     usualStatistic(d.graph.facts, variable.candidates[0]?.key),
   );
   const period = w.at.period(statistic);
@@ -191,11 +210,6 @@ function draftFigure(
 
   const quoteStart = n.qualifierStart ?? n.start;
   const quoteEnd = quoteEndOf(text, n, w.phrase, w.phraseEnd);
-  const aboutCandidates = variable.driven
-    ? aboutKey
-      ? [{ key: aboutKey, score: 0.7, why: "the organization the sentence names" }]
-      : []
-    : about;
   const unit = (variable.unit ?? unitOf(unitWord)) as Unit;
   const figure: DraftFigure = {
     value: n.value,
@@ -207,8 +221,9 @@ function draftFigure(
     end: quoteEnd,
     qualifier: n.qualifier ?? "exact",
     unit,
-    about: aboutCandidates,
-    newEntity: null,
+    about: about,
+    newEntity,
+    place,
     variable: variable.candidates,
     scope,
     period: period.candidates,
@@ -216,14 +231,26 @@ function draftFigure(
     comparedTo,
     statistic,
     confidence: Math.min(
-      aboutCandidates[0]?.score ?? 0,
+      about[0]?.score ?? 0,
       variable.candidates[0]?.score ?? 0,
       period.candidates[0]?.score ?? (period.newPeriod ? 0.5 : 0),
     ),
-    unsettled: unsettledOf(n, aboutCandidates, variable.candidates, period, statistic, comparedTo),
+    unsettled: unsettledOf(n, about, newEntity, variable.candidates, period, statistic, comparedTo),
     graph: { kind: "new" },
+    percentOf: null,
   };
-  figure.graph = compareWithGraph(figure, d.graph.facts);
+  // A place's count is not the graph's count for the whole (10 hospitals in Jalisco are no change
+  // from 251 in the country): only the same value can be the same fact.
+  const facts =
+    place || unknownPlace ? d.graph.facts.filter((f) => f.value === n.value) : d.graph.facts;
+  if (unknownPlace)
+    figure.unsettled.push(
+      `place: "${unknownPlace}" is named for it and the graph has no such place (add it, then a note or a LOCATED_IN relation)`,
+    );
+  figure.graph = compareWithGraph(figure, {
+    graph: { ...d.graph, facts },
+    entities: d.entities,
+  });
   const headWords = w.content.slice(0, 1);
   const next =
     !w.startsWithPreposition && headWords.length > 0
@@ -236,13 +263,18 @@ function draftFigure(
 function unsettledOf(
   n: ParsedNumber,
   about: Candidate[],
+  newEntity: NewEntityProposal | null,
   variable: Candidate[],
   period: PeriodResult,
   statistic: Statistic,
   comparedTo: string | null,
 ): string[] {
   const unsettled: string[] = [];
-  if (about.length === 0) unsettled.push("about: no entity's name is in the words");
+  if (newEntity)
+    unsettled.push(
+      `about: no entity of the graph fits "${newEntity.words}"; a new ${newEntity.kind} is proposed (${newEntity.key}: "${newEntity.labels.en}", "${newEntity.labels.es}"), its labels to confirm`,
+    );
+  else if (about.length === 0) unsettled.push("about: no entity's name is in the words");
   else if ((about[0]?.score ?? 0) < SURE) unsettled.push(`about: unsure (${about[0]?.why})`);
   if (variable.length === 0) unsettled.push("variable: none fits");
   else if ((variable[0]?.score ?? 0) < SURE)

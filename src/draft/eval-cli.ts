@@ -1,25 +1,34 @@
 import { parseArgs } from "node:util";
 import { runCli } from "../cli/run-cli.js";
 import { readSeeds } from "../seed/read-seeds.js";
-import { evaluateDrafts, formatEvaluation } from "./evaluate.js";
+import { evaluateDrafts } from "./evaluate.js";
+import { formatEvaluations } from "./evaluate-format.js";
+import { EVALUATION_SET_DIR, evaluateSetDir } from "./evaluate-set.js";
 
 /**
- * `npm run draft:eval [-- --misses]`: drafts the two seed documents against the seeds' entities
- * and variables (none of their facts), compares the drafts with the curated facts and prints the
- * figures (src/draft/evaluate.ts); --misses lists every difference.
+ * `npm run draft:eval [-- --misses]`: the drafter on two sets, side by side. The tuning set: the
+ * two seed documents drafted against the seeds' entities and variables (none of their facts) and
+ * compared with the curated facts (src/draft/evaluate.ts). The evaluation set: new documents
+ * drafted against the whole seed graph and compared with their expected drafts
+ * (src/draft/evaluate-set.ts, test/fixtures/draft-eval/). --misses lists every difference.
  */
 async function run(): Promise<void> {
   const { values } = parseArgs({
     options: {
       misses: { type: "boolean", default: false },
       seeds: { type: "string", default: "seeds" },
+      set: { type: "string", default: EVALUATION_SET_DIR },
     },
   });
   const bundle = await readSeeds(values.seeds);
-  const evaluation = evaluateDrafts(bundle);
-  console.log(formatEvaluation(evaluation));
-  if (values.misses)
-    for (const d of evaluation.documents) console.log(`\n${d.id}:\n  ${d.misses.join("\n  ")}`);
+  const tuning = evaluateDrafts(bundle);
+  const evaluation = await evaluateSetDir(bundle, values.set);
+  console.log(formatEvaluations(tuning, evaluation));
+  if (!values.misses) return;
+  console.log("\n## Tuning set");
+  for (const d of tuning.documents) console.log(`\n${d.id}:\n  ${d.misses.join("\n  ")}`);
+  console.log("\n## Evaluation set");
+  for (const d of evaluation.documents) console.log(`\n${d.id}:\n  ${d.misses.join("\n  ")}`);
 }
 
 runCli(run, [Error]);

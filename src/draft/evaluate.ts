@@ -3,9 +3,10 @@ import { type Draft, type DraftFigure, draftDocument } from "./draft.js";
 import { draftGraphOf } from "./draft-graph.js";
 
 /**
- * The drafts of the seed documents against their curated facts (`npm run draft:eval`): each
- * document drafted against a graph with the seeds' entities and variables but none of their
- * facts, then every curated citation of that document looked for among the drafted figures.
+ * The tuning set of `npm run draft:eval`: the drafts of the seed documents against their curated
+ * facts, each document drafted against a graph with the seeds' entities and variables but none of
+ * their facts, then every curated citation of that document looked for among the drafted figures.
+ * (The evaluation set, new documents never tuned on, is evaluate-set.ts.)
  */
 
 interface Curated {
@@ -164,55 +165,4 @@ export function evaluateDrafts(bundle: SeedBundle): Evaluation {
   for (const { counts } of documents)
     for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += counts[k];
   return { documents, total };
-}
-
-const pct = (a: number, b: number) => (b === 0 ? "n/a" : `${((100 * a) / b).toFixed(1)} %`);
-
-/** The figures of an evaluation as a table, with the issue's targets. */
-export function formatEvaluation(e: Evaluation): string {
-  const rows: [string, (c: Counts) => string, string][] = [
-    [
-      "figure recall (curated citations found)",
-      (c) => `${pct(c.found, c.curated)} (${c.found}/${c.curated})`,
-      "≥ 98 %",
-    ],
-    [
-      "figure precision (drafted figures that are curated facts)",
-      (c) => `${pct(c.drafts, c.drafted)} (${c.drafts}/${c.drafted})`,
-      "≥ 90 %",
-    ],
-    [
-      "  counting figures the seeds skip as right",
-      (c) => `${pct(c.drafts + c.draftsSkippedBySeeds, c.drafted)}`,
-      "",
-    ],
-    ["quote exact", (c) => `${pct(c.quoteExact, c.found)}`, ""],
-    ["quote exact or containing it within 3 words", (c) => `${pct(c.quoteWithin, c.found)}`, ""],
-    ["entity top 1", (c) => `${pct(c.aboutTop1, c.found)}`, "≥ 80 %"],
-    ["entity top 3", (c) => `${pct(c.aboutTop3, c.found)}`, "≥ 95 %"],
-    ["variable top 1", (c) => `${pct(c.variableTop1, c.found)}`, ""],
-    ["variable top 3", (c) => `${pct(c.variableTop3, c.found)}`, ""],
-    ["period", (c) => `${pct(c.periodTop1, c.found)}`, "≥ 85 %"],
-    ["qualifier", (c) => `${pct(c.qualifier, c.found)}`, ""],
-    [
-      "skip precision (skips that are not curated figures)",
-      (c) => `${pct(c.skipsRight, c.skips)} (${c.skipsRight}/${c.skips})`,
-      "",
-    ],
-    [
-      "drafting time (ms per 5,000 characters)",
-      (c) => `${((c.ms * 5000) / Math.max(1, c.chars)).toFixed(1)}`,
-      "≤ 1000",
-    ],
-  ];
-  const header = ["measure", ...e.documents.map((d) => d.id), "both", "target"];
-  const lines = [
-    `| ${header.join(" | ")} |`,
-    `| ${header.map(() => "---").join(" | ")} |`,
-    ...rows.map(
-      ([name, f, target]) =>
-        `| ${[name, ...e.documents.map((d) => f(d.counts)), f(e.total), target].join(" | ")} |`,
-    ),
-  ];
-  return lines.join("\n");
 }

@@ -98,6 +98,7 @@ export interface FactsFile {
     value: number | null;
     unit: string;
     qualifier?: string;
+    percentOf?: string;
     citations: Citation[];
   }[];
   corroborations?: { fact: string; citation: Citation }[];
@@ -153,6 +154,24 @@ export function newPeriodsOf<P extends NewPeriod>(draft: {
 
 type Fact = NonNullable<FactsFile["facts"]>[number];
 
+/** A drafted percent's link: a figure of the draft (its index) or a graph fact (key, or `{ key }`). */
+type PercentFigure = DraftedFigure & {
+  percentOf?: { figure: number | null; fact: string | { key: string } | null } | null;
+};
+
+/** The fact an accepted percent is a percent of: the fact of the figure it names, or the graph's. */
+function percentOfKey(review: Review, f: DraftedFigure, edit: FigureEdit): string | undefined {
+  const of = (f as PercentFigure).percentOf;
+  if (!of || seedWord(edit.unit) !== "percent") return undefined;
+  if (of.figure === null) return typeof of.fact === "string" ? of.fact : of.fact?.key;
+  const other = review.draft.figures[of.figure];
+  const otherEdit = review.edits[of.figure];
+  if (!other || !otherEdit) return undefined;
+  const outcome = outcomeOf(review, other, otherEdit);
+  if (outcome.kind === "fact") return outcome.key;
+  return outcome.kind === "corroboration" ? outcome.fact : undefined;
+}
+
 /** An accepted new figure's fact, and the problems that keep it from being sent. */
 function factOf(review: Review, f: DraftedFigure, edit: FigureEdit, key: string) {
   const { draft, text } = review;
@@ -167,6 +186,7 @@ function factOf(review: Review, f: DraftedFigure, edit: FigureEdit, key: string)
   const citation: Citation = { document: draft.id, quote: edit.quote, start: Math.max(0, start) };
   if (value === null) citation.garbled = "the number cannot be read with confidence";
   const scope = edit.scope.trim();
+  const percentOf = percentOfKey(review, f, edit);
   const fact: Fact = {
     key,
     variable: edit.variable.trim(),
@@ -178,6 +198,7 @@ function factOf(review: Review, f: DraftedFigure, edit: FigureEdit, key: string)
     value,
     unit: seedWord(edit.unit),
     ...(seedWord(edit.qualifier) !== "exact" ? { qualifier: seedWord(edit.qualifier) } : {}),
+    ...(percentOf ? { percentOf } : {}),
     citations: [citation],
   };
   return {

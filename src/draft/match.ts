@@ -4,6 +4,15 @@ import type { DraftEntity, DraftGraph, DraftVariable } from "./draft-graph.js";
 import { type Before, type Named, SentenceWords } from "./sentence-words.js";
 import { nameStems, type Word } from "./words.js";
 
+/** A name of an entity found in a text, at its offsets. */
+export interface Mention {
+  key: string;
+  kind: EntityKind;
+  label: string;
+  start: number;
+  end: number;
+}
+
 /** A proposed key with how sure the drafter is (0 to 1) and why. */
 export interface Candidate {
   key: string;
@@ -126,6 +135,7 @@ export class Matcher {
     before: Before,
     unit: string | undefined,
     entity: Candidate | undefined,
+    proposedKind?: EntityKind,
   ): { candidates: Candidate[]; driven: boolean; unit?: Unit } {
     const stems = content.map((w) => w.stem);
     const named = new Map<string, Candidate>();
@@ -145,7 +155,8 @@ export class Matcher {
     );
     const unitOf = (key: string) => this.graph.variables.find((v) => v.key === key)?.unit;
     const top = byName[0];
-    if (top && top.score >= (entity?.score ?? 0)) {
+    // A proposed entity's figure takes its variable from its kind, unless a variable is named whole.
+    if (top && top.score >= (entity?.score ?? (proposedKind ? 0.6 : 0))) {
       return { candidates: byName.slice(0, 3), driven: true, unit: unitOf(top.key) };
     }
     if (unit === "pesos" || unit === "pesos-per-day") {
@@ -162,7 +173,9 @@ export class Matcher {
         return { candidates: ranked.slice(0, 3), driven: false, unit };
       }
     }
-    const kind = entity ? this.graph.entities.find((e) => e.key === entity.key)?.kind : undefined;
+    const kind =
+      proposedKind ??
+      (entity ? this.graph.entities.find((e) => e.key === entity.key)?.kind : undefined);
     if (kind) {
       const kindStems = nameStems(kind.replace(/([a-z])([A-Z])/g, "$1 $2"), "en");
       const byKind = this.graph.variables
@@ -201,6 +214,37 @@ export class Matcher {
    */
   sentence(words: Word[]): SentenceWords {
     return new SentenceWords(words, this.entityNames, this.namesByFirstStem);
+  }
+
+  /**
+   * Every name of an entity of these kinds in the words, left to right, the longest at each
+   * place ("IMSS-BIENESTAR program", not "IMSS"), with its offsets in the text.
+   */
+  mentions(words: Word[], kinds: readonly EntityKind[]): Mention[] {
+    const content = words.filter((w) => !w.stop);
+    const out: Mention[] = [];
+    for (let i = 0; i < content.length;) {
+      let best: { n: Named<DraftEntity>; length: number } | undefined;
+      for (const index of this.namesByFirstStem.get((content[i] as Word).stem) ?? []) {
+        const n = this.entityNames[index] as Named<DraftEntity>;
+        const length = n.stems.length;
+        if (length === 0 || i + length > content.length || (best && best.length >= length))
+          continue;
+        if (n.stems.every((st, j) => content[i + j]?.stem === st)) best = { n, length };
+      }
+      if (best && kinds.includes(best.n.item.kind)) {
+        const last = content[i + best.length - 1] as Word;
+        out.push({
+          key: best.n.item.key,
+          kind: best.n.item.kind,
+          label: best.n.label,
+          start: (content[i] as Word).start,
+          end: last.end,
+        });
+      }
+      i += best ? best.length : 1;
+    }
+    return out;
   }
 
   /** The organization a document speaks for: the one whose names it uses most. */

@@ -16,7 +16,8 @@ export function skipReason(n: ParsedNumber, matcher: Matcher): string | "defer" 
   if (n.kind === "date") return "a date";
   if (n.ambiguous?.outOfRange) return `a number that cannot be read (${n.ambiguous.reason})`;
   if (n.kind === "year" || n.kind === "date-part" || n.kind === "ordinal") return "defer";
-  if (n.unit === "percent") return "a percentage: no variable of the graph is in percent";
+  if (n.unit === "percent" && !matcher.hasVariableWithUnit("percent"))
+    return "a percentage: no variable of the graph is in percent";
   if (n.unit && ["hours", "days", "weeks", "months"].includes(n.unit))
     return `a duration or a schedule (${n.raw} ${n.unit}), not a count`;
   if (n.unit === "years" && !matcher.hasVariableWithUnit("years"))

@@ -13,10 +13,65 @@ export interface Cued {
   moreThanIn(): boolean;
 }
 
+/**
+ * The words of a figure's clause that make it a goal for its period rather than what was reached
+ * (folded, each the start of a word; a trailing space keeps "meta " from "metabólica" and "prevé "
+ * from "prevención"). "With the aim of", "con el objetivo de" say why, not how much: no cue.
+ */
+export const TARGET_CUES: Record<Language, readonly string[]> = {
+  en: [
+    "goal",
+    "target",
+    "aims to",
+    "aim to",
+    "aiming to",
+    "expected to reach",
+    "expects to",
+    "is expected to",
+    "plans to",
+    "planned",
+    "projected",
+  ],
+  es: [
+    "meta ",
+    "metas ",
+    "se preve",
+    "preve ",
+    "preven ",
+    "preve alcanzar",
+    "como objetivo",
+    "objetivo es",
+    "objetivo de alcanzar",
+    "se espera",
+    "espera alcanzar",
+    "se proyecta",
+    "se pretende",
+    "pretende ",
+    "busca alcanzar",
+    "se planea",
+    "programad",
+  ],
+};
+
+/** Words of a clause that say a goal was reached or passed: its figure is an achievement. */
+const REACHED_CUES: Record<Language, readonly string[]> = {
+  en: ["exceeded", "surpassed", "achieved", "reached", "met ", "attained"],
+  es: [
+    "supero",
+    "superaron",
+    "rebaso",
+    "alcanzo",
+    "alcanzaron",
+    "cumplio",
+    "se cumplieron",
+    "logro",
+  ],
+};
+
 /** The words that say how a sentence's figures count (daily, an increase, a running total). */
 export function statisticCues(language: Language): string[] {
   const cues = CUES[language];
-  return [...cues.daily, ...cues.increase, ...cues.cumulative];
+  return [...cues.daily, ...cues.increase, ...cues.cumulative, ...TARGET_CUES[language]];
 }
 
 /**
@@ -34,6 +89,9 @@ export function statisticOf(
 ): Statistic {
   const cues = CUES[language];
   const has = (text: Cued, list: readonly string[]) => text.has(list);
+  // A goal ("la meta anual de 30 millones", "aims to attend 90,000"), unless the clause says it
+  // was reached. A percent of a goal is progress towards it (./percents.ts makes it so).
+  if (has(clause, TARGET_CUES[language]) && !has(clause, REACHED_CUES[language])) return "target";
   // In the sentence, "per day" and "a day" are a rate's unit ("pesos per day"), not a day's count.
   const sentenceDaily = cues.daily.filter((c) => !/^(per day|a day|al dia|por dia)$/.test(c));
   if (has(clause, cues.daily) || has(sentence, sentenceDaily)) return "daily-average";
@@ -71,6 +129,7 @@ export function unitOf(unit: string | undefined): Unit {
   if (unit === "pesos") return "pesos";
   if (unit === "pesos-per-day") return "pesos-per-day";
   if (unit === "years") return "years";
+  if (unit === "percent") return "percent";
   return "count";
 }
 

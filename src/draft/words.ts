@@ -1,4 +1,5 @@
 import type { Language } from "../model/vocabulary.js";
+import { foldWord } from "../text/analyzers.js";
 import { foldText } from "../text/fold.js";
 
 /**
@@ -19,6 +20,11 @@ const STOPWORDS: Record<Language, ReadonlySet<string>> = {
     ),
   ),
 };
+
+/** Whether a folded word is one of the little words of a language that carry no name. */
+export function isStopword(word: string, language: Language): boolean {
+  return STOPWORDS[language].has(word);
+}
 
 /** A word's stem: the plural taken off ("hospitales" -> "hospital", "analyses" -> "analys"). */
 export function stem(word: string, language: Language): string {
@@ -47,7 +53,7 @@ export interface Word {
 export function words(text: string, language: Language, offset = 0): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+(?:[-'][\p{L}\p{M}\p{N}]+)*/gu)) {
-    const folded = foldText(m[0]);
+    const folded = foldWord(m[0]);
     const start = offset + (m.index ?? 0);
     out.push({
       text: folded,

@@ -19,6 +19,8 @@ export interface ExportFactRow {
   scope: { key: string; name: string } | null;
   period: { key: string; name: string; start: string | null; end: string | null } | null;
   comparedTo: { key: string } | null;
+  /** For a percent: the fact it is a percent of. */
+  percentOf: { key: string } | null;
   /** The facts it conflicts with (either way), with what each conflict's note says. */
   conflicts: { fact: string; note: string | null }[];
   citations: {

@@ -20,6 +20,7 @@ export const CSV_COLUMNS = [
   "garbled",
   "deprecated",
   "conflicts_with",
+  "percent_of",
   "document",
   "document_date",
   "quote",
@@ -59,7 +60,8 @@ const csvLine = (fields: (string | number | boolean | null | undefined)[]) =>
  * columns). Enums as the API names them (COUNT, DAILY_AVERAGE, JUST_OVER); `start` and `end`
  * are the API's offsets (UTF-16 code units) into the document's text. `compared_to` is the
  * entity a change is measured against, `conflicts_with` the keys of the facts it conflicts
- * with (`;` between them), and `citation_garbled` whether this citation's words are garbled
+ * with (`;` between them), `percent_of` the fact a percent (unit PERCENT) is a percent of,
+ * and `citation_garbled` whether this citation's words are garbled
  * (`citation_garbled_note`: what is wrong with them); `garbled` says whether any of the fact's
  * citations is.
  */
@@ -84,6 +86,7 @@ export const factsCsv: ExportBody = async function* (reader, where) {
       f.garbled === true,
       f.deprecated === true,
       f.conflicts.map((c) => c.fact).join(";"),
+      f.percentOf?.key,
     ];
     if (f.citations.length === 0)
       yield csvLine([...fact, null, null, null, null, null, null, null]);

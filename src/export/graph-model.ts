@@ -17,7 +17,8 @@ import { type GraphNode, iriOf, type Literal, PREFIXES } from "./graph-terms.js"
  *   structural relations (`imss:<TYPE>`).
  * - Facts: `schema:Observation`s (`schema:variableMeasured`, `schema:observationAbout`,
  *   `schema:value`, `schema:observationDate`...), `prov:wasDerivedFrom` each document cited,
- *   `imss:comparedTo` the entity a change is measured against, `imss:garbled`, and
+ *   `imss:comparedTo` the entity a change is measured against, `imss:percentOf` the fact a
+ *   percent is a percent of (a target, a total), `imss:garbled`, and
  *   `imss:conflictsWith` each fact it conflicts with, with the conflict's note in an
  *   `imss:conflict` (`imss:Conflict`, `imss:conflictsWith`, `rdfs:comment`).
  * - Citations: W3C Web Annotations (`oa:Annotation`) whose body is the fact and whose target is
@@ -210,6 +211,7 @@ function factNode(f: ExportFactRow, base: string): GraphNode {
   }
   if (f.scope) props.push(["imss:scope", { iri: iriOf.entity(base, f.scope.key) }]);
   if (f.comparedTo) props.push(["imss:comparedTo", { iri: iriOf.entity(base, f.comparedTo.key) }]);
+  if (f.percentOf) props.push(["imss:percentOf", { iri: iriOf.fact(base, f.percentOf.key) }]);
   for (const conflict of f.conflicts) {
     const other = { iri: iriOf.fact(base, conflict.fact) };
     props.push(["imss:conflictsWith", other]);

@@ -68,6 +68,8 @@ export interface FactGroupKeys {
 /** A group: its keys, its facts' stats, and its sort values (its position, with its keys). */
 export interface FactGroupRow extends ValueStats {
   keys: FactGroupKeys;
+  /** The distinct statistics of its facts: a target is never summed with what was reached. */
+  statistics: Statistic[];
   /** The group's sort values, as its cursor carries them. */
   sort: number[];
 }
@@ -169,6 +171,7 @@ function aggregated(f: Cypher.Node, keys: readonly Cypher.Variable[]) {
     avg: new Cypher.Variable(),
     min: new Cypher.Variable(),
     max: new Cypher.Variable(),
+    statistics: new Cypher.Variable(),
   };
   const clause = new Cypher.With(
     ...keys,
@@ -178,6 +181,7 @@ function aggregated(f: Cypher.Node, keys: readonly Cypher.Variable[]) {
     [Cypher.avg(value), stats.avg],
     [Cypher.min(value), stats.min],
     [Cypher.max(value), stats.max],
+    [Cypher.collect(f.property("statistic")).distinct(), stats.statistics],
   );
   return { stats, clause };
 }

@@ -1,5 +1,5 @@
 import type { Db } from "../db/db.js";
-import type { FactGroupKey } from "../model/vocabulary.js";
+import type { FactGroupKey, Statistic } from "../model/vocabulary.js";
 import { type FactGroupRow, type FactGroupsPage, LAST } from "./fact-groups.js";
 import type { FactWhere } from "./where/where.js";
 
@@ -33,6 +33,8 @@ export interface SummaryRow {
   min: number | null;
   max: number | null;
   units: string[];
+  /** The distinct statistics of the group's cells. */
+  statistics: string[];
 }
 
 /** The values `{ eq }` or `{ in }` allow, or undefined when the filter says anything else. */
@@ -100,7 +102,18 @@ export async function summaryRows(
   );
   if (rows.length > 0 || by.length > 0) return rows;
   const empty = { variable: null, period: null, statistic: null, unit: null };
-  return [{ ...empty, count: 0, withValue: 0, sum: null, min: null, max: null, units: [] }];
+  return [
+    {
+      ...empty,
+      count: 0,
+      withValue: 0,
+      sum: null,
+      min: null,
+      max: null,
+      units: [],
+      statistics: [],
+    },
+  ];
 }
 
 /** The grouping keys of factGroups that are cell keys, as the summaries name them. */
@@ -144,6 +157,7 @@ export async function summaryGroups(
       avg,
       min: r.min,
       max: r.max,
+      statistics: r.statistics as Statistic[],
     };
     const sort = page.sort.map(({ field, direction }) => {
       const v = stats[field];

@@ -246,6 +246,12 @@ export interface ConflictRow {
 export const conflictsOfFact = (db: Db, key: string) =>
   listOf<ConflictRow>(db, "conflicts-of-facts", key);
 
+/** The fact a percent fact is a percent of (a list of none or one key). */
+export const percentOfFact = (db: Db, key: string) => listOf<string>(db, "fact-percent-of", key);
+
+/** The facts that are a percent of a fact (its progress, its shares), by key. */
+export const percentsOfFact = (db: Db, key: string) => listOf<string>(db, "fact-percents", key);
+
 export async function allConflicts(db: Db): Promise<{ a: string; b: string; note: string }[]> {
   return db.read("conflicts-all");
 }

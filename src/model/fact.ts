@@ -41,6 +41,8 @@ export const Fact = z
     statistic: z.enum(STATISTICS),
     /** For an increase: the period it is compared with. */
     comparedTo: Key.optional(),
+    /** For a percent: the fact it is a percent of (a target reached in part, a total shared). */
+    percentOf: Key.optional(),
     /** The value as a number; null when the source is garbled and nothing settles it. */
     value: z.number().nullable(),
     unit: z.enum(UNITS),
@@ -60,6 +62,13 @@ export const Fact = z
         code: "custom",
         path: ["comparedTo"],
         message: "an increase needs comparedTo",
+      });
+    }
+    if (f.percentOf !== undefined && f.unit !== "percent") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["percentOf"],
+        message: `only a fact in percent is a percent of another (its unit is "${f.unit}")`,
       });
     }
     if (f.value === null && !f.citations.every((c) => c.garbled)) {

@@ -9,8 +9,26 @@ import { connectionWhere, FactConnection } from "./fact-connection.js";
 
 type ValueField = "sum" | "avg" | "min" | "max";
 
-/** The aggregate `field`, or (when the facts have several units) an error saying how to pick one. */
+/**
+ * A GraphQL error when `statistics` mix targets with what was reached (their values are never
+ * added together), naming the field and how to pick one or the other.
+ */
+export function refuseMixedTargets(statistics: readonly string[], field: string): void {
+  if (!statistics.includes("target") || statistics.length <= 1) return;
+  throw new GraphQLError(
+    `Field "${field}": the facts mix targets (goals) with what was reached, which are never ` +
+      `added together: add statistic: { eq: TARGET } to where, or NOT: { statistic: { eq: TARGET } }` +
+      (field.startsWith("aggregate") ? "" : ", or group by STATISTIC"),
+    { extensions: { code: "BAD_USER_INPUT", field } },
+  );
+}
+
+/**
+ * The aggregate `field`, or (when the facts have several units, or mix targets with what was
+ * reached) an error saying how to pick one.
+ */
 function ofOneUnit(row: FactAggregateRow, field: ValueField): number | null {
+  refuseMixedTargets(row.statistics, `aggregate.${field}`);
   if (row.units.length <= 1) return row[field];
   const units = row.units.map(graphqlName);
   throw new GraphQLError(
@@ -22,7 +40,7 @@ function ofOneUnit(row: FactAggregateRow, field: ValueField): number | null {
 
 const FactAggregate = builder.objectRef<FactAggregateRow>("FactAggregate").implement({
   description:
-    "Aggregates over every fact the list's where selects (not one page). Values of different units are never added: with several units, sum, avg, min and max are null, with an error.",
+    "Aggregates over every fact the list's where selects (not one page). Values of different units, or targets and what was reached, are never added: with several units, or targets among other statistics, sum, avg, min and max are null, with an error.",
   fields: (t) => {
     const value = (field: ValueField, description: string) =>
       t.float({
@@ -40,10 +58,10 @@ const FactAggregate = builder.objectRef<FactAggregateRow>("FactAggregate").imple
         description: "The units of their values.",
         resolve: (row) => row.units,
       }),
-      sum: value("sum", "Sum of the values (null with several units, or no value)."),
-      avg: value("avg", "Average value (null with several units, or no value)."),
-      min: value("min", "Smallest value (null with several units, or no value)."),
-      max: value("max", "Largest value (null with several units, or no value)."),
+      sum: value("sum", "Sum of the values (null with several units, targets mixed, or no value)."),
+      avg: value("avg", "Average value (null with several units, targets mixed, or no value)."),
+      min: value("min", "Smallest value (null with several units, targets mixed, or no value)."),
+      max: value("max", "Largest value (null with several units, targets mixed, or no value)."),
     };
   },
 });

@@ -15,6 +15,7 @@ import type { FactWhere as PlainFactWhere } from "../loaders/where/where.js";
 import { type Page, type Position, pageQuery, toPage } from "../pagination.js";
 import { EntityKind } from "./entity-kind.js";
 import { FactConnection, factNode, factPosition } from "./fact-connection.js";
+import { refuseMixedTargets } from "./fact-aggregate.js";
 import { Statistic, Unit } from "./fact-enums.js";
 import { selectsFactLinks } from "./plan/facts.js";
 import { Document, Entity, TimePeriod, Variable } from "./refs.js";
@@ -72,6 +73,12 @@ function afterGroup(
     );
   if (!fits) throw inputError("after", "is not a cursor returned by this API");
   return { sort: values.slice(0, sorts) as number[], keys: values.slice(sorts) as string[] };
+}
+
+/** A group's `field`, or an error when its facts mix targets with what was reached. */
+function unmixed(row: FactGroupRow, field: "sum" | "avg" | "min" | "max"): number | null {
+  refuseMixedTargets(row.statistics, `factGroups.${field}`);
+  return row[field];
 }
 
 const FactGroup = builder.objectRef<FactGroupNode>("FactGroup").implement({
@@ -140,12 +147,26 @@ const FactGroup = builder.objectRef<FactGroupNode>("FactGroup").implement({
       }),
       sum: t.float({
         nullable: true,
-        description: "Sum of the values.",
-        resolve: (g) => g.row.sum,
+        description:
+          "Sum of the values (null, with an error, when targets mix with what was reached).",
+        resolve: (g) => unmixed(g.row, "sum"),
       }),
-      avg: t.float({ nullable: true, description: "Average value.", resolve: (g) => g.row.avg }),
-      min: t.float({ nullable: true, description: "Smallest value.", resolve: (g) => g.row.min }),
-      max: t.float({ nullable: true, description: "Largest value.", resolve: (g) => g.row.max }),
+      avg: t.float({
+        nullable: true,
+        description: "Average value (null, with an error, when targets mix with what was reached).",
+        resolve: (g) => unmixed(g.row, "avg"),
+      }),
+      min: t.float({
+        nullable: true,
+        description:
+          "Smallest value (null, with an error, when targets mix with what was reached).",
+        resolve: (g) => unmixed(g.row, "min"),
+      }),
+      max: t.float({
+        nullable: true,
+        description: "Largest value (null, with an error, when targets mix with what was reached).",
+        resolve: (g) => unmixed(g.row, "max"),
+      }),
       facts: t.field({
         type: FactConnection,
         description: "The group's facts: those of the where with the group's keys.",

@@ -1,7 +1,14 @@
 import { builder } from "../builder.js";
 import { keyFrom, keyOrId } from "../global-id.js";
 import { notFound } from "../input-error.js";
-import { allConflicts, conflictsOfFact, factLinks, loadFacts } from "../loaders/facts.js";
+import {
+  allConflicts,
+  conflictsOfFact,
+  factLinks,
+  loadFacts,
+  percentOfFact,
+  percentsOfFact,
+} from "../loaders/facts.js";
 import { Qualifier, Statistic, Unit } from "./fact-enums.js";
 import { Entity, Fact, TimePeriod, Variable } from "./refs.js";
 
@@ -74,6 +81,21 @@ Fact.implement({
       resolve: (f) => f.deprecatedReason ?? null,
     }),
     note: t.string({ nullable: true, description: "A curator's note.", resolve: (f) => f.note }),
+    percentOf: t.field({
+      type: Fact,
+      nullable: true,
+      description:
+        "For a percent (unit PERCENT): the fact it is a percent of, when the sources say so: the " +
+        "target that progress is towards, or the total that a share is of.",
+      resolve: async (f, _args, ctx) => (await percentOfFact(ctx.db, f.key))[0] ?? null,
+    }),
+    percents: t.field({
+      type: [Fact],
+      description:
+        "The facts that are a percent of this one (progress towards this target, shares of this " +
+        "total), by key; deprecated ones left out.",
+      resolve: (f, _args, ctx) => percentsOfFact(ctx.db, f.key),
+    }),
     conflicts: t.field({
       type: [FactConflict],
       description: "Facts from other sources that state a different figure for the same thing.",

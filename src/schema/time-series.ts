@@ -23,7 +23,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description:
       "The facts of one variable (optionally about one entity) in time order of their periods; read each fact's " +
-      "`period`, `statistic` and `value`.",
+      "`period`, `statistic`, `value` and `citations` (its sources), and `changedFrom`: where another release " +
+      "stated another value for the same series, the earlier fact, with its own sources.",
     args: variableAndAbout(t),
     resolve: async (_root, args, ctx) => {
       const variable = keyFrom(args.variable, "variable");

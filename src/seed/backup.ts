@@ -80,13 +80,14 @@ function relationEntry(r: Row): Row {
 
 /** A fact entry from its node's properties and citations; its value is null when garbled. */
 function factEntry(f: Row): Row {
-  const { key, variable, about, scope, period, statistic, comparedTo, unit, qualifier, note } = f;
+  const { key, variable, about, scope, period, statistic, comparedTo, percentOf } = f;
+  const { unit, qualifier, note } = f;
   const citations = (f.citations as Row[]).map(present);
   const deprecated = f.deprecated ? { reason: f.deprecatedReason, at: f.deprecatedAt } : undefined;
   return {
     ...present({ key, variable, about, scope, period, statistic, comparedTo }),
     value: f.value ?? null,
-    ...present({ unit, qualifier, note, citations, deprecated }),
+    ...present({ unit, qualifier, note, percentOf, citations, deprecated }),
   };
 }
 

@@ -18,6 +18,7 @@ export const SEED_STEPS = [
   "seed/03-variables",
   "seed/04-relations",
   "seed/05-facts",
+  "seed/05b-percent-of",
   "seed/06-citations",
   "seed/07-conflicts",
   "seed/08-checks",
@@ -47,6 +48,11 @@ export function seedParameters(
     },
     "seed/04-relations": { relations: relationRows(bundle) },
     "seed/05-facts": { facts: factRows(bundle) },
+    "seed/05b-percent-of": {
+      links: bundle.facts
+        .filter((f) => f.percentOf !== undefined)
+        .map((f) => ({ fact: f.key, percentOf: f.percentOf })),
+    },
     "seed/06-citations": { citations: citationRows(bundle) },
     "seed/07-conflicts": {
       conflicts: bundle.conflicts.map((c) => ({ a: c.facts[0], b: c.facts[1], note: c.note })),

@@ -24,7 +24,11 @@ Chart.register(
 export interface Series {
   label: string;
   values: (number | null)[];
+  /** Goals (statistic TARGET): drawn as hollow bars, apart from what was reached. */
+  target?: boolean;
 }
+
+const TARGET_COLOR = "#6b3fa0";
 
 const palette = ["#1f5fa8", "#b35900", "#0b5d4b", "#7a3e9d", "#b3261e", "#4d6b00", "#5c5c5c"];
 
@@ -46,7 +50,9 @@ export function drawBarChart(
       datasets: data.series.map((s, i) => ({
         label: s.label,
         data: s.values,
-        backgroundColor: palette[i % palette.length],
+        backgroundColor: s.target ? "rgba(107, 63, 160, 0.12)" : palette[i % palette.length],
+        borderColor: s.target ? TARGET_COLOR : undefined,
+        borderWidth: s.target ? 2 : 0,
         borderRadius: 2,
       })),
     },

@@ -3,9 +3,17 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import type { ApiError } from "./client";
-import { formatFact, kindText, statisticText, type Qualifier, type Unit } from "./format";
+import {
+  formatFact,
+  kindText,
+  type Qualifier,
+  type Statistic,
+  statisticText,
+  type Unit,
+} from "./format";
 import type { ResultOf } from "./graphql";
 import type { FactFields } from "./queries";
+import { type Lang, useLang, word } from "./lang";
 import { href } from "./router";
 
 export type Fact = ResultOf<typeof FactFields>;
@@ -77,24 +85,32 @@ export function sourceHref(
 }
 
 /** The figure as a link to the words that state it. */
+/** A statistic as the explorer names it: a target is a goal ("target", "meta"), in the names' language. */
+export function statisticName(statistic: Statistic, lang: Lang): string {
+  return statistic === "TARGET" ? word("target", lang) : statisticText(statistic);
+}
+
 export function FactValue({
   fact,
 }: {
   fact: {
     value: number | null;
     unit: Unit;
+    /** A target's figure is styled apart: a goal, not what was reached. */
+    statistic?: Statistic;
     qualifiers: readonly Qualifier[];
     citations: readonly (Pick<Citation, "start" | "end"> & { document: { key: string } })[];
   };
 }) {
   const first = fact.citations[0];
   const text = formatFact(fact);
+  const figure = fact.statistic === "TARGET" ? "figure figure-target" : "figure";
   return first ? (
-    <a class="figure" href={sourceHref(first)} title="Open the source at these words">
+    <a class={figure} href={sourceHref(first)} title="Open the source at these words">
       {text}
     </a>
   ) : (
-    <span class="figure">{text}</span>
+    <span class={figure}>{text}</span>
   );
 }
 
@@ -116,8 +132,14 @@ export function Citations({ citations }: { citations: readonly Citation[] }) {
 }
 
 export function FactBadges({ fact }: { fact: Fact }) {
+  const lang = useLang();
   return (
     <span class="badges">
+      {fact.statistic === "TARGET" && (
+        <span class="badge badge-target" title={word("targetTitle", lang)}>
+          {word("target", lang)}
+        </span>
+      )}
       {fact.conflicts.length > 0 && (
         <a
           class="badge badge-conflict"
@@ -159,6 +181,7 @@ export function FactTable({
   hideAbout?: string;
   caption?: string;
 }) {
+  const lang = useLang();
   if (facts.length === 0) return <p class="muted">No facts.</p>;
   return (
     <table class="facts stack">
@@ -177,7 +200,7 @@ export function FactTable({
           <tr key={fact.key} id={`fact-${fact.key}`}>
             <td data-label="Figure">
               <FactValue fact={fact} />
-              <div class="small muted">{statisticText(fact.statistic)}</div>
+              <div class="small muted">{statisticName(fact.statistic, lang)}</div>
               <FactBadges fact={fact} />
             </td>
             <td data-label="Measures">

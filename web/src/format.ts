@@ -35,10 +35,11 @@ const unitWords: Record<Unit, [singular: string, plural: string]> = {
   PERCENT: ["%", "%"],
 };
 
-/** The number with its unit: "83.2 million people", "382,000 million pesos", "1,531". */
+/** The number with its unit: "83.2 million people", "382,000 million pesos", "1,531", "73%". */
 export function formatValue(value: number | null | undefined, unit: Unit): string {
   const number = formatNumber(value, unit);
   if (value === null || value === undefined) return number;
+  if (unit === "PERCENT") return `${number}%`;
   const [one, many] = unitWords[unit];
   const word = value === 1 ? one : many;
   return word ? `${number} ${word}` : number;

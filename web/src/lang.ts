@@ -147,6 +147,12 @@ const words = {
   PLACE: { EN: "Place", ES: "Lugar" },
   PERSON: { EN: "Person", ES: "Persona" },
   TIME_PERIOD: { EN: "Time period", ES: "Periodo de tiempo" },
+  // A goal among figures (statistic TARGET): what was to be reached, never what was.
+  target: { EN: "target", ES: "meta" },
+  targetTitle: {
+    EN: "A goal set for the period: what was to be reached, not what was",
+    ES: "Una meta fijada para el periodo: lo que se buscaba alcanzar, no lo alcanzado",
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type Word = keyof typeof words;

@@ -53,6 +53,42 @@ export const FactFields = graphql(`
   }
 `);
 
+/** A page of changes between releases: the earlier and the later fact of each, with their sources. */
+export const ValueChangesFields = graphql(
+  `
+    fragment ValueChangesFields on ValueChangeConnection {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          difference
+          from {
+            ...FactFields
+          }
+          to {
+            ...FactFields
+          }
+        }
+      }
+    }
+  `,
+  [FactFields],
+);
+
+/** The next page of changes between releases (of one entity's series, or all). */
+export const ValueChangesPageQuery = graphql(
+  `
+    query ValueChangesPage($about: String, $after: String, $lang: Language!) {
+      valueChanges(about: $about, first: 20, after: $after) {
+        ...ValueChangesFields
+      }
+    }
+  `,
+  [ValueChangesFields],
+);
+
 /** A name with where it comes from: a source's words (its document) or the curators. */
 export const LabelFields = graphql(`
   fragment LabelFields on Label {
@@ -209,9 +245,12 @@ export const EntityQuery = graphql(
       neighborhood(id: $key, depth: $depth) {
         ...NeighborhoodFields
       }
+      valueChanges(about: $key, first: 20) {
+        ...ValueChangesFields
+      }
     }
   `,
-  [FactFields, NeighborhoodFields, LabelFields],
+  [FactFields, NeighborhoodFields, LabelFields, ValueChangesFields],
 );
 
 export const NeighborhoodQuery = graphql(
@@ -376,9 +415,12 @@ export const ChecksQuery = graphql(
           }
         }
       }
+      valueChanges(first: 20) {
+        ...ValueChangesFields
+      }
     }
   `,
-  [FactFields],
+  [FactFields, ValueChangesFields],
 );
 
 export const VariableQuery = graphql(
@@ -551,6 +593,18 @@ export const DraftQuery = graphql(
           }
           graph {
             kind
+            value
+            quote
+            period {
+              key
+              name
+              nameEs: name(lang: ES)
+            }
+            document {
+              key
+              title
+              date
+            }
             fact {
               ...DraftFactFields
             }

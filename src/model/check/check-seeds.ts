@@ -4,6 +4,7 @@ import { checkCoverage } from "./coverage.js";
 import { checkCorroborations, checkFacts } from "./facts.js";
 import { checkLabels } from "./labels.js";
 import { checkPartTotals } from "./part-totals.js";
+import { checkPercents } from "./percents.js";
 import { checkPeriods } from "./periods.js";
 import { checkRelations } from "./relations.js";
 import { SeedCheck } from "./seed-check.js";
@@ -49,6 +50,7 @@ export function checkSeeds(
   checkPeriods(check, bundle);
   checkFacts(check, bundle);
   checkCorroborations(check, bundle);
+  checkPercents(check, bundle);
   checkRelations(check, bundle);
   checkConflicts(check, bundle);
   checkPartTotals(check, bundle);

@@ -1,7 +1,10 @@
 import type { SeedBundle } from "../bundle.js";
 import type { SeedCheck } from "./seed-check.js";
 
-/** Step 6: a conflict is between two different facts about the same thing that disagree. */
+/**
+ * Step 6: a conflict is between two different facts about the same thing that disagree; a target
+ * and an achievement for the same thing and period are not a conflict.
+ */
 export function checkConflicts(check: SeedCheck, bundle: SeedBundle): void {
   for (const c of bundle.conflicts) {
     const [a, b] = c.facts.map((k, i) => check.factRef(c, `facts[${i}]`, k));
@@ -18,6 +21,14 @@ export function checkConflicts(check: SeedCheck, bundle: SeedBundle): void {
           `the facts differ in ${field} ("${a[field]}" vs "${b[field]}"): they do not conflict`,
         );
       }
+    }
+    if ((a.statistic === "target") !== (b.statistic === "target")) {
+      check.problem(
+        c,
+        "facts",
+        "a target and an achievement do not conflict: one is a goal, the other what was reached",
+      );
+      continue;
     }
     if (a.value === b.value && a.qualifier === b.qualifier) {
       check.problem(c, "facts", "the facts agree: make them one fact with both citations");

@@ -8,6 +8,7 @@ import { Language } from "../language.js";
 import { type SelectionQuestion, selects } from "../plan/selection.js";
 import { DraftInput } from "./draft-input.js";
 import { DraftedFigure } from "./figure.js";
+import "./percent-of.js";
 import { DraftedSkip } from "./skip.js";
 
 /**

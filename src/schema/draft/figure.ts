@@ -4,6 +4,7 @@ import { Qualifier, Statistic, Unit } from "../fact-enums.js";
 import { DraftCandidate } from "./candidate.js";
 import { EntityCandidate } from "./entity-candidate.js";
 import { DraftGraphMatch } from "./graph-match.js";
+import { NewEntity } from "./new-entity.js";
 import { NewPeriod } from "./new-period.js";
 import { VariableCandidate } from "./variable-candidate.js";
 
@@ -33,6 +34,17 @@ export const DraftedFigure = builder
       about: t.expose("about", {
         type: [EntityCandidate],
         description: "Entities it may be about, best first.",
+      }),
+      newEntity: t.expose("newEntity", {
+        type: NewEntity,
+        nullable: true,
+        description:
+          "An entity to add, proposed instead of about's first when none of the graph's fits (about may still list weak alternatives).",
+      }),
+      place: t.exposeString("place", {
+        nullable: true,
+        description:
+          'The key of the place (a state or region) the figure\'s sentence names for it, e.g. "in Jalisco": not its scope (an organization or program), for the curator to keep as a note or a LOCATED_IN relation of what it is about.',
       }),
       variable: t.expose("variable", {
         type: [VariableCandidate],

@@ -87,7 +87,7 @@ const NUMBER_WORD = new RegExp(
 );
 const MULTIPLIER_WORD = /(thousand|million|billion)s?(?![\p{L}\p{N}])/iuy;
 const UNIT_AFTER =
-  /^[ \t\u00a0]*-?(?:(pesos(?:[ \t\u00a0]+(?:per|a)[ \t\u00a0]+day)?)|(hours?|days?|weeks?|months?|years?)(?![\p{L}])|(%|percent(?![\p{L}])))/iu;
+  /^[ \t\u00a0]*-?(?:(pesos(?:[ \t\u00a0]+(?:per|a)[ \t\u00a0]+day)?)|(hours?|days?|weeks?|months?|years?)(?![\p{L}])|(%|per[ \t\u00a0]?cent(?![\p{L}])))/iu;
 
 /** Written-out numbers: "three", "twenty-five", "two hundred", "one hundred and five". */
 function readNumberWords(text: string, start: number): Atom | null {

@@ -2,7 +2,8 @@
 // could not settle, what the graph says, its fields as choices (figure-fields.tsx) and the
 // curator's decision. Editing here changes local state only: no request.
 import { Citations, FactValue } from "../components";
-import { formatFact, statisticText } from "../format";
+import { formatFact, formatNumber, statisticText } from "../format";
+import { href } from "../router";
 import { nameIn } from "./choices";
 import { focusById, statusOf } from "./draft-text";
 import { isCorrected, type DraftFigure, type GraphMatchKind } from "./draft-answer";
@@ -100,6 +101,28 @@ function Notes({ title, items, refused }: { title: string; items: string[]; refu
         ))}
       </ul>
     </div>
+  );
+}
+
+/**
+ * What a figure restates or changed from, with its period and source: "restates 80 (20 January
+ * 2022, <document>)", "changed from 3,622 (20 January 2022, <document>)".
+ */
+function EarlierValue({ figure: f, lang }: CardProps) {
+  const g = f.graph;
+  if (g.kind !== "RESTATES" && g.kind !== "CHANGED") return null;
+  return (
+    <p class={`graph-earlier match-${g.kind.toLowerCase()}`}>
+      {g.kind === "RESTATES" ? "restates" : "changed from"}{" "}
+      <strong>{formatNumber(g.value, g.fact?.unit ?? f.unit)}</strong> (
+      {g.period ? nameIn(lang, g.period) : "another period"}
+      {g.document && (
+        <>
+          , <a href={href.document(g.document.key)}>{g.document.title}</a>
+        </>
+      )}
+      )
+    </p>
   );
 }
 
@@ -256,6 +279,7 @@ export function FigureCard(props: FigureCardProps) {
       <FigureHead {...props} />
       <Notes title="To settle:" items={f.unsettled} />
       <Notes title="The server refused it:" items={[...problems]} refused />
+      <EarlierValue {...props} />
       <GraphSideBySide {...props} />
       {open && <RecordAs {...props} />}
       {open && !asCitation && <NewEntityFields {...props} />}

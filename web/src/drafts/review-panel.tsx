@@ -8,11 +8,20 @@ import { useLang, word, type Lang } from "../lang";
 import { choicesOf, nameIn, type Choices, type Named } from "./choices";
 import { CommitPanel } from "./commit-panel";
 import { DraftText } from "./draft-text";
-import type { Draft, FigureEdit } from "./draft-answer";
+import type { Draft, FigureEdit, GraphMatchKind } from "./draft-answer";
 import { FigureCard } from "./figure-card";
 import type { DraftWork } from "./use-draft-work";
 
 type Drafted = NonNullable<DraftWork["work"]["drafted"]>;
+
+/** How the summary counts the figures of each kind of graph match. */
+const KIND_WORDS: Record<GraphMatchKind, string> = {
+  NEW: "new",
+  CORROBORATES: "corroborates",
+  CONFLICTS: "conflicts",
+  RESTATES: "restating the graph’s value at another period",
+  CHANGED: "changed from the graph’s value at another period",
+};
 
 function ReviewSummary({ work, stale, setWork, drafted }: DraftWork & { drafted: Drafted }) {
   const draft = drafted.answer.draft;
@@ -20,10 +29,10 @@ function ReviewSummary({ work, stale, setWork, drafted }: DraftWork & { drafted:
   const settled = draft.figures.filter(
     (f, i) => f.unsettled.length === 0 && work.edits[i]?.decision === undefined,
   );
-  const kinds = ["NEW", "CORROBORATES", "CONFLICTS", "RESTATES", "CHANGED"]
+  const kinds = (Object.keys(KIND_WORDS) as GraphMatchKind[])
     .map((kind) => ({ kind, n: draft.figures.filter((f) => f.graph.kind === kind).length }))
     .filter((x) => x.n > 0)
-    .map((x) => `${x.n} ${x.kind.toLowerCase().replace("_", " ")}`)
+    .map((x) => `${x.n} ${KIND_WORDS[x.kind]}`)
     .join(", ");
   const acceptSettled = () =>
     setWork((w) => ({

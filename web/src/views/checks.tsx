@@ -1,5 +1,6 @@
-// `/checks`: where the sources disagree (each pair, in their own words), and whether the parts
-// of known totals add up (parts, their sum, each stated total and the difference).
+// `/checks`: where the sources disagree (each pair, in their own words), the values that changed
+// between releases (value-changes.tsx), and whether the parts of known totals add up (parts,
+// their sum, each stated total and the difference).
 import { useEffect } from "preact/hooks";
 import {
   Citations,
@@ -17,6 +18,7 @@ import { useLang } from "../lang";
 import { ChecksQuery } from "../queries";
 import { href } from "../router";
 import { useQuery } from "../use-query";
+import { ValueChanges } from "./value-changes";
 
 export function ChecksView({ hash }: { hash: string }) {
   useTitle("Check the numbers");
@@ -42,6 +44,17 @@ export function ChecksView({ hash }: { hash: string }) {
       {data && (
         <>
           <Conflicts conflicts={data.conflicts} />
+          <section aria-labelledby="value-changes-h">
+            <h2 id="value-changes-h">Changes between releases</h2>
+            <p class="small muted">
+              Where a later release states another value than an earlier one for the same thing (a
+              count at two dates, a running total from the same start, daily averages of like
+              periods): both values, each with its source.
+            </p>
+            {data.valueChanges && (
+              <ValueChanges first={data.valueChanges} about={null} lang={lang} />
+            )}
+          </section>
           <section aria-labelledby="consistency-h">
             <h2 id="consistency-h">Do the parts add up? ({data.consistencyChecks.length})</h2>
             {data.consistencyChecks.map((check) => (

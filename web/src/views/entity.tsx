@@ -1,6 +1,7 @@
 // `/entity/<key>`: the entity, its facts (each one click from its source; narrowed by the URL's
-// filters, grouped on demand), its relations grouped by type in both directions with the fact
-// that carries each, and its neighbourhood.
+// filters, grouped on demand), the values of its series that changed between releases
+// (value-changes.tsx), its relations grouped by type in both directions with the fact that
+// carries each, and its neighbourhood.
 import { useEffect, useMemo, useRef } from "preact/hooks";
 import {
   Citations,
@@ -24,6 +25,7 @@ import { EntityFactsPageQuery, EntityQuery, NeighborhoodQuery } from "../queries
 import { href } from "../router";
 import { useQuery } from "../use-query";
 import { EntityFacts } from "./entity-facts";
+import { ValueChanges } from "./value-changes";
 
 // The root fields are null only beside an error, which `request` turns into an ApiError.
 type EntityData = NonNullable<ResultOf<typeof EntityQuery>["entity"]>;
@@ -111,6 +113,13 @@ export function EntityView({
         {refiltered.error && <ErrorMessage error={refiltered.error} retry={refiltered.retry} />}
         <EntityFacts entityKey={entity.key} facts={facts} lang={lang} where={where} />
       </section>
+
+      {main.data.valueChanges && main.data.valueChanges.edges.length > 0 && (
+        <section aria-labelledby="value-changes-h">
+          <h2 id="value-changes-h">Changes between releases</h2>
+          <ValueChanges first={main.data.valueChanges} about={entity.key} lang={lang} />
+        </section>
+      )}
 
       <section aria-labelledby="relations-h">
         <h2 id="relations-h">

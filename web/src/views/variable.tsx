@@ -8,13 +8,14 @@ import {
   FactTable,
   Heading,
   Loading,
+  statisticName,
   useTitle,
   type Fact,
 } from "../components";
 import { FactFilterPanel, useFactFilters } from "../fact-filters";
 import { whereOf } from "../fact-where";
-import { formatNumber, formatValue, statisticText, type Unit } from "../format";
-import { useLang } from "../lang";
+import { formatNumber, formatValue, type Unit } from "../format";
+import { type Lang, useLang } from "../lang";
 import { Names } from "../names";
 import { VariableQuery } from "../queries";
 import { href, navigate } from "../router";
@@ -23,7 +24,7 @@ import { useQuery } from "../use-query";
 interface ChartData {
   labels: string[];
   keys: string[];
-  series: { label: string; values: (number | null)[] }[];
+  series: { label: string; values: (number | null)[]; target?: boolean }[];
   byPeriod: boolean;
 }
 
@@ -33,13 +34,14 @@ interface Group {
   facts: Fact[];
 }
 
-const seriesLabel = (f: Fact) => `${f.period.name}, ${statisticText(f.statistic)}`;
+const seriesLabel = (f: Fact, lang: Lang) =>
+  `${f.period.name}, ${statisticName(f.statistic, lang)}`;
 
 /**
  * Figures are comparable only within one period and statistic: for one entity the chart runs
  * across periods; otherwise it compares the entities of one group (period and statistic) at a time.
  */
-function groupsOf(facts: readonly Fact[]): { byPeriod: boolean; groups: Group[] } {
+function groupsOf(facts: readonly Fact[], lang: Lang): { byPeriod: boolean; groups: Group[] } {
   const abouts = new Set(facts.map((f) => f.about.key));
   if (abouts.size <= 1) {
     return { byPeriod: true, groups: [{ id: "all", label: "All periods", facts: [...facts] }] };
@@ -47,7 +49,7 @@ function groupsOf(facts: readonly Fact[]): { byPeriod: boolean; groups: Group[] 
   const map = new Map<string, Group>();
   for (const f of facts) {
     const id = `${f.period.key}|${f.statistic}`;
-    const group = map.get(id) ?? { id, label: seriesLabel(f), facts: [] };
+    const group = map.get(id) ?? { id, label: seriesLabel(f, lang), facts: [] };
     group.facts.push(f);
     map.set(id, group);
   }
@@ -57,20 +59,21 @@ function groupsOf(facts: readonly Fact[]): { byPeriod: boolean; groups: Group[] 
   };
 }
 
-function chartData(group: Group, byPeriod: boolean): ChartData {
+function chartData(group: Group, byPeriod: boolean, lang: Lang): ChartData {
   if (byPeriod) {
     const periods = [...new Map(group.facts.map((f) => [f.period.key, f.period.name])).entries()];
-    const names = [...new Set(group.facts.map((f) => statisticText(f.statistic)))];
+    const name = (f: Fact) => statisticName(f.statistic, lang);
+    const names = [...new Set(group.facts.map(name))];
     return {
       labels: periods.map(([, name]) => name),
       keys: periods.map(([key]) => key),
       byPeriod,
       series: names.map((label) => ({
         label,
+        target: label === statisticName("TARGET", lang),
         values: periods.map(
           ([key]) =>
-            group.facts.find((f) => f.period.key === key && statisticText(f.statistic) === label)
-              ?.value ?? null,
+            group.facts.find((f) => f.period.key === key && name(f) === label)?.value ?? null,
         ),
       })),
     };
@@ -87,7 +90,13 @@ function chartData(group: Group, byPeriod: boolean): ChartData {
     labels,
     keys: sorted.map((f) => f.about.key),
     byPeriod,
-    series: [{ label: group.label, values: sorted.map((f) => f.value) }],
+    series: [
+      {
+        label: group.label,
+        values: sorted.map((f) => f.value),
+        target: sorted[0]?.statistic === "TARGET",
+      },
+    ],
   };
 }
 
@@ -103,11 +112,11 @@ export function VariableView({ variableKey }: { variableKey: string }) {
   const variable = data?.variable;
   useTitle(variable?.name ?? variableKey);
   const facts = useMemo(() => variable?.facts.edges.map((e) => e.node) ?? [], [variable]);
-  const { byPeriod, groups } = useMemo(() => groupsOf(facts), [facts]);
+  const { byPeriod, groups } = useMemo(() => groupsOf(facts, lang), [facts, lang]);
   const [groupId, setGroupId] = useState<string | undefined>();
   const [log, setLog] = useState(false);
   const group = groups.find((g) => g.id === groupId) ?? groups[0];
-  const chart = useMemo(() => group && chartData(group, byPeriod), [group, byPeriod]);
+  const chart = useMemo(() => group && chartData(group, byPeriod, lang), [group, byPeriod, lang]);
 
   if (error) return <ErrorMessage error={error} retry={retry} />;
   if (!variable) return <Loading what="the variable" />;
