@@ -591,6 +591,17 @@ export const DraftQuery = graphql(
             end
             granularity
           }
+          newEntity {
+            key
+            kind
+            labels {
+              en
+              es
+            }
+            words
+            start
+            end
+          }
           graph {
             kind
             value
