@@ -1,3 +1,4 @@
+// Longer than 300 lines: one builder of every section of the file, so that the server and the explorer build the same one.
 // A reviewed draft as a facts file in the seed format (what `ingestDocument` and `npm run ingest`
 // take): one builder for the server's draft (draft-yaml.ts, every proposal accepted) and the
 // explorer's review (web/src/drafts/, the figures the curator accepted, with their corrections).
