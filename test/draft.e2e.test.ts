@@ -254,6 +254,7 @@ describe("drafting through the API and the command line", () => {
         id language yaml skips { raw start reason }
         figures { index value raw quote start end statistic qualifier unit scope comparedTo
           about { key } variable { key } period { key } newPeriod { key start end granularity }
+          newEntity { key kind labels { en es } words start end }
           graph { kind fact { key value } } }
       }
     }`;

@@ -62,6 +62,8 @@ async function run(): Promise<void> {
     }
     const known = new Set(existing.facts.map((f) => f.key));
     const added = bundle.facts.filter((f) => !known.has(f.key));
+    // Its new entities (periods, accepted proposals) are claimed: a key the graph holds is refused.
+    const entities = bundle.entities.filter((e) => e.file === factsCopy);
     const corroborated = [...new Set(bundle.corroborations.map((c) => c.fact))];
 
     const db = await openDatabase(loadConfig(), (line) => console.log(line));
@@ -71,6 +73,12 @@ async function run(): Promise<void> {
         db.database,
         bundle,
         [
+          ...entities.map((e) => ({
+            by: values.by as string,
+            action: "create-entity",
+            target: e.key,
+            summary: `added with ${newId}: ${e.kind} "${e.name}"`,
+          })),
           ...added.map((f) => ({
             by: values.by as string,
             action: "add-fact",
@@ -84,7 +92,13 @@ async function run(): Promise<void> {
             summary: `corroborated by ${newId}`,
           })),
         ],
-        { claim: { documents: [newId], facts: added.map((f) => f.key) } },
+        {
+          claim: {
+            documents: [newId],
+            entities: entities.map((e) => e.key),
+            facts: added.map((f) => f.key),
+          },
+        },
       );
     } catch (error) {
       if (
@@ -93,7 +107,7 @@ async function run(): Promise<void> {
       )
         throw new ConfigError(
           "--document",
-          `the graph already holds ${newId} or one of its new facts (${error.message.split("\n")[0]}); nothing was written`,
+          `the graph already holds ${newId} or one of its new facts or entities (${error.message.split("\n")[0]}); nothing was written`,
         );
       throw db.explain(error);
     } finally {

@@ -15,7 +15,8 @@ import {
 } from "./change-log.js";
 import { factSummary } from "./curate.js";
 import type { FactsFile } from "./facts-file.js";
-import { type Locate, type Snapshot, snapshot, validate } from "./snapshot.js";
+import { newEntityProblems } from "./new-entities.js";
+import { invalidInput, type Locate, type Snapshot, snapshot, validate } from "./snapshot.js";
 
 /** The most characters of a new document, drafted or ingested through the API. */
 export const MAX_DOCUMENT_LENGTH = 50_000;
@@ -63,18 +64,26 @@ const factsFileEntry: Locate = (p) => ({
 const keysOf = (items: Record<string, unknown>[], ...fields: string[]) =>
   items.flatMap((x) => fields.map((f) => x[f])).filter((x): x is string => typeof x === "string");
 
+/** What an ingest wrote: the document, its new facts and entities, the facts it cites anew. */
+export interface Ingested {
+  document: string;
+  facts: string[];
+  entities: string[];
+  corroborated: string[];
+}
+
 /**
  * Ingests a new document with its facts file, as `npm run ingest` does: validated with what it
- * refers to in the graph (its every number covered by a fact or a skip), then written in ONE
- * write transaction with one change per new fact and per corroboration. Nothing is written if
- * anything is wrong.
+ * refers to in the graph (its every number covered by a fact or a skip; its new entities, of any
+ * kind, with keys the graph lacks), then written in ONE write transaction with one change per new
+ * entity, link, fact and corroboration. Nothing is written if anything is wrong.
  */
 export async function ingestDocument(
   db: Db,
   curator: Curator,
   input: DocumentIngest,
   work: FactsWork = IN_THREAD,
-): Promise<{ document: string; facts: string[]; corroborated: string[] }> {
+): Promise<Ingested> {
   const date = newDocumentDate(input);
   // Parsing and checking a whole facts file is CPU work: the server's pool does it (`work`).
   const sections = await work.parseFacts(input.facts);
@@ -91,6 +100,11 @@ export async function ingestDocument(
     const clash = keysOf(list("facts"), "key").find((k) => known.has(k));
     if (clash)
       throw conflictError("input.facts", `a fact with key "${clash}" is already in the graph`);
+    const entityProblems = newEntityProblems(
+      new Set(graph.entities.map((e) => String(e.key))),
+      sections,
+    );
+    if (entityProblems.length > 0) throw invalidInput(entityProblems, factsFileEntry);
     const added: SourceText = {
       id: input.id,
       date,
@@ -110,6 +124,22 @@ export async function ingestDocument(
     });
     const params = seedParameters(written);
     for (const step of SEED_STEPS) await run(step, params[step]);
+    for (const e of written.entities)
+      await record(
+        run,
+        curator,
+        "create-entity",
+        e.key,
+        `added with ${input.id}: ${e.kind} "${e.name}"`,
+      );
+    for (const r of written.relations)
+      await record(
+        run,
+        curator,
+        "link-entities",
+        r.from,
+        `${r.from} -[${r.type}]-> ${r.to}, with ${input.id}`,
+      );
     for (const f of written.facts) {
       if (newFacts.has(f.key))
         await record(
@@ -121,7 +151,8 @@ export async function ingestDocument(
         );
       else await record(run, curator, "add-citation", f.key, `corroborated by ${input.id}`);
     }
-    return { document: input.id, facts: [...newFacts], corroborated };
+    const entities = written.entities.map((e) => e.key);
+    return { document: input.id, facts: [...newFacts], entities, corroborated };
   }, timeoutMs);
 }
 

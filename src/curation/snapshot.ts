@@ -105,20 +105,24 @@ export async function validate(
       { labelSources: false, coverage: added ? [added.id] : false },
     );
   } catch (error) {
-    if (error instanceof SeedError) {
-      // Problems of the graph's own data are not the client's; only the input's are reported.
-      const mine = error.problems.filter((p) => p.file === "input");
-      const problems = (mine.length > 0 ? mine : error.problems).map((p) => ({
-        ...p,
-        ...(p.file === "input" ? locate(p) : { argument: "input" }),
-      }));
-      const where = (p: (typeof problems)[number]) =>
-        p.at ? `${p.argument}: ${p.at}` : p.argument;
-      throw new GraphQLError(
-        `Invalid input: ${problems.map((p) => `${where(p)}: ${p.reason}`).join("; ")}`,
-        { extensions: { code: "BAD_USER_INPUT", argument: problems[0]?.argument, problems } },
-      );
-    }
+    if (error instanceof SeedError) throw invalidInput(error.problems, locate);
     throw error;
   }
+}
+
+/**
+ * The error of a change's problems (BAD_USER_INPUT), each where it is: problems of the graph's
+ * own data are not the client's, so only the input's are reported when it has any.
+ */
+export function invalidInput(all: readonly SeedProblem[], locate: Locate): GraphQLError {
+  const mine = all.filter((p) => p.file === "input");
+  const problems = (mine.length > 0 ? mine : all).map((p) => ({
+    ...p,
+    ...(p.file === "input" ? locate(p) : { argument: "input" }),
+  }));
+  const where = (p: (typeof problems)[number]) => (p.at ? `${p.argument}: ${p.at}` : p.argument);
+  return new GraphQLError(
+    `Invalid input: ${problems.map((p) => `${where(p)}: ${p.reason}`).join("; ")}`,
+    { extensions: { code: "BAD_USER_INPUT", argument: problems[0]?.argument, problems } },
+  );
 }

@@ -32,7 +32,7 @@ function graphLine(g: GraphMatch): string | undefined {
 function comment(f: DraftFigure): string {
   const lines = [
     ` "${f.quote}" (confidence ${f.confidence.toFixed(2)})`,
-    ` about: ${list(f.about)}`,
+    ` about: ${list(f.about)}${f.newEntity ? `; new: ${f.newEntity.key} (${f.newEntity.kind}, from "${f.newEntity.words}")` : ""}`,
     ` variable: ${list(f.variable)}`,
     ` period: ${list(f.period)}${f.newPeriod ? `; new: ${f.newPeriod.key}` : ""}`,
   ];
@@ -62,7 +62,8 @@ export function draftYaml(draft: Draft): string {
   const kinds = drafted.figures.map((f, i) => outcomeOf(review, f, edits[i]!).kind);
   const corroborating = figures.filter((_, i) => kinds[i] === "corroboration");
   const newFigures = figures.filter((_, i) => kinds[i] === "fact");
-  const doc = new Document(buildFactsFile(review).file);
+  const { file } = buildFactsFile(review);
+  const doc = new Document(file);
   const root = doc.contents as YAMLMap;
   const unsettled = figures.filter((f) => f.unsettled.length > 0).length;
   const restated = figures.filter((f) => f.graph.kind === "restates").length;
@@ -86,9 +87,10 @@ export function draftYaml(draft: Draft): string {
   };
   withComments("facts", (i) => newFigures[i] && comment(newFigures[i]));
   withComments("corroborations", (i) => corroborating[i] && comment(corroborating[i]));
-  withComments(
-    "entities",
-    () => " CURATOR: a period proposed by the drafter: name it, check its dates.",
+  withComments("entities", (i) =>
+    file.entities?.[i]?.kind === "TimePeriod"
+      ? " CURATOR: a period proposed by the drafter: name it, check its dates."
+      : " CURATOR: an entity proposed by the drafter: check its key, kind and names.",
   );
   withComments("conflicts", () => " CURATOR: say which, if either, is right.");
   // One line per citation, label, skip and document entry, as the curated seeds are written.

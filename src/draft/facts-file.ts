@@ -1,11 +1,14 @@
+// Longer than 300 lines: one builder of every section of the file, so that the server and the explorer build the same one.
 // A reviewed draft as a facts file in the seed format (what `ingestDocument` and `npm run ingest`
 // take): one builder for the server's draft (draft-yaml.ts, every proposal accepted) and the
 // explorer's review (web/src/drafts/, the figures the curator accepted, with their corrections).
 // Accepted corroborations cite the graph's fact, a conflicting figure is a new fact plus a
 // `conflicts` entry, a rejected figure's number is skipped ("rejected by the curator") so that
 // every number of the document stays accounted for, the draft's skips are kept, and the new
-// periods the accepted facts use are added as TimePeriod entities named in both languages.
-// Pure (its one import is too): esbuild bundles it into the explorer.
+// periods the accepted facts use are added as TimePeriod entities named in both languages, the
+// new entities they use as the curator named them (facts-file-entities.ts).
+// Pure (its imports are too): esbuild bundles it into the explorer.
+import { type Made, proposedEntities, type RelationEntry } from "./facts-file-entities.js";
 import {
   type DraftedDocument,
   type DraftedFigure,
@@ -76,13 +79,15 @@ export interface FactsFile {
   documents: { id: string; language: string; title?: string }[];
   entities?: {
     key: string;
-    kind: "TimePeriod";
+    /** TimePeriod for a new period (with its start, end and granularity), or a proposal's kind. */
+    kind: string;
     labels: { text: string; language: "en" | "es"; kind: "preferred"; from: "curated" }[];
     description: string;
-    start: string;
-    end: string;
-    granularity: string;
+    start?: string;
+    end?: string;
+    granularity?: string;
   }[];
+  relations?: RelationEntry[];
   facts?: {
     key: string;
     variable: string;
@@ -261,6 +266,7 @@ export function buildFactsFile(review: Review): { file: FactsFile; problems: str
   const corroborations: NonNullable<FactsFile["corroborations"]> = [];
   const conflicts: NonNullable<FactsFile["conflicts"]> = [];
   const rejected: DraftedFigure[] = [];
+  const made: Made[] = [];
   /** Numbers cited by an accepted figure, with the value it gives them (for the skips). */
   const cited: { start: number; end: number; value: number | null }[] = [];
 
@@ -279,10 +285,11 @@ export function buildFactsFile(review: Review): { file: FactsFile; problems: str
       });
       cited.push({ start: f.start, end: f.end, value: f.graph.fact?.value ?? null });
     } else {
-      const made = factOf(review, f, edit, outcome.key);
-      facts.push(made.fact);
-      problems.push(...made.problems);
-      cited.push({ ...made.cited, value: made.fact.value });
+      const fact = factOf(review, f, edit, outcome.key);
+      facts.push(fact.fact);
+      made.push({ figure: f, edit, fact: fact.fact });
+      problems.push(...fact.problems);
+      cited.push({ ...fact.cited, value: fact.fact.value });
       if (outcome.conflictWith)
         conflicts.push({
           facts: [outcome.key, outcome.conflictWith],
@@ -292,11 +299,14 @@ export function buildFactsFile(review: Review): { file: FactsFile; problems: str
   });
 
   const skips = skipsOf(review, rejected, cited);
-  const entities = periodsOf(review, facts);
+  const proposed = proposedEntities(id, made);
+  problems.push(...proposed.problems);
+  const entities = [...periodsOf(review, facts), ...proposed.entities];
   const document: FactsFile["documents"][number] = { id, language: draft.language.toLowerCase() };
   if (review.title?.trim()) document.title = review.title.trim();
   const file: FactsFile = { documents: [document] };
   if (entities.length > 0) file.entities = entities;
+  if (proposed.relations.length > 0) file.relations = proposed.relations;
   if (facts.length > 0) file.facts = facts;
   if (corroborations.length > 0) file.corroborations = corroborations;
   if (conflicts.length > 0) file.conflicts = conflicts;

@@ -10,6 +10,38 @@ export interface NewPeriod {
   granularity: string;
 }
 
+/**
+ * An entity the graph lacks, as the drafter proposes it for a figure (draft.ts's
+ * NewEntityProposal, or the API's): its kind in either spelling (FacilityType, FACILITY_TYPE),
+ * its labels the drafter's guesses for the curator to confirm, and the words it came from.
+ */
+export interface NewEntity {
+  key: string;
+  kind: string;
+  labels: { en: string; es: string };
+  words: string;
+  start: number;
+  end: number;
+  /** A link of the new entity with the figure's subject (e.g. a program OPERATES it), if given. */
+  relation?: { from: string; type: string; to: string } | null;
+}
+
+/** What the curator makes of a proposed entity: its key, kind and names, confirmed or edited. */
+export interface NewEntityEdit {
+  key: string;
+  kind: string;
+  en: string;
+  es: string;
+}
+
+/** A proposal as the curator first sees it: as the drafter proposed it. */
+export const proposedEntity = (p: NewEntity): NewEntityEdit => ({
+  key: p.key,
+  kind: p.kind,
+  en: p.labels.en,
+  es: p.labels.es,
+});
+
 /** A drafted figure, as the drafter (draft.ts) or the API (DraftFigure) gives it. */
 export interface DraftedFigure<
   S extends string = string,
@@ -34,6 +66,8 @@ export interface DraftedFigure<
   variable: readonly { key: string }[];
   period: readonly { key: string }[];
   newPeriod: NewPeriod | null;
+  /** An entity to add, proposed instead of `about[0]` (absent where the API was not asked). */
+  newEntity?: NewEntity | null;
   graph: { kind: string; fact: { key: string; value: number | null } | null };
 }
 
@@ -74,6 +108,11 @@ export interface FigureEdit<
   value: string;
   /** The words that state it; found in the text near the drafted quote. */
   quote: string;
+  /**
+   * The curator's version of the figure's proposed entity (null: none proposed). It is added
+   * with the document while `about` is its key; another key of `about` sets it aside.
+   */
+  newEntity: NewEntityEdit | null;
 }
 
 /** What the drafter proposes, as an edit: undecided. */
@@ -92,7 +131,7 @@ export function initialEdit<S extends string, Q extends string, U extends string
         ? `${draft.id} states ${f.value ?? "an unreadable value"}; ${graph.key} states ${graph.value ?? "no value"} for the same period.`
         : "",
     key: undefined,
-    about: f.about[0]?.key ?? "todo-about",
+    about: f.newEntity?.key ?? f.about[0]?.key ?? "todo-about",
     variable: f.variable[0]?.key ?? "todo-variable",
     scope: f.scope ?? "",
     period: f.period[0]?.key ?? f.newPeriod?.key ?? "todo-period",
@@ -102,7 +141,14 @@ export function initialEdit<S extends string, Q extends string, U extends string
     unit: f.unit,
     value: f.value === null ? "" : String(f.value),
     quote: f.quote,
+    newEntity: f.newEntity ? proposedEntity(f.newEntity) : null,
   };
+}
+
+/** The entity a figure's proposal adds, when the curator keeps it as what the figure is about. */
+export function acceptedEntity(edit: FigureEdit): NewEntityEdit | null {
+  const e = edit.newEntity;
+  return e && e.key.trim() === edit.about.trim() ? e : null;
 }
 
 const slug = (s: string) =>

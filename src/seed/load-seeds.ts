@@ -43,11 +43,11 @@ export interface LoadOptions {
   into?: "merge" | "empty" | "replace";
   /**
    * Keys the load creates and that must be new (`npm run ingest`: the new document and its new
-   * facts): created first (cypher/curation-claim.cypher), so that the load fails with Neo4j's
+   * entities and facts): created first (cypher/curation-claim.cypher), so that the load fails with Neo4j's
    * ConstraintValidationFailed, writing nothing, if the graph holds one already or another
    * write is creating it.
    */
-  claim?: { documents?: string[]; facts?: string[] };
+  claim?: { documents?: string[]; entities?: string[]; facts?: string[] };
 }
 
 export async function loadSeeds(
@@ -69,7 +69,7 @@ export async function loadSeeds(
       if (options.claim)
         await tx.run(cypher("curation-claim"), {
           documents: [...(options.claim.documents ?? [])].sort(),
-          entities: [],
+          entities: [...(options.claim.entities ?? [])].sort(),
           variables: [],
           facts: [...(options.claim.facts ?? [])].sort(),
           checks: [],

@@ -25,7 +25,8 @@ const TEXT =
   " date 2022-01-20 IMSS-BIENESTAR operates 80 Rural Hospitals in the poorest regions of the country. " +
   "From January 1 to January 15, 2022, its Rural Hospitals attended 3,150 deliveries and 412 mammography studies. " +
   "Its 27 new ambulances arrived in 2021. For information, call 800 623 2323.";
-const DELIVERIES = "930-drafts-ui-test-2-delivery";
+/** The deliveries' fact key, as the curator corrects it (the drafted one is ...-2-delivery). */
+const DELIVERIES = "930-drafts-ui-test-deliveries-2022";
 const MAMMOGRAPHY = "930-drafts-ui-test-3-mammography";
 const CORROBORATED = "rural-hospital-count-2022";
 const SEED_QUOTE = "the IMSS-BIENESTAR program, which has an infrastructure of 80 Rural Hospitals";
@@ -192,17 +193,20 @@ describe("/drafts: draft, review and commit a new document", { timeout: 120_000 
     const deliveries = page.locator("#figure-1");
     await expect
       .poll(() => deliveries.locator("#f1-about option:checked").textContent())
-      .toBe("Parto (delivery), 70%");
+      .toBe("Parto (delivery), 90%");
     expect(operations.all()).toEqual(["DraftDocument"]);
 
-    // A correction: the deliveries are IMSS-BIENESTAR's (its Rural Hospitals), not the Institute's.
-    await deliveries
-      .getByLabel("Whose figure (scope)", { exact: true })
-      .selectOption("imss-bienestar");
-    expect(await deliveries.locator(".badge-corrected").textContent()).toBe("corrected");
+    // The deliveries are IMSS-BIENESTAR's (its Rural Hospitals): the drafter reads the subject.
     expect(await deliveries.getByLabel("Whose figure (scope): key").inputValue()).toBe(
       "imss-bienestar",
     );
+    expect(await deliveries.locator(".badge-corrected").count()).toBe(0);
+    // A correction: the curator names the deliveries' fact.
+    expect(await deliveries.getByLabel("Fact key").inputValue()).toBe(
+      "930-drafts-ui-test-2-delivery",
+    );
+    await deliveries.getByLabel("Fact key").fill(DELIVERIES);
+    expect(await deliveries.locator(".badge-corrected").textContent()).toBe("corrected");
     // A rejection, with the keyboard.
     await ambulances.getByRole("radio", { name: "Reject" }).focus();
     await page.keyboard.press("Space");
@@ -222,7 +226,7 @@ describe("/drafts: draft, review and commit a new document", { timeout: 120_000 
     expect(file.documents).toEqual([{ id: ID, language: "en" }]);
     expect(file.facts.map((f: Any) => [f.key, f.scope, f.value])).toEqual([
       [DELIVERIES, "imss-bienestar", 3150],
-      [MAMMOGRAPHY, "imss", 412],
+      [MAMMOGRAPHY, "imss-bienestar", 412],
     ]);
     expect(file.corroborations).toEqual([
       {
@@ -282,7 +286,7 @@ describe("/drafts: draft, review and commit a new document", { timeout: 120_000 
     ]);
     await noHorizontalScroll(page);
 
-    // And through GraphQL: the facts, the corrected scope, the new citation of the seed's fact,
+    // And through GraphQL: the facts, the scopes read from the subject, the new citation of the seed's fact,
     // the changes recorded.
     const { body } = await browser.server.graphql<Any>(
       `query ($id: String!) {
@@ -301,7 +305,7 @@ describe("/drafts: draft, review and commit a new document", { timeout: 120_000 
       [
         [CORROBORATED, 80, "imss-bienestar", "jan-20-2022"],
         [DELIVERIES, 3150, "imss-bienestar", "year-2022"],
-        [MAMMOGRAPHY, 412, "imss", "year-2022"],
+        [MAMMOGRAPHY, 412, "imss-bienestar", "year-2022"],
       ].sort(),
     );
     // Every citation of the new document stands at its offsets.

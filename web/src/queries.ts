@@ -591,6 +591,17 @@ export const DraftQuery = graphql(
             end
             granularity
           }
+          newEntity {
+            key
+            kind
+            labels {
+              en
+              es
+            }
+            words
+            start
+            end
+          }
           graph {
             kind
             value
@@ -667,6 +678,12 @@ export const IngestMutation = graphql(`
         about {
           key
         }
+      }
+      entities {
+        key
+        kind
+        name
+        nameEs: name(lang: ES)
       }
       corroborated {
         key

@@ -1,21 +1,24 @@
 import { builder } from "../../builder.js";
-import { ingestDocument } from "../../curation/ingest.js";
-import { Document, Fact } from "../refs.js";
+import { type Ingested, ingestDocument } from "../../curation/ingest.js";
+import { Document, Entity, Fact } from "../refs.js";
 import { IngestInput } from "./ingest-input.js";
 
-const IngestResult = builder
-  .objectRef<{ document: string; facts: string[]; corroborated: string[] }>("IngestResult")
-  .implement({
-    description: "What an ingest wrote.",
-    fields: (t) => ({
-      document: t.expose("document", { type: Document, description: "The new document." }),
-      facts: t.expose("facts", { type: [Fact], description: "Its new facts." }),
-      corroborated: t.expose("corroborated", {
-        type: [Fact],
-        description: "The graph's facts it cites anew.",
-      }),
+const IngestResult = builder.objectRef<Ingested>("IngestResult").implement({
+  description: "What an ingest wrote.",
+  fields: (t) => ({
+    document: t.expose("document", { type: Document, description: "The new document." }),
+    facts: t.expose("facts", { type: [Fact], description: "Its new facts." }),
+    entities: t.expose("entities", {
+      type: [Entity],
+      description:
+        "The entities it adds: its new periods, and the new entities the curator accepted from the draft.",
     }),
-  });
+    corroborated: t.expose("corroborated", {
+      type: [Fact],
+      description: "The graph's facts it cites anew.",
+    }),
+  }),
+});
 
 builder.mutationField("ingestDocument", (t) =>
   t.withAuth({ curator: true }).field({

@@ -1,6 +1,6 @@
 // The commit of a review (`/drafts`): what the facts file holds, the names of its new periods, the
 // document's title, and "Commit" (one `ingestDocument` request); the refusal or what was written.
-import { periodNames } from "../../../src/draft/facts-file";
+import { type FactsFile, periodNames } from "../../../src/draft/facts-file";
 import { ApiError } from "../client";
 import { Committed, words } from "./commit-result";
 import type { DraftWork } from "./use-draft-work";
@@ -31,14 +31,21 @@ function Refusal({ title, error }: { title: string; error: ApiError }) {
   );
 }
 
+type Entry = NonNullable<FactsFile["entities"]>[number];
+type PeriodEntry = Entry & { start: string; end: string; granularity: string };
+const isPeriod = (e: Entry): e is PeriodEntry =>
+  e.kind === "TimePeriod" && !!e.start && !!e.end && !!e.granularity;
+
 function CommitSummary({ built, work }: DraftWork) {
   const file = built?.file;
+  const periods = (file?.entities ?? []).filter(isPeriod).length;
   const n = {
     facts: file?.facts?.length ?? 0,
     corroborations: file?.corroborations?.length ?? 0,
     conflicts: file?.conflicts?.length ?? 0,
     skips: file?.skips?.length ?? 0,
-    periods: file?.entities?.length ?? 0,
+    periods,
+    entities: (file?.entities?.length ?? 0) - periods,
     rejected: work.edits.filter((e) => e.decision === "reject").length,
   };
   return (
@@ -59,12 +66,16 @@ function CommitSummary({ built, work }: DraftWork) {
       <li>
         <strong>{n.periods}</strong> {words(n.periods, "new period")}
       </li>
+      <li>
+        <strong>{n.entities}</strong> {n.entities === 1 ? "new entity" : "new entities"} (proposed
+        by the drafter, named by you)
+      </li>
     </ul>
   );
 }
 
 function NewPeriodNames({ built, work, setWork }: DraftWork) {
-  const used = built?.file.entities ?? [];
+  const used = (built?.file.entities ?? []).filter(isPeriod);
   if (used.length === 0) return null;
   return (
     <fieldset class="new-periods">

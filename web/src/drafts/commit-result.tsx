@@ -1,5 +1,6 @@
 // What a commit wrote (`/drafts`): the document and its new and corroborated facts, each a link.
-import { formatFact } from "../format";
+import { formatFact, kindText } from "../format";
+import { useLang } from "../lang";
 import { href } from "../router";
 import type { Ingested } from "./use-draft-work";
 
@@ -9,6 +10,7 @@ const count = (n: number, one: string) => `${n} ${words(n, one)}`;
 
 export function Committed({ result, startOver }: { result: Ingested; startOver: () => void }) {
   const doc = result.document;
+  const lang = useLang();
   const row = (f: Ingested["facts"][number]) => (
     <li key={f.key}>
       <a href={href.fact(f.about.key, f.key)}>
@@ -24,7 +26,8 @@ export function Committed({ result, startOver }: { result: Ingested; startOver: 
         <a class="committed-document" href={href.document(doc.key)}>
           {doc.title}
         </a>{" "}
-        ({doc.date}) is in the graph, with {count(result.facts.length, "new fact")} and{" "}
+        ({doc.date}) is in the graph, with {count(result.facts.length, "new fact")},{" "}
+        {result.entities.length} new {result.entities.length === 1 ? "entity" : "entities"} and{" "}
         {count(result.corroborated.length, "new citation")} of the graph’s facts. The change log
         records who wrote them.
       </p>
@@ -32,6 +35,19 @@ export function Committed({ result, startOver }: { result: Ingested; startOver: 
         <>
           <h4>New facts</h4>
           <ul class="committed-facts">{result.facts.map(row)}</ul>
+        </>
+      )}
+      {result.entities.length > 0 && (
+        <>
+          <h4>New entities</h4>
+          <ul class="committed-entities">
+            {result.entities.map((e) => (
+              <li key={e.key}>
+                <a href={href.entity(e.key)}>{lang === "ES" ? e.nameEs : e.name}</a>{" "}
+                <code>{e.key}</code> ({kindText(e.kind).toLowerCase()})
+              </li>
+            ))}
+          </ul>
         </>
       )}
       {result.corroborated.length > 0 && (

@@ -52,5 +52,6 @@ export function isCorrected(draft: Pick<Draft, "id">, f: DraftFigure, edit: Figu
   const proposed = initialEdit(draft, f);
   if (edit.key !== undefined && edit.key !== factKeyOf(draft.id, f, { ...edit, key: undefined }))
     return true;
+  if (JSON.stringify(edit.newEntity ?? null) !== JSON.stringify(proposed.newEntity)) return true;
   return FIELDS.some((field) => edit[field] !== proposed[field]);
 }

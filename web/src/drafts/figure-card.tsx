@@ -9,6 +9,7 @@ import { focusById, statusOf } from "./draft-text";
 import { isCorrected, type DraftFigure, type GraphMatchKind } from "./draft-answer";
 import { FigureFields, type CardProps } from "./figure-fields";
 import { percent } from "./key-picker";
+import { NewEntityFields } from "./new-entity-fields";
 
 const MATCH_TEXT: Record<GraphMatchKind, string> = {
   NEW: "new",
@@ -281,6 +282,7 @@ export function FigureCard(props: FigureCardProps) {
       <EarlierValue {...props} />
       <GraphSideBySide {...props} />
       {open && <RecordAs {...props} />}
+      {open && !asCitation && <NewEntityFields {...props} />}
       {open && !asCitation && <FigureFields {...props} />}
       {open && !asCitation && <ConflictChoice {...props} />}
       <Decision {...props} />

@@ -13,6 +13,7 @@ import {
   type FigureEdit,
 } from "./draft-answer";
 import { groupsOf, KeyPicker, why, type Group } from "./key-picker";
+import { newEntityGroup, newEntityHint } from "./new-entity-fields";
 
 /** What every part of a figure's card is given. */
 export interface CardProps {
@@ -80,7 +81,14 @@ function EntityFields(props: CardProps) {
   const newPeriod = edit.period === f.newPeriod?.key ? f.newPeriod : undefined;
   return (
     <>
-      {pick("about", "About (entity)", choices.things, "draft-things")}
+      {pick(
+        "about",
+        "About (entity)",
+        choices.things,
+        "draft-things",
+        newEntityHint(edit) ?? why(f.about, edit.about),
+        newEntityGroup(props),
+      )}
       {pick("variable", "Variable", choices.variables, "draft-variables")}
       {pick(
         "period",

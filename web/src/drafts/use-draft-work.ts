@@ -11,6 +11,7 @@ import type { ResultOf } from "../graphql";
 import { DraftQuery, IngestMutation } from "../queries";
 import { focusById } from "./draft-text";
 import type { DraftAnswer, FigureEdit } from "./draft-answer";
+import { proposalOf } from "./new-entity-fields";
 
 export type Language = "" | "EN" | "ES";
 export type Ingested = ResultOf<typeof IngestMutation>["ingestDocument"];
@@ -211,6 +212,22 @@ function useRequests(work: Work, setWork: (update: (w: Work) => Work) => void, t
   return { ...requests, update, reviewHeading, stale, built, runDraft, commit };
 }
 
+/**
+ * The edits with one figure's patch; a change of its proposed entity is shared by the figures
+ * proposing the same key (those that keep it follow its key).
+ */
+function editsWith(w: Work, index: number, patch: Partial<FigureEdit>): FigureEdit[] {
+  const figures = w.drafted?.answer.draft.figures ?? [];
+  const proposed = (i: number) => proposalOf(figures[i])?.key;
+  const shared = patch.newEntity && proposed(index);
+  return w.edits.map((e, i) => {
+    if (i === index) return { ...e, ...patch };
+    if (!shared || !patch.newEntity || proposed(i) !== shared) return e;
+    const kept = e.newEntity && e.about.trim() === e.newEntity.key.trim();
+    return { ...e, newEntity: patch.newEntity, about: kept ? patch.newEntity.key.trim() : e.about };
+  });
+}
+
 export function useDraftWork() {
   const [work, setWork] = useState<Work>(() => restored() ?? EMPTY);
   const [token, setToken] = useState(readToken);
@@ -225,10 +242,7 @@ export function useDraftWork() {
     setForm: (patch: Partial<Form>) => setWork((w) => ({ ...w, form: { ...w.form, ...patch } })),
     setEdit: (index: number, patch: Partial<FigureEdit>) => {
       requests.update({ commitError: undefined });
-      setWork((w) => ({
-        ...w,
-        edits: w.edits.map((e, i) => (i === index ? { ...e, ...patch } : e)),
-      }));
+      setWork((w) => ({ ...w, edits: editsWith(w, index, patch) }));
     },
     startOver: () => {
       setWork(EMPTY);
