@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fingerprint } from "./support/fingerprint.js";
+import { checkGraphAsFound, fingerprint } from "./support/fingerprint.js";
 import { startTestServer, type TestServer } from "./support/http.js";
 import { rebuildFactSummaries } from "../src/seed/load-seeds.js";
 import { testDriver, testNeo4jEnv } from "./support/neo4j.js";
@@ -104,7 +104,6 @@ const INGEST = `mutation ($input: IngestInput!) {
 
 const { driver, database } = testDriver();
 let server: TestServer;
-let before: string;
 
 async function cleanUp() {
   await driver.executeQuery(
@@ -119,21 +118,15 @@ async function cleanUp() {
   await rebuildFactSummaries(driver, database);
 }
 
+afterAll(() => driver.close());
+const before = checkGraphAsFound(() => ({ driver, database }), cleanUp);
 beforeAll(async () => {
-  await cleanUp();
-  before = await fingerprint(driver, database);
   server = await startTestServer(driver, database, {
     auth: { curatorToken: TOKEN, jwtSecret: undefined, jwtIssuer: undefined },
   });
 });
 afterAll(async () => {
   await server.close();
-  await cleanUp();
-  try {
-    expect(await fingerprint(driver, database), "the graph after the tests").toBe(before);
-  } finally {
-    await driver.close();
-  }
 });
 
 const ingest = (file: Record<string, unknown>) =>
@@ -151,7 +144,7 @@ describe("ingestDocument with a new entity", () => {
     expect(body.errors?.[0]?.message).toMatch(
       new RegExp(`facts\\[1\\] \\(key: ${GUESTS}\\) at citations\\[0\\]\\.quote`),
     );
-    expect(await fingerprint(driver, database)).toBe(before);
+    expect(await fingerprint(driver, database)).toBe(before());
     const read = await server.graphql<Any>(`{ entity(key: "${NEW}") { key } }`);
     expect(read.body.data?.entity).toBeNull();
   });
@@ -167,7 +160,7 @@ describe("ingestDocument with a new entity", () => {
     expect(problems[0].reason).toBe(
       `its new entity entities[0] (key: rural-hospital): an entity with key "rural-hospital" is already in the graph: pick it instead, or give the new entity another key`,
     );
-    expect(await fingerprint(driver, database)).toBe(before);
+    expect(await fingerprint(driver, database)).toBe(before());
   });
 
   it("refuses a new entity whose kind is no entity kind, naming the figures about it", async () => {
@@ -176,7 +169,7 @@ describe("ingestDocument with a new entity", () => {
     expect(body.errors?.[0]?.message).toContain(
       `input.facts: facts[0] (key: ${SHELTERS}) at about: its new entity entities[0] (key: ${NEW}): its kind "Shelter" is none of Organization, Program, FacilityType, Service, Condition, Place, Person, TimePeriod`,
     );
-    expect(await fingerprint(driver, database)).toBe(before);
+    expect(await fingerprint(driver, database)).toBe(before());
   });
 
   it("writes it with its facts and its link in one transaction, searchable at once in both languages", async () => {

@@ -9,7 +9,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rebuildFactSummaries } from "../../src/seed/load-seeds.js";
 import { useBrowser } from "../support/browser.js";
-import { fingerprint } from "../support/fingerprint.js";
+import { checkGraphAsFound } from "../support/fingerprint.js";
 import { testDriver } from "../support/neo4j.js";
 
 const TOKEN = "test-value-changes-curator-token-0123456789";
@@ -25,7 +25,6 @@ type Any = any;
 
 let driver: Driver;
 let database: string | undefined;
-let before: string;
 
 /** Removes what the test wrote, by its keys: the document, its facts, citations, period and changes. */
 async function cleanUp() {
@@ -41,19 +40,11 @@ async function cleanUp() {
   await rebuildFactSummaries(driver, database);
 }
 
-beforeAll(async () => {
+beforeAll(() => {
   ({ driver, database } = testDriver());
-  await cleanUp();
-  before = await fingerprint(driver, database);
 });
-afterAll(async () => {
-  await cleanUp();
-  try {
-    expect(await fingerprint(driver, database), "the graph after the tests").toBe(before);
-  } finally {
-    await driver.close();
-  }
-});
+afterAll(() => driver.close());
+checkGraphAsFound(() => ({ driver, database }), cleanUp);
 
 const text = async (page: Page, selector: string) =>
   ((await page.locator(selector).textContent()) ?? "").replace(/\s+/g, " ").trim();
