@@ -26,6 +26,7 @@ export const EXPLORER_OPERATIONS = [
   "NeighborhoodOnly",
   "PathsView",
   "Suggestions",
+  "ValueChangesPage",
   "VariableView",
 ] as const;
 
