@@ -1,3 +1,5 @@
+import { MEXICAN_STATES } from "../src/model/states.js";
+
 /**
  * What the scale generator realises: the facility counts that the curated
  * sources state (doc 000, as of 20 January 2022), each facility type with the
@@ -185,46 +187,51 @@ export const CURATED_STATES = new Set([
   "zacatecas",
 ]);
 
-const S = (key: string, name: string, weight: number, bienestar = false): StateSpec => ({
-  key: CURATED_STATES.has(key) ? key : `gen-state-${key}`,
-  name,
-  weight,
-  bienestar,
-});
+/** A state of the model's list, with its population and whether IMSS-BIENESTAR operates there. */
+const S = (key: string, weight: number, bienestar = false): StateSpec => {
+  const state = MEXICAN_STATES.find((s) => s.key === key);
+  if (!state) throw new Error(`bench/model.ts: ${key} is not in MEXICAN_STATES`);
+  return {
+    key: CURATED_STATES.has(key) ? key : `gen-state-${key}`,
+    name: state.es,
+    weight,
+    bienestar,
+  };
+};
 
 export const STATES: StateSpec[] = [
-  S("aguascalientes", "Aguascalientes", 1.4),
-  S("baja-california", "Baja California", 3.8, true),
-  S("baja-california-sur", "Baja California Sur", 0.8),
-  S("campeche", "Campeche", 0.9, true),
-  S("chiapas", "Chiapas", 5.5, true),
-  S("chihuahua", "Chihuahua", 3.7, true),
-  S("ciudad-de-mexico", "Ciudad de México", 9.2),
-  S("coahuila", "Coahuila", 3.1, true),
-  S("colima", "Colima", 0.7),
-  S("durango", "Durango", 1.8, true),
-  S("estado-de-mexico", "Estado de México", 17.0),
-  S("guanajuato", "Guanajuato", 6.2),
-  S("guerrero", "Guerrero", 3.5, true),
-  S("hidalgo", "Hidalgo", 3.1, true),
-  S("jalisco", "Jalisco", 8.3),
-  S("michoacan", "Michoacán", 4.7, true),
-  S("morelos", "Morelos", 2.0),
-  S("nayarit", "Nayarit", 1.2, true),
-  S("nuevo-leon", "Nuevo León", 5.8),
-  S("oaxaca", "Oaxaca", 4.1, true),
-  S("puebla", "Puebla", 6.6, true),
-  S("queretaro", "Querétaro", 2.4),
-  S("quintana-roo", "Quintana Roo", 1.9),
-  S("san-luis-potosi", "San Luis Potosí", 2.8, true),
-  S("sinaloa", "Sinaloa", 3.0, true),
-  S("sonora", "Sonora", 2.9),
-  S("tabasco", "Tabasco", 2.4, true),
-  S("tamaulipas", "Tamaulipas", 3.5, true),
-  S("tlaxcala", "Tlaxcala", 1.3),
-  S("veracruz", "Veracruz", 8.1, true),
-  S("yucatan", "Yucatán", 2.3, true),
-  S("zacatecas", "Zacatecas", 1.6, true),
+  S("aguascalientes", 1.4),
+  S("baja-california", 3.8, true),
+  S("baja-california-sur", 0.8),
+  S("campeche", 0.9, true),
+  S("chiapas", 5.5, true),
+  S("chihuahua", 3.7, true),
+  S("ciudad-de-mexico", 9.2),
+  S("coahuila", 3.1, true),
+  S("colima", 0.7),
+  S("durango", 1.8, true),
+  S("estado-de-mexico", 17.0),
+  S("guanajuato", 6.2),
+  S("guerrero", 3.5, true),
+  S("hidalgo", 3.1, true),
+  S("jalisco", 8.3),
+  S("michoacan", 4.7, true),
+  S("morelos", 2.0),
+  S("nayarit", 1.2, true),
+  S("nuevo-leon", 5.8),
+  S("oaxaca", 4.1, true),
+  S("puebla", 6.6, true),
+  S("queretaro", 2.4),
+  S("quintana-roo", 1.9),
+  S("san-luis-potosi", 2.8, true),
+  S("sinaloa", 3.0, true),
+  S("sonora", 2.9),
+  S("tabasco", 2.4, true),
+  S("tamaulipas", 3.5, true),
+  S("tlaxcala", 1.3),
+  S("veracruz", 8.1, true),
+  S("yucatan", 2.3, true),
+  S("zacatecas", 1.6, true),
 ];
 
 /** The monthly periods: 2020 and 2021, within the curated years; December 2021 is curated. */

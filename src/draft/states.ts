@@ -1,46 +1,15 @@
+import { MEXICAN_STATES } from "../model/states.js";
 import { foldText } from "../text/fold.js";
 
 /**
- * The 32 federal entities of Mexico, so that a state named in a figure's sentence ("12 hospitales
- * en Chiapas") is known for one even when the graph has no entity for it: such a figure counts a
+ * Every name of Mexico's 32 federal entities (src/model/states.ts), longest first so that "Baja
+ * California Sur" is read whole: a state named in a figure's sentence ("12 hospitales en
+ * Chiapas") is known for one even when the graph has no entity for it, and such a figure counts a
  * part, never the graph's count for the whole.
  */
-const STATES = [
-  "Aguascalientes",
-  "Baja California Sur",
-  "Baja California",
-  "Campeche",
-  "Chiapas",
-  "Chihuahua",
-  "Ciudad de México",
-  "Mexico City",
-  "Coahuila",
-  "Colima",
-  "Durango",
-  "Estado de México",
-  "State of Mexico",
-  "Guanajuato",
-  "Guerrero",
-  "Hidalgo",
-  "Jalisco",
-  "Michoacán",
-  "Morelos",
-  "Nayarit",
-  "Nuevo León",
-  "Oaxaca",
-  "Puebla",
-  "Querétaro",
-  "Quintana Roo",
-  "San Luis Potosí",
-  "Sinaloa",
-  "Sonora",
-  "Tabasco",
-  "Tamaulipas",
-  "Tlaxcala",
-  "Veracruz",
-  "Yucatán",
-  "Zacatecas",
-];
+const STATES = MEXICAN_STATES.flatMap((s) => (s.en ? [s.es, s.en] : [s.es])).sort(
+  (a, b) => b.length - a.length,
+);
 
 /** "in Nayarit", "en el estado de Chiapas", "in the state of Oaxaca", folded. */
 const NAMED = new RegExp(
