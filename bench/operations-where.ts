@@ -1,4 +1,5 @@
 import neo4j, { type Driver } from "neo4j-driver";
+import { encodeCursor } from "../src/pagination.js";
 import { kindValue, list, obj } from "./answers.js";
 import type { GraphqlRequest, Operation, RawRequest } from "./operations.js";
 
@@ -265,8 +266,10 @@ async function oursCursorAt(ask: AskOurs, row: { value: number; key: string }): 
     string,
     string,
   ];
-  const position = Array.isArray(values) ? [row.value] : row.value;
-  return Buffer.from(JSON.stringify([position, row.key, hash]), "utf8").toString("base64url");
+  return encodeCursor(
+    { value: Array.isArray(values) ? [row.value] : row.value, key: row.key },
+    hash,
+  );
 }
 
 /** Reads what the operations need from the data: the compound list's length and deep position. */
