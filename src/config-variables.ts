@@ -43,6 +43,16 @@ export const VARIABLES = {
   JWT_SECRET: z.string().min(32, "must have at least 32 characters").optional(),
   /** The issuer the JWTs must name, if set. */
   JWT_ISSUER: z.string().min(1).optional(),
+  /**
+   * Redis shared by several server processes (events and cache invalidations travel through it);
+   * unset: everything stays in this process.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/[^\s]+$/, "must be a Redis URL such as redis://127.0.0.1:6379")
+    .optional(),
+  /** off: any operation text is accepted; only: only the explorer's trusted documents, by hash. */
+  TRUSTED_DOCUMENTS: z.enum(["off", "only"], { error: "must be off or only" }).default("off"),
   /** Serve GraphiQL at /graphql to browsers. */
   GRAPHIQL: booleanFlag.default("true"),
   /** Answer introspection queries. */

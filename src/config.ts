@@ -46,6 +46,10 @@ export interface HttpSettings {
   };
   graphiql: boolean;
   introspection: boolean;
+  /** "only": operations are accepted only as the hash of a trusted document. */
+  trustedDocuments: "off" | "only";
+  /** Redis shared by several servers; absent: events and cache invalidations stay in process. */
+  redisUrl: string | undefined;
   development: boolean;
   queryTimeoutMs: number;
   maxBodyBytes: number;
@@ -85,6 +89,8 @@ export const DEFAULT_HTTP: HttpSettings = {
   auth: { curatorToken: undefined, jwtSecret: undefined, jwtIssuer: undefined },
   graphiql: true,
   introspection: true,
+  trustedDocuments: "off",
+  redisUrl: undefined,
   development: false,
   queryTimeoutMs: 5_000,
   maxBodyBytes: 100_000,
@@ -133,6 +139,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
       graphiql: flag(read("GRAPHIQL")),
       introspection: flag(read("INTROSPECTION")),
+      trustedDocuments: read("TRUSTED_DOCUMENTS"),
+      redisUrl: read("REDIS_URL"),
       development: read("NODE_ENV") === "development",
       queryTimeoutMs: read("QUERY_TIMEOUT_MS"),
       maxBodyBytes: read("MAX_BODY_BYTES"),

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { parse } from "yaml";
 import { z } from "zod";
 import { HEADER } from "../model/document-header.js";
@@ -6,8 +6,8 @@ import { ENTITY_KINDS, LANGUAGES, STATISTICS, UNITS } from "../model/vocabulary.
 import type { DraftDocument } from "./draft.js";
 
 /**
- * The evaluation set's expected drafts (test/fixtures/draft-eval/expected.yaml, described in its
- * README.md): for each document, every figure a curator would keep and every number that is not
+ * The expected drafts of a set in the evaluation set's format (test/fixtures/draft-eval/, its
+ * README.md; the tuning batch test/fixtures/draft-tune/ uses the same format): for each document, every figure a curator would keep and every number that is not
  * a figure, each at its offset in the whole file.
  */
 
@@ -53,9 +53,20 @@ export interface ExpectedDocument {
   skips: ExpectedSkip[];
 }
 
-/** Reads the set of a folder: expected.yaml and the `<id>.txt` of each of its documents. */
+/**
+ * Reads the set of a folder: its expected*.yaml files (expected.yaml, or one file per author of
+ * a tuning batch; a document expected twice is an error) and the `<id>.txt` of each document.
+ */
 export async function readExpectedSet(dir: string): Promise<ExpectedDocument[]> {
-  const set = expectedSet.parse(parse(await readFile(`${dir}/expected.yaml`, "utf8")));
+  const set: Record<string, z.infer<typeof expectedSet>[string]> = {};
+  const files = (await readdir(dir)).filter((f) => /^expected.*\.yaml$/.test(f)).sort();
+  for (const file of files)
+    for (const [id, expected] of Object.entries(
+      expectedSet.parse(parse(await readFile(`${dir}/${file}`, "utf8"))),
+    )) {
+      if (set[id]) throw new Error(`${dir}/${file}: document ${id} is expected twice`);
+      set[id] = expected;
+    }
   const documents: ExpectedDocument[] = [];
   for (const [id, expected] of Object.entries(set)) {
     const text = await readFile(`${dir}/${id}.txt`, "utf8");

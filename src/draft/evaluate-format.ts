@@ -4,7 +4,8 @@ import type { SetEvaluation } from "./evaluate-set.js";
 
 /**
  * The figures of `npm run draft:eval` as one markdown table: the tuning set (each seed document,
- * both) and the evaluation set side by side, each with its targets. A measure that one set does
+ * both), the tuning batch and the evaluation set side by side, with their targets (the batch is
+ * held to the evaluation set's). A measure that one set does
  * not take shows "–" there.
  */
 
@@ -113,14 +114,18 @@ const ROWS: Row[] = [
 ];
 
 /** Both sets' figures, side by side, with the issue's targets. */
-export function formatEvaluations(tuning: Evaluation, evaluation: SetEvaluation): string {
-  const n = evaluation.documents.length;
+export function formatEvaluations(
+  tuning: Evaluation,
+  batch: SetEvaluation,
+  evaluation: SetEvaluation,
+): string {
   const header = [
     "measure",
     ...tuning.documents.map((d) => d.id),
     "tuning set",
     "target",
-    `evaluation set (${n} documents)`,
+    `tuning batch (${batch.documents.length} documents)`,
+    `evaluation set (${evaluation.documents.length} documents)`,
     "target",
   ];
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
@@ -133,6 +138,7 @@ export function formatEvaluations(tuning: Evaluation, evaluation: SetEvaluation)
         ...tuning.documents.map((d) => (t ? t(d.counts) : "–")),
         t ? t(tuning.total) : "–",
         tTarget,
+        e ? e(batch.total) : "–",
         e ? e(evaluation.total) : "–",
         eTarget,
       ]),

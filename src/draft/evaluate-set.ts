@@ -12,6 +12,12 @@ import { addSetCounts, scoreDraft, type SetCounts, zeroSetCounts } from "./evalu
 
 export const EVALUATION_SET_DIR = "test/fixtures/draft-eval";
 
+/**
+ * The tuning batch: new documents in the evaluation set's format, written to tune the rules on
+ * the kinds of release the seed documents lack (test/fixtures/draft-tune/README.md).
+ */
+export const TUNING_BATCH_DIR = "test/fixtures/draft-tune";
+
 export interface SetEvaluation {
   documents: { id: string; counts: SetCounts; draft: Draft; misses: string[] }[];
   total: SetCounts;
