@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { type CORSOptions, createYoga, type Plugin } from "graphql-yoga";
 import type { Driver } from "neo4j-driver";
+import { Registry } from "prom-client";
 import { credentialsFrom } from "./auth/curator-from-request.js";
 import { type CorsOrigins, DEFAULT_HTTP, type HttpSettings } from "./config.js";
 import type { Context } from "./context.js";
@@ -57,6 +58,8 @@ export const LIMITS: DocumentLimits = {
 export function createApp({ driver, database, http, compile, cpu }: ServerOptions) {
   const settings: HttpSettings = { ...DEFAULT_HTTP, ...http };
   const work = cpu ?? new CpuWork(settings.draft);
+  // What /metrics serves: useMetrics's own metrics and those other plugins register in it.
+  const registry = new Registry();
   // Plugins of several context types share one list; Yoga merges their contexts.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const plugins: Plugin<any>[] = [
@@ -70,7 +73,7 @@ export function createApp({ driver, database, http, compile, cpu }: ServerOption
     useCsrfPrevention(),
     ...useLimits(LIMITS, { hideSuggestions: !settings.development }),
     ...(settings.introspection ? [] : [useNoIntrospection()]),
-    useMetrics(),
+    useMetrics(registry),
     useDatabaseErrors(),
     useQueryCount(),
     useCompiledExecution(compile),

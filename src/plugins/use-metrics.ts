@@ -65,7 +65,8 @@ function operationLabels(params: FillLabelsFnParams) {
 }
 
 /**
- * `/metrics`, in the app's own registry (one per app: two apps in one process never mix):
+ * `/metrics`, in the app's own registry (one per app: two apps in one process never mix; the
+ * app's other plugins add their own metrics to it):
  *
  * - `graphql_yoga_http_duration` (seconds, by operation, method and status),
  *   `graphql_envelop_request` (operations executed), `graphql_envelop_error_result` (errors, by
@@ -78,8 +79,7 @@ function operationLabels(params: FillLabelsFnParams) {
  * context timings of cached phases, a summary beside the histogram) cost a share of every
  * request that nobody reads (bench/README.md).
  */
-export function useMetrics(): Plugin {
-  const registry = new Registry();
+export function useMetrics(registry: Registry = new Registry()): Plugin {
   collectDefaultMetrics({ register: registry });
   return usePrometheus({
     registry,
