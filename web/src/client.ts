@@ -56,6 +56,17 @@ function source(document: object): string {
   return text;
 }
 
+/**
+ * The body of a request for this operation: the one place that decides how the app names an
+ * operation to the server (every request, subscriptions included, is built from it).
+ */
+export function operationBody<Variables>(
+  document: object,
+  variables: Variables,
+): { query: string; variables: Variables } {
+  return { query: source(document), variables };
+}
+
 /** Counts the requests sent, for tests and the benchmark (window.__explorer.requests). */
 export const stats = { requests: 0 };
 
@@ -97,7 +108,7 @@ async function send<Result, Variables>(
         accept: "application/graphql-response+json, application/json",
         ...headers,
       },
-      body: JSON.stringify({ query: source(document), variables }),
+      body: JSON.stringify(operationBody(document, variables)),
       signal: signal ?? null,
     });
   } catch (error) {
