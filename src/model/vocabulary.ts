@@ -23,6 +23,11 @@ function vocabulary<E extends Readonly<Record<string, readonly [string, string]>
   return Object.fromEntries(pairs) as never;
 }
 
+/** A vocabulary's API names in their order (the explorer's choices of a GraphQL enum). */
+export function namesOf<V extends Vocabulary>(vocabulary: V): readonly (keyof V & string)[] {
+  return Object.keys(vocabulary);
+}
+
 /** A vocabulary's values in their order (for `z.enum` and for listing every value). */
 function valuesOf<V extends Vocabulary>(vocabulary: V): readonly [ValueOf<V>, ...ValueOf<V>[]] {
   return Object.values(vocabulary).map((entry) => entry.value) as [ValueOf<V>, ...ValueOf<V>[]];

@@ -591,6 +591,24 @@ export const DraftQuery = graphql(
             end
             granularity
           }
+          place
+          percentOf {
+            figure
+            words
+            fact {
+              key
+              value
+              unit
+              about {
+                key
+              }
+              period {
+                key
+                name
+                nameEs: name(lang: ES)
+              }
+            }
+          }
           newEntity {
             key
             kind

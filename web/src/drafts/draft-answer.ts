@@ -6,6 +6,7 @@ import {
   type FigureEdit as AnyFigureEdit,
   initialEdit,
 } from "../../../src/draft/figure-edit";
+import { namesOf, QUALIFIER, STATISTIC, UNIT } from "../../../src/model/vocabulary";
 import type { Qualifier, Statistic, Unit } from "../format";
 import type { ResultOf } from "../graphql";
 import type { DraftQuery } from "../queries";
@@ -16,22 +17,10 @@ export type DraftFigure = Draft["figures"][number];
 export type GraphMatchKind = DraftFigure["graph"]["kind"];
 export type FigureEdit = AnyFigureEdit<Statistic, Qualifier, Unit>;
 
-export const STATISTICS: readonly Statistic[] = [
-  "STOCK",
-  "TOTAL",
-  "DAILY_AVERAGE",
-  "CUMULATIVE",
-  "INCREASE",
-];
-export const QUALIFIERS: readonly Qualifier[] = ["EXACT", "MORE_THAN", "JUST_OVER", "ABOUT"];
-export const UNITS: readonly Unit[] = [
-  "COUNT",
-  "PEOPLE",
-  "JOBS",
-  "PESOS",
-  "PESOS_PER_DAY",
-  "YEARS",
-];
+// The choices of the curator's fields: the domain's vocabularies, written once (src/model/).
+export const STATISTICS: readonly Statistic[] = namesOf(STATISTIC);
+export const QUALIFIERS: readonly Qualifier[] = namesOf(QUALIFIER);
+export const UNITS: readonly Unit[] = namesOf(UNIT);
 
 /** The fields a curator corrects, for "corrected" and for a reset. */
 export const FIELDS = [

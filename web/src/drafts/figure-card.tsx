@@ -9,6 +9,7 @@ import { focusById, statusOf } from "./draft-text";
 import { isCorrected, type DraftFigure, type GraphMatchKind } from "./draft-answer";
 import { FigureFields, type CardProps } from "./figure-fields";
 import { percent } from "./key-picker";
+import { PercentOfLine, PlaceLine } from "./figure-links";
 import { NewEntityFields } from "./new-entity-fields";
 
 const MATCH_TEXT: Record<GraphMatchKind, string> = {
@@ -280,6 +281,8 @@ export function FigureCard(props: FigureCardProps) {
       <Notes title="To settle:" items={f.unsettled} />
       <Notes title="The server refused it:" items={[...problems]} refused />
       <EarlierValue {...props} />
+      <PercentOfLine {...props} />
+      <PlaceLine {...props} />
       <GraphSideBySide {...props} />
       {open && <RecordAs {...props} />}
       {open && !asCitation && <NewEntityFields {...props} />}
